@@ -1,0 +1,58 @@
+package dev.changebot.application;
+
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeDetailsRules;
+import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.change.FieldProblem;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/** Records a new change request and announces it to the channel it came from. */
+@Singleton
+public class RequestChange {
+
+    private final Changes changes;
+    private final Transactions transactions;
+    private final ChangeAnnouncer announcer;
+    private final Clock clock;
+
+    public RequestChange(Changes changes, Transactions transactions, ChangeAnnouncer announcer, Clock clock) {
+        this.changes = changes;
+        this.transactions = transactions;
+        this.announcer = announcer;
+        this.clock = clock;
+    }
+
+    public Outcome request(NewChangeRequest request) {
+        var now = clock.instant();
+        var problems = ChangeDetailsRules.problemsWith(request.details(), now);
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid(problems);
+        }
+        Change change = transactions.inTransaction(() -> {
+            var id = changes.nextId(request.workspaceId());
+            var requested = Change.request(id, request.workspaceId(), request.requesterId(), request.channelId(),
+                    request.details(), now);
+            changes.add(requested.change(), requested.event());
+            return requested.change();
+        });
+        announcer.announce(change).ifPresent(ref -> {
+            change.attachMessage(ref);
+            transactions.inTransaction(() -> {
+                changes.saveMessage(change);
+                return null;
+            });
+        });
+        return new Outcome.Requested(change);
+    }
+
+    public sealed interface Outcome {
+
+        record Requested(Change change) implements Outcome {
+        }
+
+        record Invalid(List<FieldProblem> problems) implements Outcome {
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.changebot.config;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The one source of "now": tests replace it with a clock they control. */
+@Factory
+class ClockFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

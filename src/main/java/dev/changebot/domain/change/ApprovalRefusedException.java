@@ -1,0 +1,9 @@
+package dev.changebot.domain.change;
+
+/** An approval the rules do not allow; the message is the reason the person is told. */
+public class ApprovalRefusedException extends RuntimeException {
+
+    public ApprovalRefusedException(String reason) {
+        super(reason);
+    }
+}

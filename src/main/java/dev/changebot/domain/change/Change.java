@@ -1,0 +1,161 @@
+package dev.changebot.domain.change;
+
+import dev.changebot.domain.approval.ApprovalRule;
+import dev.changebot.domain.approval.Decision;
+import dev.changebot.domain.change.ChangeEvent.ChangeApproved;
+import dev.changebot.domain.change.ChangeEvent.ChangeCancelled;
+import dev.changebot.domain.change.ChangeEvent.ChangeRejected;
+import dev.changebot.domain.change.ChangeEvent.ChangeRequested;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A change request and everything decided about it. State only moves through these methods,
+ * each of which returns the event it produced for the audit trail.
+ */
+public final class Change {
+
+    private final ChangeId id;
+    private final String workspaceId;
+    private final String requesterId;
+    private final String originChannelId;
+    private final ChangeDetails details;
+    private final Instant requestedAt;
+    private final List<Approval> approvals;
+    private ChangeState state;
+    private Rejection rejection;
+    private MessageRef message;
+
+    private Change(ChangeId id, String workspaceId, String requesterId, String originChannelId, ChangeDetails details,
+                   Instant requestedAt, ChangeState state, List<Approval> approvals, Rejection rejection,
+                   MessageRef message) {
+        this.id = Objects.requireNonNull(id);
+        this.workspaceId = Objects.requireNonNull(workspaceId);
+        this.requesterId = Objects.requireNonNull(requesterId);
+        this.originChannelId = Objects.requireNonNull(originChannelId);
+        this.details = Objects.requireNonNull(details);
+        this.requestedAt = Objects.requireNonNull(requestedAt);
+        this.state = Objects.requireNonNull(state);
+        this.approvals = new ArrayList<>(approvals);
+        this.rejection = rejection;
+        this.message = message;
+    }
+
+    /** A new request, waiting for approval. The caller has checked the details. */
+    public static Requested request(ChangeId id, String workspaceId, String requesterId, String originChannelId,
+                                    ChangeDetails details, Instant now) {
+        var change = new Change(id, workspaceId, requesterId, originChannelId, details, now,
+                ChangeState.PENDING_APPROVAL, List.of(), null, null);
+        return new Requested(change, new ChangeRequested(id, requesterId, now, details.title()));
+    }
+
+    /** Rebuilds a stored change exactly as it was; no rules run. */
+    public static Change restore(ChangeId id, String workspaceId, String requesterId, String originChannelId,
+                                 ChangeDetails details, Instant requestedAt, ChangeState state,
+                                 List<Approval> approvals, Rejection rejection, MessageRef message) {
+        return new Change(id, workspaceId, requesterId, originChannelId, details, requestedAt, state, approvals,
+                rejection, message);
+    }
+
+    public ChangeApproved approve(String approverId, Instant now, ApprovalRule rule) {
+        if (rule.mayApprove(this, approverId) instanceof Decision.Refused refused) {
+            throw new ApprovalRefusedException(refused.reason());
+        }
+        approvals.add(new Approval(approverId, now));
+        if (rule.isSatisfied(this)) {
+            moveTo(ChangeState.APPROVED);
+        }
+        return new ChangeApproved(id, approverId, now);
+    }
+
+    public ChangeRejected reject(String userId, String reason, Instant now) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A rejection needs a reason");
+        }
+        moveTo(ChangeState.REJECTED);
+        rejection = new Rejection(userId, reason.strip(), now);
+        return new ChangeRejected(id, userId, now, rejection.reason());
+    }
+
+    /** Only the requester withdraws a change, and only before work on it has started. */
+    public Decision mayCancel(String userId) {
+        if (!requesterId.equals(userId)) {
+            return Decision.refused("Only the requester of " + id + " can cancel it.");
+        }
+        if (!state.canMoveTo(ChangeState.CANCELLED)) {
+            return Decision.refused(id + " is " + state.label() + "; it can no longer be cancelled.");
+        }
+        return Decision.ALLOWED;
+    }
+
+    public ChangeCancelled cancel(String userId, Instant now) {
+        if (mayCancel(userId) instanceof Decision.Refused refused) {
+            throw new IllegalStateException(refused.reason());
+        }
+        moveTo(ChangeState.CANCELLED);
+        return new ChangeCancelled(id, userId, now);
+    }
+
+    /** Remembers where the change's message was posted; not an event, only a pointer. */
+    public void attachMessage(MessageRef ref) {
+        this.message = Objects.requireNonNull(ref);
+    }
+
+    private void moveTo(ChangeState target) {
+        if (!state.canMoveTo(target)) {
+            throw new IllegalTransitionException(id, state, target);
+        }
+        state = target;
+    }
+
+    public boolean hasApprovalFrom(String userId) {
+        return approvals.stream().anyMatch(a -> a.approverId().equals(userId));
+    }
+
+    public ChangeId id() {
+        return id;
+    }
+
+    public String workspaceId() {
+        return workspaceId;
+    }
+
+    public String requesterId() {
+        return requesterId;
+    }
+
+    public String originChannelId() {
+        return originChannelId;
+    }
+
+    public ChangeDetails details() {
+        return details;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public ChangeState state() {
+        return state;
+    }
+
+    public List<Approval> approvals() {
+        return List.copyOf(approvals);
+    }
+
+    public Optional<Rejection> rejection() {
+        return Optional.ofNullable(rejection);
+    }
+
+    public Optional<MessageRef> message() {
+        return Optional.ofNullable(message);
+    }
+
+    /** A freshly requested change and the event that records it. */
+    public record Requested(Change change, ChangeRequested event) {
+    }
+}

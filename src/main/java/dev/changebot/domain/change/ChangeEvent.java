@@ -1,0 +1,31 @@
+package dev.changebot.domain.change;
+
+import java.time.Instant;
+
+/** Something that happened to a change: the audit trail is the list of these, in order. */
+public sealed interface ChangeEvent {
+
+    ChangeId changeId();
+
+    /** The person who did it, as the chat platform identifies them. */
+    String actorId();
+
+    Instant occurredAt();
+
+    /** A stable name for storage and export. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    record ChangeRequested(ChangeId changeId, String actorId, Instant occurredAt, String title) implements ChangeEvent {
+    }
+
+    record ChangeApproved(ChangeId changeId, String actorId, Instant occurredAt) implements ChangeEvent {
+    }
+
+    record ChangeRejected(ChangeId changeId, String actorId, Instant occurredAt, String reason) implements ChangeEvent {
+    }
+
+    record ChangeCancelled(ChangeId changeId, String actorId, Instant occurredAt) implements ChangeEvent {
+    }
+}

@@ -1,0 +1,26 @@
+package dev.changebot.domain.change;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where changes live. Every write carries the event that explains it, stored together. */
+public interface Changes {
+
+    /** The next sequential id in the workspace; never handed out twice. */
+    ChangeId nextId(String workspaceId);
+
+    void add(Change change, ChangeEvent event);
+
+    /** Stores the change's new state together with the event that produced it. */
+    void update(Change change, ChangeEvent event);
+
+    /** Stores where the change's message was posted. */
+    void saveMessage(Change change);
+
+    Optional<Change> find(String workspaceId, ChangeId id);
+
+    /** Finds the change and holds it against concurrent writers until the transaction ends. */
+    Optional<Change> findForUpdate(String workspaceId, ChangeId id);
+
+    List<Change> findOpen(String workspaceId);
+}

@@ -1,0 +1,11 @@
+package dev.changebot.persistence.change;
+
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** One row of {@code change_approval}. */
+@MappedEntity("change_approval")
+public record ApprovalRow(@Id @GeneratedValue Long id, long changeId, String approverId, Instant approvedAt) {
+}

@@ -1,0 +1,21 @@
+package dev.changebot.persistence.change;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ApprovalRowRepository extends GenericRepository<ApprovalRow, Long> {
+
+    /** Idempotent: the unique (change, approver) key keeps one approval per person. */
+    @Query("""
+            INSERT INTO change_approval (change_id, approver_id, approved_at)
+            VALUES (:changeId, :approverId, :approvedAt)
+            ON CONFLICT (change_id, approver_id) DO NOTHING""")
+    void insertIfAbsent(long changeId, String approverId, Instant approvedAt);
+
+    List<ApprovalRow> findByChangeIdOrderByApprovedAt(long changeId);
+}

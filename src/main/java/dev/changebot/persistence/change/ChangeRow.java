@@ -1,0 +1,35 @@
+package dev.changebot.persistence.change;
+
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** One row of {@code change_request}: a change's details and current state. */
+@MappedEntity("change_request")
+public record ChangeRow(
+        @Id @GeneratedValue Long id,
+        String workspaceId,
+        long number,
+        String requesterId,
+        String originChannelId,
+        String title,
+        String description,
+        String justification,
+        String systemsAffected,
+        String environment,
+        String risk,
+        String implementationPlan,
+        String rollbackPlan,
+        String testingEvidence,
+        Instant proposedStart,
+        long expectedDurationS,
+        Instant requestedAt,
+        String state,
+        String rejectedBy,
+        String rejectionReason,
+        Instant rejectedAt,
+        String messageChannelId,
+        String messageTs,
+        Instant updatedAt) {
+}

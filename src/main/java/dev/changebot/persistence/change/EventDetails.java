@@ -1,0 +1,33 @@
+package dev.changebot.persistence.change;
+
+import dev.changebot.domain.change.ChangeEvent;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** The event-specific part of an audit row, as JSON: what a reader needs beyond who, what and when. */
+@Singleton
+class EventDetails {
+
+    private final JsonMapper json;
+
+    EventDetails(JsonMapper json) {
+        this.json = json;
+    }
+
+    String of(ChangeEvent event) {
+        Map<String, Object> details = Map.of();
+        if (event instanceof ChangeEvent.ChangeRequested requested) {
+            details = Map.of("title", requested.title());
+        } else if (event instanceof ChangeEvent.ChangeRejected rejected) {
+            details = Map.of("reason", rejected.reason());
+        }
+        try {
+            return json.writeValueAsString(details);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

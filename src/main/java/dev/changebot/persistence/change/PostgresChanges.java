@@ -1,0 +1,92 @@
+package dev.changebot.persistence.change;
+
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeEvent;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.change.ChangeState;
+import dev.changebot.domain.change.Changes;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Changes in PostgreSQL. Callers hold the transaction; every write stores its audit event beside it. */
+@Singleton
+class PostgresChanges implements Changes {
+
+    private static final List<String> OPEN_STATES = Arrays.stream(ChangeState.values())
+            .filter(ChangeState::isOpen).map(Enum::name).toList();
+
+    private final ChangeRowRepository rows;
+    private final ApprovalRowRepository approvals;
+    private final EventRowRepository events;
+    private final ChangeNumbers numbers;
+    private final EventDetails eventDetails;
+    private final Clock clock;
+
+    PostgresChanges(ChangeRowRepository rows, ApprovalRowRepository approvals, EventRowRepository events,
+                    ChangeNumbers numbers, EventDetails eventDetails, Clock clock) {
+        this.rows = rows;
+        this.approvals = approvals;
+        this.events = events;
+        this.numbers = numbers;
+        this.eventDetails = eventDetails;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChangeId nextId(String workspaceId) {
+        return new ChangeId(numbers.next(workspaceId));
+    }
+
+    @Override
+    public void add(Change change, ChangeEvent event) {
+        var saved = rows.save(ChangeRows.toRow(null, change, clock.instant()));
+        writeApprovalsAndEvent(saved.id(), change, event);
+    }
+
+    @Override
+    public void update(Change change, ChangeEvent event) {
+        long rowId = rowIdOf(change);
+        rows.update(ChangeRows.toRow(rowId, change, clock.instant()));
+        writeApprovalsAndEvent(rowId, change, event);
+    }
+
+    @Override
+    public void saveMessage(Change change) {
+        rows.update(ChangeRows.toRow(rowIdOf(change), change, clock.instant()));
+    }
+
+    @Override
+    public Optional<Change> find(String workspaceId, ChangeId id) {
+        return rows.findByWorkspaceIdAndNumber(workspaceId, id.number()).map(this::withApprovals);
+    }
+
+    @Override
+    public Optional<Change> findForUpdate(String workspaceId, ChangeId id) {
+        return rows.findByWorkspaceIdAndNumberForUpdate(workspaceId, id.number()).map(this::withApprovals);
+    }
+
+    @Override
+    public List<Change> findOpen(String workspaceId) {
+        return rows.findByWorkspaceIdAndStateInOrderByNumber(workspaceId, OPEN_STATES).stream()
+                .map(this::withApprovals).toList();
+    }
+
+    private Change withApprovals(ChangeRow row) {
+        return ChangeRows.toChange(row, approvals.findByChangeIdOrderByApprovedAt(row.id()));
+    }
+
+    private long rowIdOf(Change change) {
+        return rows.findByWorkspaceIdAndNumber(change.workspaceId(), change.id().number())
+                .map(ChangeRow::id)
+                .orElseThrow(() -> new IllegalStateException(change.id() + " was never stored"));
+    }
+
+    private void writeApprovalsAndEvent(long rowId, Change change, ChangeEvent event) {
+        change.approvals().forEach(a -> approvals.insertIfAbsent(rowId, a.approverId(), a.approvedAt()));
+        events.save(new EventRow(null, rowId, change.workspaceId(), event.type(), event.actorId(),
+                event.occurredAt(), eventDetails.of(event)));
+    }
+}

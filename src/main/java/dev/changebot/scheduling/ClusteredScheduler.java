@@ -1,0 +1,137 @@
+package dev.changebot.scheduling;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quartz with the JDBC job store, clustered on the application's PostgreSQL. It has its own small
+ * connection pool so a burst of jobs cannot starve the 3-second Slack ack path, and it shuts down
+ * before that pool closes.
+ */
+@Singleton
+public class ClusteredScheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusteredScheduler.class);
+    static final String SCHEDULER_NAME = "changebot";
+
+    private final HikariDataSource pool;
+    private final Scheduler scheduler;
+
+    /**
+     * Taking the default data source first means Flyway has created Quartz's tables before the
+     * scheduler looks for them.
+     */
+    ClusteredScheduler(DataSource migrated, @Named("default") DatasourceConfiguration database,
+                       @Value("${changebot.scheduler.threads:4}") int threads, BeanContext beans) {
+        this.pool = pool(database, threads);
+        var providerName = "changebot-" + UUID.randomUUID();
+        DBConnectionManager.getInstance().addConnectionProvider(providerName, new PoolProvider(pool));
+        try {
+            var factory = new StdSchedulerFactory(properties(providerName, threads));
+            this.scheduler = factory.getScheduler();
+            // Quartz keeps schedulers in a JVM-wide registry by name; dropping ours from it lets
+            // several application contexts in one JVM (tests) run their own cluster member.
+            SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
+            scheduler.setJobFactory((bundle, sched) -> beans.getBean(bundle.getJobDetail().getJobClass()));
+        } catch (SchedulerException e) {
+            pool.close();
+            throw new IllegalStateException("Could not create the Quartz scheduler", e);
+        }
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        try {
+            scheduler.start();
+            LOG.info("Quartz scheduler started (clustered, instance {})", scheduler.getSchedulerInstanceId());
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not start the Quartz scheduler", e);
+        }
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            // Wait for running jobs, then release the pool they use.
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            LOG.warn("Quartz did not shut down cleanly", e);
+        } finally {
+            pool.close();
+        }
+    }
+
+    private static HikariDataSource pool(DatasourceConfiguration database, int threads) {
+        var config = new HikariConfig();
+        config.setPoolName("quartz");
+        config.setJdbcUrl(database.getJdbcUrl());
+        config.setUsername(database.getUsername());
+        config.setPassword(database.getPassword());
+        // Quartz needs a connection per worker thread plus a few for its own housekeeping.
+        config.setMaximumPoolSize(threads + 3);
+        config.setAutoCommit(false);
+        return new HikariDataSource(config);
+    }
+
+    private static Properties properties(String dataSource, int threads) {
+        var p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
+        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", dataSource);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "7500");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        // Avoids an aborted-transaction failure in obtainLock on PostgreSQL (quartz-scheduler/quartz#647).
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        return p;
+    }
+
+    /** Hands Quartz connections from our pool. */
+    private record PoolProvider(HikariDataSource pool) implements ConnectionProvider {
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return pool.getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            // The pool is closed by ClusteredScheduler, after Quartz has stopped.
+        }
+
+        @Override
+        public void initialize() {
+            // Ready at construction.
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.changebot.slack;
+
+/** Every id we give Slack and get back in payloads, in one place. */
+public final class SlackIds {
+
+    public static final String COMMAND = "/change";
+
+    public static final String APPROVE_BUTTON = "change_approve";
+    public static final String REJECT_BUTTON = "change_reject";
+
+    public static final String NEW_CHANGE_MODAL = "change_new";
+    public static final String REJECT_MODAL = "change_reject_reason";
+
+    /** Input blocks of the new-change modal; each holds one element with action id {@link #INPUT}. */
+    public static final String TITLE = "title";
+    public static final String DESCRIPTION = "description";
+    public static final String JUSTIFICATION = "justification";
+    public static final String SYSTEMS_AFFECTED = "systems_affected";
+    public static final String ENVIRONMENT = "environment";
+    public static final String RISK = "risk";
+    public static final String IMPLEMENTATION_PLAN = "implementation_plan";
+    public static final String ROLLBACK_PLAN = "rollback_plan";
+    public static final String TESTING_EVIDENCE = "testing_evidence";
+    public static final String PROPOSED_START = "proposed_start";
+    public static final String EXPECTED_DURATION = "expected_duration";
+
+    public static final String REASON = "reason";
+
+    public static final String INPUT = "input";
+
+    private SlackIds() {
+    }
+}

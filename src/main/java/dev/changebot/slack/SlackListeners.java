@@ -1,0 +1,38 @@
+package dev.changebot.slack;
+
+import com.slack.api.bolt.App;
+import dev.changebot.slack.change.ApproveButton;
+import dev.changebot.slack.change.NewChangeSubmission;
+import dev.changebot.slack.change.RejectButton;
+import dev.changebot.slack.change.RejectReasonSubmission;
+import dev.changebot.slack.command.ChangeCommandHandler;
+import jakarta.inject.Singleton;
+
+/** Every Slack interaction we handle, registered in one place. */
+@Singleton
+public class SlackListeners {
+
+    private final ChangeCommandHandler changeCommand;
+    private final NewChangeSubmission newChangeSubmission;
+    private final ApproveButton approveButton;
+    private final RejectButton rejectButton;
+    private final RejectReasonSubmission rejectReasonSubmission;
+
+    public SlackListeners(ChangeCommandHandler changeCommand, NewChangeSubmission newChangeSubmission,
+                          ApproveButton approveButton, RejectButton rejectButton,
+                          RejectReasonSubmission rejectReasonSubmission) {
+        this.changeCommand = changeCommand;
+        this.newChangeSubmission = newChangeSubmission;
+        this.approveButton = approveButton;
+        this.rejectButton = rejectButton;
+        this.rejectReasonSubmission = rejectReasonSubmission;
+    }
+
+    public void register(App app) {
+        app.command(SlackIds.COMMAND, changeCommand);
+        app.viewSubmission(SlackIds.NEW_CHANGE_MODAL, newChangeSubmission);
+        app.blockAction(SlackIds.APPROVE_BUTTON, approveButton);
+        app.blockAction(SlackIds.REJECT_BUTTON, rejectButton);
+        app.viewSubmission(SlackIds.REJECT_MODAL, rejectReasonSubmission);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.changebot.slack.change;
+
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import dev.changebot.application.ActionOutcome;
+import dev.changebot.application.RejectChange;
+import dev.changebot.slack.ChangeRef;
+import dev.changebot.slack.SlackIds;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The rejection reason is submitted; a refusal is shown inside the modal, under the reason. */
+@Singleton
+public class RejectReasonSubmission implements ViewSubmissionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RejectReasonSubmission.class);
+
+    private final RejectChange rejectChange;
+
+    public RejectReasonSubmission(RejectChange rejectChange) {
+        this.rejectChange = rejectChange;
+    }
+
+    @Override
+    public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        var payload = req.getPayload();
+        var ref = ChangeRef.decode(payload.getView().getPrivateMetadata()).filter(r -> r.changeId() != null);
+        if (ref.isEmpty()) {
+            return error(ctx, "This form is from an older Changebot; use `/change reject CHG-n <reason>` instead.");
+        }
+        var reason = Optional.ofNullable(payload.getView().getState().getValues().get(SlackIds.REASON))
+                .map(actions -> actions.get(SlackIds.INPUT)).map(v -> v.getValue()).orElse("");
+        try {
+            var outcome = rejectChange.reject(payload.getTeam().getId(), ref.get().changeId(),
+                    payload.getUser().getId(), reason);
+            return outcome instanceof ActionOutcome.Done ? ctx.ack() : error(ctx, Replies.of(outcome, ""));
+        } catch (RuntimeException e) {
+            LOG.error("Could not record the rejection of {}", ref.get().changeId(), e);
+            return error(ctx, Replies.TRY_AGAIN);
+        }
+    }
+
+    private static Response error(ViewSubmissionContext ctx, String message) {
+        return ctx.ack(r -> r.responseAction("errors").errors(Map.of(SlackIds.REASON, message)));
+    }
+}

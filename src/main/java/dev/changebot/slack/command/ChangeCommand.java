@@ -1,0 +1,32 @@
+package dev.changebot.slack.command;
+
+import dev.changebot.domain.change.ChangeId;
+
+/** What the text after `/change` asks for. */
+public sealed interface ChangeCommand {
+
+    record Help() implements ChangeCommand {
+    }
+
+    record New(String titleHint) implements ChangeCommand {
+    }
+
+    record ListOpen() implements ChangeCommand {
+    }
+
+    record Show(ChangeId id) implements ChangeCommand {
+    }
+
+    record Approve(ChangeId id) implements ChangeCommand {
+    }
+
+    record Reject(ChangeId id, String reason) implements ChangeCommand {
+    }
+
+    record Cancel(ChangeId id) implements ChangeCommand {
+    }
+
+    /** Input we could not read; the problem is told to the user in front of the help text. */
+    record Unreadable(String problem) implements ChangeCommand {
+    }
+}

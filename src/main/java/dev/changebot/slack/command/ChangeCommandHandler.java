@@ -1,0 +1,112 @@
+package dev.changebot.slack.command;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
+import dev.changebot.application.ApproveChange;
+import dev.changebot.application.CancelChange;
+import dev.changebot.application.FindChanges;
+import dev.changebot.application.RejectChange;
+import dev.changebot.slack.change.Replies;
+import dev.changebot.slack.view.ChangeList;
+import dev.changebot.slack.view.ChangeMessage;
+import dev.changebot.slack.view.HelpText;
+import dev.changebot.slack.view.NewChangeModal;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** `/change ...`: reads the text, calls one use case, answers privately in the ack. */
+@Singleton
+public class ChangeCommandHandler implements SlashCommandHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeCommandHandler.class);
+
+    private final FindChanges findChanges;
+    private final ApproveChange approveChange;
+    private final RejectChange rejectChange;
+    private final CancelChange cancelChange;
+    private final Clock clock;
+
+    public ChangeCommandHandler(FindChanges findChanges, ApproveChange approveChange, RejectChange rejectChange,
+                                CancelChange cancelChange, Clock clock) {
+        this.findChanges = findChanges;
+        this.approveChange = approveChange;
+        this.rejectChange = rejectChange;
+        this.cancelChange = cancelChange;
+        this.clock = clock;
+    }
+
+    @Override
+    public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
+        var p = req.getPayload();
+        var team = p.getTeamId();
+        var user = p.getUserId();
+        var command = ChangeCommandParser.parse(p.getText());
+        try {
+            return answer(ctx, command, team, user, p.getTriggerId(), p.getChannelId());
+        } catch (RuntimeException e) {
+            LOG.error("/change {} failed for {}", command.getClass().getSimpleName(), user, e);
+            return privately(ctx, Replies.TRY_AGAIN);
+        }
+    }
+
+    private Response answer(SlashCommandContext ctx, ChangeCommand command, String team, String user,
+                            String triggerId, String channelId) {
+        if (command instanceof ChangeCommand.Unreadable unreadable) {
+            return privately(ctx, HelpText.after(unreadable.problem()));
+        }
+        if (command instanceof ChangeCommand.New create) {
+            return openNewChangeForm(ctx, triggerId, channelId, create.titleHint());
+        }
+        if (command instanceof ChangeCommand.ListOpen) {
+            return privately(ctx, ChangeList.text(findChanges.open(team)));
+        }
+        if (command instanceof ChangeCommand.Show show) {
+            return findChanges.byId(team, show.id())
+                    .map(change -> privately(ctx, ChangeMessage.fallbackText(change), ChangeMessage.summaryBlocks(change)))
+                    .orElseGet(() -> privately(ctx, Replies.notFound(show.id().toString())));
+        }
+        if (command instanceof ChangeCommand.Approve approve) {
+            return privately(ctx, Replies.of(approveChange.approve(team, approve.id(), user),
+                    "You approved " + approve.id() + "."));
+        }
+        if (command instanceof ChangeCommand.Reject reject) {
+            return privately(ctx, Replies.of(rejectChange.reject(team, reject.id(), user, reject.reason()),
+                    "You rejected " + reject.id() + "."));
+        }
+        if (command instanceof ChangeCommand.Cancel cancel) {
+            return privately(ctx, Replies.of(cancelChange.cancel(team, cancel.id(), user),
+                    "You cancelled " + cancel.id() + "."));
+        }
+        return privately(ctx, HelpText.text());
+    }
+
+    private Response openNewChangeForm(SlashCommandContext ctx, String triggerId, String channelId, String title) {
+        try {
+            // The trigger id lives 3 seconds: the modal is opened here, on the request path.
+            var response = ctx.client().viewsOpen(r -> r.triggerId(triggerId)
+                    .view(NewChangeModal.render(channelId, title, clock.instant())));
+            if (response.isOk()) {
+                return ctx.ack();
+            }
+            LOG.warn("Slack refused to open the new-change form: {}", response.getError());
+            return privately(ctx, "Slack would not open the form (" + response.getError() + "). Please try again.");
+        } catch (Exception e) {
+            LOG.warn("Could not open the new-change form", e);
+            return privately(ctx, "Slack did not answer in time to open the form. Please try again.");
+        }
+    }
+
+    private static Response privately(SlashCommandContext ctx, String text) {
+        return ctx.ack(r -> r.responseType("ephemeral").text(text));
+    }
+
+    private static Response privately(SlashCommandContext ctx, String text, List<LayoutBlock> blocks) {
+        return ctx.ack(r -> r.responseType("ephemeral").text(text).blocks(blocks));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.changebot.slack.command;
+
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.slack.view.Mrkdwn;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Reads the text of a `/change` command. Anything it cannot read becomes help, never an error. */
+public final class ChangeCommandParser {
+
+    private ChangeCommandParser() {
+    }
+
+    public static ChangeCommand parse(String text) {
+        var trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return new ChangeCommand.Help();
+        }
+        var parts = trimmed.split("\\s+", 2);
+        var verb = parts[0].toLowerCase(Locale.ROOT);
+        var rest = parts.length > 1 ? parts[1].strip() : "";
+        return switch (verb) {
+            case "help" -> new ChangeCommand.Help();
+            case "new" -> new ChangeCommand.New(rest);
+            case "list" -> new ChangeCommand.ListOpen();
+            case "show" -> withId(verb, rest, false, (id) -> new ChangeCommand.Show(id.id()));
+            case "approve" -> withId(verb, rest, false, (id) -> new ChangeCommand.Approve(id.id()));
+            case "cancel" -> withId(verb, rest, false, (id) -> new ChangeCommand.Cancel(id.id()));
+            case "reject" -> withId(verb, rest, true, (id) -> new ChangeCommand.Reject(id.id(), id.rest()));
+            default -> new ChangeCommand.Unreadable("I don't know `" + Mrkdwn.escape(clip(parts[0])) + "`.");
+        };
+    }
+
+    private static ChangeCommand withId(String verb, String rest, boolean needsText,
+                                        Function<IdAndRest, ChangeCommand> build) {
+        var parts = rest.split("\\s+", 2);
+        var id = ChangeId.parse(parts[0]);
+        if (id.isEmpty()) {
+            return new ChangeCommand.Unreadable("`/change " + verb + "` needs a change id like `CHG-12`"
+                    + (rest.isEmpty() ? "." : ", not `" + Mrkdwn.escape(clip(parts[0])) + "`."));
+        }
+        var text = parts.length > 1 ? parts[1].strip() : "";
+        if (needsText && text.isEmpty()) {
+            return new ChangeCommand.Unreadable("`/change " + verb + " " + id.get() + "` needs a reason after the id.");
+        }
+        if (!needsText && !text.isEmpty()) {
+            return new ChangeCommand.Unreadable("`/change " + verb + "` takes only a change id.");
+        }
+        return build.apply(new IdAndRest(id.get(), text));
+    }
+
+    private static String clip(String word) {
+        return word.length() <= 40 ? word : word.substring(0, 40) + "…";
+    }
+
+    private record IdAndRest(ChangeId id, String rest) {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.changebot.slack.connection;
+
+import com.slack.api.methods.MethodsClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import jakarta.inject.Singleton;
+
+/**
+ * Whether Slack answers our bot token, from a cached {@code auth.test}. Slack being down never
+ * blocks start-up or a request: the check runs when asked and its answer is kept for a minute.
+ */
+@Singleton
+public class SlackConnectionCheck {
+
+    static final Duration FRESH_FOR = Duration.ofMinutes(1);
+
+    private final SlackSettings settings;
+    private final SlackWebApi webApi;
+    private final Clock clock;
+    private final AtomicReference<Result> last = new AtomicReference<>();
+
+    SlackConnectionCheck(SlackSettings settings, SlackWebApi webApi, Clock clock) {
+        this.settings = settings;
+        this.webApi = webApi;
+        this.clock = clock;
+    }
+
+    public SlackMode mode() {
+        return settings.mode();
+    }
+
+    /** The latest answer, asking Slack again when the cached one is stale. */
+    public Result current() {
+        var cached = last.get();
+        var now = clock.instant();
+        if (cached != null && cached.checkedAt().plus(FRESH_FOR).isAfter(now)) {
+            return cached;
+        }
+        var fresh = webApi.client().map(client -> ask(client, now))
+                .orElseGet(() -> new Result(false, null, null, settings.whatIsMissing(), now));
+        last.set(fresh);
+        return fresh;
+    }
+
+    private Result ask(MethodsClient client, Instant now) {
+        try {
+            var response = client.authTest(r -> r);
+            if (response.isOk()) {
+                return new Result(true, response.getTeam(), response.getUser(), null, now);
+            }
+            return new Result(false, null, null, "Slack refused the bot token: " + response.getError(), now);
+        } catch (Exception e) {
+            return new Result(false, null, null, "Slack is unreachable: " + e.getMessage(), now);
+        }
+    }
+
+    /** One answer from Slack: who we are there, or why we could not tell. */
+    public record Result(boolean connected, String team, String botUser, String problem, Instant checkedAt) {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.changebot.slack.connection;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.MethodsClient;
+import dev.changebot.slack.SlackListeners;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/** Builds the Slack SDK objects from the environment: the Web API client and the Bolt app. */
+@Factory
+class SlackFactory {
+
+    @Singleton
+    SlackSettings slackSettings(@Nullable @Value("${slack.bot-token:}") String botToken,
+                                @Nullable @Value("${slack.signing-secret:}") String signingSecret,
+                                @Nullable @Value("${slack.app-token:}") String appToken,
+                                @Nullable @Value("${slack.api-url:}") String apiUrl) {
+        return new SlackSettings(botToken, signingSecret, appToken, apiUrl);
+    }
+
+    @Singleton
+    Slack slack(SlackSettings settings) {
+        // SlackConfig.DEFAULT is immutable: a fresh config is the only way to point at another API host.
+        var config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.methodsEndpointUrlPrefix());
+        config.setPrettyResponseLoggingEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    /** The Web API client with the bot token; absent when Slack is not configured. */
+    @Singleton
+    SlackWebApi slackWebApi(Slack slack, SlackSettings settings) {
+        Optional<MethodsClient> client = Optional.ofNullable(settings.botToken()).map(slack::methods);
+        return new SlackWebApi(client);
+    }
+
+    @Bean(preDestroy = "stop")
+    @Singleton
+    BoltApp boltApp(Slack slack, SlackSettings settings, SlackListeners listeners) {
+        if (settings.mode() == SlackMode.DISABLED) {
+            return new BoltApp(Optional.empty());
+        }
+        var config = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .build();
+        var app = new App(config);
+        listeners.register(app);
+        return new BoltApp(Optional.of(app));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.changebot.slack.connection;
+
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Says at start-up how Slack is connected, and in Socket Mode opens the connection in the
+ * background with retries: Slack being down must never stop the application from starting.
+ */
+@Singleton
+class SlackStartup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackStartup.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    private final SlackSettings settings;
+    private final BoltApp bolt;
+    private volatile Thread connector;
+    private volatile SocketModeApp socketMode;
+
+    SlackStartup(SlackSettings settings, BoltApp bolt) {
+        this.settings = settings;
+        this.bolt = bolt;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        switch (settings.mode()) {
+            case DISABLED -> LOG.warn(settings.whatIsMissing());
+            case HTTP -> LOG.info("Slack: HTTP mode, Slack calls POST /slack/events (Web API at {})",
+                    settings.apiUrl());
+            case SOCKET -> {
+                LOG.info("Slack: Socket Mode, connecting in the background (Web API at {})", settings.apiUrl());
+                var thread = new Thread(this::connectWithRetries, "slack-socket-mode");
+                thread.setDaemon(true);
+                thread.start();
+                connector = thread;
+            }
+        }
+    }
+
+    private void connectWithRetries() {
+        var backoff = Duration.ofSeconds(1);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                var app = new SocketModeApp(settings.appToken(), bolt.app().orElseThrow());
+                app.startAsync();
+                socketMode = app;
+                LOG.info("Slack: Socket Mode connected");
+                return;
+            } catch (Exception e) {
+                LOG.warn("Slack: Socket Mode could not connect ({}); retrying in {} s", e.getMessage(),
+                        backoff.toSeconds());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException stop) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        if (connector != null) {
+            connector.interrupt();
+        }
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                LOG.debug("Socket Mode did not close cleanly", e);
+            }
+        }
+    }
+}

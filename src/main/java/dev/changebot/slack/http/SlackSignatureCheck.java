@@ -1,0 +1,60 @@
+package dev.changebot.slack.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Our own check of Slack's request signature, in front of Bolt's. Bolt rejects only timestamps
+ * too far in the past and compares with String.equals; we refuse both directions of a 5-minute
+ * skew (a future timestamp would let a captured request be replayed later) and compare in
+ * constant time.
+ */
+public final class SlackSignatureCheck {
+
+    static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
+    private final byte[] signingSecret;
+    private final Clock clock;
+
+    public SlackSignatureCheck(String signingSecret, Clock clock) {
+        this.signingSecret = signingSecret.getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
+    }
+
+    public boolean isValid(String timestampHeader, String signatureHeader, byte[] rawBody) {
+        if (timestampHeader == null || signatureHeader == null || !signatureHeader.startsWith("v0=")) {
+            return false;
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(timestampHeader.strip());
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+        long skew = Math.abs(clock.instant().getEpochSecond() - timestamp);
+        if (skew > MAX_SKEW.toSeconds()) {
+            return false;
+        }
+        byte[] expected = ("v0=" + HexFormat.of().formatHex(hmac(timestampHeader.strip(), rawBody)))
+                .getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signatureHeader.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private byte[] hmac(String timestamp, byte[] body) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingSecret, "HmacSHA256"));
+            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.changebot.slack.view;
+
+/** What `/change` understands, shown for `/change help` and for anything it does not. */
+public final class HelpText {
+
+    private HelpText() {
+    }
+
+    public static String text() {
+        return """
+                *Changebot* keeps your change process in Slack.
+                • `/change new [title]` — request a change (opens a form)
+                • `/change list` — the open changes
+                • `/change show CHG-n` — one change, with its approvals
+                • `/change approve CHG-n` — approve a change you did not request
+                • `/change reject CHG-n <reason>` — reject it, saying why
+                • `/change cancel CHG-n` — withdraw a change you requested
+                • `/change help` — this help""";
+    }
+
+    /** Help after input we could not read, echoing what we did not understand. */
+    public static String after(String problem) {
+        return problem + "\n\n" + text();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.changebot.slack.view;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Turns user text and our own values into Slack mrkdwn. User text is always escaped, so a title
+ * like {@code <!channel>} shows as typed instead of pinging everyone.
+ */
+public final class Mrkdwn {
+
+    /** Section text is capped by Slack at 3000 characters. */
+    static final int MAX_SECTION_TEXT = 3000;
+    private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Mrkdwn() {
+    }
+
+    public static String escape(String userText) {
+        if (userText == null) {
+            return "";
+        }
+        return userText.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Escaped and cut to fit a section block, with room for the label in front. */
+    public static String escapeForSection(String userText, int reserved) {
+        var escaped = escape(userText);
+        int room = MAX_SECTION_TEXT - reserved;
+        return escaped.length() <= room ? escaped : escaped.substring(0, room - 1) + "…";
+    }
+
+    public static String user(String userId) {
+        return "<@" + userId + ">";
+    }
+
+    /** A time Slack shows in each reader's own time zone, with a UTC fallback. */
+    public static String time(Instant instant) {
+        return "<!date^" + instant.getEpochSecond() + "^{date_short_pretty} {time}|" + FALLBACK.format(instant) + ">";
+    }
+
+    public static String duration(Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
+    }
+}
