@@ -1,5 +1,6 @@
 package dev.changebot.persistence.change;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -7,5 +8,5 @@ import java.time.Instant;
 
 /** One row of {@code change_approval}. */
 @MappedEntity("change_approval")
-public record ApprovalRow(@Id @GeneratedValue Long id, long changeId, String approverId, Instant approvedAt) {
+public record ApprovalRow(@Id @GeneratedValue @Nullable Long id, long changeId, String approverId, Instant approvedAt) {
 }

@@ -1,5 +1,6 @@
 package dev.changebot.persistence.change;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -8,14 +9,14 @@ import java.time.Instant;
 /** One row of {@code change_request}: a change's details and current state. */
 @MappedEntity("change_request")
 public record ChangeRow(
-        @Id @GeneratedValue Long id,
+        @Id @GeneratedValue @Nullable Long id,
         String workspaceId,
         long number,
         String requesterId,
         String originChannelId,
         String title,
         String description,
-        String justification,
+        @Nullable String justification,
         String systemsAffected,
         String environment,
         String risk,
@@ -26,10 +27,10 @@ public record ChangeRow(
         long expectedDurationS,
         Instant requestedAt,
         String state,
-        String rejectedBy,
-        String rejectionReason,
-        Instant rejectedAt,
-        String messageChannelId,
-        String messageTs,
+        @Nullable String rejectedBy,
+        @Nullable String rejectionReason,
+        @Nullable Instant rejectedAt,
+        @Nullable String messageChannelId,
+        @Nullable String messageTs,
         Instant updatedAt) {
 }

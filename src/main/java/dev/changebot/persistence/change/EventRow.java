@@ -1,5 +1,6 @@
 package dev.changebot.persistence.change;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -10,7 +11,7 @@ import java.time.Instant;
 /** One row of the append-only {@code change_event} audit trail. */
 @MappedEntity("change_event")
 public record EventRow(
-        @Id @GeneratedValue Long id,
+        @Id @GeneratedValue @Nullable Long id,
         long changeId,
         String workspaceId,
         String type,

@@ -1,0 +1,56 @@
+package dev.changebot.support;
+
+import com.google.gson.JsonObject;
+import dev.changebot.slack.SlackIds;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** New-change modal submissions in domain words: a complete one, then variations of it. */
+public final class ChangeForms {
+
+    private final Map<String, JsonObject> values = new LinkedHashMap<>();
+
+    private ChangeForms(Instant start) {
+        values.put(SlackIds.TITLE, SlackPayloads.textValue("Upgrade payments-api to 2.4"));
+        values.put(SlackIds.DESCRIPTION, SlackPayloads.textValue("Rolls out the new retry logic for card captures."));
+        values.put(SlackIds.JUSTIFICATION, SlackPayloads.textValue("Cuts failed captures by half."));
+        values.put(SlackIds.SYSTEMS_AFFECTED, SlackPayloads.textValue("payments-api, checkout"));
+        values.put(SlackIds.ENVIRONMENT, SlackPayloads.selectValue("production"));
+        values.put(SlackIds.RISK, SlackPayloads.selectValue("MEDIUM"));
+        values.put(SlackIds.IMPLEMENTATION_PLAN, SlackPayloads.textValue("Helm upgrade, canary 10% then 100%."));
+        values.put(SlackIds.ROLLBACK_PLAN, SlackPayloads.textValue("helm rollback payments-api"));
+        values.put(SlackIds.TESTING_EVIDENCE, SlackPayloads.textValue("CI run 4812 green; staging soak 2 h."));
+        values.put(SlackIds.PROPOSED_START, SlackPayloads.dateTimeValue(start.getEpochSecond()));
+        values.put(SlackIds.EXPECTED_DURATION, SlackPayloads.numberValue("45"));
+    }
+
+    /** Everything a reviewer needs, starting at {@code start}. */
+    public static ChangeForms complete(Instant start) {
+        return new ChangeForms(start);
+    }
+
+    public ChangeForms title(String title) {
+        values.put(SlackIds.TITLE, SlackPayloads.textValue(title));
+        return this;
+    }
+
+    public ChangeForms text(String blockId, String value) {
+        values.put(blockId, SlackPayloads.textValue(value));
+        return this;
+    }
+
+    public ChangeForms number(String blockId, String value) {
+        values.put(blockId, SlackPayloads.numberValue(value));
+        return this;
+    }
+
+    public ChangeForms without(String blockId) {
+        values.remove(blockId);
+        return this;
+    }
+
+    public JsonObject state() {
+        return SlackPayloads.state(values, SlackIds.INPUT);
+    }
+}

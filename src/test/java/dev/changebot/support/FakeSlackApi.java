@@ -1,0 +1,164 @@
+package dev.changebot.support;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stand-in for the Slack Web API: a real HTTP server in the test JVM that answers the methods
+ * the bot calls the way Slack does, and records every call. A test can script the next answers
+ * of a method (a 429 with Retry-After, a 500...) to see how the bot copes.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+
+    public static final String TEAM_ID = "T0CHANGE";
+    public static final String BOT_USER_ID = "UBOT";
+
+    private final HttpServer server;
+    private final List<SlackCall> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<ScriptedAnswer>> scripted = new HashMap<>();
+    private final AtomicLong messageClock = new AtomicLong(1_700_000_000L);
+
+    private FakeSlackApi(HttpServer server) {
+        this.server = server;
+    }
+
+    public static FakeSlackApi start() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            var fake = new FakeSlackApi(server);
+            server.createContext("/api/", fake::handle);
+            server.start();
+            return fake;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the fake Slack API", e);
+        }
+    }
+
+    /** What to give the app as SLACK_API_URL. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<SlackCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<SlackCall> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public void clear() {
+        calls.clear();
+    }
+
+    /** The next call of {@code method} gets this answer instead of the usual success. */
+    public synchronized void answerNext(String method, int status, String body, Map<String, String> headers) {
+        scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new ScriptedAnswer(status, body, headers));
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        var method = exchange.getRequestURI().getPath().substring("/api/".length());
+        var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        var contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        var params = contentType != null && contentType.startsWith("application/json") ? jsonParams(body) : formParams(body);
+        calls.add(new SlackCall(method, params, exchange.getRequestHeaders().getFirst("Authorization")));
+        var answer = nextScripted(method);
+        if (answer == null) {
+            answer = new ScriptedAnswer(200, success(method, params).toString(), Map.of());
+        }
+        answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        var bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private synchronized ScriptedAnswer nextScripted(String method) {
+        var queue = scripted.get(method);
+        return queue == null ? null : queue.poll();
+    }
+
+    private JsonObject success(String method, Map<String, String> params) {
+        var json = new JsonObject();
+        json.addProperty("ok", true);
+        switch (method) {
+            case "auth.test" -> {
+                json.addProperty("url", "https://changebot-test.slack.com/");
+                json.addProperty("team", "Changebot Test");
+                json.addProperty("user", "changebot");
+                json.addProperty("team_id", TEAM_ID);
+                json.addProperty("user_id", BOT_USER_ID);
+                json.addProperty("bot_id", "BBOT");
+            }
+            case "chat.postMessage" -> {
+                json.addProperty("channel", params.get("channel"));
+                json.addProperty("ts", nextTs());
+            }
+            case "chat.update" -> {
+                json.addProperty("channel", params.get("channel"));
+                json.addProperty("ts", params.get("ts"));
+            }
+            case "chat.postEphemeral" -> json.addProperty("message_ts", nextTs());
+            case "views.open" -> {
+                var view = new JsonObject();
+                view.addProperty("id", "V" + messageClock.incrementAndGet());
+                json.add("view", view);
+            }
+            default -> {
+                // Slack answers {"ok":true} for the rest of what we call.
+            }
+        }
+        return json;
+    }
+
+    private String nextTs() {
+        return messageClock.incrementAndGet() + ".000100";
+    }
+
+    private static Map<String, String> formParams(String body) {
+        var params = new LinkedHashMap<String, String>();
+        if (body.isEmpty()) {
+            return params;
+        }
+        for (var pair : body.split("&")) {
+            var eq = pair.indexOf('=');
+            var key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            var value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(key, value);
+        }
+        return params;
+    }
+
+    private static Map<String, String> jsonParams(String body) {
+        var params = new LinkedHashMap<String, String>();
+        for (Map.Entry<String, JsonElement> e : JsonParser.parseString(body).getAsJsonObject().entrySet()) {
+            params.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString());
+        }
+        return params;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private record ScriptedAnswer(int status, String body, Map<String, String> headers) {
+    }
+}

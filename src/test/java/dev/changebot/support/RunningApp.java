@@ -1,0 +1,106 @@
+package dev.changebot.support;
+
+import com.slack.api.app_backend.SlackSignature;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole application on a random port, wired to a test database and the fake Slack, spoken
+ * to over real HTTP with requests signed the way Slack signs them.
+ */
+public final class RunningApp implements AutoCloseable {
+
+    public static final String SIGNING_SECRET = "test-signing-secret-8f2a";
+    public static final String BOT_TOKEN = "xoxb-test-token";
+
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RunningApp(ApplicationContext context) {
+        this.context = context;
+        this.server = context.getBean(EmbeddedServer.class);
+    }
+
+    /** HTTP mode against the fake Slack. */
+    public static RunningApp start(TestDatabase database, FakeSlackApi slack) {
+        return start(database, slack, Map.of());
+    }
+
+    public static RunningApp start(TestDatabase database, FakeSlackApi slack, Map<String, Object> extra) {
+        var properties = new HashMap<String, Object>(database.properties());
+        properties.put("slack.bot-token", BOT_TOKEN);
+        properties.put("slack.signing-secret", SIGNING_SECRET);
+        properties.put("slack.api-url", slack.baseUrl());
+        properties.putAll(extra);
+        return startWith(properties);
+    }
+
+    /** Exactly these properties; the environment (a developer's SLACK_* or database vars) is ignored. */
+    public static RunningApp startWith(Map<String, Object> properties) {
+        var all = new HashMap<String, Object>(properties);
+        all.put("micronaut.server.port", -1);
+        var context = ApplicationContext.builder()
+                .environmentPropertySource(false)
+                .properties(all)
+                .deduceEnvironment(false)
+                .start();
+        context.getBean(EmbeddedServer.class).start();
+        return new RunningApp(context);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public URI uri(String path) {
+        return server.getURI().resolve(path);
+    }
+
+    /** Signed with the test secret at the current time, as Slack would. */
+    public HttpResponse<String> slack(String body, String contentType) {
+        return slackSignedAt(body, contentType, Clock.systemUTC().instant());
+    }
+
+    public HttpResponse<String> slackSignedAt(String body, String contentType, Instant at) {
+        var timestamp = Long.toString(at.getEpochSecond());
+        var signature = new SlackSignature.Generator(SIGNING_SECRET).generate(timestamp, body);
+        return post("/slack/events", body, Map.of("Content-Type", contentType,
+                "X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", signature));
+    }
+
+    public HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.changebot.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One test's own database, with a small helper to look at what the app stored. */
+public record TestDatabase(String url, String user, String password) {
+
+    public Map<String, Object> properties() {
+        return Map.of(
+                "datasources.default.url", url,
+                "datasources.default.username", user,
+                "datasources.default.password", password);
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Rows of a query, each a column-name → value map, for assertions. */
+    public List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (var connection = connect(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                var rows = new ArrayList<Map<String, Object>>();
+                var meta = result.getMetaData();
+                while (result.next()) {
+                    var row = new LinkedHashMap<String, Object>();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        row.put(meta.getColumnLabel(c), result.getObject(c));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public long count(String table) {
+        return ((Number) rows("SELECT count(*) AS n FROM " + table).get(0).get("n")).longValue();
+    }
+}

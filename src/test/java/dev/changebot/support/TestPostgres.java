@@ -1,0 +1,99 @@
+package dev.changebot.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The PostgreSQL server tests run against: the one named by DATASOURCES_DEFAULT_URL when set,
+ * otherwise one embedded server per test JVM. Each test gets a database of its own, so tests
+ * never see each other's changes and CHG numbers start at 1.
+ */
+public final class TestPostgres {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+    private static Server server;
+
+    private TestPostgres() {
+    }
+
+    /** A new, empty database on the test server. */
+    public static synchronized TestDatabase freshDatabase() {
+        if (server == null) {
+            server = startServer();
+        }
+        var name = "changebot_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection admin = DriverManager.getConnection(server.urlFor(server.adminDatabase), server.user,
+                server.password); var statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + name, e);
+        }
+        CREATED.add(name);
+        return new TestDatabase(server.urlFor(name), server.user, server.password);
+    }
+
+    /** On a shared server, leave nothing behind; an embedded server is thrown away whole. */
+    private static void dropCreatedDatabases(Server on) {
+        try (Connection admin = DriverManager.getConnection(on.urlFor(on.adminDatabase), on.user, on.password);
+             var statement = admin.createStatement()) {
+            for (var name : CREATED) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop the test databases: " + e.getMessage());
+        }
+    }
+
+    private static Server startServer() {
+        var external = System.getenv("DATASOURCES_DEFAULT_URL");
+        if (external != null && !external.isBlank()) {
+            var user = envOr("DATASOURCES_DEFAULT_USERNAME", System.getProperty("user.name"));
+            var shared = Server.parse(external, user, envOr("DATASOURCES_DEFAULT_PASSWORD", ""));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropCreatedDatabases(shared)));
+            return shared;
+        }
+        try {
+            var embedded = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException ignored) {
+                    // The JVM is exiting.
+                }
+            }));
+            return Server.parse(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", e);
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        var value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Where the server is; databases are addressed by replacing the path of its URL. */
+    private record Server(String hostAndPort, String adminDatabase, String user, String password) {
+
+        static Server parse(String jdbcUrl, String user, String password) {
+            var uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+            var database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+            return new Server(uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()), database, user,
+                    password);
+        }
+
+        String urlFor(String database) {
+            return "jdbc:postgresql://" + hostAndPort + "/" + database;
+        }
+    }
+}
