@@ -187,7 +187,8 @@ class ChangeRequestFlowTest {
         assertThat(mrkdwnTexts(post)).anySatisfy(t -> assertThat(t).contains("Tell &lt;!channel&gt;"))
                 .allSatisfy(t -> assertThat(t).doesNotContain("<!channel>").doesNotContain("<!subteam")
                         .doesNotContain("<https://evil"));
-        assertThat(post.param("link_names")).isNull();
+        assertThat(post.param("link_names")).isIn(null, "0", "false");
+        assertThat(post.param("parse")).isNotEqualTo("full");
     }
 
     @Test
