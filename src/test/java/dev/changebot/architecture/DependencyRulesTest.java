@@ -1,0 +1,63 @@
+package dev.changebot.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+
+/**
+ * The shape of the code, checked on every build: a plain-Java domain, use cases that see only
+ * the domain, and adapters that never reach into each other.
+ */
+@AnalyzeClasses(packages = "dev.changebot", importOptions = ImportOption.DoNotIncludeTests.class)
+class DependencyRulesTest {
+
+    /** Micronaut generates $Bean$Definition classes beside our beans; only our own code is judged. */
+    private static final String GENERATED = ".*\\.\\$.*";
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = classes()
+            .that().resideInAPackage("dev.changebot.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.changebot.domain..")
+            .because("the rules of change management must not depend on Slack, Micronaut, Quartz or JDBC");
+
+    @ArchTest
+    static final ArchRule domainNeverReadsTheWallClock = noClasses()
+            .that().resideInAPackage("dev.changebot.domain..")
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(ZonedDateTime.class, "now")
+            .because("time is passed in, so rules can be tested with a fixed clock");
+
+    @ArchTest
+    static final ArchRule applicationSeesOnlyTheDomain = classes()
+            .that().resideInAPackage("dev.changebot.application..")
+            .and().haveNameNotMatching(GENERATED)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.changebot.domain..",
+                    "dev.changebot.application..", "jakarta.inject..", "jakarta.transaction..", "org.slf4j..")
+            .because("use cases talk to the outside world only through ports");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotReachIntoEachOther = slices()
+            .matching("dev.changebot.(slack|persistence|scheduling|api|cli)..")
+            .should().notDependOnEachOther()
+            .because("only config and factories wire several adapters together");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnConfig = noClasses()
+            .that().resideInAnyPackage("dev.changebot.domain..", "dev.changebot.application..",
+                    "dev.changebot.slack..", "dev.changebot.persistence..", "dev.changebot.scheduling..",
+                    "dev.changebot.api..", "dev.changebot.cli..")
+            .and().haveNameNotMatching(GENERATED)
+            .should().dependOnClassesThat().resideInAPackage("dev.changebot.config..");
+}
