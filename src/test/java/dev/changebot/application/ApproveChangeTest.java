@@ -1,0 +1,107 @@
+package dev.changebot.application;
+
+import static dev.changebot.domain.change.ChangeFixtures.CLOCK;
+import static dev.changebot.domain.change.ChangeFixtures.FIRST;
+import static dev.changebot.domain.change.ChangeFixtures.NOW;
+import static dev.changebot.domain.change.ChangeFixtures.REQUESTER;
+import static dev.changebot.domain.change.ChangeFixtures.REVIEWER;
+import static dev.changebot.domain.change.ChangeFixtures.SOMEONE_ELSE;
+import static dev.changebot.domain.change.ChangeFixtures.WORKSPACE;
+import static dev.changebot.domain.change.ChangeFixtures.pendingChange;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.changebot.domain.approval.AnyoneButTheRequester;
+import dev.changebot.domain.change.Approval;
+import dev.changebot.domain.change.ChangeEvent.ChangeApproved;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.change.ChangeState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Approving a change")
+class ApproveChangeTest {
+
+    final DirectTransactions transactions = new DirectTransactions();
+    final InMemoryChanges changes = new InMemoryChanges(transactions);
+    final RecordingAnnouncer announcer = new RecordingAnnouncer(transactions);
+    final ApproveChange approveChange = new ApproveChange(
+            new LockedChangeAction(changes, transactions, announcer), new AnyoneButTheRequester(), CLOCK);
+
+    @BeforeEach
+    void aliceHasRequestedChg1() {
+        changes.given(pendingChange());
+    }
+
+    @Test
+    @DisplayName("by someone other than the requester approves it")
+    void approvedByAReviewer() {
+        var outcome = approveChange.approve(WORKSPACE, FIRST, REVIEWER);
+
+        assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Done.class, done ->
+                assertThat(done.change().state()).isEqualTo(ChangeState.APPROVED));
+        assertThat(changes.find(WORKSPACE, FIRST)).hasValueSatisfying(stored -> {
+            assertThat(stored.state()).isEqualTo(ChangeState.APPROVED);
+            assertThat(stored.approvals()).containsExactly(new Approval(REVIEWER, NOW));
+        });
+    }
+
+    @Test
+    @DisplayName("records exactly one ChangeApproved event, in a transaction")
+    void recordsOneEvent() {
+        approveChange.approve(WORKSPACE, FIRST, REVIEWER);
+
+        assertThat(changes.events()).containsExactly(new ChangeApproved(FIRST, REVIEWER, NOW));
+        assertThat(changes.writes()).allMatch(InMemoryChanges.Write::inTransaction);
+    }
+
+    @Test
+    @DisplayName("updates the channel message once, after the transaction")
+    void refreshesTheMessageOnce() {
+        approveChange.approve(WORKSPACE, FIRST, REVIEWER);
+
+        assertThat(announcer.refreshed())
+                .containsExactly(new RecordingAnnouncer.Call(FIRST, ChangeState.APPROVED, false));
+    }
+
+    @Test
+    @DisplayName("by the requester is refused with the reason, recording and posting nothing")
+    void refusedForTheRequester() {
+        var outcome = approveChange.approve(WORKSPACE, FIRST, REQUESTER);
+
+        assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Refused.class, refused ->
+                assertThat(refused.reason()).contains("You requested CHG-1").contains("someone else"));
+        assertThat(changes.events()).isEmpty();
+        assertThat(announcer.refreshed()).isEmpty();
+        assertThat(changes.find(WORKSPACE, FIRST).orElseThrow().state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+    }
+
+    @Test
+    @DisplayName("a second time, by someone else, is refused: it is already approved")
+    void refusedOnceApproved() {
+        approveChange.approve(WORKSPACE, FIRST, REVIEWER);
+
+        var outcome = approveChange.approve(WORKSPACE, FIRST, SOMEONE_ELSE);
+
+        assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Refused.class, refused ->
+                assertThat(refused.reason()).contains("CHG-1 is approved"));
+        assertThat(changes.events()).hasSize(1);
+        assertThat(announcer.refreshed()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("that does not exist says so, recording and posting nothing")
+    void unknownChangeIsNotFound() {
+        var unknown = new ChangeId(99);
+
+        assertThat(approveChange.approve(WORKSPACE, unknown, REVIEWER)).isEqualTo(new ActionOutcome.NotFound(unknown));
+        assertThat(changes.events()).isEmpty();
+        assertThat(announcer.refreshed()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("of another workspace's change is not found")
+    void otherWorkspaceIsNotFound() {
+        assertThat(approveChange.approve("T2", FIRST, REVIEWER)).isEqualTo(new ActionOutcome.NotFound(FIRST));
+    }
+}

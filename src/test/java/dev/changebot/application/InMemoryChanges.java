@@ -1,0 +1,110 @@
+package dev.changebot.application;
+
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeEvent;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.change.MessageRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Changes kept in a map. Like the database, it stores a copy and hands out copies, so a change
+ * that was modified but never written is not seen as stored. Every write is recorded with its
+ * event, so tests can read the audit trail.
+ */
+public class InMemoryChanges implements Changes {
+
+    /** One write: the change as it was stored, the event that explains it, and whether a transaction was open. */
+    public record Write(Change change, ChangeEvent event, boolean inTransaction) {
+    }
+
+    private final DirectTransactions transactions;
+    private final Map<String, Change> stored = new HashMap<>();
+    private final Map<String, Long> lastNumber = new HashMap<>();
+    private final List<Write> writes = new ArrayList<>();
+
+    public InMemoryChanges(DirectTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public ChangeId nextId(String workspaceId) {
+        return new ChangeId(lastNumber.merge(workspaceId, 1L, Long::sum));
+    }
+
+    @Override
+    public void add(Change change, ChangeEvent event) {
+        var key = key(change.workspaceId(), change.id());
+        if (stored.containsKey(key)) {
+            throw new IllegalStateException(change.id() + " is already stored");
+        }
+        write(change, event);
+    }
+
+    @Override
+    public void update(Change change, ChangeEvent event) {
+        if (!stored.containsKey(key(change.workspaceId(), change.id()))) {
+            throw new IllegalStateException(change.id() + " was never stored");
+        }
+        write(change, event);
+    }
+
+    @Override
+    public void saveMessage(Change change) {
+        var key = key(change.workspaceId(), change.id());
+        var current = stored.get(key);
+        var message = change.message().orElseThrow();
+        stored.put(key, copy(current, message));
+    }
+
+    @Override
+    public Optional<Change> find(String workspaceId, ChangeId id) {
+        return Optional.ofNullable(stored.get(key(workspaceId, id))).map(c -> copy(c, c.message().orElse(null)));
+    }
+
+    @Override
+    public Optional<Change> findForUpdate(String workspaceId, ChangeId id) {
+        return find(workspaceId, id);
+    }
+
+    @Override
+    public List<Change> findOpen(String workspaceId) {
+        return stored.values().stream()
+                .filter(c -> c.workspaceId().equals(workspaceId) && c.state().isOpen())
+                .map(c -> copy(c, c.message().orElse(null)))
+                .toList();
+    }
+
+    /** Puts a change in place as if it had been stored earlier; not recorded as a write. */
+    public void given(Change change) {
+        stored.put(key(change.workspaceId(), change.id()), copy(change, change.message().orElse(null)));
+    }
+
+    public List<Write> writes() {
+        return List.copyOf(writes);
+    }
+
+    /** The audit trail: every event written, in order. */
+    public List<ChangeEvent> events() {
+        return writes.stream().map(Write::event).toList();
+    }
+
+    private void write(Change change, ChangeEvent event) {
+        var snapshot = copy(change, change.message().orElse(null));
+        stored.put(key(change.workspaceId(), change.id()), snapshot);
+        writes.add(new Write(snapshot, event, transactions.active()));
+    }
+
+    private static String key(String workspaceId, ChangeId id) {
+        return workspaceId + "/" + id;
+    }
+
+    private static Change copy(Change c, MessageRef message) {
+        return Change.restore(c.id(), c.workspaceId(), c.requesterId(), c.originChannelId(), c.details(),
+                c.requestedAt(), c.state(), c.approvals(), c.rejection().orElse(null), message);
+    }
+}

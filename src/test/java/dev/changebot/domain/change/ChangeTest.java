@@ -1,0 +1,231 @@
+package dev.changebot.domain.change;
+
+import static dev.changebot.domain.change.ChangeFixtures.CHANNEL;
+import static dev.changebot.domain.change.ChangeFixtures.FIRST;
+import static dev.changebot.domain.change.ChangeFixtures.NOW;
+import static dev.changebot.domain.change.ChangeFixtures.REQUESTER;
+import static dev.changebot.domain.change.ChangeFixtures.REVIEWER;
+import static dev.changebot.domain.change.ChangeFixtures.WORKSPACE;
+import static dev.changebot.domain.change.ChangeFixtures.details;
+import static dev.changebot.domain.change.ChangeFixtures.pendingChange;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.changebot.domain.approval.AnyoneButTheRequester;
+import dev.changebot.domain.approval.ApprovalRule;
+import dev.changebot.domain.approval.Decision;
+import dev.changebot.domain.change.ChangeEvent.ChangeApproved;
+import dev.changebot.domain.change.ChangeEvent.ChangeCancelled;
+import dev.changebot.domain.change.ChangeEvent.ChangeRejected;
+import dev.changebot.domain.change.ChangeEvent.ChangeRequested;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("A change")
+class ChangeTest {
+
+    static final ApprovalRule RULE = new AnyoneButTheRequester();
+    static final Instant LATER = NOW.plus(Duration.ofMinutes(10));
+
+    @Nested
+    @DisplayName("when requested")
+    class Requesting {
+
+        @Test
+        void waitsForApproval() {
+            var requested = Change.request(FIRST, WORKSPACE, REQUESTER, CHANNEL, details(), NOW);
+
+            assertThat(requested.change().state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+            assertThat(requested.change().approvals()).isEmpty();
+            assertThat(requested.change().rejection()).isEmpty();
+            assertThat(requested.change().message()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("records who asked, when, and for what")
+        void recordsTheRequest() {
+            var requested = Change.request(FIRST, WORKSPACE, REQUESTER, CHANNEL, details(), NOW);
+
+            assertThat(requested.event())
+                    .isEqualTo(new ChangeRequested(FIRST, REQUESTER, NOW, "Upgrade payments-api to 2.4"));
+            assertThat(requested.event().type()).isEqualTo("ChangeRequested");
+        }
+    }
+
+    @Nested
+    @DisplayName("when approved")
+    class Approving {
+
+        @Test
+        @DisplayName("by someone other than the requester is approved")
+        void approvedByAReviewer() {
+            var change = pendingChange();
+
+            var event = change.approve(REVIEWER, LATER, RULE);
+
+            assertThat(change.state()).isEqualTo(ChangeState.APPROVED);
+            assertThat(event).isEqualTo(new ChangeApproved(FIRST, REVIEWER, LATER));
+            assertThat(change.approvals()).containsExactly(new Approval(REVIEWER, LATER));
+        }
+
+        @Test
+        @DisplayName("by the requester is refused, and nothing is recorded")
+        void refusedForTheRequester() {
+            var change = pendingChange();
+
+            assertThatThrownBy(() -> change.approve(REQUESTER, LATER, RULE))
+                    .isInstanceOf(ApprovalRefusedException.class)
+                    .hasMessageContaining("CHG-1")
+                    .hasMessageContaining("someone else");
+            assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+            assertThat(change.approvals()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("after being rejected is refused")
+        void refusedOnceRejected() {
+            var change = pendingChange();
+            change.reject(REVIEWER, "No rollback tested", NOW);
+
+            assertThatThrownBy(() -> change.approve(ChangeFixtures.SOMEONE_ELSE, LATER, RULE))
+                    .isInstanceOf(ApprovalRefusedException.class)
+                    .hasMessageContaining("rejected");
+            assertThat(change.state()).isEqualTo(ChangeState.REJECTED);
+            assertThat(change.approvals()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("stays pending while the rule wants more approvals")
+        void staysPendingUntilTheRuleIsSatisfied() {
+            ApprovalRule twoNeeded = new ApprovalRule() {
+                public Decision mayApprove(Change change, String userId) {
+                    return Decision.ALLOWED;
+                }
+
+                public Decision mayReject(Change change, String userId) {
+                    return Decision.ALLOWED;
+                }
+
+                public boolean isSatisfied(Change change) {
+                    return change.approvals().size() >= 2;
+                }
+            };
+            var change = pendingChange();
+
+            change.approve(REVIEWER, LATER, twoNeeded);
+
+            assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+            assertThat(change.hasApprovalFrom(REVIEWER)).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("when rejected")
+    class Rejecting {
+
+        @Test
+        @DisplayName("with a reason is rejected, keeping who, why and when")
+        void rejectedWithAReason() {
+            var change = pendingChange();
+
+            var event = change.reject(REVIEWER, "  Not on a Friday  ", LATER);
+
+            assertThat(change.state()).isEqualTo(ChangeState.REJECTED);
+            assertThat(change.rejection()).contains(new Rejection(REVIEWER, "Not on a Friday", LATER));
+            assertThat(event).isEqualTo(new ChangeRejected(FIRST, REVIEWER, LATER, "Not on a Friday"));
+        }
+
+        @Test
+        @DisplayName("without a reason is refused: the requester needs to know what to fix")
+        void refusedWithoutAReason() {
+            var change = pendingChange();
+
+            assertThatThrownBy(() -> change.reject(REVIEWER, "   ", LATER))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+            assertThat(change.rejection()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("after approval is an illegal transition, refused rather than ignored")
+        void refusedOnceApproved() {
+            var change = pendingChange();
+            change.approve(REVIEWER, NOW, RULE);
+
+            assertThatThrownBy(() -> change.reject(ChangeFixtures.SOMEONE_ELSE, "Changed my mind", LATER))
+                    .isInstanceOf(IllegalTransitionException.class)
+                    .hasMessage("CHG-1 cannot move from approved to rejected");
+            assertThat(change.state()).isEqualTo(ChangeState.APPROVED);
+            assertThat(change.rejection()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("when cancelled")
+    class Cancelling {
+
+        @Test
+        @DisplayName("by the requester is withdrawn")
+        void cancelledByTheRequester() {
+            var change = pendingChange();
+
+            var event = change.cancel(REQUESTER, LATER);
+
+            assertThat(change.state()).isEqualTo(ChangeState.CANCELLED);
+            assertThat(event).isEqualTo(new ChangeCancelled(FIRST, REQUESTER, LATER));
+        }
+
+        @Test
+        @DisplayName("after approval, before work starts, is still withdrawn")
+        void cancelledAfterApproval() {
+            var change = pendingChange();
+            change.approve(REVIEWER, NOW, RULE);
+
+            change.cancel(REQUESTER, LATER);
+
+            assertThat(change.state()).isEqualTo(ChangeState.CANCELLED);
+        }
+
+        @Test
+        @DisplayName("by someone else is refused, and mayCancel says why")
+        void refusedForSomeoneElse() {
+            var change = pendingChange();
+
+            assertThat(change.mayCancel(REVIEWER))
+                    .isEqualTo(Decision.refused("Only the requester of CHG-1 can cancel it."));
+            assertThatThrownBy(() -> change.cancel(REVIEWER, LATER))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Only the requester of CHG-1 can cancel it.");
+            assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+        }
+
+        @Test
+        @DisplayName("twice is refused the second time")
+        void refusedTwice() {
+            var change = pendingChange();
+            change.cancel(REQUESTER, NOW);
+
+            assertThat(change.mayCancel(REQUESTER).isAllowed()).isFalse();
+            assertThatThrownBy(() -> change.cancel(REQUESTER, LATER))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("can no longer be cancelled");
+        }
+    }
+
+    @Test
+    @DisplayName("approvals() is a snapshot that cannot be used to change the change")
+    void approvalsAreAnUnmodifiableCopy() {
+        var change = pendingChange();
+        var before = change.approvals();
+
+        change.approve(REVIEWER, LATER, RULE);
+
+        assertThat(before).isEmpty();
+        assertThatThrownBy(() -> change.approvals().add(new Approval(REQUESTER, LATER)))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(change.approvals()).hasSize(1);
+    }
+}

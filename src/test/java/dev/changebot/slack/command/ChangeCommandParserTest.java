@@ -1,0 +1,124 @@
+package dev.changebot.slack.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.slack.command.ChangeCommand.Unreadable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("Reading `/change ...`")
+class ChangeCommandParserTest {
+
+    static final ChangeId CHG_3 = new ChangeId(3);
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", "   ", "help", "HELP", " help "})
+    @NullSource
+    @DisplayName("nothing, or help, asks for help")
+    void helpForNothingOrHelp(String text) {
+        assertThat(ChangeCommandParser.parse(text)).isEqualTo(new ChangeCommand.Help());
+    }
+
+    @Test
+    @DisplayName("`new` alone opens an empty form")
+    void newWithoutTitle() {
+        assertThat(ChangeCommandParser.parse("new")).isEqualTo(new ChangeCommand.New(""));
+    }
+
+    @Test
+    @DisplayName("`new` with words prefills them as the title")
+    void newWithTitleHint() {
+        assertThat(ChangeCommandParser.parse("new Deploy api v2")).isEqualTo(new ChangeCommand.New("Deploy api v2"));
+    }
+
+    @Test
+    void listAsksForTheOpenChanges() {
+        assertThat(ChangeCommandParser.parse("list")).isEqualTo(new ChangeCommand.ListOpen());
+    }
+
+    @Test
+    void showNamesOneChange() {
+        assertThat(ChangeCommandParser.parse("show CHG-3")).isEqualTo(new ChangeCommand.Show(CHG_3));
+    }
+
+    @Test
+    @DisplayName("approve reads the id in any case")
+    void approveReadsTheIdInAnyCase() {
+        assertThat(ChangeCommandParser.parse("approve chg-3")).isEqualTo(new ChangeCommand.Approve(CHG_3));
+    }
+
+    @Test
+    void cancelNamesOneChange() {
+        assertThat(ChangeCommandParser.parse("cancel CHG-3")).isEqualTo(new ChangeCommand.Cancel(CHG_3));
+    }
+
+    @Test
+    @DisplayName("reject keeps everything after the id as the reason")
+    void rejectKeepsTheReason() {
+        assertThat(ChangeCommandParser.parse("reject CHG-3 too risky on a Friday"))
+                .isEqualTo(new ChangeCommand.Reject(CHG_3, "too risky on a Friday"));
+    }
+
+    @Test
+    @DisplayName("reject without a reason is not read: the requester needs to know why")
+    void rejectNeedsAReason() {
+        assertThat(ChangeCommandParser.parse("reject CHG-3")).isInstanceOfSatisfying(Unreadable.class,
+                unreadable -> assertThat(unreadable.problem()).contains("needs a reason"));
+    }
+
+    @Test
+    void showWithoutAnIdIsNotRead() {
+        assertThat(ChangeCommandParser.parse("show")).isInstanceOfSatisfying(Unreadable.class,
+                unreadable -> assertThat(unreadable.problem()).contains("needs a change id like `CHG-12`"));
+    }
+
+    @Test
+    void showWithSomethingElseThanAnIdIsNotRead() {
+        assertThat(ChangeCommandParser.parse("show CHG-x")).isInstanceOfSatisfying(Unreadable.class,
+                unreadable -> assertThat(unreadable.problem()).contains("not `CHG-x`"));
+    }
+
+    @Test
+    @DisplayName("show with words after the id is not read, rather than silently dropping them")
+    void showWithExtraWordsIsNotRead() {
+        assertThat(ChangeCommandParser.parse("show CHG-1 extra")).isInstanceOfSatisfying(Unreadable.class,
+                unreadable -> assertThat(unreadable.problem()).contains("takes only a change id"));
+    }
+
+    @Test
+    @DisplayName("an unknown verb is echoed back in the problem")
+    void unknownVerbIsEchoed() {
+        assertThat(ChangeCommandParser.parse("frobnicate CHG-1")).isInstanceOfSatisfying(Unreadable.class,
+                unreadable -> assertThat(unreadable.problem()).contains("frobnicate"));
+    }
+
+    @Test
+    @DisplayName("an unknown verb is echoed escaped, so it cannot ping the channel")
+    void unknownVerbIsEscaped() {
+        assertThat(ChangeCommandParser.parse("<!channel>")).isInstanceOfSatisfying(Unreadable.class,
+                unreadable -> assertThat(unreadable.problem())
+                        .contains("&lt;!channel&gt;")
+                        .doesNotContain("<!channel>"));
+    }
+
+    @Test
+    @DisplayName("a bad id is echoed escaped too")
+    void badIdIsEscaped() {
+        assertThat(ChangeCommandParser.parse("approve <!here>")).isInstanceOfSatisfying(Unreadable.class,
+                unreadable -> assertThat(unreadable.problem())
+                        .contains("&lt;!here&gt;")
+                        .doesNotContain("<!here>"));
+    }
+
+    @Test
+    @DisplayName("a very long unknown word is clipped in the echo")
+    void longWordIsClipped() {
+        var problem = ((Unreadable) ChangeCommandParser.parse("x".repeat(500))).problem();
+
+        assertThat(problem).contains("x".repeat(40) + "…").doesNotContain("x".repeat(41));
+    }
+}

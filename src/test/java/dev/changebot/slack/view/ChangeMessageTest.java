@@ -1,0 +1,188 @@
+package dev.changebot.slack.view;
+
+import static dev.changebot.domain.change.ChangeFixtures.NOW;
+import static dev.changebot.domain.change.ChangeFixtures.REQUESTER;
+import static dev.changebot.domain.change.ChangeFixtures.REVIEWER;
+import static dev.changebot.domain.change.ChangeFixtures.pendingChange;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.util.json.GsonFactory;
+import dev.changebot.domain.approval.AnyoneButTheRequester;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeDetails;
+import dev.changebot.domain.change.ChangeFixtures;
+import dev.changebot.domain.change.Risk;
+import dev.changebot.slack.ChangeRef;
+import dev.changebot.slack.SlackIds;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("A change's Slack message")
+class ChangeMessageTest {
+
+    static final String BROADCAST = "<!channel>";
+
+    @Test
+    @DisplayName("offers Approve and Reject while the change waits for approval")
+    void pendingChangeHasButtons() {
+        var buttons = buttonsOf(ChangeMessage.channelBlocks(pendingChange()));
+
+        assertThat(buttons).extracting(ButtonElement::getActionId)
+                .containsExactly(SlackIds.APPROVE_BUTTON, SlackIds.REJECT_BUTTON);
+    }
+
+    @Test
+    @DisplayName("buttons name the change they act on")
+    void buttonsNameTheChange() {
+        var buttons = buttonsOf(ChangeMessage.channelBlocks(pendingChange()));
+
+        assertThat(buttons).allSatisfy(button -> assertThat(ChangeRef.decode(button.getValue()))
+                .hasValueSatisfying(ref -> assertThat(ref.changeId()).isEqualTo(ChangeFixtures.FIRST)));
+    }
+
+    static Stream<Arguments> decidedChanges() {
+        return Stream.of(
+                Arguments.of("approved", (Consumer<Change>) c -> c.approve(REVIEWER, NOW, new AnyoneButTheRequester())),
+                Arguments.of("rejected", (Consumer<Change>) c -> c.reject(REVIEWER, "No rollback tested", NOW)),
+                Arguments.of("cancelled", (Consumer<Change>) c -> c.cancel(REQUESTER, NOW)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("decidedChanges")
+    @DisplayName("has no buttons once the change is decided")
+    void decidedChangeHasNoButtons(String decided, Consumer<Change> decide) {
+        var change = pendingChange();
+        decide.accept(change);
+
+        assertThat(ChangeMessage.channelBlocks(change)).noneMatch(ActionsBlock.class::isInstance);
+        assertThat(ChangeMessage.fallbackText(change)).endsWith("(" + decided + ")");
+    }
+
+    @Test
+    @DisplayName("has no buttons in the private summary for `/change show`")
+    void summaryHasNoButtons() {
+        assertThat(ChangeMessage.summaryBlocks(pendingChange())).noneMatch(ActionsBlock.class::isInstance);
+    }
+
+    @Test
+    @DisplayName("says who approved once approved")
+    void showsTheApprover() {
+        var change = pendingChange();
+        change.approve(REVIEWER, NOW, new AnyoneButTheRequester());
+
+        assertThat(mrkdwnTexts(ChangeMessage.channelBlocks(change)))
+                .anySatisfy(text -> assertThat(text).contains("Approved by <@U_BOB>"));
+    }
+
+    @Test
+    @DisplayName("says who rejected it and why once rejected")
+    void showsTheRejection() {
+        var change = pendingChange();
+        change.reject(REVIEWER, "No rollback tested", NOW);
+
+        assertThat(mrkdwnTexts(ChangeMessage.channelBlocks(change)))
+                .anySatisfy(text -> assertThat(text).contains("Rejected by <@U_BOB>").contains("No rollback tested"));
+    }
+
+    @Test
+    @DisplayName("shows user text escaped in every mrkdwn text, so it cannot ping the channel")
+    void escapesUserTextEverywhere() {
+        var change = pendingChange(everyFieldSaying(BROADCAST));
+        change.reject(REVIEWER, BROADCAST, NOW);
+
+        var texts = mrkdwnTexts(ChangeMessage.channelBlocks(change));
+
+        assertThat(texts).noneMatch(text -> text.contains(BROADCAST));
+        assertThat(List.of("*Environment*", "*Systems affected*", "*Description*", "*Justification*",
+                "*Implementation plan*", "*Rollback plan*", "*Testing evidence*", "Rejected by"))
+                .allSatisfy(label -> assertThat(texts).anySatisfy(text ->
+                        assertThat(text).contains(label).contains("&lt;!channel&gt;")));
+        assertThat(ChangeMessage.fallbackText(change)).contains("&lt;!channel&gt;").doesNotContain(BROADCAST);
+    }
+
+    @Test
+    @DisplayName("cuts a very long description to fit Slack's 3000-character section")
+    void cutsALongDescription() {
+        var change = pendingChange(ChangeFixtures.detailsDescribedAs("Rolls out <retry> logic. ".repeat(400)));
+
+        var description = sectionTexts(ChangeMessage.channelBlocks(change)).stream()
+                .filter(text -> text.startsWith("*Description*")).findFirst().orElseThrow();
+
+        assertThat(description).hasSizeLessThanOrEqualTo(3000).endsWith("…");
+    }
+
+    @Test
+    @DisplayName("keeps every block within Slack's limits however long the fields are")
+    void staysWithinSlackLimits() {
+        var change = pendingChange(everyFieldSaying("<&>".repeat(3000), "production"));
+        change.reject(REVIEWER, "<&>".repeat(3000), NOW);
+
+        var blocks = ChangeMessage.channelBlocks(change);
+
+        assertThat(sectionTexts(blocks)).extracting(String::length)
+                .allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(3000));
+        assertThat(blocks).filteredOn(SectionBlock.class::isInstance).map(SectionBlock.class::cast)
+                .filteredOn(section -> section.getFields() != null)
+                .flatMap(SectionBlock::getFields)
+                .extracting(field -> field.getText().length())
+                .allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(2000));
+        assertThat(blocks).filteredOn(HeaderBlock.class::isInstance).map(HeaderBlock.class::cast)
+                .extracting(header -> header.getText().getText().length())
+                .allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(150));
+        assertThat(mrkdwnTexts(blocks)).extracting(String::length)
+                .allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(3000));
+    }
+
+    private static ChangeDetails everyFieldSaying(String text) {
+        return everyFieldSaying(text, text);
+    }
+
+    /** Every free-text field says {@code text}; the environment is picked from a list in the form. */
+    private static ChangeDetails everyFieldSaying(String text, String environment) {
+        return new ChangeDetails(text.length() > 140 ? text.substring(0, 140) : text, text, text, text, environment,
+                Risk.HIGH, text, text, text, NOW.plus(Duration.ofHours(1)), Duration.ofMinutes(90));
+    }
+
+    private static List<ButtonElement> buttonsOf(List<LayoutBlock> blocks) {
+        return blocks.stream().filter(ActionsBlock.class::isInstance).map(ActionsBlock.class::cast)
+                .flatMap(actions -> actions.getElements().stream()).map(ButtonElement.class::cast).toList();
+    }
+
+    private static List<String> sectionTexts(List<LayoutBlock> blocks) {
+        return blocks.stream().filter(SectionBlock.class::isInstance).map(SectionBlock.class::cast)
+                .filter(section -> section.getText() != null).map(section -> section.getText().getText()).toList();
+    }
+
+    /** Every {"type":"mrkdwn","text":...} in the blocks, as Slack will receive them. */
+    private static List<String> mrkdwnTexts(List<LayoutBlock> blocks) {
+        var texts = new ArrayList<String>();
+        collectMrkdwn(GsonFactory.createSnakeCase().toJsonTree(blocks), texts);
+        return texts;
+    }
+
+    private static void collectMrkdwn(JsonElement json, List<String> texts) {
+        if (json.isJsonArray()) {
+            json.getAsJsonArray().forEach(element -> collectMrkdwn(element, texts));
+        } else if (json.isJsonObject()) {
+            var object = json.getAsJsonObject();
+            if (object.has("type") && "mrkdwn".equals(object.get("type").getAsString())) {
+                texts.add(object.get("text").getAsString());
+            }
+            object.entrySet().forEach(entry -> collectMrkdwn(entry.getValue(), texts));
+        }
+    }
+}
