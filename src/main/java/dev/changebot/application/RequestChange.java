@@ -4,13 +4,18 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeDetailsRules;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.change.FieldProblem;
+import dev.changebot.domain.change.MessageRef;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Records a new change request and announces it to the channel it came from. */
 @Singleton
 public class RequestChange {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestChange.class);
 
     private final Changes changes;
     private final Transactions transactions;
@@ -37,14 +42,25 @@ public class RequestChange {
             changes.add(requested.change(), requested.event());
             return requested.change();
         });
-        announcer.announce(change).ifPresent(ref -> {
-            change.attachMessage(ref);
+        announcer.announce(change).ifPresent(ref -> rememberMessage(change, ref));
+        return new Outcome.Requested(change);
+    }
+
+    /**
+     * The change is stored and announced by now: failing to remember where its message is must
+     * not read as a failed request, or a retry would create the change twice.
+     */
+    private void rememberMessage(Change change, MessageRef ref) {
+        change.attachMessage(ref);
+        try {
             transactions.inTransaction(() -> {
                 changes.saveMessage(change);
                 return null;
             });
-        });
-        return new Outcome.Requested(change);
+        } catch (RuntimeException e) {
+            LOG.warn("{} was posted but where its message is could not be stored; it will not update in place",
+                    change.id(), e);
+        }
     }
 
     public sealed interface Outcome {

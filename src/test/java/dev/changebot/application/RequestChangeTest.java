@@ -104,6 +104,23 @@ class RequestChangeTest {
         assertThat(changes.events()).hasSize(1);
     }
 
+    @Test
+    @DisplayName("does not read as failed when only remembering the posted message fails, so a retry cannot duplicate it")
+    void aFailureToRememberTheMessageIsNotAFailedRequest() {
+        var failingChanges = new InMemoryChanges(transactions) {
+            @Override
+            public void saveMessage(Change change) {
+                throw new IllegalStateException("database went away");
+            }
+        };
+        var request = new RequestChange(failingChanges, transactions, announcer, CLOCK);
+
+        var change = requested(request.request(fromAlice(details())));
+
+        assertThat(change.message()).isPresent();
+        assertThat(failingChanges.events()).hasSize(1);
+    }
+
     private static NewChangeRequest fromAlice(ChangeDetails details) {
         return new NewChangeRequest(WORKSPACE, REQUESTER, CHANNEL, details);
     }

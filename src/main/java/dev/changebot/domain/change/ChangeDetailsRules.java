@@ -60,7 +60,7 @@ public final class ChangeDetailsRules {
     private static void checkDuration(List<FieldProblem> problems, Duration duration) {
         if (duration == null) {
             problems.add(new FieldProblem(ChangeField.EXPECTED_DURATION, "Give the expected duration in minutes."));
-        } else if (duration.isNegative() || duration.isZero()) {
+        } else if (duration.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add(new FieldProblem(ChangeField.EXPECTED_DURATION,
                     "The expected duration must be at least one minute."));
         } else if (duration.compareTo(MAX_DURATION) > 0) {

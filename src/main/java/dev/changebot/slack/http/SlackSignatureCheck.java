@@ -38,8 +38,9 @@ public final class SlackSignatureCheck {
         } catch (NumberFormatException notANumber) {
             return false;
         }
-        long skew = Math.abs(clock.instant().getEpochSecond() - timestamp);
-        if (skew > MAX_SKEW.toSeconds()) {
+        long now = clock.instant().getEpochSecond();
+        // Bounds rather than |now - timestamp|, which overflows for absurd timestamps.
+        if (timestamp < now - MAX_SKEW.toSeconds() || timestamp > now + MAX_SKEW.toSeconds()) {
             return false;
         }
         byte[] expected = ("v0=" + HexFormat.of().formatHex(hmac(timestampHeader.strip(), rawBody)))

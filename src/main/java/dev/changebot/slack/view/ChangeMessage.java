@@ -71,8 +71,7 @@ public final class ChangeMessage {
     }
 
     private static String headerText(Change change) {
-        var text = change.id() + " · " + change.details().title().strip();
-        return text.length() <= MAX_HEADER ? text : text.substring(0, MAX_HEADER - 1) + "…";
+        return Mrkdwn.clip(change.id() + " · " + change.details().title().strip(), MAX_HEADER);
     }
 
     private static LayoutBlock labelled(String label, String userText) {

@@ -28,9 +28,41 @@ public final class Mrkdwn {
 
     /** Escaped and cut to fit a section block, with room for the label in front. */
     public static String escapeForSection(String userText, int reserved) {
+        return escapeWithin(userText, MAX_SECTION_TEXT - reserved);
+    }
+
+    /**
+     * Escaped text of at most {@code maxLength} characters. The cut falls between whole
+     * characters of the original, so it never splits an emoji or an {@code &amp;lt;} entity.
+     */
+    public static String escapeWithin(String userText, int maxLength) {
         var escaped = escape(userText);
-        int room = MAX_SECTION_TEXT - reserved;
-        return escaped.length() <= room ? escaped : escaped.substring(0, room - 1) + "…";
+        if (escaped.length() <= maxLength) {
+            return escaped;
+        }
+        var out = new StringBuilder();
+        int room = maxLength - 1;
+        var codePoints = userText.codePoints().iterator();
+        while (codePoints.hasNext()) {
+            var piece = escape(Character.toString(codePoints.nextInt()));
+            if (out.length() + piece.length() > room) {
+                break;
+            }
+            out.append(piece);
+        }
+        return out.append('…').toString();
+    }
+
+    /** Plain text (no escaping needed) cut to {@code maxLength} without splitting a character. */
+    public static String clip(String text, int maxLength) {
+        if (text.length() <= maxLength) {
+            return text;
+        }
+        int end = maxLength - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 
     public static String user(String userId) {

@@ -105,6 +105,14 @@ class ChangeDetailsRulesTest {
     }
 
     @Test
+    @DisplayName("refuse a duration under a minute")
+    void refuseASecondsLongDuration() {
+        var problems = ChangeDetailsRules.problemsWith(detailsLasting(Duration.ofSeconds(30)), NOW);
+
+        assertThat(problems).extracting(FieldProblem::field).containsExactly(ChangeField.EXPECTED_DURATION);
+    }
+
+    @Test
     @DisplayName("refuse a duration over 30 days")
     void refuseAnOverlongDuration() {
         var problems = ChangeDetailsRules.problemsWith(detailsLasting(Duration.ofDays(30).plusMinutes(1)), NOW);

@@ -135,6 +135,14 @@ class SlackSignatureCheckTest {
      * Slack's algorithm written out over explicit UTF-8 bytes: the SDK's generator uses the
      * platform charset, which on Java 17 is not UTF-8 everywhere.
      */
+    @Test
+    void anAbsurdTimestampCannotOverflowTheWindow() {
+        var ts = Long.toString(Long.MIN_VALUE + NOW.getEpochSecond());
+
+        assertThat(check.isValid(ts, hmacOverUtf8(SECRET, ts, "a=b"), "a=b".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+    }
+
     private static String hmacOverUtf8(String secret, String ts, String body) {
         try {
             var mac = Mac.getInstance("HmacSHA256");

@@ -66,11 +66,23 @@ class MrkdwnTest {
     void cutsForASection() {
         var cut = Mrkdwn.escapeForSection("<".repeat(1000), 100);
 
-        assertThat(cut).hasSize(Mrkdwn.MAX_SECTION_TEXT - 100).endsWith("…");
+        assertThat(cut.length()).isLessThanOrEqualTo(Mrkdwn.MAX_SECTION_TEXT - 100)
+                .isGreaterThan(Mrkdwn.MAX_SECTION_TEXT - 100 - "&lt;".length() - 1);
+        assertThat(cut).endsWith("&lt;…");
     }
 
     @Test
     void leavesShortTextWhole() {
         assertThat(Mrkdwn.escapeForSection("Roll back with helm", 100)).isEqualTo("Roll back with helm");
+    }
+
+    @org.junit.jupiter.api.Test
+    void cuttingNeverSplitsAnEmojiOrAnEntity() {
+        var emoji = Mrkdwn.escapeWithin("😀".repeat(20), 11);
+        var entities = Mrkdwn.escapeWithin("<".repeat(20), 11);
+
+        org.assertj.core.api.Assertions.assertThat(emoji).isEqualTo("😀".repeat(5) + "…");
+        org.assertj.core.api.Assertions.assertThat(entities).isEqualTo("&lt;&lt;…");
+        org.assertj.core.api.Assertions.assertThat(Mrkdwn.clip("ab😀cd", 4)).isEqualTo("ab…");
     }
 }
