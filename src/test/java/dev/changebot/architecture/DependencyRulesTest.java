@@ -1,5 +1,6 @@
 package dev.changebot.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -49,15 +50,17 @@ class DependencyRulesTest {
 
     @ArchTest
     static final ArchRule adaptersDoNotReachIntoEachOther = slices()
-            .matching("dev.changebot.(slack|persistence|scheduling|api|cli)..")
+            .matching("dev.changebot.(slack|persistence|scheduling|api|cli|policyfile)..")
             .should().notDependOnEachOther()
+            // The CLI's whole job is to read policy files.
+            .ignoreDependency(resideInAPackage("dev.changebot.cli.."), resideInAPackage("dev.changebot.policyfile.."))
             .because("only config and factories wire several adapters together");
 
     @ArchTest
     static final ArchRule nothingDependsOnConfig = noClasses()
             .that().resideInAnyPackage("dev.changebot.domain..", "dev.changebot.application..",
                     "dev.changebot.slack..", "dev.changebot.persistence..", "dev.changebot.scheduling..",
-                    "dev.changebot.api..", "dev.changebot.cli..")
+                    "dev.changebot.api..", "dev.changebot.cli..", "dev.changebot.policyfile..")
             .and().haveNameNotMatching(GENERATED)
             .should().dependOnClassesThat().resideInAPackage("dev.changebot.config..");
 }

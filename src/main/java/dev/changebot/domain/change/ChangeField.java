@@ -12,5 +12,17 @@ public enum ChangeField {
     ROLLBACK_PLAN,
     TESTING_EVIDENCE,
     PROPOSED_START,
-    EXPECTED_DURATION
+    EXPECTED_DURATION,
+    /** Downtime users will see, if any. */
+    ESTIMATED_DOWNTIME,
+    /** How risk was assessed beyond the low/medium/high level. */
+    RISK_ASSESSMENT,
+    /** What tells us a migration or rollout succeeded. */
+    SUCCESS_CRITERIA,
+    /** Link to the design record: ADR, RFC, design doc. */
+    DESIGN_DOC,
+    /** Who is told, and how, before and after. */
+    COMMUNICATION_PLAN,
+    /** Which metrics are watched after deployment. */
+    MONITORING_PLAN
 }

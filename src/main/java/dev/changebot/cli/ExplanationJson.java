@@ -1,0 +1,72 @@
+package dev.changebot.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.changebot.domain.policy.Explanation;
+import java.util.List;
+
+/** The explanation as JSON, for pipelines and scripts. */
+final class ExplanationJson {
+
+    private ExplanationJson() {
+    }
+
+    static String render(Explanation e, PolicyExplainCommand.ExplainContext context) {
+        var json = new JsonObject();
+        json.addProperty("policy", e.policyId());
+        json.addProperty("class", e.changeClass());
+        context.service().ifPresent(s -> json.addProperty("service", s));
+        context.environment().ifPresent(s -> json.addProperty("environment", s));
+        context.type().ifPresent(s -> json.addProperty("type", s));
+        context.requester().ifPresent(s -> json.addProperty("requester", s));
+        json.addProperty("at", e.at().toString());
+        json.addProperty("requestedAt", e.requestedAt().toString());
+        json.addProperty("allowed", e.allowed());
+        json.add("reasons", strings(e.reasons()));
+        e.earliestCompliantStart().ifPresent(s -> json.addProperty("earliestCompliantStart", s.toString()));
+        json.addProperty("notice", e.notice());
+        json.addProperty("noticeSatisfiedAt", e.noticeSatisfiedAt().toString());
+        var steps = new JsonArray();
+        for (var step : e.approvalSteps()) {
+            var s = new JsonObject();
+            s.addProperty("step", step.number());
+            s.addProperty("name", step.name());
+            s.add("roles", strings(step.roles()));
+            s.addProperty("required", step.required());
+            steps.add(s);
+        }
+        json.add("approvalSteps", steps);
+        json.add("approvalRules", strings(e.approvalRules()));
+        var soak = new JsonArray();
+        e.soak().forEach(s -> {
+            var o = new JsonObject();
+            o.addProperty("environment", s.environment());
+            o.addProperty("duration", s.duration());
+            soak.add(o);
+        });
+        json.add("soak", soak);
+        e.rollout().ifPresent(r -> json.addProperty("rollout", r));
+        e.monitoring().ifPresent(m -> json.addProperty("monitoring", m));
+        json.add("overrideRoles", strings(e.overrideRoles()));
+        var followUps = new JsonArray();
+        for (var f : e.followUps()) {
+            var o = new JsonObject();
+            o.addProperty("name", f.name());
+            o.addProperty("label", f.label());
+            o.addProperty("within", f.within());
+            o.addProperty("dueAt", f.dueAt().toString());
+            o.add("roles", strings(f.roles()));
+            o.addProperty("notDeclarer", f.notDeclarer());
+            followUps.add(o);
+        }
+        json.add("followUps", followUps);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
+    }
+
+    private static JsonArray strings(List<String> values) {
+        var array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.changebot.cli;
+
+import dev.changebot.domain.policy.Explanation;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+
+/** The explanation as a person reads it in a terminal. */
+final class ExplanationText {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private ExplanationText() {
+    }
+
+    static String render(Explanation e, PolicyExplainCommand.ExplainContext context) {
+        var out = new StringBuilder();
+        out.append("Policy ").append(e.policyId()).append(" · class ").append(e.changeClass())
+                .append(" (").append(e.classLabel()).append(")\n");
+        context.service().ifPresent(s -> out.append("Service: ").append(s).append('\n'));
+        context.environment().ifPresent(s -> out.append("Environment: ").append(s).append('\n'));
+        context.type().ifPresent(s -> out.append("Type: ").append(s).append('\n'));
+        out.append("Start at ").append(when(e.at())).append(": ").append(e.allowed() ? "ALLOWED" : "BLOCKED").append('\n');
+        e.reasons().forEach(r -> out.append("  - ").append(r).append('\n'));
+        out.append("Earliest compliant start: ")
+                .append(e.earliestCompliantStart().map(ExplanationText::when).orElse("none in the next 3 years")).append('\n');
+        out.append("Notice: ").append(e.notice()).append(" (requested ").append(when(e.requestedAt()))
+                .append(", satisfied from ").append(when(e.noticeSatisfiedAt())).append(")\n");
+        out.append("Approval:\n");
+        e.approvalRules().forEach(r -> out.append("  - ").append(r).append('\n'));
+        context.requester().ifPresent(r -> out.append("  - requester ").append(r).append(" cannot satisfy any step")
+                .append('\n'));
+        for (var step : e.approvalSteps()) {
+            out.append("  ").append(step.number()).append(". ").append(step.name()).append(" — ")
+                    .append(step.required()).append(" of ").append(String.join(" / ", step.roles())).append('\n');
+        }
+        if (!e.soak().isEmpty()) {
+            out.append("Soak:\n");
+            e.soak().forEach(s -> out.append("  - ").append(s.environment()).append(": ").append(s.duration()).append('\n'));
+        }
+        e.rollout().ifPresent(r -> out.append("Rollout: ").append(r).append('\n'));
+        e.monitoring().ifPresent(m -> out.append("Post-deploy monitoring: ").append(m).append('\n'));
+        if (!e.overrideRoles().isEmpty()) {
+            out.append("Window override: ").append(String.join(", ", e.overrideRoles()))
+                    .append(", with a written justification\n");
+        }
+        if (!e.followUps().isEmpty()) {
+            out.append("Follow-ups owed:\n");
+            for (var f : e.followUps()) {
+                out.append("  - ").append(f.label()).append(" within ").append(f.within()).append(", due ")
+                        .append(when(f.dueAt()));
+                if (!f.roles().isEmpty()) {
+                    out.append(", by ").append(String.join(" / ", f.roles()));
+                }
+                if (f.notDeclarer()) {
+                    out.append(", not by the declarer");
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String when(Instant instant) {
+        return WHEN.format(instant);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.changebot.domain.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Whole local days as instants. A day starts at {@link LocalDate#atStartOfDay(ZoneId)}, not at a
+ * computed 00:00: in zones that change clocks at midnight the day starts at 01:00, and a day may last
+ * 23 or 25 hours.
+ */
+final class LocalDays {
+
+    private LocalDays() {
+    }
+
+    /** From the start of {@code first} to the start of the day after {@code lastInclusive}. */
+    static TimeSpan span(LocalDate first, LocalDate lastInclusive, ZoneId zone) {
+        return new TimeSpan(first.atStartOfDay(zone).toInstant(), lastInclusive.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    static TimeSpan day(LocalDate date, ZoneId zone) {
+        return span(date, date, zone);
+    }
+
+    static LocalDate dateOf(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toLocalDate();
+    }
+}

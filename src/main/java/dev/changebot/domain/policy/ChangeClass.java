@@ -1,0 +1,46 @@
+package dev.changebot.domain.policy;
+
+import dev.changebot.domain.calendar.Notice;
+import dev.changebot.domain.change.ChangeField;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A class of change as the policy defines it (standard, normal, major, emergency... the names
+ * and the count are the policy's): what a request must say, who approves it and in which order,
+ * when it may start, how it rolls out and what it owes afterwards.
+ *
+ * @param windows     names of the allowed change windows; empty means any time
+ * @param emergency   declared in-channel by an incident commander with unilateral authority; it
+ *                    ignores windows and freezes but owes its follow-ups
+ * @param preApproved recorded and approved at once (standard changes)
+ */
+public record ChangeClass(
+        String name,
+        String label,
+        boolean preApproved,
+        boolean emergency,
+        Set<ChangeField> requiredFields,
+        List<ApprovalStep> steps,
+        List<String> windows,
+        Notice notice,
+        List<SoakStage> soak,
+        Optional<Rollout> rollout,
+        Optional<Duration> monitoring,
+        Override override,
+        List<FollowUp> followUps) {
+
+    public ChangeClass {
+        requiredFields = Set.copyOf(requiredFields);
+        steps = List.copyOf(steps);
+        windows = List.copyOf(windows);
+        soak = List.copyOf(soak);
+        followUps = List.copyOf(followUps);
+    }
+
+    public boolean needsApproval() {
+        return !preApproved && !emergency && !steps.isEmpty();
+    }
+}

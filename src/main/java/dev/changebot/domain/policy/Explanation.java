@@ -1,0 +1,41 @@
+package dev.changebot.domain.policy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the policy says about one hypothetical change: whether it may start at the instant
+ * asked, why, and what it involves before and after. Rendered by the CLI as text or JSON.
+ */
+public record Explanation(
+        String policyId,
+        String changeClass,
+        String classLabel,
+        Instant requestedAt,
+        Instant at,
+        boolean allowed,
+        List<String> reasons,
+        Optional<Instant> earliestCompliantStart,
+        String notice,
+        Instant noticeSatisfiedAt,
+        List<Step> approvalSteps,
+        List<String> approvalRules,
+        List<Soak> soak,
+        Optional<String> rollout,
+        Optional<String> monitoring,
+        List<String> overrideRoles,
+        List<Obligation> followUps) {
+
+    /** One approval step, in order. */
+    public record Step(int number, String name, List<String> roles, int required) {
+    }
+
+    public record Soak(String environment, String duration) {
+    }
+
+    /** A follow-up owed, with its absolute deadline if the change were declared at {@code at}. */
+    public record Obligation(String name, String label, String within, Instant dueAt, List<String> roles,
+                             boolean notDeclarer) {
+    }
+}

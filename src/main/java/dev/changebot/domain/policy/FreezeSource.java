@@ -1,0 +1,24 @@
+package dev.changebot.domain.policy;
+
+import dev.changebot.domain.calendar.Schedule;
+import java.util.Set;
+
+/** Where a freeze's periods come from: the calendar itself, or what is happening right now. */
+public sealed interface FreezeSource {
+
+    /** Recurring or fixed periods known in advance (weekends, holidays, year end). */
+    record Scheduled(Schedule schedule) implements FreezeSource {
+    }
+
+    /** While an incident of one of these severities is open (P0/P1, SEV1/SEV2). */
+    record ActiveIncidents(Set<String> severities) implements FreezeSource {
+
+        public ActiveIncidents {
+            severities = Set.copyOf(severities);
+        }
+    }
+
+    /** Freezes declared by authorised people with `/change freeze start`. */
+    record Declared() implements FreezeSource {
+    }
+}

@@ -1,0 +1,87 @@
+package dev.changebot.domain.policy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers "what does our policy say about this change?" for the CLI and, later, for Slack. */
+public final class PolicyExplainer {
+
+    private PolicyExplainer() {
+    }
+
+    /**
+     * @param steps the approval steps that apply (the class's, or the approval matrix's for a type)
+     */
+    public static Explanation explain(Policy policy, ChangeClass changeClass, List<ApprovalStep> steps,
+                                      Instant requestedAt, Instant at, CalendarState state) {
+        var planner = StartRules.plannerFor(policy, changeClass, state);
+        var noticeEnd = changeClass.notice().earliestStart(requestedAt, policy.businessCalendar());
+        var verdict = planner.check(at);
+        var reasons = new ArrayList<>(verdict.reasons());
+        boolean noticeMet = !at.isBefore(noticeEnd);
+        if (!noticeMet) {
+            reasons.add(0, "needs " + changeClass.notice().describe() + " notice: a change requested at "
+                    + requestedAt + " may start from " + noticeEnd);
+        }
+        var from = at.isBefore(noticeEnd) ? noticeEnd : at;
+        Optional<Instant> earliest = verdict.allowed() && noticeMet ? Optional.of(at) : planner.earliestCompliantStart(from);
+        return new Explanation(policy.id(), changeClass.name(), changeClass.label(), requestedAt, at,
+                verdict.allowed() && noticeMet, reasons, earliest, changeClass.notice().describe(), noticeEnd,
+                steps(steps), approvalRules(policy, changeClass, steps), soak(changeClass),
+                changeClass.rollout().map(r -> r.percentages() + "% with " + human(r.soakBetweenSteps())
+                        + " soak between steps"),
+                changeClass.monitoring().map(PolicyExplainer::human),
+                List.copyOf(changeClass.override().roles()), followUps(policy, changeClass, at));
+    }
+
+    private static List<Explanation.Step> steps(List<ApprovalStep> steps) {
+        var out = new ArrayList<Explanation.Step>();
+        for (int i = 0; i < steps.size(); i++) {
+            var s = steps.get(i);
+            out.add(new Explanation.Step(i + 1, s.name(), s.roles().stream().sorted().toList(), s.required()));
+        }
+        return out;
+    }
+
+    private static List<String> approvalRules(Policy policy, ChangeClass changeClass, List<ApprovalStep> steps) {
+        var rules = new ArrayList<String>();
+        if (changeClass.emergency()) {
+            rules.add("declared by the incident commander, who has unilateral authority; no prior approval");
+        } else if (changeClass.preApproved() || steps.isEmpty()) {
+            rules.add("pre-approved: recorded and approved at once");
+        } else {
+            rules.add("steps are approved strictly in order");
+            rules.add(policy.approvals().requesterMayApprove() ? "the requester may approve"
+                    : "the requester may not approve their own change");
+            if (policy.approvals().onePersonPerStep()) {
+                rules.add("one person may not satisfy two steps");
+            }
+            rules.add("approve with the button or the :" + policy.approvals().approveReaction() + ": reaction");
+        }
+        return rules;
+    }
+
+    private static List<Explanation.Soak> soak(ChangeClass changeClass) {
+        return changeClass.soak().stream().map(s -> new Explanation.Soak(s.environment(), human(s.duration()))).toList();
+    }
+
+    private static List<Explanation.Obligation> followUps(Policy policy, ChangeClass changeClass, Instant at) {
+        return changeClass.followUps().stream().map(f -> new Explanation.Obligation(f.name(), f.label(),
+                f.within().describe(), f.within().earliestStart(at, policy.businessCalendar()),
+                f.roles().stream().sorted().toList(), f.notDeclarer())).toList();
+    }
+
+    static String human(Duration duration) {
+        if (duration.toMinutes() % (60 * 24) == 0 && duration.toDays() > 0) {
+            return duration.toDays() + (duration.toDays() == 1 ? " day" : " days");
+        }
+        if (duration.toMinutes() % 60 == 0) {
+            return duration.toHours() + " h";
+        }
+        return duration.toHours() > 0 ? duration.toHours() + " h " + duration.toMinutesPart() + " min"
+                : duration.toMinutes() + " min";
+    }
+}

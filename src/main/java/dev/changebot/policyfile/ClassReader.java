@@ -1,0 +1,178 @@
+package dev.changebot.policyfile;
+
+import dev.changebot.domain.calendar.Notice;
+import dev.changebot.domain.change.ChangeField;
+import dev.changebot.domain.policy.ApprovalStep;
+import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.policy.FollowUp;
+import dev.changebot.domain.policy.Rollout;
+import dev.changebot.domain.policy.SoakStage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads one entry of {@code classes:}. References to roles and windows are checked by the caller. */
+final class ClassReader {
+
+    static final Set<String> KEYS = Set.of("label", "pre_approved", "emergency", "required_fields", "approval",
+            "windows", "notice", "soak", "rollout", "monitoring", "override", "follow_ups");
+    static final Set<String> FIELD_NAMES = Arrays.stream(ChangeField.values())
+            .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
+
+    private final Problems problems;
+    private final Values values;
+    private final References references;
+
+    ClassReader(Problems problems, References references) {
+        this.problems = problems;
+        this.values = new Values(problems);
+        this.references = references;
+    }
+
+    ChangeClass read(String name, YamlMap definition) {
+        definition.allowOnly(KEYS);
+        boolean preApproved = definition.bool("pre_approved").orElse(false);
+        boolean emergency = definition.bool("emergency").orElse(false);
+        var steps = steps(definition);
+        if ((preApproved || emergency) && !steps.isEmpty()) {
+            problems.at(definition.keyNode("approval"), "class '" + name + "' is "
+                    + (emergency ? "an emergency class" : "pre-approved") + " but also lists approval steps",
+                    emergency ? "an incident commander approves emergencies alone; put later approvals under follow_ups"
+                            : "remove pre_approved, or the approval steps");
+        }
+        var windows = new ArrayList<String>();
+        for (var window : definition.strings("windows")) {
+            references.window(window);
+            windows.add(window.text());
+        }
+        var override = definition.map("override").map(o -> OverrideReader.read(o, references))
+                .orElse(dev.changebot.domain.policy.Override.NOBODY);
+        return new ChangeClass(name, definition.string("label").orElse(name), preApproved, emergency,
+                requiredFields(definition), steps, windows, notice(definition), soak(definition),
+                rollout(definition), definition.string("monitoring").flatMap(text ->
+                        values.duration(text, definition.get("monitoring").orElseThrow(), definition.child("monitoring"))),
+                override, followUps(definition));
+    }
+
+    private Set<ChangeField> requiredFields(YamlMap definition) {
+        var fields = EnumSet.noneOf(ChangeField.class);
+        for (var field : definition.strings("required_fields")) {
+            if (FIELD_NAMES.contains(field.text())) {
+                fields.add(ChangeField.valueOf(field.text().toUpperCase(Locale.ROOT)));
+            } else {
+                problems.at(field.node(), "unknown field '" + field.text() + "' in '" + definition.child("required_fields") + "'",
+                        Suggestions.hint(field.text(), FIELD_NAMES, "fields"));
+            }
+        }
+        return fields;
+    }
+
+    private List<ApprovalStep> steps(YamlMap definition) {
+        var steps = new ArrayList<ApprovalStep>();
+        for (var step : definition.maps("approval")) {
+            step.allowOnly(Set.of("step", "roles", "count"));
+            var name = step.requiredString("step", "name the step, e.g. step: Backend Lead review");
+            var roles = references.roles(step.strings("roles"));
+            if (!step.has("roles")) {
+                problems.at(step.node(), "'" + step.path() + "' needs 'roles'", "e.g. roles: [backend-lead]");
+            }
+            int count = step.integer("count").orElse(1);
+            if (count < 1) {
+                problems.at(step.get("count").orElseThrow(), "'" + step.child("count") + "' must be at least 1", "");
+            }
+            if (name.isPresent() && !roles.isEmpty() && count >= 1) {
+                steps.add(new ApprovalStep(name.get(), roles, count));
+            }
+        }
+        return steps;
+    }
+
+    private Notice notice(YamlMap definition) {
+        return definition.string("notice").flatMap(text ->
+                values.period(text, definition.get("notice").orElseThrow(), definition.child("notice")))
+                .orElse(new Notice.None());
+    }
+
+    private List<SoakStage> soak(YamlMap definition) {
+        var stages = new ArrayList<SoakStage>();
+        for (var stage : definition.maps("soak")) {
+            stage.allowOnly(Set.of("environment", "duration"));
+            var environment = stage.requiredString("environment", "e.g. environment: staging");
+            var duration = positive(stage, "duration", "e.g. duration: 2h");
+            if (environment.isPresent() && duration.isPresent()) {
+                stages.add(new SoakStage(environment.get(), duration.get()));
+            }
+        }
+        return stages;
+    }
+
+    private Optional<Rollout> rollout(YamlMap definition) {
+        return definition.map("rollout").flatMap(rollout -> {
+            rollout.allowOnly(Set.of("steps", "soak"));
+            var percentages = new ArrayList<Integer>();
+            int previous = 0;
+            for (var step : rollout.strings("steps")) {
+                var percent = percentage(step.text().replace("%", ""), step.node(), rollout.child("steps"));
+                if (percent.isPresent() && percent.get() <= previous) {
+                    problems.at(step.node(), "rollout steps must grow: " + percent.get() + "% after " + previous + "%", "");
+                }
+                percent.ifPresent(percentages::add);
+                previous = percent.orElse(previous);
+            }
+            if (!percentages.isEmpty() && percentages.get(percentages.size() - 1) != 100) {
+                problems.at(rollout.get("steps").orElseThrow(), "the last rollout step must be 100%", "add 100");
+            }
+            var soak = positive(rollout, "soak", "the wait between steps, e.g. soak: 8h");
+            return percentages.isEmpty() || soak.isEmpty() ? Optional.empty()
+                    : Optional.of(new Rollout(percentages, soak.get()));
+        });
+    }
+
+    private Optional<Integer> percentage(String text, Node at, String where) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= 1 && value <= 100) {
+                return Optional.of(value);
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        problems.at(at, "'" + where + "' must be percentages between 1 and 100, not '" + text + "'", "e.g. [5, 25, 50, 100]");
+        return Optional.empty();
+    }
+
+    private List<FollowUp> followUps(YamlMap definition) {
+        var followUps = new ArrayList<FollowUp>();
+        for (var item : definition.maps("follow_ups")) {
+            item.allowOnly(Set.of("name", "label", "within", "roles", "not_declarer", "asks"));
+            var name = item.requiredString("name", "e.g. name: post-hoc-review");
+            var within = item.requiredString("within", "a deadline such as 24h or '2 business days'")
+                    .flatMap(text -> values.period(text, item.get("within").orElseThrow(), item.child("within")));
+            var roles = references.roles(item.strings("roles"));
+            var asks = item.strings("asks").stream().map(YamlMap.Named::text).toList();
+            if (name.isPresent() && within.isPresent()) {
+                followUps.add(new FollowUp(name.get(), item.string("label").orElse(name.get()), within.get(), roles,
+                        item.bool("not_declarer").orElse(false), asks));
+            }
+        }
+        return followUps;
+    }
+
+    private Optional<Duration> positive(YamlMap map, String key, String hint) {
+        var duration = map.requiredString(key, hint)
+                .flatMap(text -> values.duration(text, map.get(key).orElseThrow(), map.child(key)));
+        if (duration.isPresent() && (duration.get().isZero() || duration.get().isNegative())) {
+            problems.at(map.get(key).orElseThrow(), "'" + map.child(key) + "' must be longer than zero", hint);
+            return Optional.empty();
+        }
+        return duration;
+    }
+}
