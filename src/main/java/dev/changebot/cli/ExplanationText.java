@@ -29,8 +29,11 @@ final class ExplanationText {
                 .append(", satisfied from ").append(when(e.noticeSatisfiedAt())).append(")\n");
         out.append("Approval:\n");
         e.approvalRules().forEach(r -> out.append("  - ").append(r).append('\n'));
-        context.requester().ifPresent(r -> out.append("  - requester ").append(r).append(" cannot satisfy any step")
-                .append('\n'));
+        if (!e.approvalSteps().isEmpty()) {
+            context.requester().ifPresent(r -> out.append("  - requester ").append(r)
+                    .append(e.approvalRules().contains("the requester may approve") ? " may approve" : " may not approve")
+                    .append('\n'));
+        }
         for (var step : e.approvalSteps()) {
             out.append("  ").append(step.number()).append(". ").append(step.name()).append(" — ")
                     .append(step.required()).append(" of ").append(String.join(" / ", step.roles())).append('\n');

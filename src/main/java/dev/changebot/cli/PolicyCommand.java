@@ -1,5 +1,6 @@
 package dev.changebot.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,14 +29,22 @@ public final class PolicyCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Say what to do: check or explain");
     }
 
-    /** Runs {@code policy ...} and returns the exit code. */
+    /** Runs {@code policy ...} on the console and returns the exit code. */
     public static int run(String... args) {
-        var commandLine = new CommandLine(new PolicyCommand());
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        var commandLine = new CommandLine(new PolicyCommand()).setOut(out).setErr(err);
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return USAGE;
         });
-        return commandLine.execute(args);
+        int exit = commandLine.execute(args);
+        // print() does not flush picocli's writers, and System.exit follows.
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        return exit;
     }
 }

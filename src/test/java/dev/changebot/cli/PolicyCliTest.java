@@ -1,0 +1,92 @@
+package dev.changebot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** `policy check` and `policy explain` as a user types them, with their documented exit codes. */
+class PolicyCliTest {
+
+    @Test
+    @DisplayName("policy check passes on a preset, by name and by path, with exit code 0")
+    void checkValid() {
+        var byName = run("check", "preset:chat-backend");
+        var byPath = run("check", "src/main/resources/policies/pol-012.yaml");
+
+        assertThat(byName.exit()).isEqualTo(PolicyCommand.ALLOWED);
+        assertThat(byName.out()).contains("valid", "chat-backend");
+        assertThat(byPath.exit()).isEqualTo(PolicyCommand.ALLOWED);
+    }
+
+    @Test
+    @DisplayName("policy check on a broken file lists every problem with line and column, exit code 2")
+    void checkBroken() {
+        var result = run("check", "src/test/resources/policies/broken/undefined-references.yaml");
+
+        assertThat(result.exit()).isEqualTo(PolicyCommand.INVALID);
+        assertThat(result.err()).contains("undefined-references.yaml:11:41: undefined role 'backend-leed'",
+                "undefined-references.yaml:12:15: undefined window 'bussiness'", "3 problems");
+    }
+
+    @Test
+    @DisplayName("policy explain: a blocked change exits 1 and says why and when it may start instead")
+    void explainBlocked() {
+        var result = run("explain", "preset:chat-backend", "--class", "medium", "--at", "2026-03-06T16:30:00Z");
+
+        assertThat(result.exit()).isEqualTo(PolicyCommand.BLOCKED);
+        assertThat(result.out()).contains("BLOCKED", "Weekend freeze", "Earliest compliant start: Mon 2026-03-09 10:00 UTC",
+                "1. Backend Lead review");
+    }
+
+    @Test
+    @DisplayName("policy explain: an emergency lists its follow-ups with absolute deadlines")
+    void explainEmergency() {
+        var result = run("explain", "preset:rotor", "--class", "emergency", "--at", "2026-03-06T12:00:00Z");
+
+        assertThat(result.exit()).isEqualTo(PolicyCommand.ALLOWED);
+        assertThat(result.out()).contains("ALLOWED", "within 2 business days, due Tue 2026-03-10 12:00 UTC",
+                "not by the declarer");
+    }
+
+    @Test
+    @DisplayName("wrong usage exits 64 with a message: unknown class, bad instant, missing option")
+    void usageErrors() {
+        assertThat(run("explain", "preset:rotor", "--class", "major", "--at", "2026-03-06T12:00:00Z").exit())
+                .isEqualTo(PolicyCommand.USAGE);
+        assertThat(run("explain", "preset:rotor", "--class", "normal", "--at", "tomorrow").err())
+                .contains("ISO-8601");
+        assertThat(run("explain", "preset:rotor", "--class", "normal").exit()).isEqualTo(PolicyCommand.USAGE);
+        assertThat(run().exit()).isEqualTo(PolicyCommand.USAGE);
+    }
+
+    @Test
+    @DisplayName("the clause scenarios give the same answers through the CLI (--json)")
+    void scenariosThroughTheCli() {
+        for (var scenario : dev.changebot.policyfile.PresetScenariosAccess.all()) {
+            var result = run(scenario.arguments().toArray(String[]::new));
+            assertThat(result.exit()).as(scenario.name()).isEqualTo(scenario.allowed() ? 0 : 1);
+            JsonObject json = JsonParser.parseString(result.out()).getAsJsonObject();
+            assertThat(json.get("allowed").getAsBoolean()).as(scenario.name()).isEqualTo(scenario.allowed());
+            assertThat(Instant.parse(json.get("earliestCompliantStart").getAsString()))
+                    .as(scenario.name()).isEqualTo(Instant.parse(scenario.earliest()));
+            scenario.followUpsDue().forEach((name, due) -> assertThat(json.getAsJsonArray("followUps").toString())
+                    .as(scenario.name()).contains("\"name\":\"" + name + "\"", Instant.parse(due).toString()));
+        }
+    }
+
+    private static Result run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int exit = PolicyCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+}
