@@ -85,7 +85,7 @@ public final class Change {
         if (!requesterId.equals(userId)) {
             return Decision.refused("Only the requester of " + id + " can cancel it.");
         }
-        if (!state.canMoveTo(ChangeState.CANCELLED)) {
+        if (!Lifecycle.NORMAL.allows(state, ChangeState.CANCELLED)) {
             return Decision.refused(id + " is " + state.label() + "; it can no longer be cancelled.");
         }
         return Decision.ALLOWED;
@@ -105,7 +105,7 @@ public final class Change {
     }
 
     private void moveTo(ChangeState target) {
-        if (!state.canMoveTo(target)) {
+        if (!Lifecycle.NORMAL.allows(state, target)) {
             throw new IllegalTransitionException(id, state, target);
         }
         state = target;

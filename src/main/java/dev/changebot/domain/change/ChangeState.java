@@ -1,14 +1,14 @@
 package dev.changebot.domain.change;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Where a change is in its lifecycle. The allowed moves are this one table; the aggregate
- * refuses anything else, so an illegal transition is an error rather than a log line.
+ * Where a change is in its lifecycle. Which moves are allowed depends on the kind of change and
+ * lives in one table per kind, {@link Lifecycle}.
  */
 public enum ChangeState {
+    DRAFT,
     PENDING_APPROVAL,
     APPROVED,
     IN_PROGRESS,
@@ -17,26 +17,20 @@ public enum ChangeState {
     REJECTED,
     CANCELLED,
     FAILED,
-    ROLLED_BACK;
+    ROLLED_BACK,
+    /** Emergency: the fix is in; what the policy owes afterwards comes next. */
+    RESOLVED,
+    FOLLOW_UPS_PENDING,
+    /** Emergency: a follow-up missed its deadline; stays visible until satisfied. */
+    OVERDUE,
+    CLOSED;
 
-    private static final Map<ChangeState, Set<ChangeState>> NEXT = Map.of(
-            PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED, CANCELLED),
-            APPROVED, EnumSet.of(IN_PROGRESS, CANCELLED),
-            IN_PROGRESS, EnumSet.of(SOAKING, COMPLETED, FAILED, ROLLED_BACK),
-            SOAKING, EnumSet.of(COMPLETED, FAILED, ROLLED_BACK),
-            COMPLETED, EnumSet.noneOf(ChangeState.class),
-            REJECTED, EnumSet.noneOf(ChangeState.class),
-            CANCELLED, EnumSet.noneOf(ChangeState.class),
-            FAILED, EnumSet.noneOf(ChangeState.class),
-            ROLLED_BACK, EnumSet.noneOf(ChangeState.class));
-
-    public boolean canMoveTo(ChangeState target) {
-        return NEXT.get(this).contains(target);
-    }
+    private static final Set<ChangeState> FINISHED = EnumSet.of(COMPLETED, REJECTED, CANCELLED, FAILED, ROLLED_BACK,
+            CLOSED);
 
     /** Open changes still need someone to act on them; the others are history. */
     public boolean isOpen() {
-        return !NEXT.get(this).isEmpty();
+        return !FINISHED.contains(this);
     }
 
     /** How the state reads to a person: "pending approval". */

@@ -1,0 +1,64 @@
+package dev.changebot.domain.change;
+
+import static dev.changebot.domain.change.ChangeState.APPROVED;
+import static dev.changebot.domain.change.ChangeState.CANCELLED;
+import static dev.changebot.domain.change.ChangeState.CLOSED;
+import static dev.changebot.domain.change.ChangeState.COMPLETED;
+import static dev.changebot.domain.change.ChangeState.DRAFT;
+import static dev.changebot.domain.change.ChangeState.FAILED;
+import static dev.changebot.domain.change.ChangeState.FOLLOW_UPS_PENDING;
+import static dev.changebot.domain.change.ChangeState.IN_PROGRESS;
+import static dev.changebot.domain.change.ChangeState.OVERDUE;
+import static dev.changebot.domain.change.ChangeState.PENDING_APPROVAL;
+import static dev.changebot.domain.change.ChangeState.REJECTED;
+import static dev.changebot.domain.change.ChangeState.RESOLVED;
+import static dev.changebot.domain.change.ChangeState.ROLLED_BACK;
+import static dev.changebot.domain.change.ChangeState.SOAKING;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The allowed moves, one table per kind of change. Anything not in the table is refused by the
+ * aggregate (an exception, not a log line).
+ */
+public enum Lifecycle {
+
+    /** draft → pending approval → approved → in progress → soaking → completed; or rejected, cancelled, failed, rolled back. */
+    NORMAL(Map.of(
+            DRAFT, EnumSet.of(PENDING_APPROVAL, CANCELLED),
+            PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED, CANCELLED),
+            APPROVED, EnumSet.of(IN_PROGRESS, CANCELLED),
+            IN_PROGRESS, EnumSet.of(SOAKING, COMPLETED, FAILED, ROLLED_BACK),
+            // Back to in progress: the next step of a staged rollout, after its soak.
+            SOAKING, EnumSet.of(IN_PROGRESS, COMPLETED, FAILED, ROLLED_BACK))),
+
+    /** in progress → resolved → follow-ups pending → closed, or overdue until its follow-ups are done. */
+    EMERGENCY(Map.of(
+            IN_PROGRESS, EnumSet.of(RESOLVED, ROLLED_BACK, FAILED),
+            RESOLVED, EnumSet.of(FOLLOW_UPS_PENDING, CLOSED),
+            FOLLOW_UPS_PENDING, EnumSet.of(CLOSED, OVERDUE),
+            OVERDUE, EnumSet.of(CLOSED),
+            // A failed or rolled-back emergency still owes its review.
+            ROLLED_BACK, EnumSet.of(FOLLOW_UPS_PENDING),
+            FAILED, EnumSet.of(FOLLOW_UPS_PENDING)));
+
+    private final Map<ChangeState, Set<ChangeState>> moves;
+
+    Lifecycle(Map<ChangeState, Set<ChangeState>> moves) {
+        var copy = new EnumMap<ChangeState, Set<ChangeState>>(ChangeState.class);
+        moves.forEach((from, to) -> copy.put(from, Set.copyOf(to)));
+        this.moves = copy;
+    }
+
+    public boolean allows(ChangeState from, ChangeState to) {
+        return moves.getOrDefault(from, Set.of()).contains(to);
+    }
+
+    /** Where a change of this kind starts. */
+    public ChangeState initial() {
+        return this == NORMAL ? PENDING_APPROVAL : IN_PROGRESS;
+    }
+}
