@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ClassReader {
 
     static final Set<String> KEYS = Set.of("label", "pre_approved", "emergency", "required_fields", "approval",
-            "windows", "notice", "soak", "rollout", "monitoring", "override", "follow_ups");
+            "windows", "notice", "soak", "rollout", "monitoring", "override", "follow_ups", "declarers");
     static final Set<String> FIELD_NAMES = Arrays.stream(ChangeField.values())
             .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
 
@@ -59,7 +59,15 @@ final class ClassReader {
                 requiredFields(definition), steps, windows, notice(definition), soak(definition),
                 rollout(definition), definition.string("monitoring").flatMap(text ->
                         values.duration(text, definition.get("monitoring").orElseThrow(), definition.child("monitoring"))),
-                override, followUps(definition));
+                override, followUps(definition), declarers(name, definition, emergency));
+    }
+
+    private Set<String> declarers(String name, YamlMap definition, boolean emergency) {
+        if (definition.has("declarers") && !emergency) {
+            problems.at(definition.keyNode("declarers"), "class '" + name + "' is not an emergency class, so nobody declares it",
+                    "declarers: belongs to the class with emergency: true");
+        }
+        return references.roles(definition.strings("declarers"));
     }
 
     private Set<ChangeField> requiredFields(YamlMap definition) {

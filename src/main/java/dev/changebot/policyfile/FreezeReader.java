@@ -17,7 +17,7 @@ final class FreezeReader {
     static {
         var keys = new HashSet<>(ScheduleReader.KINDS);
         keys.addAll(Set.of("label", "timezone", "from", "duration", "applies_to", "override", "active_incidents",
-                "declared"));
+                "declared", "declared_by"));
         KEYS = Set.copyOf(keys);
     }
 
@@ -72,7 +72,13 @@ final class FreezeReader {
             return Optional.of(new FreezeSource.ActiveIncidents(severities));
         }
         if (declared) {
-            return definition.bool("declared").filter(Boolean::booleanValue).map(yes -> new FreezeSource.Declared());
+            var declaredBy = references.roles(definition.strings("declared_by"));
+            if (declaredBy.isEmpty()) {
+                problems.at(definition.get("declared").orElseThrow(), "say who may declare '" + definition.path() + "'",
+                        "add declared_by: [roles], e.g. declared_by: [engineering-manager, incident-commander]");
+            }
+            return definition.bool("declared").filter(Boolean::booleanValue)
+                    .map(yes -> new FreezeSource.Declared(declaredBy));
         }
         return schedules.read(definition, zone).map(FreezeSource.Scheduled::new);
     }

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param emergency   declared in-channel by an incident commander with unilateral authority; it
  *                    ignores windows and freezes but owes its follow-ups
  * @param preApproved recorded and approved at once (standard changes)
+ * @param declarers   for an emergency class, the roles that may declare one (empty: anyone)
  */
 public record ChangeClass(
         String name,
@@ -30,7 +31,8 @@ public record ChangeClass(
         Optional<Rollout> rollout,
         Optional<Duration> monitoring,
         Override override,
-        List<FollowUp> followUps) {
+        List<FollowUp> followUps,
+        Set<String> declarers) {
 
     public ChangeClass {
         requiredFields = Set.copyOf(requiredFields);
@@ -38,6 +40,7 @@ public record ChangeClass(
         windows = List.copyOf(windows);
         soak = List.copyOf(soak);
         followUps = List.copyOf(followUps);
+        declarers = Set.copyOf(declarers);
     }
 
     public boolean needsApproval() {

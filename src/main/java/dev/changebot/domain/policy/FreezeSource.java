@@ -18,7 +18,11 @@ public sealed interface FreezeSource {
         }
     }
 
-    /** Freezes declared by authorised people with `/change freeze start`. */
-    record Declared() implements FreezeSource {
+    /** Freezes declared with `/change freeze start` by people holding {@code declaredBy} roles. */
+    record Declared(Set<String> declaredBy) implements FreezeSource {
+
+        public Declared {
+            declaredBy = Set.copyOf(declaredBy);
+        }
     }
 }
