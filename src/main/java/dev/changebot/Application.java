@@ -2,6 +2,8 @@ package dev.changebot;
 
 import dev.changebot.cli.PolicyCommand;
 import dev.changebot.config.InvalidPolicyException;
+import dev.changebot.policyfile.PolicyFiles;
+import dev.changebot.policyfile.PolicyLoad;
 import io.micronaut.runtime.Micronaut;
 import java.util.Arrays;
 
@@ -15,25 +17,13 @@ public final class Application {
         if (args.length > 0 && args[0].equals("policy")) {
             System.exit(PolicyCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
-        try {
-            Micronaut.build(args).mainClass(Application.class).banner(false).start();
-        } catch (RuntimeException e) {
-            var policyProblem = rootCause(e, InvalidPolicyException.class);
-            if (policyProblem == null) {
-                throw e;
-            }
-            // One screen with every problem, instead of a stack trace.
-            System.err.println(policyProblem.getMessage());
+        // Checked before anything starts, so a broken policy reads as one screen of problems rather
+        // than a stack trace; the application context checks it again for every other launcher.
+        var spec = System.getenv("CHANGEBOT_POLICY");
+        if (PolicyFiles.load(spec) instanceof PolicyLoad.Invalid invalid) {
+            System.err.println(new InvalidPolicyException(spec, invalid.problems()).getMessage());
             System.exit(PolicyCommand.INVALID);
         }
-    }
-
-    private static <T extends Throwable> T rootCause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
     }
 }
