@@ -23,6 +23,7 @@ final class ExplanationJson {
         json.addProperty("at", e.at().toString());
         json.addProperty("requestedAt", e.requestedAt().toString());
         json.addProperty("allowed", e.allowed());
+        json.addProperty("summary", e.summary());
         json.add("reasons", strings(e.reasons()));
         e.earliestCompliantStart().ifPresent(s -> json.addProperty("earliestCompliantStart", s.toString()));
         json.addProperty("notice", e.notice());

@@ -22,6 +22,7 @@ final class ExplanationText {
         context.environment().ifPresent(s -> out.append("Environment: ").append(s).append('\n'));
         context.type().ifPresent(s -> out.append("Type: ").append(s).append('\n'));
         out.append("Start at ").append(when(e.at())).append(": ").append(e.allowed() ? "ALLOWED" : "BLOCKED").append('\n');
+        out.append("  ").append(e.summary()).append('\n');
         e.reasons().forEach(r -> out.append("  - ").append(r).append('\n'));
         out.append("Earliest compliant start: ")
                 .append(e.earliestCompliantStart().map(ExplanationText::when).orElse("none in the next 3 years")).append('\n');

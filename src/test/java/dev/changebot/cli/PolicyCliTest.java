@@ -40,7 +40,8 @@ class PolicyCliTest {
         var result = run("explain", "preset:chat-backend", "--class", "medium", "--at", "2026-03-06T16:30:00Z");
 
         assertThat(result.exit()).isEqualTo(PolicyCommand.BLOCKED);
-        assertThat(result.out()).contains("BLOCKED", "Weekend freeze", "Earliest compliant start: Mon 2026-03-09 10:00 UTC",
+        assertThat(result.out()).contains("BLOCKED", "Blocked by the weekend freeze until Mon 08:00 UTC",
+                "the earliest window for", "opens Mon 10:00 UTC", "Earliest compliant start: Mon 2026-03-09 10:00 UTC",
                 "1. Backend Lead review");
     }
 

@@ -15,6 +15,7 @@ public record Explanation(
         Instant requestedAt,
         Instant at,
         boolean allowed,
+        String summary,
         List<String> reasons,
         Optional<Instant> earliestCompliantStart,
         String notice,

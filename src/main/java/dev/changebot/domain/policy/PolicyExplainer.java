@@ -28,8 +28,11 @@ public final class PolicyExplainer {
         }
         var from = at.isBefore(noticeEnd) ? noticeEnd : at;
         Optional<Instant> earliest = verdict.allowed() && noticeMet ? Optional.of(at) : planner.earliestCompliantStart(from);
+        var summary = noticeMet ? planner.explain(at)
+                : "Needs " + changeClass.notice().describe() + " notice, so not before " + noticeEnd + ". Then: "
+                        + planner.explain(noticeEnd);
         return new Explanation(policy.id(), changeClass.name(), changeClass.label(), requestedAt, at,
-                verdict.allowed() && noticeMet, reasons, earliest, changeClass.notice().describe(), noticeEnd,
+                verdict.allowed() && noticeMet, summary, reasons, earliest, changeClass.notice().describe(), noticeEnd,
                 steps(steps), approvalRules(policy, changeClass, steps), soak(changeClass),
                 changeClass.rollout().map(r -> r.percentages() + "% with " + human(r.soakBetweenSteps())
                         + " soak between steps"),
