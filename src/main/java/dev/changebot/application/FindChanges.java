@@ -7,18 +7,20 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
-/** Read-only questions about changes: one change, or the ones still open. */
+/** Read-only questions about changes: one change with its ladder, or the ones still open. */
 @Singleton
 public class FindChanges {
 
     private final Changes changes;
+    private final ChangeViews views;
 
-    public FindChanges(Changes changes) {
+    public FindChanges(Changes changes, ChangeViews views) {
         this.changes = changes;
+        this.views = views;
     }
 
-    public Optional<Change> byId(String workspaceId, ChangeId id) {
-        return changes.find(workspaceId, id);
+    public Optional<ChangeView> byId(String workspaceId, ChangeId id) {
+        return changes.find(workspaceId, id).map(views::of);
     }
 
     public List<Change> open(String workspaceId) {

@@ -11,11 +11,13 @@ public class RejectChange {
 
     private final LockedChangeAction action;
     private final ApprovalRule rule;
+    private final RoleDirectory directory;
     private final Clock clock;
 
-    public RejectChange(LockedChangeAction action, ApprovalRule rule, Clock clock) {
+    public RejectChange(LockedChangeAction action, ApprovalRule rule, RoleDirectory directory, Clock clock) {
         this.action = action;
         this.rule = rule;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -23,8 +25,9 @@ public class RejectChange {
         if (reason == null || reason.isBlank()) {
             return new ActionOutcome.Refused("Say why you reject " + id + ": the requester needs to know what to fix.");
         }
+        var roles = directory.rolesOf(workspaceId, userId);
         return action.run(workspaceId, id,
-                change -> rule.mayReject(change, userId),
+                change -> rule.mayReject(change, userId, roles),
                 change -> change.reject(userId, reason, clock.instant()));
     }
 }

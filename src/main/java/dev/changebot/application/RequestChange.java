@@ -3,7 +3,9 @@ package dev.changebot.application;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeDetailsRules;
 import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.FieldProblem;
+import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.change.MessageRef;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -21,8 +23,11 @@ public class RequestChange {
     private final Transactions transactions;
     private final ChangeAnnouncer announcer;
     private final Clock clock;
+    private final Policy policy;
 
-    public RequestChange(Changes changes, Transactions transactions, ChangeAnnouncer announcer, Clock clock) {
+    public RequestChange(Changes changes, Transactions transactions, ChangeAnnouncer announcer, Clock clock,
+                         Policy policy) {
+        this.policy = policy;
         this.changes = changes;
         this.transactions = transactions;
         this.announcer = announcer;
@@ -31,15 +36,23 @@ public class RequestChange {
 
     public Outcome request(NewChangeRequest request) {
         var now = clock.instant();
-        var problems = ChangeDetailsRules.problemsWith(request.details(), now);
+        var changeClass = policy.classify(request.changeClass(), request.answers());
+        if (changeClass.isEmpty()) {
+            return new Outcome.Invalid(List.of(new FieldProblem(ChangeField.CHANGE_CLASS,
+                    "Choose a class of change" + (policy.questionnaire().isPresent() ? ", or answer every question." : "."))));
+        }
+        var problems = ChangeDetailsRules.problemsWith(request.details(), changeClass.get().requiredFields(), now);
         if (!problems.isEmpty()) {
             return new Outcome.Invalid(problems);
         }
         Change change = transactions.inTransaction(() -> {
             var id = changes.nextId(request.workspaceId());
             var requested = Change.request(id, request.workspaceId(), request.requesterId(), request.channelId(),
-                    request.details(), now);
+                    changeClass.get().name(), request.details(), now);
             changes.add(requested.change(), requested.event());
+            if (changeClass.get().preApproved()) {
+                changes.update(requested.change(), requested.change().preApprove(now));
+            }
             return requested.change();
         });
         announcer.announce(change).ifPresent(ref -> rememberMessage(change, ref));

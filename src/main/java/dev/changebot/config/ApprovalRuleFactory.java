@@ -1,16 +1,17 @@
 package dev.changebot.config;
 
-import dev.changebot.domain.approval.AnyoneButTheRequester;
 import dev.changebot.domain.approval.ApprovalRule;
+import dev.changebot.domain.approval.PolicyApprovalRule;
+import dev.changebot.domain.policy.Policy;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** Which approval rule applies. A fixed rule until the policy file drives it. */
+/** Approvals follow the loaded policy. */
 @Factory
 class ApprovalRuleFactory {
 
     @Singleton
-    ApprovalRule approvalRule() {
-        return new AnyoneButTheRequester();
+    ApprovalRule approvalRule(Policy policy) {
+        return new PolicyApprovalRule(policy);
     }
 }

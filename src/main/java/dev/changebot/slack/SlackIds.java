@@ -24,6 +24,10 @@ public final class SlackIds {
     public static final String PROPOSED_START = "proposed_start";
     public static final String EXPECTED_DURATION = "expected_duration";
 
+    public static final String CHANGE_CLASS = "change_class";
+    /** Questionnaire answers: this prefix and the question's id. */
+    public static final String QUESTION_PREFIX = "q_";
+
     public static final String REASON = "reason";
 
     public static final String INPUT = "input";

@@ -10,7 +10,8 @@ import static dev.changebot.domain.change.ChangeFixtures.WORKSPACE;
 import static dev.changebot.domain.change.ChangeFixtures.pendingChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.changebot.domain.approval.AnyoneButTheRequester;
+import dev.changebot.domain.approval.PolicyApprovalRule;
+import dev.changebot.domain.policy.PolicyFixtures;
 import dev.changebot.domain.change.Approval;
 import dev.changebot.domain.change.ChangeEvent.ChangeApproved;
 import dev.changebot.domain.change.ChangeId;
@@ -26,7 +27,10 @@ class ApproveChangeTest {
     final InMemoryChanges changes = new InMemoryChanges(transactions);
     final RecordingAnnouncer announcer = new RecordingAnnouncer(transactions);
     final ApproveChange approveChange = new ApproveChange(
-            new LockedChangeAction(changes, transactions, announcer), new AnyoneButTheRequester(), CLOCK);
+            new LockedChangeAction(changes, transactions, announcer),
+            new PolicyApprovalRule(PolicyFixtures.oneReviewer()),
+            (workspace, user) -> user.equals(REVIEWER) || user.equals(SOMEONE_ELSE) ? PolicyFixtures.REVIEWER_ROLES : java.util.Set.of(),
+            CLOCK);
 
     @BeforeEach
     void aliceHasRequestedChg1() {
@@ -42,7 +46,7 @@ class ApproveChangeTest {
                 assertThat(done.change().state()).isEqualTo(ChangeState.APPROVED));
         assertThat(changes.find(WORKSPACE, FIRST)).hasValueSatisfying(stored -> {
             assertThat(stored.state()).isEqualTo(ChangeState.APPROVED);
-            assertThat(stored.approvals()).containsExactly(new Approval(REVIEWER, NOW));
+            assertThat(stored.approvals()).containsExactly(new Approval(REVIEWER, NOW, 1));
         });
     }
 
@@ -51,7 +55,7 @@ class ApproveChangeTest {
     void recordsOneEvent() {
         approveChange.approve(WORKSPACE, FIRST, REVIEWER);
 
-        assertThat(changes.events()).containsExactly(new ChangeApproved(FIRST, REVIEWER, NOW));
+        assertThat(changes.events()).containsExactly(new ChangeApproved(FIRST, REVIEWER, NOW, 1));
         assertThat(changes.writes()).allMatch(InMemoryChanges.Write::inTransaction);
     }
 

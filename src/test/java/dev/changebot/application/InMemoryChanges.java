@@ -104,7 +104,7 @@ public class InMemoryChanges implements Changes {
     }
 
     private static Change copy(Change c, MessageRef message) {
-        return Change.restore(c.id(), c.workspaceId(), c.requesterId(), c.originChannelId(), c.details(),
+        return Change.restore(c.id(), c.workspaceId(), c.requesterId(), c.originChannelId(), c.changeClass(), c.details(),
                 c.requestedAt(), c.state(), c.approvals(), c.rejection().orElse(null), message);
     }
 }

@@ -18,6 +18,7 @@ import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.FieldProblem;
 import dev.changebot.domain.change.MessageRef;
+import dev.changebot.domain.policy.PolicyFixtures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class RequestChangeTest {
     final DirectTransactions transactions = new DirectTransactions();
     final InMemoryChanges changes = new InMemoryChanges(transactions);
     final RecordingAnnouncer announcer = new RecordingAnnouncer(transactions);
-    final RequestChange requestChange = new RequestChange(changes, transactions, announcer, CLOCK);
+    final RequestChange requestChange = new RequestChange(changes, transactions, announcer, CLOCK, PolicyFixtures.oneReviewer());
 
     @Test
     @DisplayName("with something missing says what, and stores and posts nothing")
@@ -113,7 +114,7 @@ class RequestChangeTest {
                 throw new IllegalStateException("database went away");
             }
         };
-        var request = new RequestChange(failingChanges, transactions, announcer, CLOCK);
+        var request = new RequestChange(failingChanges, transactions, announcer, CLOCK, PolicyFixtures.oneReviewer());
 
         var change = requested(request.request(fromAlice(details())));
 
@@ -122,7 +123,7 @@ class RequestChangeTest {
     }
 
     private static NewChangeRequest fromAlice(ChangeDetails details) {
-        return new NewChangeRequest(WORKSPACE, REQUESTER, CHANNEL, details);
+        return new NewChangeRequest(WORKSPACE, REQUESTER, CHANNEL, java.util.Optional.empty(), java.util.Map.of(), details);
     }
 
     private static Change requested(Outcome outcome) {

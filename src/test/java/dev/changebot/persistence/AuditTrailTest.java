@@ -19,10 +19,10 @@ class AuditTrailTest {
         var db = TestPostgres.freshDatabase();
         try (var app = RunningApp.startWith(new HashMap<>(db.properties())); var connection = db.connect();
              var sql = connection.createStatement()) {
-            sql.execute("INSERT INTO change_request (workspace_id, number, requester_id, origin_channel_id, title,"
+            sql.execute("INSERT INTO change_request (workspace_id, number, requester_id, origin_channel_id, class_name, title,"
                     + " description, systems_affected, environment, risk, implementation_plan, rollback_plan,"
                     + " testing_evidence, proposed_start, expected_duration_s, requested_at, state, updated_at)"
-                    + " VALUES ('T1', 1, 'U1', 'C1', 't', 'd', 's', 'production', 'LOW', 'i', 'r', 'e', now(), 60,"
+                    + " VALUES ('T1', 1, 'U1', 'C1', 'normal', 't', 'd', 's', 'production', 'LOW', 'i', 'r', 'e', now(), 60,"
                     + " now(), 'PENDING_APPROVAL', now())");
             sql.execute("INSERT INTO change_event (change_id, workspace_id, type, actor_id, occurred_at)"
                     + " SELECT id, 'T1', 'ChangeRequested', 'U1', now() FROM change_request");

@@ -106,7 +106,7 @@ class ChangeRequestFlowTest {
         assertThat(update.param("ts")).isEqualTo(ts);
         assertThat(update.param("channel")).isEqualTo(CHANNEL);
         assertThat(update.actionIds()).isEmpty();
-        assertThat(update.blocks().toString()).contains("Approved by <@" + REVIEWER + ">");
+        assertThat(update.blocks().toString()).contains("approved by <@" + REVIEWER + ">");
     }
 
     @Test
@@ -203,7 +203,7 @@ class ChangeRequestFlowTest {
         assertThat(approve.get("text").getAsString()).isEqualTo("You approved CHG-1.");
 
         var show = ephemeral(app.slack(SlashCommands.of(REQUESTER, CHANNEL, "show CHG-1"), SlackPayloads.FORM).body());
-        assertThat(show.get("blocks").toString()).contains("approved", "Approved by <@" + REVIEWER + ">");
+        assertThat(show.get("blocks").toString()).contains("approved", "approved by <@" + REVIEWER + ">");
 
         var missing = ephemeral(app.slack(SlashCommands.of(REQUESTER, CHANNEL, "show CHG-99"), SlackPayloads.FORM).body());
         assertThat(missing.get("text").getAsString()).contains("There is no CHG-99");

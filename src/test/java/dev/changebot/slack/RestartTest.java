@@ -45,7 +45,7 @@ class RestartTest {
                 var show = second.slack(SlashCommands.of("U0REQUEST", "C0DEPLOYS", "show CHG-1"), SlackPayloads.FORM);
                 var blocks = JsonParser.parseString(show.body()).getAsJsonObject().get("blocks").toString();
                 assertThat(blocks).contains("CHG-1 · Upgrade payments-api to 2.4", "approved",
-                        "Approved by <@U0REVIEW>");
+                        "approved by <@U0REVIEW>");
             }
         }
     }
@@ -55,6 +55,7 @@ class RestartTest {
                 "changebot.data-dir", dataDir.toString(),
                 "slack.bot-token", RunningApp.BOT_TOKEN,
                 "slack.signing-secret", RunningApp.SIGNING_SECRET,
-                "slack.api-url", slack.baseUrl()));
+                "slack.api-url", slack.baseUrl(),
+                "changebot.policy", RunningApp.TEST_POLICY));
     }
 }

@@ -21,6 +21,8 @@ public final class RunningApp implements AutoCloseable {
 
     public static final String SIGNING_SECRET = "test-signing-secret-8f2a";
     public static final String BOT_TOKEN = "xoxb-test-token";
+    /** One reviewer role (U0REVIEW, U0ALICE, U0BOB) approving "normal" changes in one step. */
+    public static final String TEST_POLICY = "src/test/resources/policies/test-simple.yaml";
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
@@ -41,6 +43,7 @@ public final class RunningApp implements AutoCloseable {
         properties.put("slack.bot-token", BOT_TOKEN);
         properties.put("slack.signing-secret", SIGNING_SECRET);
         properties.put("slack.api-url", slack.baseUrl());
+        properties.put("changebot.policy", TEST_POLICY);
         properties.putAll(extra);
         return startWith(properties);
     }

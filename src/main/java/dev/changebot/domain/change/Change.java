@@ -4,6 +4,7 @@ import dev.changebot.domain.approval.ApprovalRule;
 import dev.changebot.domain.approval.Decision;
 import dev.changebot.domain.change.ChangeEvent.ChangeApproved;
 import dev.changebot.domain.change.ChangeEvent.ChangeCancelled;
+import dev.changebot.domain.change.ChangeEvent.ChangePreApproved;
 import dev.changebot.domain.change.ChangeEvent.ChangeRejected;
 import dev.changebot.domain.change.ChangeEvent.ChangeRequested;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A change request and everything decided about it. State only moves through these methods,
@@ -22,6 +24,7 @@ public final class Change {
     private final String workspaceId;
     private final String requesterId;
     private final String originChannelId;
+    private final String changeClass;
     private final ChangeDetails details;
     private final Instant requestedAt;
     private final List<Approval> approvals;
@@ -29,13 +32,14 @@ public final class Change {
     private Rejection rejection;
     private MessageRef message;
 
-    private Change(ChangeId id, String workspaceId, String requesterId, String originChannelId, ChangeDetails details,
-                   Instant requestedAt, ChangeState state, List<Approval> approvals, Rejection rejection,
-                   MessageRef message) {
+    private Change(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
+                   ChangeDetails details, Instant requestedAt, ChangeState state, List<Approval> approvals,
+                   Rejection rejection, MessageRef message) {
         this.id = Objects.requireNonNull(id);
         this.workspaceId = Objects.requireNonNull(workspaceId);
         this.requesterId = Objects.requireNonNull(requesterId);
         this.originChannelId = Objects.requireNonNull(originChannelId);
+        this.changeClass = Objects.requireNonNull(changeClass);
         this.details = Objects.requireNonNull(details);
         this.requestedAt = Objects.requireNonNull(requestedAt);
         this.state = Objects.requireNonNull(state);
@@ -44,31 +48,42 @@ public final class Change {
         this.message = message;
     }
 
-    /** A new request, waiting for approval. The caller has checked the details. */
+    /** A new request of a class of the policy, waiting for approval. The caller has checked the details. */
     public static Requested request(ChangeId id, String workspaceId, String requesterId, String originChannelId,
-                                    ChangeDetails details, Instant now) {
-        var change = new Change(id, workspaceId, requesterId, originChannelId, details, now,
+                                    String changeClass, ChangeDetails details, Instant now) {
+        var change = new Change(id, workspaceId, requesterId, originChannelId, changeClass, details, now,
                 ChangeState.PENDING_APPROVAL, List.of(), null, null);
         return new Requested(change, new ChangeRequested(id, requesterId, now, details.title()));
     }
 
     /** Rebuilds a stored change exactly as it was; no rules run. */
     public static Change restore(ChangeId id, String workspaceId, String requesterId, String originChannelId,
-                                 ChangeDetails details, Instant requestedAt, ChangeState state,
+                                 String changeClass, ChangeDetails details, Instant requestedAt, ChangeState state,
                                  List<Approval> approvals, Rejection rejection, MessageRef message) {
-        return new Change(id, workspaceId, requesterId, originChannelId, details, requestedAt, state, approvals,
-                rejection, message);
+        return new Change(id, workspaceId, requesterId, originChannelId, changeClass, details, requestedAt, state,
+                approvals, rejection, message);
     }
 
-    public ChangeApproved approve(String approverId, Instant now, ApprovalRule rule) {
-        if (rule.mayApprove(this, approverId) instanceof Decision.Refused refused) {
+    /**
+     * Records the approval of the step now open by a person holding {@code roles} (decided by the
+     * caller at the moment of the click); the change is approved when its chain is complete.
+     */
+    public ChangeApproved approve(String approverId, Set<String> roles, Instant now, ApprovalRule rule) {
+        if (rule.mayApprove(this, approverId, roles) instanceof Decision.Refused refused) {
             throw new ApprovalRefusedException(refused.reason());
         }
-        approvals.add(new Approval(approverId, now));
+        int step = rule.stepFor(this);
+        approvals.add(new Approval(approverId, now, step));
         if (rule.isSatisfied(this)) {
             moveTo(ChangeState.APPROVED);
         }
-        return new ChangeApproved(id, approverId, now);
+        return new ChangeApproved(id, approverId, now, step);
+    }
+
+    /** A pre-approved class needs nobody: approved as requested, on the policy's authority. */
+    public ChangePreApproved preApprove(Instant now) {
+        moveTo(ChangeState.APPROVED);
+        return new ChangePreApproved(id, requesterId, now, changeClass);
     }
 
     public ChangeRejected reject(String userId, String reason, Instant now) {
@@ -129,6 +144,11 @@ public final class Change {
 
     public String originChannelId() {
         return originChannelId;
+    }
+
+    /** The name of the policy class the change was requested in. */
+    public String changeClass() {
+        return changeClass;
     }
 
     public ChangeDetails details() {

@@ -3,7 +3,11 @@ package dev.changebot.domain.change;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether a change request says enough to be reviewed. The fixed rules of the first slice;
@@ -16,29 +20,50 @@ public final class ChangeDetailsRules {
     /** A start picked as "now" in a minute-resolution picker is already seconds old on submit. */
     static final Duration START_GRACE = Duration.ofMinutes(1);
 
+    private static final Set<ChangeField> ALWAYS = EnumSet.of(ChangeField.TITLE, ChangeField.ENVIRONMENT,
+            ChangeField.RISK, ChangeField.PROPOSED_START, ChangeField.EXPECTED_DURATION);
+    private static final Map<ChangeField, String> WHAT = Map.ofEntries(
+            Map.entry(ChangeField.DESCRIPTION, "a description of what changes and why"),
+            Map.entry(ChangeField.JUSTIFICATION, "the business justification"),
+            Map.entry(ChangeField.SYSTEMS_AFFECTED, "the systems affected"),
+            Map.entry(ChangeField.IMPLEMENTATION_PLAN, "an implementation plan"),
+            Map.entry(ChangeField.ROLLBACK_PLAN, "a rollback plan: how you undo this if it goes wrong"),
+            Map.entry(ChangeField.TESTING_EVIDENCE, "testing evidence"),
+            Map.entry(ChangeField.ESTIMATED_DOWNTIME, "the estimated downtime (\"none\" is an answer)"),
+            Map.entry(ChangeField.RISK_ASSESSMENT, "a risk assessment"),
+            Map.entry(ChangeField.SUCCESS_CRITERIA, "the success criteria"),
+            Map.entry(ChangeField.DESIGN_DOC, "a link to the design record (ADR, RFC)"),
+            Map.entry(ChangeField.COMMUNICATION_PLAN, "a communication plan"),
+            Map.entry(ChangeField.MONITORING_PLAN, "a monitoring plan"));
+
     private ChangeDetailsRules() {
     }
 
-    /** Every problem at once, so the requester fixes them in one go. Empty means valid. */
-    public static List<FieldProblem> problemsWith(ChangeDetails details, Instant now) {
+    /**
+     * Every problem at once, so the requester fixes them in one go; empty means valid. The title,
+     * environment, risk, start and duration are always needed; {@code required} adds the fields the
+     * policy asks of this class of change.
+     */
+    public static List<FieldProblem> problemsWith(ChangeDetails details, Set<ChangeField> required, Instant now) {
         var problems = new ArrayList<FieldProblem>();
         required(problems, ChangeField.TITLE, details.title(), "a title");
         if (details.title() != null && details.title().strip().length() > MAX_TITLE_LENGTH) {
             problems.add(new FieldProblem(ChangeField.TITLE,
                     "Keep the title under " + MAX_TITLE_LENGTH + " characters; details go in the description."));
         }
-        required(problems, ChangeField.DESCRIPTION, details.description(), "a description of what changes and why");
-        required(problems, ChangeField.SYSTEMS_AFFECTED, details.systemsAffected(), "the systems affected");
         required(problems, ChangeField.ENVIRONMENT, details.environment(), "the environment");
         if (details.risk() == null) {
             problems.add(new FieldProblem(ChangeField.RISK, "Choose a risk level."));
         }
-        required(problems, ChangeField.IMPLEMENTATION_PLAN, details.implementationPlan(), "an implementation plan");
-        required(problems, ChangeField.ROLLBACK_PLAN, details.rollbackPlan(),
-                "a rollback plan: how you undo this if it goes wrong");
-        required(problems, ChangeField.TESTING_EVIDENCE, details.testingEvidence(), "testing evidence");
+        for (var field : ChangeField.values()) {
+            if (required.contains(field) && !ALWAYS.contains(field) && WHAT.containsKey(field)) {
+                required(problems, field, details.text(field), WHAT.get(field));
+            }
+        }
         checkStart(problems, details.proposedStart(), now);
         checkDuration(problems, details.expectedDuration());
+        // In the order of the fields, which is the order people read the form in.
+        problems.sort(Comparator.comparing(FieldProblem::field));
         return List.copyOf(problems);
     }
 

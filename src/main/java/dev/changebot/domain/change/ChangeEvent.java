@@ -20,7 +20,12 @@ public sealed interface ChangeEvent {
     record ChangeRequested(ChangeId changeId, String actorId, Instant occurredAt, String title) implements ChangeEvent {
     }
 
-    record ChangeApproved(ChangeId changeId, String actorId, Instant occurredAt) implements ChangeEvent {
+    record ChangeApproved(ChangeId changeId, String actorId, Instant occurredAt, int step) implements ChangeEvent {
+    }
+
+    /** A class the policy pre-approves (standard changes) is approved as it is requested. */
+    record ChangePreApproved(ChangeId changeId, String actorId, Instant occurredAt, String changeClass)
+            implements ChangeEvent {
     }
 
     record ChangeRejected(ChangeId changeId, String actorId, Instant occurredAt, String reason) implements ChangeEvent {

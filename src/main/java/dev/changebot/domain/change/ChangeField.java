@@ -2,6 +2,8 @@ package dev.changebot.domain.change;
 
 /** The fields of a change request, named so that adapters can point at the one that is wrong. */
 public enum ChangeField {
+    /** Which class of the policy the change belongs to (chosen, or scored by the questionnaire). */
+    CHANGE_CLASS,
     TITLE,
     DESCRIPTION,
     JUSTIFICATION,

@@ -58,6 +58,24 @@ public record Policy(
                 .toList();
     }
 
+    /**
+     * The class a new request belongs to: the one chosen, else the questionnaire's verdict on the
+     * answers, else the default class, else the only class there is. Emergencies are declared,
+     * never requested, so they are not chosen here.
+     */
+    public Optional<ChangeClass> classify(Optional<String> chosen, Map<String, String> answers) {
+        if (chosen.isPresent()) {
+            return changeClass(chosen.get()).filter(c -> !c.emergency());
+        }
+        var scored = questionnaire.flatMap(q -> q.classify(answers)).flatMap(this::changeClass);
+        if (scored.isPresent()) {
+            return scored;
+        }
+        var requestable = classes.values().stream().filter(c -> !c.emergency()).toList();
+        return defaultClass.flatMap(this::changeClass)
+                .or(() -> requestable.size() == 1 ? Optional.of(requestable.get(0)) : Optional.empty());
+    }
+
     public Optional<ChangeClass> emergencyClass() {
         return classes.values().stream().filter(ChangeClass::emergency).findFirst();
     }

@@ -8,5 +8,6 @@ import java.time.Instant;
 
 /** One row of {@code change_approval}. */
 @MappedEntity("change_approval")
-public record ApprovalRow(@Id @GeneratedValue @Nullable Long id, long changeId, String approverId, Instant approvedAt) {
+public record ApprovalRow(@Id @GeneratedValue @Nullable Long id, long changeId, String approverId, Instant approvedAt,
+                          int step) {
 }

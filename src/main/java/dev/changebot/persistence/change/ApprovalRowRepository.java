@@ -10,12 +10,12 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ApprovalRowRepository extends GenericRepository<ApprovalRow, Long> {
 
-    /** Idempotent: the unique (change, approver) key keeps one approval per person. */
+    /** Idempotent: the unique (change, step, approver) key keeps one approval per person and step. */
     @Query("""
-            INSERT INTO change_approval (change_id, approver_id, approved_at)
-            VALUES (:changeId, :approverId, :approvedAt)
-            ON CONFLICT (change_id, approver_id) DO NOTHING""")
-    void insertIfAbsent(long changeId, String approverId, Instant approvedAt);
+            INSERT INTO change_approval (change_id, approver_id, approved_at, step)
+            VALUES (:changeId, :approverId, :approvedAt, :step)
+            ON CONFLICT (change_id, step, approver_id) DO NOTHING""")
+    void insertIfAbsent(long changeId, String approverId, Instant approvedAt, int step);
 
-    List<ApprovalRow> findByChangeIdOrderByApprovedAt(long changeId);
+    List<ApprovalRow> findByChangeIdOrderById(long changeId);
 }

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
 import java.time.Instant;
 
 /** One row of {@code change_request}: a change's details and current state. */
@@ -14,6 +16,7 @@ public record ChangeRow(
         long number,
         String requesterId,
         String originChannelId,
+        String className,
         String title,
         String description,
         @Nullable String justification,
@@ -32,5 +35,6 @@ public record ChangeRow(
         @Nullable Instant rejectedAt,
         @Nullable String messageChannelId,
         @Nullable String messageTs,
+        @TypeDef(type = DataType.JSON) String extraFields,
         Instant updatedAt) {
 }

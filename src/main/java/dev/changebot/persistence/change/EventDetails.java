@@ -23,6 +23,10 @@ class EventDetails {
             details = Map.of("title", requested.title());
         } else if (event instanceof ChangeEvent.ChangeRejected rejected) {
             details = Map.of("reason", rejected.reason());
+        } else if (event instanceof ChangeEvent.ChangeApproved approved) {
+            details = Map.of("step", approved.step());
+        } else if (event instanceof ChangeEvent.ChangePreApproved preApproved) {
+            details = Map.of("class", preApproved.changeClass());
         }
         try {
             return json.writeValueAsString(details);

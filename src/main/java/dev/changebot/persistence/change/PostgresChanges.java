@@ -24,9 +24,11 @@ class PostgresChanges implements Changes {
     private final ChangeNumbers numbers;
     private final EventDetails eventDetails;
     private final Clock clock;
+    private final ChangeRows mapper;
 
     PostgresChanges(ChangeRowRepository rows, ApprovalRowRepository approvals, EventRowRepository events,
-                    ChangeNumbers numbers, EventDetails eventDetails, Clock clock) {
+                    ChangeNumbers numbers, EventDetails eventDetails, Clock clock, ChangeRows mapper) {
+        this.mapper = mapper;
         this.rows = rows;
         this.approvals = approvals;
         this.events = events;
@@ -42,20 +44,20 @@ class PostgresChanges implements Changes {
 
     @Override
     public void add(Change change, ChangeEvent event) {
-        var saved = rows.save(ChangeRows.toRow(null, change, clock.instant()));
+        var saved = rows.save(mapper.toRow(null, change, clock.instant()));
         writeApprovalsAndEvent(saved.id(), change, event);
     }
 
     @Override
     public void update(Change change, ChangeEvent event) {
         long rowId = rowIdOf(change);
-        rows.update(ChangeRows.toRow(rowId, change, clock.instant()));
+        rows.update(mapper.toRow(rowId, change, clock.instant()));
         writeApprovalsAndEvent(rowId, change, event);
     }
 
     @Override
     public void saveMessage(Change change) {
-        rows.update(ChangeRows.toRow(rowIdOf(change), change, clock.instant()));
+        rows.update(mapper.toRow(rowIdOf(change), change, clock.instant()));
     }
 
     @Override
@@ -75,7 +77,7 @@ class PostgresChanges implements Changes {
     }
 
     private Change withApprovals(ChangeRow row) {
-        return ChangeRows.toChange(row, approvals.findByChangeIdOrderByApprovedAt(row.id()));
+        return mapper.toChange(row, approvals.findByChangeIdOrderById(row.id()));
     }
 
     private long rowIdOf(Change change) {
@@ -85,7 +87,7 @@ class PostgresChanges implements Changes {
     }
 
     private void writeApprovalsAndEvent(long rowId, Change change, ChangeEvent event) {
-        change.approvals().forEach(a -> approvals.insertIfAbsent(rowId, a.approverId(), a.approvedAt()));
+        change.approvals().forEach(a -> approvals.insertIfAbsent(rowId, a.approverId(), a.approvedAt(), a.step()));
         events.save(new EventRow(null, rowId, change.workspaceId(), event.type(), event.actorId(),
                 event.occurredAt(), eventDetails.of(event)));
     }

@@ -6,68 +6,81 @@ import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.FieldProblem;
 import dev.changebot.domain.change.Risk;
 import dev.changebot.slack.SlackIds;
+import dev.changebot.slack.view.NewChangeModal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the submitted new-change modal into change details, and points problems back at its blocks. */
+/** Reads the submitted new-change modal, and points problems back at its blocks. */
 final class NewChangeForm {
 
-    private static final Map<ChangeField, String> BLOCKS = Map.ofEntries(
-            Map.entry(ChangeField.TITLE, SlackIds.TITLE),
-            Map.entry(ChangeField.DESCRIPTION, SlackIds.DESCRIPTION),
-            Map.entry(ChangeField.JUSTIFICATION, SlackIds.JUSTIFICATION),
-            Map.entry(ChangeField.SYSTEMS_AFFECTED, SlackIds.SYSTEMS_AFFECTED),
-            Map.entry(ChangeField.ENVIRONMENT, SlackIds.ENVIRONMENT),
-            Map.entry(ChangeField.RISK, SlackIds.RISK),
-            Map.entry(ChangeField.IMPLEMENTATION_PLAN, SlackIds.IMPLEMENTATION_PLAN),
-            Map.entry(ChangeField.ROLLBACK_PLAN, SlackIds.ROLLBACK_PLAN),
-            Map.entry(ChangeField.TESTING_EVIDENCE, SlackIds.TESTING_EVIDENCE),
-            Map.entry(ChangeField.PROPOSED_START, SlackIds.PROPOSED_START),
-            Map.entry(ChangeField.EXPECTED_DURATION, SlackIds.EXPECTED_DURATION));
+    private final Map<String, Map<String, ViewState.Value>> values;
 
-    private NewChangeForm() {
+    NewChangeForm(ViewState state) {
+        this.values = state == null || state.getValues() == null ? Map.of() : state.getValues();
     }
 
-    static ChangeDetails read(ViewState state) {
-        var values = state == null || state.getValues() == null
-                ? Map.<String, Map<String, ViewState.Value>>of() : state.getValues();
+    ChangeDetails details() {
+        var extra = new EnumMap<ChangeField, String>(ChangeField.class);
+        for (var field : NewChangeModal.EXTRA_FIELDS) {
+            var text = text(NewChangeModal.blockId(field));
+            if (text != null) {
+                extra.put(field, text);
+            }
+        }
         return new ChangeDetails(
-                text(values, SlackIds.TITLE),
-                text(values, SlackIds.DESCRIPTION),
-                text(values, SlackIds.JUSTIFICATION),
-                text(values, SlackIds.SYSTEMS_AFFECTED),
-                selected(values, SlackIds.ENVIRONMENT),
-                Risk.parse(selected(values, SlackIds.RISK)).orElse(null),
-                text(values, SlackIds.IMPLEMENTATION_PLAN),
-                text(values, SlackIds.ROLLBACK_PLAN),
-                text(values, SlackIds.TESTING_EVIDENCE),
-                value(values, SlackIds.PROPOSED_START).map(ViewState.Value::getSelectedDateTime)
+                text(SlackIds.TITLE),
+                text(SlackIds.DESCRIPTION),
+                text(SlackIds.JUSTIFICATION),
+                text(SlackIds.SYSTEMS_AFFECTED),
+                selected(SlackIds.ENVIRONMENT),
+                Risk.parse(selected(SlackIds.RISK)).orElse(null),
+                text(SlackIds.IMPLEMENTATION_PLAN),
+                text(SlackIds.ROLLBACK_PLAN),
+                text(SlackIds.TESTING_EVIDENCE),
+                value(SlackIds.PROPOSED_START).map(ViewState.Value::getSelectedDateTime)
                         .map(Instant::ofEpochSecond).orElse(null),
-                minutes(text(values, SlackIds.EXPECTED_DURATION)));
+                minutes(text(SlackIds.EXPECTED_DURATION)),
+                extra);
+    }
+
+    Optional<String> chosenClass() {
+        return Optional.ofNullable(selected(SlackIds.CHANGE_CLASS));
+    }
+
+    /** Questionnaire answers: question id → chosen answer value. */
+    Map<String, String> answers() {
+        var answers = new LinkedHashMap<String, String>();
+        values.keySet().stream().filter(block -> block.startsWith(SlackIds.QUESTION_PREFIX)).forEach(block -> {
+            var answer = selected(block);
+            if (answer != null) {
+                answers.put(block.substring(SlackIds.QUESTION_PREFIX.length()), answer);
+            }
+        });
+        return answers;
     }
 
     /** Slack shows each message under the input block it names, keeping everything typed. */
     static Map<String, String> errors(List<FieldProblem> problems) {
         var errors = new LinkedHashMap<String, String>();
-        problems.forEach(p -> errors.merge(BLOCKS.get(p.field()), p.message(), (a, b) -> a + " " + b));
+        problems.forEach(p -> errors.merge(NewChangeModal.blockId(p.field()), p.message(), (a, b) -> a + " " + b));
         return errors;
     }
 
-    private static Optional<ViewState.Value> value(Map<String, Map<String, ViewState.Value>> values, String block) {
+    private Optional<ViewState.Value> value(String block) {
         return Optional.ofNullable(values.get(block)).map(actions -> actions.get(SlackIds.INPUT));
     }
 
-    private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
-        return value(values, block).map(ViewState.Value::getValue).orElse(null);
+    private String text(String block) {
+        return value(block).map(ViewState.Value::getValue).orElse(null);
     }
 
-    private static String selected(Map<String, Map<String, ViewState.Value>> values, String block) {
-        return value(values, block).map(ViewState.Value::getSelectedOption)
-                .map(ViewState.SelectedOption::getValue).orElse(null);
+    private String selected(String block) {
+        return value(block).map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue).orElse(null);
     }
 
     private static Duration minutes(String text) {

@@ -33,11 +33,11 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
         if (channel.isEmpty()) {
             return errorsOnTitle(ctx, "This form is from an older Changebot; close it and run `/change new` again.");
         }
-        var details = NewChangeForm.read(payload.getView().getState());
+        var form = new NewChangeForm(payload.getView().getState());
         var userId = payload.getUser().getId();
         try {
-            var outcome = requestChange.request(
-                    new NewChangeRequest(payload.getTeam().getId(), userId, channel.get(), details));
+            var outcome = requestChange.request(new NewChangeRequest(payload.getTeam().getId(), userId, channel.get(),
+                    form.chosenClass(), form.answers(), form.details()));
             if (outcome instanceof RequestChange.Outcome.Invalid invalid) {
                 return ctx.ack(r -> r.responseAction("errors").errors(NewChangeForm.errors(invalid.problems())));
             }

@@ -2,6 +2,7 @@ package dev.changebot.slack.change;
 
 import com.slack.api.methods.MethodsClient;
 import dev.changebot.application.ChangeAnnouncer;
+import dev.changebot.application.ChangeViews;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.MessageRef;
 import dev.changebot.slack.connection.SlackWebApi;
@@ -18,9 +19,11 @@ class SlackChangeAnnouncer implements ChangeAnnouncer {
     private static final Logger LOG = LoggerFactory.getLogger(SlackChangeAnnouncer.class);
 
     private final Optional<MethodsClient> client;
+    private final ChangeViews views;
 
-    SlackChangeAnnouncer(SlackWebApi webApi) {
+    SlackChangeAnnouncer(SlackWebApi webApi, ChangeViews views) {
         this.client = webApi.client();
+        this.views = views;
     }
 
     @Override
@@ -29,7 +32,7 @@ class SlackChangeAnnouncer implements ChangeAnnouncer {
             try {
                 var response = slack.chatPostMessage(r -> r.channel(change.originChannelId())
                         .text(ChangeMessage.fallbackText(change))
-                        .blocks(ChangeMessage.channelBlocks(change))
+                        .blocks(ChangeMessage.channelBlocks(views.of(change)))
                         .unfurlLinks(false).unfurlMedia(false));
                 if (response.isOk()) {
                     return Optional.of(new MessageRef(response.getChannel(), response.getTs()));
@@ -51,7 +54,7 @@ class SlackChangeAnnouncer implements ChangeAnnouncer {
         try {
             var response = client.get().chatUpdate(r -> r.channel(message.channelId()).ts(message.messageTs())
                     .text(ChangeMessage.fallbackText(change))
-                    .blocks(ChangeMessage.channelBlocks(change)));
+                    .blocks(ChangeMessage.channelBlocks(views.of(change))));
             if (!response.isOk()) {
                 LOG.warn("Slack refused to update the message of {}: {}", change.id(), response.getError());
             }

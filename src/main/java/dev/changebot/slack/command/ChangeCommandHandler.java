@@ -14,6 +14,7 @@ import dev.changebot.slack.view.ChangeList;
 import dev.changebot.slack.view.ChangeMessage;
 import dev.changebot.slack.view.HelpText;
 import dev.changebot.slack.view.NewChangeModal;
+import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -31,9 +32,11 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final RejectChange rejectChange;
     private final CancelChange cancelChange;
     private final Clock clock;
+    private final Policy policy;
 
     public ChangeCommandHandler(FindChanges findChanges, ApproveChange approveChange, RejectChange rejectChange,
-                                CancelChange cancelChange, Clock clock) {
+                                CancelChange cancelChange, Clock clock, Policy policy) {
+        this.policy = policy;
         this.findChanges = findChanges;
         this.approveChange = approveChange;
         this.rejectChange = rejectChange;
@@ -68,7 +71,8 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         }
         if (command instanceof ChangeCommand.Show show) {
             return findChanges.byId(team, show.id())
-                    .map(change -> privately(ctx, ChangeMessage.fallbackText(change), ChangeMessage.summaryBlocks(change)))
+                    .map(view -> privately(ctx, ChangeMessage.fallbackText(view.change()),
+                            ChangeMessage.summaryBlocks(view)))
                     .orElseGet(() -> privately(ctx, Replies.notFound(show.id().toString())));
         }
         if (command instanceof ChangeCommand.Approve approve) {
@@ -90,7 +94,7 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         try {
             // The trigger id lives 3 seconds: the modal is opened here, on the request path.
             var response = ctx.client().viewsOpen(r -> r.triggerId(triggerId)
-                    .view(NewChangeModal.render(channelId, title, clock.instant())));
+                    .view(NewChangeModal.render(policy, channelId, title, clock.instant())));
             if (response.isOk()) {
                 return ctx.ack();
             }

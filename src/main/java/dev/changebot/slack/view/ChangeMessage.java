@@ -1,7 +1,6 @@
 package dev.changebot.slack.view;
 
 import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -10,11 +9,16 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
+import dev.changebot.application.ChangeView;
 import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /** A change as a Slack message: a pure function of the change's state, tested without Slack. */
@@ -22,6 +26,9 @@ public final class ChangeMessage {
 
     /** Header blocks hold at most 150 characters of plain text. */
     static final int MAX_HEADER = 150;
+
+    /** The free-text fields shown as sections, in reading order; each only when given. */
+    private static final Map<ChangeField, String> TEXT_SECTIONS = orderedSections();
 
     private ChangeMessage() {
     }
@@ -31,9 +38,10 @@ public final class ChangeMessage {
         return change.id() + ": " + Mrkdwn.escape(change.details().title()) + " (" + change.state().label() + ")";
     }
 
-    /** The channel message: the change, its approvals, and buttons while someone can still act. */
-    public static List<LayoutBlock> channelBlocks(Change change) {
-        var blocks = summaryBlocks(change);
+    /** The channel message: the change, its approval ladder, and buttons while someone can still act. */
+    public static List<LayoutBlock> channelBlocks(ChangeView view) {
+        var change = view.change();
+        var blocks = summaryBlocks(view);
         if (change.state() == ChangeState.PENDING_APPROVAL) {
             var value = ChangeRef.of(change.id()).encode();
             blocks.add(actions(a -> a.blockId("change_actions").elements(List.of(
@@ -46,28 +54,46 @@ public final class ChangeMessage {
     }
 
     /** The change without buttons, for an ephemeral `/change show`. */
-    public static List<LayoutBlock> summaryBlocks(Change change) {
+    public static List<LayoutBlock> summaryBlocks(ChangeView view) {
+        var change = view.change();
         var d = change.details();
         var blocks = new ArrayList<LayoutBlock>();
         blocks.add(header(h -> h.text(plainText(headerText(change)))));
         List<TextObject> fields = List.of(
                 markdownText("*State*\n" + change.state().label()),
+                markdownText("*Class*\n" + Mrkdwn.escape(view.classLabel())),
                 markdownText("*Requested by*\n" + Mrkdwn.user(change.requesterId())),
                 markdownText("*Risk*\n" + d.risk().label()),
                 markdownText("*Environment*\n" + Mrkdwn.escape(d.environment())),
                 markdownText("*Proposed start*\n" + Mrkdwn.time(d.proposedStart())),
                 markdownText("*Expected duration*\n" + Mrkdwn.duration(d.expectedDuration())),
-                markdownText("*Systems affected*\n" + Mrkdwn.escapeForSection(d.systemsAffected(), 2000)));
+                markdownText("*Systems affected*\n" + (d.systemsAffected() == null || d.systemsAffected().isBlank()
+                        ? "—" : Mrkdwn.escapeForSection(d.systemsAffected(), 2000))));
         blocks.add(section(s -> s.fields(fields)));
-        blocks.add(labelled("Description", d.description()));
-        if (d.justification() != null && !d.justification().isBlank()) {
-            blocks.add(labelled("Justification", d.justification()));
+        for (var field : TEXT_SECTIONS.entrySet()) {
+            var text = d.text(field.getKey());
+            if (text != null && !text.isBlank()) {
+                blocks.add(labelled(field.getValue(), text));
+            }
         }
-        blocks.add(labelled("Implementation plan", d.implementationPlan()));
-        blocks.add(labelled("Rollback plan", d.rollbackPlan()));
-        blocks.add(labelled("Testing evidence", d.testingEvidence()));
-        blocks.add(context(c -> c.elements(List.of(markdownText(decisionsLine(change))))));
+        blocks.add(section(s -> s.text(markdownText(ApprovalLadder.text(view)))));
         return blocks;
+    }
+
+    private static Map<ChangeField, String> orderedSections() {
+        var sections = new LinkedHashMap<ChangeField, String>();
+        sections.put(ChangeField.DESCRIPTION, "Description");
+        sections.put(ChangeField.JUSTIFICATION, "Justification");
+        sections.put(ChangeField.IMPLEMENTATION_PLAN, "Implementation plan");
+        sections.put(ChangeField.ROLLBACK_PLAN, "Rollback plan");
+        sections.put(ChangeField.TESTING_EVIDENCE, "Testing evidence");
+        sections.put(ChangeField.ESTIMATED_DOWNTIME, "Estimated downtime");
+        sections.put(ChangeField.RISK_ASSESSMENT, "Risk assessment");
+        sections.put(ChangeField.SUCCESS_CRITERIA, "Success criteria");
+        sections.put(ChangeField.DESIGN_DOC, "Design record");
+        sections.put(ChangeField.COMMUNICATION_PLAN, "Communication plan");
+        sections.put(ChangeField.MONITORING_PLAN, "Monitoring plan");
+        return Collections.unmodifiableMap(sections);
     }
 
     private static String headerText(Change change) {
@@ -79,18 +105,4 @@ public final class ChangeMessage {
                 + Mrkdwn.escapeForSection(userText, label.length() + 3))));
     }
 
-    private static String decisionsLine(Change change) {
-        var parts = new ArrayList<String>();
-        change.approvals().forEach(a ->
-                parts.add(":white_check_mark: Approved by " + Mrkdwn.user(a.approverId()) + " " + Mrkdwn.time(a.approvedAt())));
-        change.rejection().ifPresent(r -> parts.add(":x: Rejected by " + Mrkdwn.user(r.rejectedBy()) + " "
-                + Mrkdwn.time(r.rejectedAt()) + ": " + Mrkdwn.escapeForSection(r.reason(), 500)));
-        if (change.state() == ChangeState.CANCELLED) {
-            parts.add(":no_entry_sign: Cancelled by the requester");
-        }
-        if (parts.isEmpty()) {
-            parts.add(":hourglass_flowing_sand: Waiting for an approval from someone other than the requester");
-        }
-        return String.join("\n", parts);
-    }
 }

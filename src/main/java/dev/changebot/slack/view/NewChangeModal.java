@@ -13,68 +13,119 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
+import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.Risk;
+import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.policy.Policy;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** The form behind `/change new`: every field a reviewer needs to judge the change. */
+/**
+ * The form behind `/change new`, built from the policy: its classes (and risk questionnaire),
+ * every field some class requires, each labelled with the classes that insist on it. Which
+ * fields are required is checked on submission, once the class is known.
+ */
 public final class NewChangeModal {
 
     static final List<String> ENVIRONMENTS = List.of("production", "staging", "development");
     /** A sensible first guess for the start: an hour from now, on the minute. */
     static final Duration DEFAULT_LEAD = Duration.ofHours(1);
+    static final List<ChangeField> TEXT_FIELDS = List.of(ChangeField.DESCRIPTION, ChangeField.JUSTIFICATION,
+            ChangeField.SYSTEMS_AFFECTED, ChangeField.IMPLEMENTATION_PLAN, ChangeField.ROLLBACK_PLAN,
+            ChangeField.TESTING_EVIDENCE);
+    public static final List<ChangeField> EXTRA_FIELDS = List.of(ChangeField.ESTIMATED_DOWNTIME, ChangeField.RISK_ASSESSMENT,
+            ChangeField.SUCCESS_CRITERIA, ChangeField.DESIGN_DOC, ChangeField.COMMUNICATION_PLAN,
+            ChangeField.MONITORING_PLAN);
 
     private NewChangeModal() {
     }
 
-    public static View render(String originChannelId, String titleHint, Instant now) {
+    public static String blockId(ChangeField field) {
+        return field.name().toLowerCase();
+    }
+
+    public static View render(Policy policy, String originChannelId, String titleHint, Instant now) {
         var start = now.plus(DEFAULT_LEAD).getEpochSecond() / 60 * 60;
+        var blocks = new ArrayList<LayoutBlock>();
+        blocks.add(text(SlackIds.TITLE, "Title", titleHint, false, false, 150, null));
+        blocks.add(classChoice(policy));
+        policy.questionnaire().ifPresent(q -> q.questions().forEach(question -> blocks.add(field(
+                SlackIds.QUESTION_PREFIX + question.id(), question.text(), true,
+                "Answer every question to let the policy pick the class.",
+                staticSelect(s -> s.actionId(SlackIds.INPUT).placeholder(plainText("Choose"))
+                        .options(question.answers().stream().map(a -> option(plainText(a.label()), a.value())).toList()))))));
+        for (var field : TEXT_FIELDS) {
+            blocks.add(text(blockId(field), label(field), null, field != ChangeField.SYSTEMS_AFFECTED, true, 3000,
+                    requiredFor(policy, field)));
+        }
+        blocks.add(field(SlackIds.ENVIRONMENT, "Environment", false, null, staticSelect(s -> s.actionId(SlackIds.INPUT)
+                .placeholder(plainText("Choose"))
+                .options(ENVIRONMENTS.stream().map(e -> option(plainText(e), e)).toList()))));
+        blocks.add(field(SlackIds.RISK, "Risk", false, null, staticSelect(s -> s.actionId(SlackIds.INPUT)
+                .placeholder(plainText("Choose"))
+                .options(Arrays.stream(Risk.values()).map(r -> option(plainText(r.label()), r.name())).toList()))));
+        for (var field : EXTRA_FIELDS) {
+            var hint = requiredFor(policy, field);
+            if (hint != null) {
+                blocks.add(text(blockId(field), label(field), null, true, true, 3000, hint));
+            }
+        }
+        blocks.add(field(SlackIds.PROPOSED_START, "Proposed start", false, null,
+                datetimePicker(d -> d.actionId(SlackIds.INPUT).initialDateTime(Integer.valueOf((int) start)))));
+        blocks.add(field(SlackIds.EXPECTED_DURATION, "Expected duration (minutes)", false, null,
+                numberInput(n -> n.actionId(SlackIds.INPUT).decimalAllowed(false).minValue("1").initialValue("30"))));
         return view(v -> v.type("modal")
                 .callbackId(SlackIds.NEW_CHANGE_MODAL)
                 .privateMetadata(ChangeRef.inChannel(originChannelId).encode())
                 .title(viewTitle(t -> t.type("plain_text").text("New change request")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Submit")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(List.of(
-                        text(SlackIds.TITLE, "Title", titleHint, false, false, 150),
-                        text(SlackIds.DESCRIPTION, "Description", null, true, false, 3000),
-                        text(SlackIds.JUSTIFICATION, "Business justification", null, true, true, 3000),
-                        text(SlackIds.SYSTEMS_AFFECTED, "Systems affected", null, false, false, 500),
-                        field(SlackIds.ENVIRONMENT, "Environment", false, staticSelect(s -> s.actionId(SlackIds.INPUT)
-                                .placeholder(plainText("Choose"))
-                                .options(ENVIRONMENTS.stream().map(e -> option(plainText(e), e)).toList()))),
-                        field(SlackIds.RISK, "Risk", false, staticSelect(s -> s.actionId(SlackIds.INPUT)
-                                .placeholder(plainText("Choose"))
-                                .options(riskOptions()))),
-                        text(SlackIds.IMPLEMENTATION_PLAN, "Implementation plan", null, true, false, 3000),
-                        text(SlackIds.ROLLBACK_PLAN, "Rollback plan", null, true, false, 3000),
-                        text(SlackIds.TESTING_EVIDENCE, "Testing evidence", null, true, false, 3000),
-                        field(SlackIds.PROPOSED_START, "Proposed start", false,
-                                datetimePicker(d -> d.actionId(SlackIds.INPUT).initialDateTime(Integer.valueOf((int) start)))),
-                        field(SlackIds.EXPECTED_DURATION, "Expected duration (minutes)", false,
-                                numberInput(n -> n.actionId(SlackIds.INPUT).decimalAllowed(false)
-                                        .minValue("1").initialValue("30"))))));
+                .blocks(blocks));
     }
 
-    private static List<OptionObject> riskOptions() {
-        return Arrays.stream(Risk.values()).map(r -> option(plainText(r.label()), r.name())).toList();
+    private static LayoutBlock classChoice(Policy policy) {
+        var requestable = policy.classes().values().stream().filter(c -> !c.emergency()).toList();
+        boolean optional = policy.questionnaire().isPresent() || policy.defaultClass().isPresent();
+        var hint = policy.questionnaire().isPresent() ? "Or answer the questions below and the policy picks it."
+                : policy.defaultClass().map(d -> "Left empty, it is " + policy.classes().get(d).label() + ".").orElse(null);
+        return field(SlackIds.CHANGE_CLASS, "Class of change", optional, hint, staticSelect(s -> s.actionId(SlackIds.INPUT)
+                .placeholder(plainText("Choose"))
+                .options(requestable.stream().map(c -> option(plainText(clip(c.label())), c.name())).toList())));
+    }
+
+    /** "Required for: Normal change, Major change", or null when no class asks for the field. */
+    private static String requiredFor(Policy policy, ChangeField field) {
+        var classes = policy.classes().values().stream().filter(c -> c.requiredFields().contains(field))
+                .map(ChangeClass::label).collect(Collectors.joining(", "));
+        return classes.isEmpty() ? null : clip("Required for: " + classes);
+    }
+
+    private static String label(ChangeField field) {
+        var words = field.name().toLowerCase().replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String clip(String text) {
+        return Mrkdwn.clip(text, 75);
     }
 
     private static LayoutBlock text(String blockId, String label, String initial, boolean multiline,
-                                    boolean optional, int maxLength) {
-        return field(blockId, label, optional, plainTextInput(p -> p.actionId(SlackIds.INPUT)
+                                    boolean optional, int maxLength, String hint) {
+        return field(blockId, label, optional, hint, plainTextInput(p -> p.actionId(SlackIds.INPUT)
                 .multiline(multiline).maxLength(maxLength)
                 .initialValue(initial == null || initial.isBlank() ? null : initial.strip())));
     }
 
-    private static LayoutBlock field(String blockId, String label, boolean optional, BlockElement element) {
-        return input(i -> i.blockId(blockId).label(plainText(label)).optional(optional).element(element));
+    private static LayoutBlock field(String blockId, String label, boolean optional, String hint, BlockElement element) {
+        return input(i -> i.blockId(blockId).label(plainText(label)).optional(optional).element(element)
+                .hint(hint == null ? null : plainText(hint)));
     }
 }

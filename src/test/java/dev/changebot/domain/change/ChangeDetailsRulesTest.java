@@ -7,6 +7,7 @@ import static dev.changebot.domain.change.ChangeFixtures.detailsStartingAt;
 import static dev.changebot.domain.change.ChangeFixtures.detailsTitled;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.changebot.domain.policy.PolicyFixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,7 +26,7 @@ class ChangeDetailsRulesTest {
     @Test
     @DisplayName("find nothing wrong with a complete request")
     void completeDetailsHaveNoProblems() {
-        assertThat(ChangeDetailsRules.problemsWith(details(), NOW)).isEmpty();
+        assertThat(ChangeDetailsRules.problemsWith(details(), PolicyFixtures.COMMON_FIELDS, NOW)).isEmpty();
     }
 
     @Test
@@ -36,7 +37,7 @@ class ChangeDetailsRulesTest {
                 d.environment(), d.risk(), d.implementationPlan(), d.rollbackPlan(), d.testingEvidence(),
                 d.proposedStart(), d.expectedDuration());
 
-        assertThat(ChangeDetailsRules.problemsWith(withoutJustification, NOW)).isEmpty();
+        assertThat(ChangeDetailsRules.problemsWith(withoutJustification, PolicyFixtures.COMMON_FIELDS, NOW)).isEmpty();
     }
 
     static Stream<Arguments> missingFields() {
@@ -58,7 +59,7 @@ class ChangeDetailsRulesTest {
     @MethodSource("missingFields")
     @DisplayName("point at exactly the field that is missing")
     void eachMissingFieldIsOneProblemOnThatField(ChangeField field, String value) {
-        var problems = ChangeDetailsRules.problemsWith(with(field, value), NOW);
+        var problems = ChangeDetailsRules.problemsWith(with(field, value), PolicyFixtures.COMMON_FIELDS, NOW);
 
         assertThat(problems).singleElement()
                 .satisfies(problem -> assertThat(problem.field()).isEqualTo(field))
@@ -70,7 +71,7 @@ class ChangeDetailsRulesTest {
     void reportsAllProblemsAtOnce() {
         var empty = new ChangeDetails(null, "", null, " ", null, null, null, "", null, null, null);
 
-        var problems = ChangeDetailsRules.problemsWith(empty, NOW);
+        var problems = ChangeDetailsRules.problemsWith(empty, PolicyFixtures.COMMON_FIELDS, NOW);
 
         assertThat(problems).extracting(FieldProblem::field).containsExactly(
                 ChangeField.TITLE, ChangeField.DESCRIPTION, ChangeField.SYSTEMS_AFFECTED, ChangeField.ENVIRONMENT,
@@ -81,7 +82,7 @@ class ChangeDetailsRulesTest {
     @Test
     @DisplayName("refuse a start more than a minute in the past")
     void refuseAStartInThePast() {
-        var problems = ChangeDetailsRules.problemsWith(detailsStartingAt(NOW.minusSeconds(61)), NOW);
+        var problems = ChangeDetailsRules.problemsWith(detailsStartingAt(NOW.minusSeconds(61)), PolicyFixtures.COMMON_FIELDS, NOW);
 
         assertThat(problems).extracting(FieldProblem::field).containsExactly(ChangeField.PROPOSED_START);
         assertThat(problems.get(0).message()).contains("in the past");
@@ -91,14 +92,14 @@ class ChangeDetailsRulesTest {
     @ValueSource(ints = {0, 30, 60})
     @DisplayName("accept a start picked as \"now\" that is already seconds old on submit")
     void acceptAStartWithinTheGrace(int secondsAgo) {
-        assertThat(ChangeDetailsRules.problemsWith(detailsStartingAt(NOW.minusSeconds(secondsAgo)), NOW)).isEmpty();
+        assertThat(ChangeDetailsRules.problemsWith(detailsStartingAt(NOW.minusSeconds(secondsAgo)), PolicyFixtures.COMMON_FIELDS, NOW)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} min")
     @ValueSource(longs = {0, -1, -60})
     @DisplayName("refuse a duration that is not positive")
     void refuseANonPositiveDuration(long minutes) {
-        var problems = ChangeDetailsRules.problemsWith(detailsLasting(Duration.ofMinutes(minutes)), NOW);
+        var problems = ChangeDetailsRules.problemsWith(detailsLasting(Duration.ofMinutes(minutes)), PolicyFixtures.COMMON_FIELDS, NOW);
 
         assertThat(problems).extracting(FieldProblem::field).containsExactly(ChangeField.EXPECTED_DURATION);
         assertThat(problems.get(0).message()).contains("at least one minute");
@@ -107,7 +108,7 @@ class ChangeDetailsRulesTest {
     @Test
     @DisplayName("refuse a duration under a minute")
     void refuseASecondsLongDuration() {
-        var problems = ChangeDetailsRules.problemsWith(detailsLasting(Duration.ofSeconds(30)), NOW);
+        var problems = ChangeDetailsRules.problemsWith(detailsLasting(Duration.ofSeconds(30)), PolicyFixtures.COMMON_FIELDS, NOW);
 
         assertThat(problems).extracting(FieldProblem::field).containsExactly(ChangeField.EXPECTED_DURATION);
     }
@@ -115,7 +116,7 @@ class ChangeDetailsRulesTest {
     @Test
     @DisplayName("refuse a duration over 30 days")
     void refuseAnOverlongDuration() {
-        var problems = ChangeDetailsRules.problemsWith(detailsLasting(Duration.ofDays(30).plusMinutes(1)), NOW);
+        var problems = ChangeDetailsRules.problemsWith(detailsLasting(Duration.ofDays(30).plusMinutes(1)), PolicyFixtures.COMMON_FIELDS, NOW);
 
         assertThat(problems).extracting(FieldProblem::field).containsExactly(ChangeField.EXPECTED_DURATION);
         assertThat(problems.get(0).message()).contains("30 days");
@@ -124,13 +125,13 @@ class ChangeDetailsRulesTest {
     @Test
     @DisplayName("accept a duration of exactly 30 days")
     void acceptThirtyDays() {
-        assertThat(ChangeDetailsRules.problemsWith(detailsLasting(Duration.ofDays(30)), NOW)).isEmpty();
+        assertThat(ChangeDetailsRules.problemsWith(detailsLasting(Duration.ofDays(30)), PolicyFixtures.COMMON_FIELDS, NOW)).isEmpty();
     }
 
     @Test
     @DisplayName("refuse a title over 150 characters")
     void refuseALongTitle() {
-        var problems = ChangeDetailsRules.problemsWith(detailsTitled("x".repeat(151)), NOW);
+        var problems = ChangeDetailsRules.problemsWith(detailsTitled("x".repeat(151)), PolicyFixtures.COMMON_FIELDS, NOW);
 
         assertThat(problems).extracting(FieldProblem::field).containsExactly(ChangeField.TITLE);
         assertThat(problems.get(0).message()).contains("150");
@@ -139,12 +140,12 @@ class ChangeDetailsRulesTest {
     @Test
     @DisplayName("accept a title of 150 characters, not counting surrounding spaces")
     void acceptATitleOfTheLimit() {
-        assertThat(ChangeDetailsRules.problemsWith(detailsTitled("  " + "x".repeat(150) + "  "), NOW)).isEmpty();
+        assertThat(ChangeDetailsRules.problemsWith(detailsTitled("  " + "x".repeat(150) + "  "), PolicyFixtures.COMMON_FIELDS, NOW)).isEmpty();
     }
 
     @Test
     void problemsCannotBeAddedToAfterwards() {
-        List<FieldProblem> problems = ChangeDetailsRules.problemsWith(detailsTitled(null), NOW);
+        List<FieldProblem> problems = ChangeDetailsRules.problemsWith(detailsTitled(null), PolicyFixtures.COMMON_FIELDS, NOW);
 
         assertThat(problems).isUnmodifiable();
     }

@@ -72,12 +72,12 @@ public final class ChangeFixtures {
     }
 
     public static Change pendingChange(ChangeDetails details) {
-        return Change.request(FIRST, WORKSPACE, REQUESTER, CHANNEL, details, NOW).change();
+        return Change.request(FIRST, WORKSPACE, REQUESTER, CHANNEL, "normal", details, NOW).change();
     }
 
     /** A change that has been through review already, restored in the given state. */
     public static Change changeIn(ChangeState state) {
-        return Change.restore(FIRST, WORKSPACE, REQUESTER, CHANNEL, details(), NOW, state,
+        return Change.restore(FIRST, WORKSPACE, REQUESTER, CHANNEL, "normal", details(), NOW, state,
                 List.of(), null, null);
     }
 }

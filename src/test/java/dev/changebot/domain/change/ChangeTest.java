@@ -11,7 +11,9 @@ import static dev.changebot.domain.change.ChangeFixtures.pendingChange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.changebot.domain.approval.AnyoneButTheRequester;
+import dev.changebot.domain.approval.ChainProgress;
+import dev.changebot.domain.approval.PolicyApprovalRule;
+import dev.changebot.domain.policy.PolicyFixtures;
 import dev.changebot.domain.approval.ApprovalRule;
 import dev.changebot.domain.approval.Decision;
 import dev.changebot.domain.change.ChangeEvent.ChangeApproved;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("A change")
 class ChangeTest {
 
-    static final ApprovalRule RULE = new AnyoneButTheRequester();
+    static final ApprovalRule RULE = new PolicyApprovalRule(PolicyFixtures.oneReviewer());
+    static final java.util.Set<String> ROLES = PolicyFixtures.REVIEWER_ROLES;
     static final Instant LATER = NOW.plus(Duration.ofMinutes(10));
 
     @Nested
@@ -36,7 +39,7 @@ class ChangeTest {
 
         @Test
         void waitsForApproval() {
-            var requested = Change.request(FIRST, WORKSPACE, REQUESTER, CHANNEL, details(), NOW);
+            var requested = Change.request(FIRST, WORKSPACE, REQUESTER, CHANNEL, "normal", details(), NOW);
 
             assertThat(requested.change().state()).isEqualTo(ChangeState.PENDING_APPROVAL);
             assertThat(requested.change().approvals()).isEmpty();
@@ -47,7 +50,7 @@ class ChangeTest {
         @Test
         @DisplayName("records who asked, when, and for what")
         void recordsTheRequest() {
-            var requested = Change.request(FIRST, WORKSPACE, REQUESTER, CHANNEL, details(), NOW);
+            var requested = Change.request(FIRST, WORKSPACE, REQUESTER, CHANNEL, "normal", details(), NOW);
 
             assertThat(requested.event())
                     .isEqualTo(new ChangeRequested(FIRST, REQUESTER, NOW, "Upgrade payments-api to 2.4"));
@@ -64,11 +67,11 @@ class ChangeTest {
         void approvedByAReviewer() {
             var change = pendingChange();
 
-            var event = change.approve(REVIEWER, LATER, RULE);
+            var event = change.approve(REVIEWER, ROLES, LATER, RULE);
 
             assertThat(change.state()).isEqualTo(ChangeState.APPROVED);
-            assertThat(event).isEqualTo(new ChangeApproved(FIRST, REVIEWER, LATER));
-            assertThat(change.approvals()).containsExactly(new Approval(REVIEWER, LATER));
+            assertThat(event).isEqualTo(new ChangeApproved(FIRST, REVIEWER, LATER, 1));
+            assertThat(change.approvals()).containsExactly(new Approval(REVIEWER, LATER, 1));
         }
 
         @Test
@@ -76,7 +79,7 @@ class ChangeTest {
         void refusedForTheRequester() {
             var change = pendingChange();
 
-            assertThatThrownBy(() -> change.approve(REQUESTER, LATER, RULE))
+            assertThatThrownBy(() -> change.approve(REQUESTER, ROLES, LATER, RULE))
                     .isInstanceOf(ApprovalRefusedException.class)
                     .hasMessageContaining("CHG-1")
                     .hasMessageContaining("someone else");
@@ -90,7 +93,7 @@ class ChangeTest {
             var change = pendingChange();
             change.reject(REVIEWER, "No rollback tested", NOW);
 
-            assertThatThrownBy(() -> change.approve(ChangeFixtures.SOMEONE_ELSE, LATER, RULE))
+            assertThatThrownBy(() -> change.approve(ChangeFixtures.SOMEONE_ELSE, ROLES, LATER, RULE))
                     .isInstanceOf(ApprovalRefusedException.class)
                     .hasMessageContaining("rejected");
             assertThat(change.state()).isEqualTo(ChangeState.REJECTED);
@@ -101,21 +104,29 @@ class ChangeTest {
         @DisplayName("stays pending while the rule wants more approvals")
         void staysPendingUntilTheRuleIsSatisfied() {
             ApprovalRule twoNeeded = new ApprovalRule() {
-                public Decision mayApprove(Change change, String userId) {
+                public Decision mayApprove(Change change, String userId, java.util.Set<String> roles) {
                     return Decision.ALLOWED;
                 }
 
-                public Decision mayReject(Change change, String userId) {
+                public Decision mayReject(Change change, String userId, java.util.Set<String> roles) {
                     return Decision.ALLOWED;
+                }
+
+                public int stepFor(Change change) {
+                    return 1;
                 }
 
                 public boolean isSatisfied(Change change) {
                     return change.approvals().size() >= 2;
                 }
+
+                public ChainProgress progress(Change change) {
+                    return new ChainProgress(java.util.List.of());
+                }
             };
             var change = pendingChange();
 
-            change.approve(REVIEWER, LATER, twoNeeded);
+            change.approve(REVIEWER, ROLES, LATER, twoNeeded);
 
             assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
             assertThat(change.hasApprovalFrom(REVIEWER)).isTrue();
@@ -153,7 +164,7 @@ class ChangeTest {
         @DisplayName("after approval is an illegal transition, refused rather than ignored")
         void refusedOnceApproved() {
             var change = pendingChange();
-            change.approve(REVIEWER, NOW, RULE);
+            change.approve(REVIEWER, ROLES, NOW, RULE);
 
             assertThatThrownBy(() -> change.reject(ChangeFixtures.SOMEONE_ELSE, "Changed my mind", LATER))
                     .isInstanceOf(IllegalTransitionException.class)
@@ -182,7 +193,7 @@ class ChangeTest {
         @DisplayName("after approval, before work starts, is still withdrawn")
         void cancelledAfterApproval() {
             var change = pendingChange();
-            change.approve(REVIEWER, NOW, RULE);
+            change.approve(REVIEWER, ROLES, NOW, RULE);
 
             change.cancel(REQUESTER, LATER);
 
@@ -221,10 +232,10 @@ class ChangeTest {
         var change = pendingChange();
         var before = change.approvals();
 
-        change.approve(REVIEWER, LATER, RULE);
+        change.approve(REVIEWER, ROLES, LATER, RULE);
 
         assertThat(before).isEmpty();
-        assertThatThrownBy(() -> change.approvals().add(new Approval(REQUESTER, LATER)))
+        assertThatThrownBy(() -> change.approvals().add(new Approval(REQUESTER, LATER, 1)))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThat(change.approvals()).hasSize(1);
     }

@@ -13,7 +13,8 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.util.json.GsonFactory;
-import dev.changebot.domain.approval.AnyoneButTheRequester;
+import dev.changebot.domain.approval.PolicyApprovalRule;
+import dev.changebot.domain.policy.PolicyFixtures;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeDetails;
 import dev.changebot.domain.change.ChangeFixtures;
@@ -39,7 +40,7 @@ class ChangeMessageTest {
     @Test
     @DisplayName("offers Approve and Reject while the change waits for approval")
     void pendingChangeHasButtons() {
-        var buttons = buttonsOf(ChangeMessage.channelBlocks(pendingChange()));
+        var buttons = buttonsOf(ChangeMessage.channelBlocks(view(pendingChange())));
 
         assertThat(buttons).extracting(ButtonElement::getActionId)
                 .containsExactly(SlackIds.APPROVE_BUTTON, SlackIds.REJECT_BUTTON);
@@ -48,7 +49,7 @@ class ChangeMessageTest {
     @Test
     @DisplayName("buttons name the change they act on")
     void buttonsNameTheChange() {
-        var buttons = buttonsOf(ChangeMessage.channelBlocks(pendingChange()));
+        var buttons = buttonsOf(ChangeMessage.channelBlocks(view(pendingChange())));
 
         assertThat(buttons).allSatisfy(button -> assertThat(ChangeRef.decode(button.getValue()))
                 .hasValueSatisfying(ref -> assertThat(ref.changeId()).isEqualTo(ChangeFixtures.FIRST)));
@@ -56,7 +57,7 @@ class ChangeMessageTest {
 
     static Stream<Arguments> decidedChanges() {
         return Stream.of(
-                Arguments.of("approved", (Consumer<Change>) c -> c.approve(REVIEWER, NOW, new AnyoneButTheRequester())),
+                Arguments.of("approved", (Consumer<Change>) c -> c.approve(REVIEWER, PolicyFixtures.REVIEWER_ROLES, NOW, new PolicyApprovalRule(PolicyFixtures.oneReviewer()))),
                 Arguments.of("rejected", (Consumer<Change>) c -> c.reject(REVIEWER, "No rollback tested", NOW)),
                 Arguments.of("cancelled", (Consumer<Change>) c -> c.cancel(REQUESTER, NOW)));
     }
@@ -68,24 +69,24 @@ class ChangeMessageTest {
         var change = pendingChange();
         decide.accept(change);
 
-        assertThat(ChangeMessage.channelBlocks(change)).noneMatch(ActionsBlock.class::isInstance);
+        assertThat(ChangeMessage.channelBlocks(view(change))).noneMatch(ActionsBlock.class::isInstance);
         assertThat(ChangeMessage.fallbackText(change)).endsWith("(" + decided + ")");
     }
 
     @Test
     @DisplayName("has no buttons in the private summary for `/change show`")
     void summaryHasNoButtons() {
-        assertThat(ChangeMessage.summaryBlocks(pendingChange())).noneMatch(ActionsBlock.class::isInstance);
+        assertThat(ChangeMessage.summaryBlocks(view(pendingChange()))).noneMatch(ActionsBlock.class::isInstance);
     }
 
     @Test
     @DisplayName("says who approved once approved")
     void showsTheApprover() {
         var change = pendingChange();
-        change.approve(REVIEWER, NOW, new AnyoneButTheRequester());
+        change.approve(REVIEWER, PolicyFixtures.REVIEWER_ROLES, NOW, new PolicyApprovalRule(PolicyFixtures.oneReviewer()));
 
-        assertThat(mrkdwnTexts(ChangeMessage.channelBlocks(change)))
-                .anySatisfy(text -> assertThat(text).contains("Approved by <@U_BOB>"));
+        assertThat(mrkdwnTexts(ChangeMessage.channelBlocks(view(change))))
+                .anySatisfy(text -> assertThat(text).contains("Step 1 · Review* — approved by <@U_BOB>"));
     }
 
     @Test
@@ -94,7 +95,7 @@ class ChangeMessageTest {
         var change = pendingChange();
         change.reject(REVIEWER, "No rollback tested", NOW);
 
-        assertThat(mrkdwnTexts(ChangeMessage.channelBlocks(change)))
+        assertThat(mrkdwnTexts(ChangeMessage.channelBlocks(view(change))))
                 .anySatisfy(text -> assertThat(text).contains("Rejected by <@U_BOB>").contains("No rollback tested"));
     }
 
@@ -104,7 +105,7 @@ class ChangeMessageTest {
         var change = pendingChange(everyFieldSaying(BROADCAST));
         change.reject(REVIEWER, BROADCAST, NOW);
 
-        var texts = mrkdwnTexts(ChangeMessage.channelBlocks(change));
+        var texts = mrkdwnTexts(ChangeMessage.channelBlocks(view(change)));
 
         assertThat(texts).noneMatch(text -> text.contains(BROADCAST));
         assertThat(List.of("*Environment*", "*Systems affected*", "*Description*", "*Justification*",
@@ -119,7 +120,7 @@ class ChangeMessageTest {
     void cutsALongDescription() {
         var change = pendingChange(ChangeFixtures.detailsDescribedAs("Rolls out <retry> logic. ".repeat(400)));
 
-        var description = sectionTexts(ChangeMessage.channelBlocks(change)).stream()
+        var description = sectionTexts(ChangeMessage.channelBlocks(view(change))).stream()
                 .filter(text -> text.startsWith("*Description*")).findFirst().orElseThrow();
 
         assertThat(description).hasSizeLessThanOrEqualTo(3000).endsWith("…");
@@ -131,7 +132,7 @@ class ChangeMessageTest {
         var change = pendingChange(everyFieldSaying("<&>".repeat(3000), "production"));
         change.reject(REVIEWER, "<&>".repeat(3000), NOW);
 
-        var blocks = ChangeMessage.channelBlocks(change);
+        var blocks = ChangeMessage.channelBlocks(view(change));
 
         assertThat(sectionTexts(blocks)).extracting(String::length)
                 .allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(3000));
@@ -184,5 +185,10 @@ class ChangeMessageTest {
             }
             object.entrySet().forEach(entry -> collectMrkdwn(entry.getValue(), texts));
         }
+    }
+
+    private static dev.changebot.application.ChangeView view(Change change) {
+        var policy = PolicyFixtures.oneReviewer();
+        return new dev.changebot.application.ChangeViews(policy, new PolicyApprovalRule(policy)).of(change);
     }
 }

@@ -1,0 +1,25 @@
+package dev.changebot.application;
+
+import dev.changebot.domain.approval.ApprovalRule;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.policy.Policy;
+import jakarta.inject.Singleton;
+
+/** Puts a change together with its class and approval ladder, for every place that shows it. */
+@Singleton
+public class ChangeViews {
+
+    private final Policy policy;
+    private final ApprovalRule rule;
+
+    public ChangeViews(Policy policy, ApprovalRule rule) {
+        this.policy = policy;
+        this.rule = rule;
+    }
+
+    public ChangeView of(Change change) {
+        var label = policy.changeClass(change.changeClass()).map(ChangeClass::label).orElse(change.changeClass());
+        return new ChangeView(change, label, rule.progress(change));
+    }
+}

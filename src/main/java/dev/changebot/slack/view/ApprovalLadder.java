@@ -1,0 +1,59 @@
+package dev.changebot.slack.view;
+
+import dev.changebot.application.ChangeView;
+import dev.changebot.domain.approval.ChainProgress;
+import dev.changebot.domain.change.ChangeState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The approval ladder as text: each step in order with who approved it and when, the step now
+ * open and what it waits for, the steps still to come, and how the change ended if it did.
+ */
+final class ApprovalLadder {
+
+    private ApprovalLadder() {
+    }
+
+    static String text(ChangeView view) {
+        var change = view.change();
+        var lines = new ArrayList<String>();
+        lines.add("*Approvals*");
+        var steps = view.ladder().steps();
+        boolean decided = change.state() != ChangeState.PENDING_APPROVAL;
+        if (steps.isEmpty() && change.state() != ChangeState.REJECTED && change.state() != ChangeState.CANCELLED) {
+            lines.add(":white_check_mark: Pre-approved by the policy: no approval needed");
+        }
+        var current = view.ladder().current().map(ChainProgress.StepStatus::number).orElse(-1);
+        for (var step : steps) {
+            lines.add(line(step, !decided && step.number() == current, decided));
+        }
+        change.rejection().ifPresent(r -> lines.add(":x: Rejected by " + Mrkdwn.user(r.rejectedBy()) + " "
+                + Mrkdwn.time(r.rejectedAt()) + ": " + Mrkdwn.escapeForSection(r.reason(), 1000)));
+        if (change.state() == ChangeState.CANCELLED) {
+            lines.add(":no_entry_sign: Cancelled by the requester");
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String line(ChainProgress.StepStatus step, boolean open, boolean decided) {
+        var name = "Step " + step.number() + " · " + Mrkdwn.escape(step.step().name());
+        var approvedBy = step.approvals().stream()
+                .map(a -> Mrkdwn.user(a.approverId()) + " " + Mrkdwn.time(a.approvedAt()))
+                .collect(Collectors.joining(", "));
+        if (step.done()) {
+            return ":white_check_mark: *" + name + "* — approved by " + approvedBy;
+        }
+        if (open) {
+            var waiting = ":arrow_forward: *" + name + "* — waiting for " + step.missing() + " approval"
+                    + (step.missing() == 1 ? "" : "s") + " from " + roles(step.step().roles().stream().sorted().toList());
+            return step.approvals().isEmpty() ? waiting : waiting + " (so far: " + approvedBy + ")";
+        }
+        return (decided ? ":heavy_minus_sign: " : ":white_circle: ") + name + (decided ? "" : " — to come");
+    }
+
+    private static String roles(List<String> roles) {
+        return String.join(" or ", roles);
+    }
+}
