@@ -45,6 +45,12 @@ public final class ChangeForms {
         return this;
     }
 
+    /** Chooses a class of the policy in the form's class menu. */
+    public ChangeForms inClass(String changeClass) {
+        values.put(SlackIds.CHANGE_CLASS, SlackPayloads.selectValue(changeClass));
+        return this;
+    }
+
     public ChangeForms without(String blockId) {
         values.remove(blockId);
         return this;

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +33,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<SlackCall> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<ScriptedAnswer>> scripted = new HashMap<>();
     private final AtomicLong messageClock = new AtomicLong(1_700_000_000L);
+    private final Map<String, List<String>> userGroups = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FakeSlackApi(HttpServer server) {
         this.server = server;
@@ -64,6 +66,11 @@ public final class FakeSlackApi implements AutoCloseable {
 
     public void clear() {
         calls.clear();
+    }
+
+    /** A Slack user group (by handle) and its members, as usergroups.list answers it. */
+    public void userGroup(String handle, String... members) {
+        userGroups.put(handle, List.of(members));
     }
 
     /** The next call of {@code method} gets this answer instead of the usual success. */
@@ -116,6 +123,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 json.addProperty("ts", params.get("ts"));
             }
             case "chat.postEphemeral" -> json.addProperty("message_ts", nextTs());
+            case "usergroups.list" -> json.add("usergroups", userGroupsJson(Set.of("1", "true").contains(params.get("include_users"))));
             case "views.open" -> {
                 var view = new JsonObject();
                 view.addProperty("id", "V" + messageClock.incrementAndGet());
@@ -126,6 +134,26 @@ public final class FakeSlackApi implements AutoCloseable {
             }
         }
         return json;
+    }
+
+    private com.google.gson.JsonArray userGroupsJson(boolean withUsers) {
+        var groups = new com.google.gson.JsonArray();
+        userGroups.forEach((handle, members) -> {
+            var group = new JsonObject();
+            group.addProperty("id", "S" + Math.abs(handle.hashCode()));
+            group.addProperty("team_id", TEAM_ID);
+            group.addProperty("handle", handle);
+            group.addProperty("name", handle);
+            group.addProperty("is_usergroup", true);
+            if (withUsers) {
+                var users = new com.google.gson.JsonArray();
+                members.forEach(users::add);
+                group.add("users", users);
+                group.addProperty("user_count", members.size());
+            }
+            groups.add(group);
+        });
+        return groups;
     }
 
     private String nextTs() {
