@@ -1,7 +1,10 @@
 package dev.changebot.slack;
 
 import com.slack.api.bolt.App;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.changebot.slack.change.ApproveButton;
+import dev.changebot.slack.change.ApproveReaction;
 import dev.changebot.slack.change.NewChangeSubmission;
 import dev.changebot.slack.change.RejectButton;
 import dev.changebot.slack.change.RejectReasonSubmission;
@@ -17,10 +20,12 @@ public class SlackListeners {
     private final ApproveButton approveButton;
     private final RejectButton rejectButton;
     private final RejectReasonSubmission rejectReasonSubmission;
+    private final ApproveReaction approveReaction;
 
     public SlackListeners(ChangeCommandHandler changeCommand, NewChangeSubmission newChangeSubmission,
                           ApproveButton approveButton, RejectButton rejectButton,
-                          RejectReasonSubmission rejectReasonSubmission) {
+                          RejectReasonSubmission rejectReasonSubmission, ApproveReaction approveReaction) {
+        this.approveReaction = approveReaction;
         this.changeCommand = changeCommand;
         this.newChangeSubmission = newChangeSubmission;
         this.approveButton = approveButton;
@@ -34,5 +39,7 @@ public class SlackListeners {
         app.blockAction(SlackIds.APPROVE_BUTTON, approveButton);
         app.blockAction(SlackIds.REJECT_BUTTON, rejectButton);
         app.viewSubmission(SlackIds.REJECT_MODAL, rejectReasonSubmission);
+        app.event(ReactionAddedEvent.class, approveReaction::added);
+        app.event(ReactionRemovedEvent.class, approveReaction::removed);
     }
 }

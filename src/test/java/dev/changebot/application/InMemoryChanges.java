@@ -79,6 +79,14 @@ public class InMemoryChanges implements Changes {
                 .toList();
     }
 
+    @Override
+    public Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs) {
+        return stored.values().stream()
+                .filter(c -> c.workspaceId().equals(workspaceId) && c.message()
+                        .filter(m -> m.channelId().equals(channelId) && m.messageTs().equals(messageTs)).isPresent())
+                .findFirst().map(c -> copy(c, c.message().orElse(null)));
+    }
+
     /** Puts a change in place as if it had been stored earlier; not recorded as a write. */
     public void given(Change change) {
         stored.put(key(change.workspaceId(), change.id()), copy(change, change.message().orElse(null)));

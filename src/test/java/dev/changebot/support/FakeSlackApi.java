@@ -34,6 +34,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<ScriptedAnswer>> scripted = new HashMap<>();
     private final AtomicLong messageClock = new AtomicLong(1_700_000_000L);
     private final Map<String, List<String>> userGroups = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> bots = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private FakeSlackApi(HttpServer server) {
         this.server = server;
@@ -66,6 +67,11 @@ public final class FakeSlackApi implements AutoCloseable {
 
     public void clear() {
         calls.clear();
+    }
+
+    /** users.info will say this user is a bot. */
+    public void bot(String userId) {
+        bots.add(userId);
     }
 
     /** A Slack user group (by handle) and its members, as usergroups.list answers it. */
@@ -123,6 +129,15 @@ public final class FakeSlackApi implements AutoCloseable {
                 json.addProperty("ts", params.get("ts"));
             }
             case "chat.postEphemeral" -> json.addProperty("message_ts", nextTs());
+            case "users.info" -> {
+                var user = new JsonObject();
+                user.addProperty("id", params.get("user"));
+                user.addProperty("team_id", TEAM_ID);
+                user.addProperty("name", String.valueOf(params.get("user")).toLowerCase());
+                user.addProperty("is_bot", bots.contains(params.get("user")));
+                user.addProperty("tz", "Europe/Berlin");
+                json.add("user", user);
+            }
             case "usergroups.list" -> json.add("usergroups", userGroupsJson(Set.of("1", "true").contains(params.get("include_users"))));
             case "views.open" -> {
                 var view = new JsonObject();

@@ -138,6 +138,23 @@ public final class SlackPayloads {
         return json.toString();
     }
 
+    /** A reaction_added or reaction_removed event on a message, as the Events API delivers it. */
+    public static String reaction(String eventId, boolean added, String userId, String reactionName, String channelId,
+                                  String messageTs, String eventTs) {
+        var item = new JsonObject();
+        item.addProperty("type", "message");
+        item.addProperty("channel", channelId);
+        item.addProperty("ts", messageTs);
+        var event = new JsonObject();
+        event.addProperty("type", added ? "reaction_added" : "reaction_removed");
+        event.addProperty("user", userId);
+        event.addProperty("reaction", reactionName);
+        event.addProperty("item_user", FakeSlackApi.BOT_USER_ID);
+        event.add("item", item);
+        event.addProperty("event_ts", eventTs);
+        return eventCallback(eventId, event);
+    }
+
     /** View state for a plain text input. */
     public static JsonObject textValue(String value) {
         var v = new JsonObject();

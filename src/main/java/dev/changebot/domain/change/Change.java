@@ -2,6 +2,7 @@ package dev.changebot.domain.change;
 
 import dev.changebot.domain.approval.ApprovalRule;
 import dev.changebot.domain.approval.Decision;
+import dev.changebot.domain.change.ChangeEvent.ChangeApprovalRevoked;
 import dev.changebot.domain.change.ChangeEvent.ChangeApproved;
 import dev.changebot.domain.change.ChangeEvent.ChangeCancelled;
 import dev.changebot.domain.change.ChangeEvent.ChangePreApproved;
@@ -78,6 +79,31 @@ public final class Change {
             moveTo(ChangeState.APPROVED);
         }
         return new ChangeApproved(id, approverId, now, step);
+    }
+
+    /**
+     * An approval may be withdrawn while its step is still open; once the step is complete, the
+     * approval stands (later steps may already rely on it).
+     */
+    public Decision mayRevoke(String userId, ApprovalRule rule) {
+        if (state != ChangeState.PENDING_APPROVAL) {
+            return Decision.refused(id + " is " + state.label() + "; approvals can no longer be withdrawn.");
+        }
+        var open = rule.progress(this).current();
+        if (open.isEmpty() || approvals.stream().noneMatch(a -> a.approverId().equals(userId)
+                && a.step() == open.get().number())) {
+            return Decision.refused("You have no approval on the step now open of " + id + " to withdraw.");
+        }
+        return Decision.ALLOWED;
+    }
+
+    public ChangeApprovalRevoked revoke(String userId, Instant now, ApprovalRule rule) {
+        if (mayRevoke(userId, rule) instanceof Decision.Refused refused) {
+            throw new IllegalStateException(refused.reason());
+        }
+        int step = rule.progress(this).current().orElseThrow().number();
+        approvals.removeIf(a -> a.approverId().equals(userId) && a.step() == step);
+        return new ChangeApprovalRevoked(id, userId, now, step);
     }
 
     /** A pre-approved class needs nobody: approved as requested, on the policy's authority. */

@@ -23,6 +23,11 @@ public sealed interface ChangeEvent {
     record ChangeApproved(ChangeId changeId, String actorId, Instant occurredAt, int step) implements ChangeEvent {
     }
 
+    /** An approval withdrawn (its reaction removed) before its step was complete. */
+    record ChangeApprovalRevoked(ChangeId changeId, String actorId, Instant occurredAt, int step)
+            implements ChangeEvent {
+    }
+
     /** A class the policy pre-approves (standard changes) is approved as it is requested. */
     record ChangePreApproved(ChangeId changeId, String actorId, Instant occurredAt, String changeClass)
             implements ChangeEvent {

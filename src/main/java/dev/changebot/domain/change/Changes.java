@@ -23,4 +23,7 @@ public interface Changes {
     Optional<Change> findForUpdate(String workspaceId, ChangeId id);
 
     List<Change> findOpen(String workspaceId);
+
+    /** The change whose live message is this one, if any. */
+    Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs);
 }

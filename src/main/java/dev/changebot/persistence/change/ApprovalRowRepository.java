@@ -18,4 +18,6 @@ public interface ApprovalRowRepository extends GenericRepository<ApprovalRow, Lo
     void insertIfAbsent(long changeId, String approverId, Instant approvedAt, int step);
 
     List<ApprovalRow> findByChangeIdOrderById(long changeId);
+
+    void deleteByChangeIdAndStepAndApproverId(long changeId, int step, String approverId);
 }

@@ -15,5 +15,8 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
     /** SELECT ... FOR UPDATE: holds the row until the transaction ends. */
     Optional<ChangeRow> findByWorkspaceIdAndNumberForUpdate(String workspaceId, long number);
 
+    Optional<ChangeRow> findByWorkspaceIdAndMessageChannelIdAndMessageTs(String workspaceId, String messageChannelId,
+                                                                         String messageTs);
+
     List<ChangeRow> findByWorkspaceIdAndStateInOrderByNumber(String workspaceId, Collection<String> states);
 }

@@ -76,6 +76,12 @@ class PostgresChanges implements Changes {
                 .map(this::withApprovals).toList();
     }
 
+    @Override
+    public Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs) {
+        return rows.findByWorkspaceIdAndMessageChannelIdAndMessageTs(workspaceId, channelId, messageTs)
+                .map(this::withApprovals);
+    }
+
     private Change withApprovals(ChangeRow row) {
         return mapper.toChange(row, approvals.findByChangeIdOrderById(row.id()));
     }
@@ -87,6 +93,9 @@ class PostgresChanges implements Changes {
     }
 
     private void writeApprovalsAndEvent(long rowId, Change change, ChangeEvent event) {
+        if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
+            approvals.deleteByChangeIdAndStepAndApproverId(rowId, revoked.step(), revoked.actorId());
+        }
         change.approvals().forEach(a -> approvals.insertIfAbsent(rowId, a.approverId(), a.approvedAt(), a.step()));
         events.save(new EventRow(null, rowId, change.workspaceId(), event.type(), event.actorId(),
                 event.occurredAt(), eventDetails.of(event)));
