@@ -1,6 +1,7 @@
 package dev.changebot.config;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -9,6 +10,7 @@ import java.time.Clock;
 class ClockFactory {
 
     @Singleton
+    @Requires(missingBeans = Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -7,6 +7,9 @@ public final class SlackIds {
 
     public static final String APPROVE_BUTTON = "change_approve";
     public static final String REJECT_BUTTON = "change_reject";
+    public static final String START_BUTTON = "change_start";
+    public static final String OVERRIDE_MODAL = "change_override";
+    public static final String OVERRIDE_JUSTIFICATION = "override_justification";
 
     public static final String NEW_CHANGE_MODAL = "change_new";
     public static final String REJECT_MODAL = "change_reject_reason";

@@ -7,7 +7,9 @@ import dev.changebot.slack.change.ApproveButton;
 import dev.changebot.slack.change.ApproveReaction;
 import dev.changebot.slack.change.NewChangeSubmission;
 import dev.changebot.slack.change.RejectButton;
+import dev.changebot.slack.change.OverrideSubmission;
 import dev.changebot.slack.change.RejectReasonSubmission;
+import dev.changebot.slack.change.StartButton;
 import dev.changebot.slack.command.ChangeCommandHandler;
 import jakarta.inject.Singleton;
 
@@ -21,10 +23,15 @@ public class SlackListeners {
     private final RejectButton rejectButton;
     private final RejectReasonSubmission rejectReasonSubmission;
     private final ApproveReaction approveReaction;
+    private final StartButton startButton;
+    private final OverrideSubmission overrideSubmission;
 
     public SlackListeners(ChangeCommandHandler changeCommand, NewChangeSubmission newChangeSubmission,
                           ApproveButton approveButton, RejectButton rejectButton,
-                          RejectReasonSubmission rejectReasonSubmission, ApproveReaction approveReaction) {
+                          RejectReasonSubmission rejectReasonSubmission, ApproveReaction approveReaction,
+                          StartButton startButton, OverrideSubmission overrideSubmission) {
+        this.startButton = startButton;
+        this.overrideSubmission = overrideSubmission;
         this.approveReaction = approveReaction;
         this.changeCommand = changeCommand;
         this.newChangeSubmission = newChangeSubmission;
@@ -39,6 +46,8 @@ public class SlackListeners {
         app.blockAction(SlackIds.APPROVE_BUTTON, approveButton);
         app.blockAction(SlackIds.REJECT_BUTTON, rejectButton);
         app.viewSubmission(SlackIds.REJECT_MODAL, rejectReasonSubmission);
+        app.blockAction(SlackIds.START_BUTTON, startButton);
+        app.viewSubmission(SlackIds.OVERRIDE_MODAL, overrideSubmission);
         app.event(ReactionAddedEvent.class, approveReaction::added);
         app.event(ReactionRemovedEvent.class, approveReaction::removed);
     }

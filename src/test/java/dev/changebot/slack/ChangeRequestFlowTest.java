@@ -105,7 +105,8 @@ class ChangeRequestFlowTest {
         var update = onlyCall("chat.update");
         assertThat(update.param("ts")).isEqualTo(ts);
         assertThat(update.param("channel")).isEqualTo(CHANNEL);
-        assertThat(update.actionIds()).isEmpty();
+        // Nothing left to approve or reject; the approved change can now be started.
+        assertThat(update.actionIds()).containsExactly(SlackIds.START_BUTTON);
         assertThat(update.blocks().toString()).contains("approved by <@" + REVIEWER + ">");
     }
 

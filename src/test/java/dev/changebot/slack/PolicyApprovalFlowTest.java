@@ -56,7 +56,7 @@ class PolicyApprovalFlowTest {
                 .extracting(r -> r.get("approver_id") + "@" + r.get("step"))
                 .containsExactly(BACKEND + "@1", DBA + "@2", SRE + "@3", PRODUCT + "@4", ARCHITECT + "@5");
         var last = slack.calls("chat.update").get(slack.calls("chat.update").size() - 1);
-        assertThat(last.actionIds()).isEmpty();
+        assertThat(last.actionIds()).containsExactly(SlackIds.START_BUTTON);
         assertThat(last.blocks().toString()).contains("Step 5 · Tech Architect production gate* — approved by <@" + ARCHITECT);
         assertThat(slack.calls("chat.postEphemeral")).isEmpty();
     }
@@ -131,7 +131,7 @@ class PolicyApprovalFlowTest {
         assertThat(db.rows("SELECT type FROM change_event ORDER BY id")).extracting(r -> r.get("type"))
                 .containsExactly("ChangeRequested", "ChangePreApproved");
         var post = slack.calls("chat.postMessage").get(0);
-        assertThat(post.actionIds()).isEmpty();
+        assertThat(post.actionIds()).containsExactly(SlackIds.START_BUTTON);
         assertThat(post.blocks().toString()).contains("Pre-approved by the policy");
     }
 

@@ -39,24 +39,36 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public static RunningApp start(TestDatabase database, FakeSlackApi slack, Map<String, Object> extra) {
+        return start(database, slack, extra, null);
+    }
+
+    public static RunningApp start(TestDatabase database, FakeSlackApi slack, Map<String, Object> extra, Clock clock) {
         var properties = new HashMap<String, Object>(database.properties());
         properties.put("slack.bot-token", BOT_TOKEN);
         properties.put("slack.signing-secret", SIGNING_SECRET);
         properties.put("slack.api-url", slack.baseUrl());
         properties.put("changebot.policy", TEST_POLICY);
         properties.putAll(extra);
-        return startWith(properties);
+        return startWith(properties, clock);
     }
 
     /** Exactly these properties; the environment (a developer's SLACK_* or database vars) is ignored. */
     public static RunningApp startWith(Map<String, Object> properties) {
+        return startWith(properties, null);
+    }
+
+    /** With a clock the test controls standing in for the system clock. */
+    public static RunningApp startWith(Map<String, Object> properties, Clock clock) {
         var all = new HashMap<String, Object>(properties);
         all.put("micronaut.server.port", -1);
-        var context = ApplicationContext.builder()
+        var builder = ApplicationContext.builder()
                 .environmentPropertySource(false)
                 .properties(all)
-                .deduceEnvironment(false)
-                .start();
+                .deduceEnvironment(false);
+        if (clock != null) {
+            builder.singletons(clock);
+        }
+        var context = builder.start();
         context.getBean(EmbeddedServer.class).start();
         return new RunningApp(context);
     }
@@ -71,6 +83,7 @@ public final class RunningApp implements AutoCloseable {
 
     /** Signed with the test secret at the current time, as Slack would. */
     public HttpResponse<String> slack(String body, String contentType) {
+        // Signatures are fresh in real time, whatever business time a test has set.
         return slackSignedAt(body, contentType, Clock.systemUTC().instant());
     }
 

@@ -7,6 +7,8 @@ import dev.changebot.domain.change.ChangeEvent.ChangeApproved;
 import dev.changebot.domain.change.ChangeEvent.ChangeCancelled;
 import dev.changebot.domain.change.ChangeEvent.ChangePreApproved;
 import dev.changebot.domain.change.ChangeEvent.ChangeRejected;
+import dev.changebot.domain.change.ChangeEvent.ChangeStarted;
+import dev.changebot.domain.change.ChangeEvent.ChangeStartedByOverride;
 import dev.changebot.domain.change.ChangeEvent.ChangeRequested;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ public final class Change {
     private ChangeState state;
     private Rejection rejection;
     private MessageRef message;
+    private PolicyException exception;
 
     private Change(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
                    ChangeDetails details, Instant requestedAt, ChangeState state, List<Approval> approvals,
@@ -61,8 +64,19 @@ public final class Change {
     public static Change restore(ChangeId id, String workspaceId, String requesterId, String originChannelId,
                                  String changeClass, ChangeDetails details, Instant requestedAt, ChangeState state,
                                  List<Approval> approvals, Rejection rejection, MessageRef message) {
-        return new Change(id, workspaceId, requesterId, originChannelId, changeClass, details, requestedAt, state,
+        return restore(id, workspaceId, requesterId, originChannelId, changeClass, details, requestedAt, state,
+                approvals, rejection, message, null);
+    }
+
+    /** As above, for a change that started under an audited exception. */
+    public static Change restore(ChangeId id, String workspaceId, String requesterId, String originChannelId,
+                                 String changeClass, ChangeDetails details, Instant requestedAt, ChangeState state,
+                                 List<Approval> approvals, Rejection rejection, MessageRef message,
+                                 PolicyException exception) {
+        var change = new Change(id, workspaceId, requesterId, originChannelId, changeClass, details, requestedAt, state,
                 approvals, rejection, message);
+        change.exception = exception;
+        return change;
     }
 
     /**
@@ -104,6 +118,26 @@ public final class Change {
         int step = rule.progress(this).current().orElseThrow().number();
         approvals.removeIf(a -> a.approverId().equals(userId) && a.step() == step);
         return new ChangeApprovalRevoked(id, userId, now, step);
+    }
+
+    public ChangeStarted start(String userId, Instant now) {
+        moveTo(ChangeState.IN_PROGRESS);
+        return new ChangeStarted(id, userId, now);
+    }
+
+    /** Starts despite the calendar; the caller has checked the person's authority to override. */
+    public ChangeStartedByOverride startByOverride(String userId, Instant now, String justification, List<String> rules) {
+        if (justification == null || justification.isBlank()) {
+            throw new IllegalArgumentException("An override needs a written justification");
+        }
+        moveTo(ChangeState.IN_PROGRESS);
+        exception = new PolicyException(userId, now, justification.strip(), rules);
+        return new ChangeStartedByOverride(id, userId, now, exception.justification(), exception.rules());
+    }
+
+    /** The audited exception this change started under, if any. */
+    public Optional<PolicyException> exception() {
+        return Optional.ofNullable(exception);
     }
 
     /** A pre-approved class needs nobody: approved as requested, on the policy's authority. */

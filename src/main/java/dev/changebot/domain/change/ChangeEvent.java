@@ -1,6 +1,7 @@
 package dev.changebot.domain.change;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Something that happened to a change: the audit trail is the list of these, in order. */
 public sealed interface ChangeEvent {
@@ -26,6 +27,15 @@ public sealed interface ChangeEvent {
     /** An approval withdrawn (its reaction removed) before its step was complete. */
     record ChangeApprovalRevoked(ChangeId changeId, String actorId, Instant occurredAt, int step)
             implements ChangeEvent {
+    }
+
+    /** Work on an approved change began, inside its windows and outside any freeze. */
+    record ChangeStarted(ChangeId changeId, String actorId, Instant occurredAt) implements ChangeEvent {
+    }
+
+    /** Work began despite a freeze or outside a window: an audited exception, with its justification. */
+    record ChangeStartedByOverride(ChangeId changeId, String actorId, Instant occurredAt, String justification,
+                                   List<String> rules) implements ChangeEvent {
     }
 
     /** A class the policy pre-approves (standard changes) is approved as it is requested. */

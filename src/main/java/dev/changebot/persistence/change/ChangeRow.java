@@ -36,5 +36,9 @@ public record ChangeRow(
         @Nullable String messageChannelId,
         @Nullable String messageTs,
         @TypeDef(type = DataType.JSON) String extraFields,
+        @Nullable String overrideBy,
+        @Nullable Instant overrideAt,
+        @Nullable String overrideJustification,
+        @Nullable @TypeDef(type = DataType.JSON) String overrideRules,
         Instant updatedAt) {
 }

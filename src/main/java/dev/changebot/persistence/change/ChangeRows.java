@@ -7,6 +7,7 @@ import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.MessageRef;
+import dev.changebot.domain.change.PolicyException;
 import dev.changebot.domain.change.Rejection;
 import dev.changebot.domain.change.Risk;
 import io.micronaut.core.type.Argument;
@@ -49,6 +50,10 @@ class ChangeRows {
                 message.map(MessageRef::channelId).orElse(null),
                 message.map(MessageRef::messageTs).orElse(null),
                 extraToJson(d.extra()),
+                change.exception().map(PolicyException::overriddenBy).orElse(null),
+                change.exception().map(PolicyException::at).orElse(null),
+                change.exception().map(PolicyException::justification).orElse(null),
+                change.exception().map(e -> write(e.rules())).orElse(null),
                 updatedAt);
     }
 
@@ -63,17 +68,34 @@ class ChangeRows {
         return Change.restore(new ChangeId(row.number()), row.workspaceId(), row.requesterId(), row.originChannelId(),
                 row.className(), details, row.requestedAt(), ChangeState.valueOf(row.state()),
                 approvals.stream().map(a -> new Approval(a.approverId(), a.approvedAt(), a.step())).toList(),
-                rejection, message);
+                rejection, message, exception(row));
+    }
+
+    private PolicyException exception(ChangeRow row) {
+        if (row.overrideBy() == null) {
+            return null;
+        }
+        try {
+            List<String> rules = row.overrideRules() == null ? List.of()
+                    : json.readValue(row.overrideRules(), Argument.listOf(String.class));
+            return new PolicyException(row.overrideBy(), row.overrideAt(), row.overrideJustification(), rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String extraToJson(Map<ChangeField, String> extra) {
         var byName = new LinkedHashMap<String, String>();
         extra.forEach((field, value) -> byName.put(field.name().toLowerCase(Locale.ROOT), value));
-        try {
-            return json.writeValueAsString(byName);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return write(byName);
     }
 
     private Map<ChangeField, String> extraFromJson(String text) {

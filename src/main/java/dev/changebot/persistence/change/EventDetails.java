@@ -25,6 +25,8 @@ class EventDetails {
             details = Map.of("reason", rejected.reason());
         } else if (event instanceof ChangeEvent.ChangeApproved approved) {
             details = Map.of("step", approved.step());
+        } else if (event instanceof ChangeEvent.ChangeStartedByOverride override) {
+            details = Map.of("justification", override.justification(), "rules", override.rules());
         } else if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
             details = Map.of("step", revoked.step());
         } else if (event instanceof ChangeEvent.ChangePreApproved preApproved) {

@@ -26,6 +26,9 @@ public sealed interface ChangeCommand {
     record Cancel(ChangeId id) implements ChangeCommand {
     }
 
+    record Start(ChangeId id) implements ChangeCommand {
+    }
+
     /** Input we could not read; the problem is told to the user in front of the help text. */
     record Unreadable(String problem) implements ChangeCommand {
     }

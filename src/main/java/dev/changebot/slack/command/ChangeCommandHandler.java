@@ -10,6 +10,7 @@ import dev.changebot.application.CancelChange;
 import dev.changebot.application.FindChanges;
 import dev.changebot.application.RejectChange;
 import dev.changebot.slack.change.Replies;
+import dev.changebot.slack.change.StartFlow;
 import dev.changebot.slack.view.ChangeList;
 import dev.changebot.slack.view.ChangeMessage;
 import dev.changebot.slack.view.HelpText;
@@ -33,9 +34,11 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final CancelChange cancelChange;
     private final Clock clock;
     private final Policy policy;
+    private final StartFlow startFlow;
 
     public ChangeCommandHandler(FindChanges findChanges, ApproveChange approveChange, RejectChange rejectChange,
-                                CancelChange cancelChange, Clock clock, Policy policy) {
+                                CancelChange cancelChange, Clock clock, Policy policy, StartFlow startFlow) {
+        this.startFlow = startFlow;
         this.policy = policy;
         this.findChanges = findChanges;
         this.approveChange = approveChange;
@@ -82,6 +85,10 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         if (command instanceof ChangeCommand.Reject reject) {
             return privately(ctx, Replies.of(rejectChange.reject(team, reject.id(), user, reject.reason()),
                     "You rejected " + reject.id() + "."));
+        }
+        if (command instanceof ChangeCommand.Start start) {
+            return startFlow.start(ctx.client(), triggerId, team, start.id(), user)
+                    .map(text -> privately(ctx, text)).orElseGet(ctx::ack);
         }
         if (command instanceof ChangeCommand.Cancel cancel) {
             return privately(ctx, Replies.of(cancelChange.cancel(team, cancel.id(), user),

@@ -36,11 +36,13 @@ class SlackEventsController {
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
 
-    SlackEventsController(BoltApp bolt, SlackSettings settings, Clock clock) {
+    SlackEventsController(BoltApp bolt, SlackSettings settings) {
         this.bolt = bolt;
         this.parser = bolt.app().map(app -> new SlackRequestParser(app.config())).orElse(null);
+        // Replay protection runs on the wall clock, as Bolt's own check does: it is about when
+        // Slack sent the request, not about the business time the rest of the app reads.
         this.signatures = settings.signingSecret() == null ? null
-                : new SlackSignatureCheck(settings.signingSecret(), clock);
+                : new SlackSignatureCheck(settings.signingSecret(), Clock.systemUTC());
     }
 
     @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON}, produces = MediaType.ALL)

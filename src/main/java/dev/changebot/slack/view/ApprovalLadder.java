@@ -31,6 +31,9 @@ final class ApprovalLadder {
         }
         change.rejection().ifPresent(r -> lines.add(":x: Rejected by " + Mrkdwn.user(r.rejectedBy()) + " "
                 + Mrkdwn.time(r.rejectedAt()) + ": " + Mrkdwn.escapeForSection(r.reason(), 1000)));
+        change.exception().ifPresent(e -> lines.add(":warning: *Started by override* by " + Mrkdwn.user(e.overriddenBy())
+                + " " + Mrkdwn.time(e.at()) + ", against " + Mrkdwn.escape(String.join(", ", e.rules())) + ": "
+                + Mrkdwn.escapeForSection(e.justification(), 1500)));
         if (change.state() == ChangeState.CANCELLED) {
             lines.add(":no_entry_sign: Cancelled by the requester");
         }

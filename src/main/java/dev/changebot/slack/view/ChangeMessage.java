@@ -42,6 +42,11 @@ public final class ChangeMessage {
     public static List<LayoutBlock> channelBlocks(ChangeView view) {
         var change = view.change();
         var blocks = summaryBlocks(view);
+        if (change.state() == ChangeState.APPROVED) {
+            blocks.add(actions(a -> a.blockId("change_actions").elements(List.of(
+                    button(b -> b.actionId(SlackIds.START_BUTTON).style("primary")
+                            .text(plainText("Start")).value(ChangeRef.of(change.id()).encode()))))));
+        }
         if (change.state() == ChangeState.PENDING_APPROVAL) {
             var value = ChangeRef.of(change.id()).encode();
             blocks.add(actions(a -> a.blockId("change_actions").elements(List.of(

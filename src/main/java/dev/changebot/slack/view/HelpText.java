@@ -15,6 +15,7 @@ public final class HelpText {
                 • `/change approve CHG-n` — approve a change you did not request
                 • `/change reject CHG-n <reason>` — reject it, saying why
                 • `/change cancel CHG-n` — withdraw a change you requested
+                • `/change start CHG-n` — start an approved change (the calendar is checked now)
                 • `/change help` — this help""";
     }
 

@@ -64,12 +64,14 @@ class ChangeMessageTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("decidedChanges")
-    @DisplayName("has no buttons once the change is decided")
+    @DisplayName("has no approve or reject buttons once the change is decided (an approved one offers Start)")
     void decidedChangeHasNoButtons(String decided, Consumer<Change> decide) {
         var change = pendingChange();
         decide.accept(change);
 
-        assertThat(ChangeMessage.channelBlocks(view(change))).noneMatch(ActionsBlock.class::isInstance);
+        var buttons = buttonsOf(ChangeMessage.channelBlocks(view(change)));
+        assertThat(buttons).extracting(ButtonElement::getActionId)
+                .containsExactlyElementsOf(decided.equals("approved") ? List.of(SlackIds.START_BUTTON) : List.of());
         assertThat(ChangeMessage.fallbackText(change)).endsWith("(" + decided + ")");
     }
 

@@ -1,0 +1,57 @@
+package dev.changebot.slack.change;
+
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import dev.changebot.application.StartChange;
+import dev.changebot.slack.ChangeRef;
+import dev.changebot.slack.SlackIds;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The override justification is submitted: authority is checked again now, and the exception recorded. */
+@Singleton
+public class OverrideSubmission implements ViewSubmissionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OverrideSubmission.class);
+
+    private final StartChange startChange;
+
+    public OverrideSubmission(StartChange startChange) {
+        this.startChange = startChange;
+    }
+
+    @Override
+    public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        var payload = req.getPayload();
+        var ref = ChangeRef.decode(payload.getView().getPrivateMetadata()).filter(r -> r.changeId() != null);
+        if (ref.isEmpty()) {
+            return error(ctx, "This form is from an older Changebot; use `/change start CHG-n` again.");
+        }
+        var justification = Optional.ofNullable(payload.getView().getState().getValues().get(SlackIds.OVERRIDE_JUSTIFICATION))
+                .map(actions -> actions.get(SlackIds.INPUT)).map(v -> v.getValue()).filter(t -> !t.isBlank());
+        if (justification.isEmpty()) {
+            return error(ctx, "Write why it must start now: the justification is the audit record of this exception.");
+        }
+        try {
+            var outcome = startChange.start(payload.getTeam().getId(), ref.get().changeId(), payload.getUser().getId(),
+                    justification);
+            if (outcome instanceof StartChange.Outcome.Started) {
+                return ctx.ack();
+            }
+            return error(ctx, outcome instanceof StartChange.Outcome.Refused refused ? refused.reason()
+                    : "The calendar changed; start it again.");
+        } catch (RuntimeException e) {
+            LOG.error("Could not record the override of {}", ref.get().changeId(), e);
+            return error(ctx, Replies.TRY_AGAIN);
+        }
+    }
+
+    private static Response error(ViewSubmissionContext ctx, String message) {
+        return ctx.ack(r -> r.responseAction("errors").errors(Map.of(SlackIds.OVERRIDE_JUSTIFICATION, message)));
+    }
+}

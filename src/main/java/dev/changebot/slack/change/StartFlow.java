@@ -1,0 +1,51 @@
+package dev.changebot.slack.change;
+
+import com.slack.api.methods.MethodsClient;
+import dev.changebot.application.StartChange;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.slack.view.OverrideModal;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start, from a button or `/change start`: started, or blocked with the reason and, for someone
+ * allowed to override, the justification form (opened at once: the trigger id lives 3 seconds).
+ */
+@Singleton
+public class StartFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartFlow.class);
+
+    private final StartChange startChange;
+
+    public StartFlow(StartChange startChange) {
+        this.startChange = startChange;
+    }
+
+    /** What to tell the person, privately; empty when the change started or the override form opened. */
+    public Optional<String> start(MethodsClient client, String triggerId, String workspaceId, ChangeId id, String userId) {
+        var outcome = startChange.start(workspaceId, id, userId, Optional.empty());
+        if (outcome instanceof StartChange.Outcome.Refused refused) {
+            return Optional.of(refused.reason());
+        }
+        if (outcome instanceof StartChange.Outcome.Blocked blocked) {
+            var check = blocked.check();
+            if (!check.mayOverride()) {
+                return Optional.of(check.summary() + " " + check.overrideRefusal());
+            }
+            try {
+                var response = client.viewsOpen(r -> r.triggerId(triggerId).view(OverrideModal.render(id, check.summary())));
+                if (!response.isOk()) {
+                    LOG.warn("Slack refused to open the override form: {}", response.getError());
+                    return Optional.of(check.summary() + " Slack would not open the override form; try again.");
+                }
+            } catch (Exception e) {
+                LOG.warn("Could not open the override form", e);
+                return Optional.of(check.summary() + " Slack did not answer in time; try again.");
+            }
+        }
+        return Optional.empty();
+    }
+}
