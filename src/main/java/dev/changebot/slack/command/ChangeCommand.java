@@ -29,6 +29,15 @@ public sealed interface ChangeCommand {
     record Start(ChangeId id) implements ChangeCommand {
     }
 
+    record FreezeStart(String reason, java.util.Optional<java.time.Instant> until) implements ChangeCommand {
+    }
+
+    record FreezeEnd() implements ChangeCommand {
+    }
+
+    record FreezeList() implements ChangeCommand {
+    }
+
     /** Input we could not read; the problem is told to the user in front of the help text. */
     record Unreadable(String problem) implements ChangeCommand {
     }

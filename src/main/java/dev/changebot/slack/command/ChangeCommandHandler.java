@@ -8,10 +8,13 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.changebot.application.ApproveChange;
 import dev.changebot.application.CancelChange;
 import dev.changebot.application.FindChanges;
+import dev.changebot.application.ManageFreezes;
 import dev.changebot.application.RejectChange;
 import dev.changebot.slack.change.Replies;
 import dev.changebot.slack.change.StartFlow;
 import dev.changebot.slack.view.ChangeList;
+import dev.changebot.slack.view.FreezeList;
+import dev.changebot.slack.view.Mrkdwn;
 import dev.changebot.slack.view.ChangeMessage;
 import dev.changebot.slack.view.HelpText;
 import dev.changebot.slack.view.NewChangeModal;
@@ -35,9 +38,12 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final Clock clock;
     private final Policy policy;
     private final StartFlow startFlow;
+    private final ManageFreezes manageFreezes;
 
     public ChangeCommandHandler(FindChanges findChanges, ApproveChange approveChange, RejectChange rejectChange,
-                                CancelChange cancelChange, Clock clock, Policy policy, StartFlow startFlow) {
+                                CancelChange cancelChange, Clock clock, Policy policy, StartFlow startFlow,
+                                ManageFreezes manageFreezes) {
+        this.manageFreezes = manageFreezes;
         this.startFlow = startFlow;
         this.policy = policy;
         this.findChanges = findChanges;
@@ -85,6 +91,15 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         if (command instanceof ChangeCommand.Reject reject) {
             return privately(ctx, Replies.of(rejectChange.reject(team, reject.id(), user, reject.reason()),
                     "You rejected " + reject.id() + "."));
+        }
+        if (command instanceof ChangeCommand.FreezeStart freeze) {
+            return privately(ctx, Mrkdwn.escape(manageFreezes.declare(team, user, freeze.reason(), freeze.until())));
+        }
+        if (command instanceof ChangeCommand.FreezeEnd) {
+            return privately(ctx, manageFreezes.lift(team, user));
+        }
+        if (command instanceof ChangeCommand.FreezeList) {
+            return privately(ctx, FreezeList.text(manageFreezes.list(team)));
         }
         if (command instanceof ChangeCommand.Start start) {
             return startFlow.start(ctx.client(), triggerId, team, start.id(), user)

@@ -27,6 +27,7 @@ public final class ChangeCommandParser {
             case "approve" -> withId(verb, rest, false, (id) -> new ChangeCommand.Approve(id.id()));
             case "cancel" -> withId(verb, rest, false, (id) -> new ChangeCommand.Cancel(id.id()));
             case "start" -> withId(verb, rest, false, (id) -> new ChangeCommand.Start(id.id()));
+            case "freeze" -> FreezeCommandParser.parse(rest);
             case "reject" -> withId(verb, rest, true, (id) -> new ChangeCommand.Reject(id.id(), id.rest()));
             default -> new ChangeCommand.Unreadable("I don't know `" + Mrkdwn.escape(clip(parts[0])) + "`.");
         };

@@ -16,6 +16,8 @@ public final class HelpText {
                 • `/change reject CHG-n <reason>` — reject it, saying why
                 • `/change cancel CHG-n` — withdraw a change you requested
                 • `/change start CHG-n` — start an approved change (the calendar is checked now)
+                • `/change freeze start <reason> [until 2026-12-24T18:00Z]` — declare a freeze (authorised roles)
+                • `/change freeze end` — lift the declared freezes; `/change freeze list` — see them
                 • `/change help` — this help""";
     }
 

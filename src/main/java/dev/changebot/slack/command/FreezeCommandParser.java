@@ -1,0 +1,51 @@
+package dev.changebot.slack.command;
+
+import dev.changebot.slack.view.Mrkdwn;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** `/change freeze start <reason> [until <ISO instant>]`, `/change freeze end`, `/change freeze list`. */
+final class FreezeCommandParser {
+
+    private static final Pattern UNTIL = Pattern.compile("(?i)^(.*?)\\s+until\\s+(\\S+)\\s*$");
+
+    private FreezeCommandParser() {
+    }
+
+    static ChangeCommand parse(String text) {
+        var parts = text.strip().split("\\s+", 2);
+        var verb = parts[0].toLowerCase();
+        var rest = parts.length > 1 ? parts[1].strip() : "";
+        switch (verb) {
+            case "end":
+                return new ChangeCommand.FreezeEnd();
+            case "list":
+            case "":
+                return new ChangeCommand.FreezeList();
+            case "start":
+                return start(rest);
+            default:
+                return new ChangeCommand.Unreadable("`/change freeze` takes start, end or list, not `"
+                        + Mrkdwn.escape(verb) + "`.");
+        }
+    }
+
+    private static ChangeCommand start(String rest) {
+        var until = UNTIL.matcher(rest);
+        var reason = until.matches() ? until.group(1).strip() : rest;
+        if (reason.isEmpty()) {
+            return new ChangeCommand.Unreadable("`/change freeze start` needs a reason, e.g. `/change freeze start Black Friday`.");
+        }
+        if (!until.matches()) {
+            return new ChangeCommand.FreezeStart(reason, Optional.empty());
+        }
+        try {
+            return new ChangeCommand.FreezeStart(reason, Optional.of(Instant.parse(until.group(2).toUpperCase())));
+        } catch (DateTimeParseException e) {
+            return new ChangeCommand.Unreadable("`until` takes a UTC time like `2026-12-24T18:00:00Z`, not `"
+                    + Mrkdwn.escape(until.group(2)) + "`.");
+        }
+    }
+}
