@@ -9,4 +9,7 @@ import java.util.Set;
 public interface RoleDirectory {
 
     Set<String> rolesOf(String workspaceId, String userId);
+
+    /** Everyone holding the role now: to remind them, or to escalate to them. */
+    Set<String> membersOf(String workspaceId, String role);
 }

@@ -34,6 +34,7 @@ public class ClusteredScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusteredScheduler.class);
     static final String SCHEDULER_NAME = "changebot";
+    static final java.time.Duration REMINDER_INTERVAL = java.time.Duration.ofMinutes(1);
 
     private final HikariDataSource pool;
     private final Scheduler scheduler;
@@ -63,10 +64,34 @@ public class ClusteredScheduler {
     @EventListener
     void onStartup(StartupEvent event) {
         try {
+            scheduleRecurring(ApprovalRemindersJob.class, REMINDER_INTERVAL);
             scheduler.start();
             LOG.info("Quartz scheduler started (clustered, instance {})", scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not start the Quartz scheduler", e);
+        }
+    }
+
+    /**
+     * A job that runs every {@code interval}, registered once for the whole cluster. After downtime
+     * it runs once, not once per missed interval: each run looks at everything that is due.
+     */
+    private void scheduleRecurring(Class<? extends org.quartz.Job> job, java.time.Duration interval)
+            throws SchedulerException {
+        var jobKey = org.quartz.JobKey.jobKey(job.getSimpleName());
+        if (scheduler.checkExists(jobKey)) {
+            return;
+        }
+        var detail = org.quartz.JobBuilder.newJob(job).withIdentity(jobKey).storeDurably().build();
+        var trigger = org.quartz.TriggerBuilder.newTrigger().withIdentity(job.getSimpleName())
+                .withSchedule(org.quartz.SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            scheduler.scheduleJob(detail, trigger);
+        } catch (org.quartz.ObjectAlreadyExistsException anotherNodeWasFaster) {
+            // Another node of the cluster registered it between our check and our insert.
         }
     }
 

@@ -29,7 +29,17 @@ class ApproveChangeTest {
     final ApproveChange approveChange = new ApproveChange(
             new LockedChangeAction(changes, transactions, announcer),
             new PolicyApprovalRule(PolicyFixtures.oneReviewer()),
-            (workspace, user) -> user.equals(REVIEWER) || user.equals(SOMEONE_ELSE) ? PolicyFixtures.REVIEWER_ROLES : java.util.Set.of(),
+            new RoleDirectory() {
+                @Override
+                public java.util.Set<String> rolesOf(String workspace, String user) {
+                    return user.equals(REVIEWER) || user.equals(SOMEONE_ELSE) ? PolicyFixtures.REVIEWER_ROLES : java.util.Set.of();
+                }
+
+                @Override
+                public java.util.Set<String> membersOf(String workspace, String role) {
+                    return java.util.Set.of(REVIEWER, SOMEONE_ELSE);
+                }
+            },
             CLOCK);
 
     @BeforeEach

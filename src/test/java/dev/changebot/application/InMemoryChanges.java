@@ -80,6 +80,12 @@ public class InMemoryChanges implements Changes {
     }
 
     @Override
+    public List<Change> findAwaitingApproval() {
+        return stored.values().stream().filter(c -> c.state() == dev.changebot.domain.change.ChangeState.PENDING_APPROVAL)
+                .map(c -> copy(c, c.message().orElse(null))).toList();
+    }
+
+    @Override
     public Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs) {
         return stored.values().stream()
                 .filter(c -> c.workspaceId().equals(workspaceId) && c.message()

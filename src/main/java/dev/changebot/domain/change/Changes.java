@@ -24,6 +24,9 @@ public interface Changes {
 
     List<Change> findOpen(String workspaceId);
 
+    /** Every change waiting for approval, in every workspace: what reminders look at. */
+    List<Change> findAwaitingApproval();
+
     /** The change whose live message is this one, if any. */
     Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs);
 }

@@ -18,5 +18,7 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
     Optional<ChangeRow> findByWorkspaceIdAndMessageChannelIdAndMessageTs(String workspaceId, String messageChannelId,
                                                                          String messageTs);
 
+    List<ChangeRow> findByStateOrderById(String state);
+
     List<ChangeRow> findByWorkspaceIdAndStateInOrderByNumber(String workspaceId, Collection<String> states);
 }

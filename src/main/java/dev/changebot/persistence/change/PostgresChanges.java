@@ -77,6 +77,11 @@ class PostgresChanges implements Changes {
     }
 
     @Override
+    public List<Change> findAwaitingApproval() {
+        return rows.findByStateOrderById(ChangeState.PENDING_APPROVAL.name()).stream().map(this::withApprovals).toList();
+    }
+
+    @Override
     public Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs) {
         return rows.findByWorkspaceIdAndMessageChannelIdAndMessageTs(workspaceId, channelId, messageTs)
                 .map(this::withApprovals);

@@ -60,6 +60,20 @@ class SlackRoleDirectory implements RoleDirectory {
         return roles;
     }
 
+    @Override
+    public Set<String> membersOf(String workspaceId, String roleName) {
+        var role = policy.roles().get(roleName);
+        if (role == null) {
+            return Set.of();
+        }
+        var members = new LinkedHashSet<>(role.users());
+        if (!role.userGroups().isEmpty()) {
+            var groups = groupMembers();
+            role.userGroups().forEach(handle -> members.addAll(groups.getOrDefault(handle, Set.of())));
+        }
+        return members;
+    }
+
     private Map<String, Set<String>> groupMembers() {
         var current = cached;
         var now = clock.instant();

@@ -1,0 +1,102 @@
+package dev.changebot.application;
+
+import dev.changebot.domain.approval.ChainProgress;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.policy.Policy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stale approvals, per the policy's reminders: the open step's approvers are reminded after
+ * {@code remind_after}; after {@code escalate_after} the escalation role or channel hears of it.
+ * Each step has its own clock, from the moment it opened, so both stop as soon as the step moves.
+ * One change failing does not stop the others.
+ */
+@Singleton
+public class RemindStaleApprovals {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemindStaleApprovals.class);
+
+    private final Changes changes;
+    private final Transactions transactions;
+    private final NudgeLog log;
+    private final ApprovalNudges nudges;
+    private final ChangeViews views;
+    private final RoleDirectory directory;
+    private final Policy policy;
+    private final Clock clock;
+
+    public RemindStaleApprovals(Changes changes, Transactions transactions, NudgeLog log, ApprovalNudges nudges,
+                                ChangeViews views, RoleDirectory directory, Policy policy, Clock clock) {
+        this.changes = changes;
+        this.transactions = transactions;
+        this.log = log;
+        this.nudges = nudges;
+        this.views = views;
+        this.directory = directory;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** One pass over every change waiting for approval; returns how many nudges went out. */
+    public int run() {
+        var now = clock.instant();
+        int sent = 0;
+        for (var change : transactions.inTransaction(changes::findAwaitingApproval)) {
+            try {
+                sent += nudge(change, now);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not nudge the approvers of {}", change.id(), e);
+            }
+        }
+        return sent;
+    }
+
+    private int nudge(Change change, Instant now) {
+        var view = views.of(change);
+        var open = view.ladder().current();
+        if (open.isEmpty()) {
+            return 0;
+        }
+        var step = open.get();
+        var openedAt = openedAt(change, view.ladder(), step.number());
+        var reminders = policy.reminders();
+        int sent = 0;
+        if (!now.isBefore(openedAt.plus(reminders.remindAfter()))
+                && firstTime(change, step.number(), NudgeLog.Kind.REMINDER, now)) {
+            var approvers = new LinkedHashSet<String>();
+            step.step().roles().forEach(role -> approvers.addAll(directory.membersOf(change.workspaceId(), role)));
+            approvers.remove(change.requesterId());
+            step.approvals().forEach(a -> approvers.remove(a.approverId()));
+            nudges.remind(view, approvers);
+            sent++;
+        }
+        if (!reminders.escalateAfter().isZero() && !now.isBefore(openedAt.plus(reminders.escalateAfter()))
+                && firstTime(change, step.number(), NudgeLog.Kind.ESCALATION, now)) {
+            Set<String> people = reminders.escalateTo()
+                    .map(role -> directory.membersOf(change.workspaceId(), role)).orElse(Set.of());
+            nudges.escalate(view, reminders.escalationChannel(), people);
+            sent++;
+        }
+        return sent;
+    }
+
+    private boolean firstTime(Change change, int step, NudgeLog.Kind kind, Instant now) {
+        return transactions.inTransaction(() -> log.markSent(change, step, kind, now));
+    }
+
+    /** Step 1 opens at the request; a later step when the one before it got its last approval. */
+    private static Instant openedAt(Change change, ChainProgress ladder, int step) {
+        if (step == 1) {
+            return change.requestedAt();
+        }
+        return ladder.steps().get(step - 2).approvals().stream().map(a -> a.approvedAt()).max(Instant::compareTo)
+                .orElse(change.requestedAt());
+    }
+}

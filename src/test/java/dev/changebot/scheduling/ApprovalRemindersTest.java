@@ -1,0 +1,102 @@
+package dev.changebot.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.changebot.slack.ChangeRef;
+import dev.changebot.slack.SlackIds;
+import dev.changebot.slack.SlashCommandsAccess;
+import dev.changebot.support.ChangeForms;
+import dev.changebot.support.FakeSlackApi;
+import dev.changebot.support.MutableClock;
+import dev.changebot.support.RunningApp;
+import dev.changebot.support.SlackCall;
+import dev.changebot.support.SlackPayloads;
+import dev.changebot.support.TestDatabase;
+import dev.changebot.support.TestPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * chat-backend, Category 2 step 2 ("Backend Lead reviews within 1 business day"): reminder after
+ * 8 h, escalation to the Tech Architect in #deployments after 24 h; the job is triggered with a
+ * controlled clock.
+ */
+class ApprovalRemindersTest {
+
+    static final Instant REQUESTED = Instant.parse("2026-03-09T09:00:00Z");
+    static final String BACKEND = "U0BACKEND";
+    static final String DBA = "U0DBA";
+
+    final MutableClock clock = new MutableClock(REQUESTED);
+    final FakeSlackApi slack = FakeSlackApi.start();
+    final TestDatabase db = TestPostgres.freshDatabase();
+    RunningApp app;
+
+    @BeforeEach
+    void start() {
+        app = RunningApp.start(db, slack, Map.of("changebot.policy", "preset:chat-backend"), clock);
+        slack.userGroup("backend-leads", BACKEND);
+        slack.userGroup("dba-leads", DBA);
+        slack.userGroup("tech-architects", "U0ARCH");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        slack.close();
+    }
+
+    @Test
+    @DisplayName("the open step's approvers are reminded after 8 h, once; at 24 h the escalation channel hears of it")
+    void reminderThenEscalation() {
+        request("medium");
+
+        assertThat(runAt(REQUESTED.plus(Duration.ofHours(7)))).as("before the reminder is due").isEmpty();
+        var reminder = runAt(REQUESTED.plus(Duration.ofHours(8)));
+        assertThat(reminder).singleElement().satisfies(call -> {
+            assertThat(call.param("channel")).isEqualTo(BACKEND);
+            assertThat(call.param("text")).contains("CHG-1", "waiting for your approval", "step 1 (Backend Lead review)");
+        });
+        assertThat(runAt(REQUESTED.plus(Duration.ofHours(9)))).as("a reminder goes out once").isEmpty();
+        var escalation = runAt(REQUESTED.plus(Duration.ofHours(24)));
+        assertThat(escalation).singleElement().satisfies(call -> {
+            assertThat(call.param("channel")).isEqualTo("deployments");
+            assertThat(call.param("text")).contains("CHG-1", "waited too long");
+        });
+    }
+
+    @Test
+    @DisplayName("nudges stop as soon as the step moves, and the next step starts its own clock")
+    void nextStepHasItsOwnClock() {
+        request("high");
+        clock.set(REQUESTED.plus(Duration.ofHours(2)));
+        app.slack(SlashCommandsAccess.of(BACKEND, "C0DEPLOYS", "approve CHG-1"), SlackPayloads.FORM);
+
+        assertThat(runAt(REQUESTED.plus(Duration.ofHours(9)))).as("step 2 opened 7 h ago").isEmpty();
+        var reminder = runAt(REQUESTED.plus(Duration.ofHours(10)));
+        assertThat(reminder).singleElement().satisfies(call -> assertThat(call.param("channel")).isEqualTo(DBA));
+    }
+
+    private void request(String changeClass) {
+        var form = ChangeForms.complete(REQUESTED.plus(Duration.ofDays(30))).inClass(changeClass)
+                .text("design_doc", "https://wiki/rfc-1").text("risk_assessment", "low")
+                .text("communication_plan", "email").text("estimated_downtime", "none");
+        var response = app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
+                ChangeRef.inChannel("C0DEPLOYS").encode(), form.state()), SlackPayloads.FORM);
+        assertThat(response.body()).doesNotContain("errors");
+    }
+
+    /** Moves the clock, triggers the job as Quartz would, and returns the messages it sent. */
+    private List<SlackCall> runAt(Instant at) {
+        slack.clear();
+        clock.set(at);
+        app.bean(ApprovalRemindersJob.class).execute(null);
+        return slack.calls("chat.postMessage");
+    }
+}
