@@ -1,0 +1,68 @@
+package dev.changebot.bench;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.sun.net.httpserver.HttpServer;
+import dev.changebot.slack.SlackIds;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/** The baseline: a Bolt app that verifies the same signed clicks and only acks them. */
+final class BareBoltApp implements AutoCloseable {
+
+    private final HttpServer server;
+
+    private BareBoltApp(HttpServer server) {
+        this.server = server;
+    }
+
+    static BareBoltApp start(String signingSecret, String botToken, String slackApiUrl) throws IOException {
+        var config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(slackApiUrl + "/api/");
+        var app = new App(AppConfig.builder().slack(Slack.getInstance(config)).singleTeamBotToken(botToken)
+                .signingSecret(signingSecret).build());
+        app.blockAction(SlackIds.APPROVE_BUTTON, (req, ctx) -> ctx.ack());
+        var parser = new SlackRequestParser(app.config());
+        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.createContext("/slack/events", exchange -> {
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, List<String>> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v));
+            try {
+                var response = app.run(parser.parse(SlackRequestParser.HttpRequest.builder()
+                        .requestUri("/slack/events").headers(new RequestHeaders(headers)).requestBody(body)
+                        .remoteAddress("127.0.0.1").build()));
+                var bytes = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);
+                if (bytes.length > 0) {
+                    exchange.getResponseBody().write(bytes);
+                }
+            } catch (Exception e) {
+                exchange.sendResponseHeaders(500, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+        return new BareBoltApp(server);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/slack/events";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
