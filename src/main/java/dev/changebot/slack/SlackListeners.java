@@ -3,6 +3,8 @@ package dev.changebot.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.changebot.slack.change.AppHome;
 import dev.changebot.slack.change.ApproveButton;
 import dev.changebot.slack.change.ApproveReaction;
 import dev.changebot.slack.change.NewChangeSubmission;
@@ -24,12 +26,14 @@ public class SlackListeners {
     private final RejectReasonSubmission rejectReasonSubmission;
     private final ApproveReaction approveReaction;
     private final StartButton startButton;
+    private final AppHome appHome;
     private final OverrideSubmission overrideSubmission;
 
     public SlackListeners(ChangeCommandHandler changeCommand, NewChangeSubmission newChangeSubmission,
                           ApproveButton approveButton, RejectButton rejectButton,
                           RejectReasonSubmission rejectReasonSubmission, ApproveReaction approveReaction,
-                          StartButton startButton, OverrideSubmission overrideSubmission) {
+                          StartButton startButton, OverrideSubmission overrideSubmission, AppHome appHome) {
+        this.appHome = appHome;
         this.startButton = startButton;
         this.overrideSubmission = overrideSubmission;
         this.approveReaction = approveReaction;
@@ -48,6 +52,7 @@ public class SlackListeners {
         app.viewSubmission(SlackIds.REJECT_MODAL, rejectReasonSubmission);
         app.blockAction(SlackIds.START_BUTTON, startButton);
         app.viewSubmission(SlackIds.OVERRIDE_MODAL, overrideSubmission);
+        app.event(AppHomeOpenedEvent.class, appHome::opened);
         app.event(ReactionAddedEvent.class, approveReaction::added);
         app.event(ReactionRemovedEvent.class, approveReaction::removed);
     }

@@ -83,6 +83,35 @@ public final class SlackPayloads {
         return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
     }
 
+    /** A button click on the App Home tab: the container is the home view, and there is no channel. */
+    public static String buttonClickOnHome(String userId, String actionId, String value) {
+        var payload = com.google.gson.JsonParser.parseString(java.net.URLDecoder.decode(
+                buttonClick(userId, "C0UNUSED", "1.1", actionId, value).substring("payload=".length()),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        var container = new JsonObject();
+        container.addProperty("type", "view");
+        container.addProperty("view_id", "V0HOME");
+        payload.add("container", container);
+        payload.remove("channel");
+        payload.remove("message");
+        var view = new JsonObject();
+        view.addProperty("id", "V0HOME");
+        view.addProperty("type", "home");
+        payload.add("view", view);
+        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** An app_home_opened event for the Home tab. */
+    public static String appHomeOpened(String userId) {
+        var event = new JsonObject();
+        event.addProperty("type", "app_home_opened");
+        event.addProperty("user", userId);
+        event.addProperty("channel", "D0HOME");
+        event.addProperty("tab", "home");
+        event.addProperty("event_ts", System.currentTimeMillis() / 1000 + ".000100");
+        return eventCallback("EvHome" + System.nanoTime(), event);
+    }
+
     /** A modal submitted; {@code values} is the view state, block id → action id → value. */
     public static String viewSubmission(String userId, String callbackId, String privateMetadata, JsonObject values) {
         var view = new JsonObject();

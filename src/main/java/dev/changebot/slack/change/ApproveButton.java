@@ -21,9 +21,11 @@ public class ApproveButton implements BlockActionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApproveButton.class);
 
     private final ApproveChange approveChange;
+    private final AppHome appHome;
 
-    public ApproveButton(ApproveChange approveChange) {
+    public ApproveButton(ApproveChange approveChange, AppHome appHome) {
         this.approveChange = approveChange;
+        this.appHome = appHome;
     }
 
     @Override
@@ -41,6 +43,10 @@ public class ApproveButton implements BlockActionHandler {
             var outcome = approveChange.approve(payload.getTeam().getId(), ref.get().changeId(), userId);
             if (!(outcome instanceof ActionOutcome.Done)) {
                 Ephemeral.tell(ctx.client(), channelId, userId, Replies.of(outcome, ""));
+            }
+            if ("view".equals(payload.getContainer() == null ? null : payload.getContainer().getType())) {
+                // Clicked on the App Home: show it as it now stands.
+                appHome.publish(ctx.client(), payload.getTeam().getId(), userId);
             }
         } catch (RuntimeException e) {
             LOG.error("Could not record an approval of {} by {}", ref.get().changeId(), userId, e);

@@ -14,7 +14,10 @@ final class Ephemeral {
 
     static void tell(MethodsClient client, String channelId, String userId, String text) {
         try {
-            var response = client.chatPostEphemeral(r -> r.channel(channelId).user(userId).text(text));
+            // Outside a channel (App Home, DMs with the app) the app's DM with the person is the private place.
+            var response = channelId.equals(userId)
+                    ? client.chatPostMessage(r -> r.channel(userId).text(text))
+                    : client.chatPostEphemeral(r -> r.channel(channelId).user(userId).text(text));
             if (!response.isOk()) {
                 LOG.warn("Could not tell {} something privately: {}", userId, response.getError());
             }

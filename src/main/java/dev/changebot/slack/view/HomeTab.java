@@ -1,0 +1,78 @@
+package dev.changebot.slack.view;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.Views;
+import dev.changebot.application.ChangeView;
+import dev.changebot.application.HomeOverview;
+import dev.changebot.domain.change.ChangeState;
+import dev.changebot.slack.ChangeRef;
+import dev.changebot.slack.SlackIds;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The App Home tab: a pure function of one person's overview, with the buttons that act on each item. */
+public final class HomeTab {
+
+    /** A home view holds at most 100 blocks; each change takes two. */
+    static final int MAX_CHANGES_PER_LIST = 20;
+
+    private HomeTab() {
+    }
+
+    public static View render(HomeOverview.Home home) {
+        var blocks = new ArrayList<LayoutBlock>();
+        blocks.add(header(h -> h.text(plainText("Awaiting your approval"))));
+        list(blocks, home.awaitingMe(), "Nothing waits for you.");
+        blocks.add(divider());
+        blocks.add(header(h -> h.text(plainText("Your open changes"))));
+        list(blocks, home.mine(), "You have no open changes. `/change new` starts one.");
+        blocks.add(divider());
+        blocks.add(header(h -> h.text(plainText("Freezes, now and in the next 14 days"))));
+        if (home.freezes().isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText("No freeze in sight."))));
+        }
+        home.freezes().forEach(f -> blocks.add(section(s -> s.text(markdownText(":snowflake: *" + Mrkdwn.escape(f.label())
+                + "* from " + Mrkdwn.time(f.span().start())
+                + (f.untilLifted() ? " until lifted" : " to " + Mrkdwn.time(f.span().end())))))));
+        return Views.view(v -> v.type("home").blocks(blocks));
+    }
+
+    private static void list(List<LayoutBlock> blocks, List<ChangeView> changes, String none) {
+        if (changes.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText(none))));
+            return;
+        }
+        changes.stream().limit(MAX_CHANGES_PER_LIST).forEach(view -> {
+            var change = view.change();
+            var step = view.ladder().current().map(s -> " · " + s.describe()).orElse("");
+            blocks.add(section(s -> s.text(markdownText("*" + change.id() + "* " + Mrkdwn.escape(change.details().title())
+                    + "\n" + Mrkdwn.escape(view.classLabel()) + " · " + change.state().label() + Mrkdwn.escape(step)
+                    + " · starts " + Mrkdwn.time(change.details().proposedStart())))));
+            var buttons = buttons(change.state(), ChangeRef.of(change.id()).encode());
+            if (!buttons.isEmpty()) {
+                blocks.add(actions(a -> a.elements(buttons)));
+            }
+        });
+    }
+
+    private static List<BlockElement> buttons(ChangeState state, String value) {
+        if (state == ChangeState.PENDING_APPROVAL) {
+            return List.of(button(b -> b.actionId(SlackIds.APPROVE_BUTTON).style("primary").text(plainText("Approve")).value(value)),
+                    button(b -> b.actionId(SlackIds.REJECT_BUTTON).style("danger").text(plainText("Reject")).value(value)));
+        }
+        if (state == ChangeState.APPROVED) {
+            return List.of(button(b -> b.actionId(SlackIds.START_BUTTON).style("primary").text(plainText("Start")).value(value)));
+        }
+        return List.of();
+    }
+}
