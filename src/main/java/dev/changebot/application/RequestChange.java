@@ -5,7 +5,13 @@ import dev.changebot.domain.change.ChangeDetailsRules;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.FieldProblem;
+import dev.changebot.domain.policy.ChangeClass;
 import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.policy.StartRules;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import dev.changebot.domain.change.MessageRef;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -24,10 +30,12 @@ public class RequestChange {
     private final ChangeAnnouncer announcer;
     private final Clock clock;
     private final Policy policy;
+    private final CalendarStates calendar;
 
     public RequestChange(Changes changes, Transactions transactions, ChangeAnnouncer announcer, Clock clock,
-                         Policy policy) {
+                         Policy policy, CalendarStates calendar) {
         this.policy = policy;
+        this.calendar = calendar;
         this.changes = changes;
         this.transactions = transactions;
         this.announcer = announcer;
@@ -45,6 +53,11 @@ public class RequestChange {
         if (!problems.isEmpty()) {
             return new Outcome.Invalid(problems);
         }
+        var calendarProblem = transactions.inTransaction(() ->
+                whenItMayStart(request.workspaceId(), changeClass.get(), request.details().proposedStart(), now));
+        if (calendarProblem.isPresent()) {
+            return new Outcome.Invalid(List.of(calendarProblem.get()));
+        }
         Change change = transactions.inTransaction(() -> {
             var id = changes.nextId(request.workspaceId());
             var requested = Change.request(id, request.workspaceId(), request.requesterId(), request.channelId(),
@@ -57,6 +70,27 @@ public class RequestChange {
         });
         announcer.announce(change).ifPresent(ref -> rememberMessage(change, ref));
         return new Outcome.Requested(change);
+    }
+
+    /**
+     * The proposed start must respect the class's notice and calendar; if it does not, the requester
+     * is told why and offered the earliest start that does.
+     */
+    private Optional<FieldProblem> whenItMayStart(String workspaceId, ChangeClass changeClass, Instant start, Instant now) {
+        var noticeEnd = changeClass.notice().earliestStart(now, policy.businessCalendar());
+        var planner = StartRules.plannerFor(policy, changeClass, calendar.at(workspaceId, now));
+        if (!start.isBefore(noticeEnd) && planner.check(start).allowed()) {
+            return Optional.empty();
+        }
+        var from = start.isBefore(noticeEnd) ? noticeEnd : start;
+        var earliest = planner.earliestCompliantStart(from);
+        var why = start.isBefore(noticeEnd)
+                ? "This class needs " + changeClass.notice().describe() + " notice."
+                : planner.explain(start);
+        return Optional.of(new FieldProblem(ChangeField.PROPOSED_START, why + earliest
+                .map(e -> " Earliest compliant start: " + DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'")
+                        .withZone(ZoneOffset.UTC).format(e) + ".")
+                .orElse(" No compliant start in the next 3 years.")));
     }
 
     /**

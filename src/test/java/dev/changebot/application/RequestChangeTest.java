@@ -28,7 +28,8 @@ class RequestChangeTest {
     final DirectTransactions transactions = new DirectTransactions();
     final InMemoryChanges changes = new InMemoryChanges(transactions);
     final RecordingAnnouncer announcer = new RecordingAnnouncer(transactions);
-    final RequestChange requestChange = new RequestChange(changes, transactions, announcer, CLOCK, PolicyFixtures.oneReviewer());
+    final RequestChange requestChange = new RequestChange(changes, transactions, announcer, CLOCK, PolicyFixtures.oneReviewer(),
+            (workspace, now) -> dev.changebot.domain.policy.CalendarState.QUIET);
 
     @Test
     @DisplayName("with something missing says what, and stores and posts nothing")
@@ -114,7 +115,8 @@ class RequestChangeTest {
                 throw new IllegalStateException("database went away");
             }
         };
-        var request = new RequestChange(failingChanges, transactions, announcer, CLOCK, PolicyFixtures.oneReviewer());
+        var request = new RequestChange(failingChanges, transactions, announcer, CLOCK, PolicyFixtures.oneReviewer(),
+            (workspace, now) -> dev.changebot.domain.policy.CalendarState.QUIET);
 
         var change = requested(request.request(fromAlice(details())));
 

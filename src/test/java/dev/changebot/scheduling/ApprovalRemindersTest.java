@@ -84,7 +84,9 @@ class ApprovalRemindersTest {
     }
 
     private void request(String changeClass) {
-        var form = ChangeForms.complete(REQUESTED.plus(Duration.ofDays(30))).inClass(changeClass)
+        // Inside the class's window: Wednesday 11:00 UTC for medium, the first Tuesday's maintenance window for high.
+        var start = changeClass.equals("high") ? Instant.parse("2026-04-07T03:00:00Z") : Instant.parse("2026-03-11T11:00:00Z");
+        var form = ChangeForms.complete(start).inClass(changeClass)
                 .text("design_doc", "https://wiki/rfc-1").text("risk_assessment", "low")
                 .text("communication_plan", "email").text("estimated_downtime", "none");
         var response = app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,

@@ -8,7 +8,6 @@ import dev.changebot.support.RunningApp;
 import dev.changebot.support.SlackPayloads;
 import dev.changebot.support.TestDatabase;
 import dev.changebot.support.TestPostgres;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
@@ -135,9 +134,10 @@ class EmojiApprovalTest {
     }
 
     private void start(String policy, String changeClass) {
-        app = RunningApp.start(db, slack, Map.of("changebot.policy", policy));
+        app = RunningApp.start(db, slack, Map.of("changebot.policy", policy),
+                new dev.changebot.support.MutableClock(Instant.parse("2026-03-02T09:00:00Z")));
         app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL, ChangeRef.inChannel(CHANNEL).encode(),
-                ChangeForms.complete(Instant.now().plus(Duration.ofDays(7))).inClass(changeClass).state()),
+                ChangeForms.complete(Instant.parse("2026-03-10T15:00:00Z")).inClass(changeClass).state()),
                 SlackPayloads.FORM);
         messageTs = db.rows("SELECT message_ts FROM change_request").get(0).get("message_ts").toString();
         slack.clear();

@@ -9,7 +9,6 @@ import dev.changebot.support.SlackPayloads;
 import dev.changebot.support.TestDatabase;
 import dev.changebot.support.TestPostgres;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +26,8 @@ class PolicyApprovalFlowTest {
     static final String PRODUCT = "U0PRODUCT";
     static final String ARCHITECT = "U0ARCH";
 
+    /** Monday 2 March 2026, 09:00 UTC. */
+    final dev.changebot.support.MutableClock clock = new dev.changebot.support.MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     FakeSlackApi slack = FakeSlackApi.start();
     TestDatabase db = TestPostgres.freshDatabase();
     RunningApp app;
@@ -147,8 +148,34 @@ class PolicyApprovalFlowTest {
         assertThat(db.count("change_request")).isZero();
     }
 
+    @Test
+    @DisplayName("chat-backend, Change Windows: a start inside the weekend freeze is refused in the form, with the earliest compliant start")
+    void proposedStartMustComply() {
+        startWith("chat-backend");
+
+        var response = submit(ChangeForms.complete(Instant.parse("2026-03-06T16:30:00Z")).inClass("medium"));
+
+        var errors = com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("errors");
+        assertThat(errors.get(SlackIds.PROPOSED_START).getAsString()).contains("Blocked by the weekend freeze",
+                "Earliest compliant start: Mon 2026-03-09 10:00 UTC.");
+        assertThat(db.count("change_request")).isZero();
+    }
+
+    @Test
+    @DisplayName("pol-008, 5.1: a normal change proposed without 24 hours' notice is offered the earliest start")
+    void noticeIsEnforcedAtRequest() {
+        startWith("pol-008");
+
+        var response = submit(ChangeForms.complete(Instant.parse("2026-03-02T18:00:00Z")).inClass("normal")
+                .text("risk_assessment", "Additive migration only.").text("estimated_downtime", "none"));
+
+        var errors = com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("errors");
+        assertThat(errors.get(SlackIds.PROPOSED_START).getAsString()).contains("needs 24 h notice",
+                "Earliest compliant start: Tue 2026-03-03 18:00 UTC.");
+    }
+
     private void startWith(String preset) {
-        app = RunningApp.start(db, slack, Map.of("changebot.policy", "preset:" + preset));
+        app = RunningApp.start(db, slack, Map.of("changebot.policy", "preset:" + preset), clock);
         slack.userGroup("backend-leads", BACKEND);
         slack.userGroup("dba-leads", DBA);
         slack.userGroup("sre-leads", SRE);
@@ -157,7 +184,8 @@ class PolicyApprovalFlowTest {
     }
 
     private void requestHighRiskChange() {
-        var response = submit(ChangeForms.complete(nextTuesday()).inClass("high")
+        // First Tuesday of April, 03:00 UTC: inside the maintenance window, well past the 5 business days' notice.
+        var response = submit(ChangeForms.complete(Instant.parse("2026-04-07T03:00:00Z")).inClass("high")
                 .text("design_doc", "https://wiki/rfc-42")
                 .text("risk_assessment", "Breaking schema change; expand-contract in 3 phases.")
                 .text("communication_plan", "Email all teams 3 business days before.")
@@ -188,7 +216,8 @@ class PolicyApprovalFlowTest {
         return calls.get(0).param("text");
     }
 
+    /** Tuesday 10 March 2026, 15:00 UTC: inside every working-hours window, outside every freeze. */
     private static Instant nextTuesday() {
-        return Instant.now().plus(Duration.ofDays(7));
+        return Instant.parse("2026-03-10T15:00:00Z");
     }
 }

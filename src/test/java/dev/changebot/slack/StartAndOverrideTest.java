@@ -40,7 +40,7 @@ class StartAndOverrideTest {
         slack.userGroup("backend-leads", BACKEND, LEAD_OF_BOTH);
         slack.userGroup("sre-leads", LEAD_OF_BOTH);
         app.slack(SlackPayloads.viewSubmission(REQUESTER, SlackIds.NEW_CHANGE_MODAL, ChangeRef.inChannel(CHANNEL).encode(),
-                ChangeForms.complete(FRIDAY_EVENING).inClass("medium").state()), SlackPayloads.FORM);
+                ChangeForms.complete(Instant.parse("2026-03-05T11:00:00Z")).inClass("medium").state()), SlackPayloads.FORM);
         app.slack(SlashCommands.of(BACKEND, CHANNEL, "approve CHG-1"), SlackPayloads.FORM);
         assertThat(state()).isEqualTo("APPROVED");
         clock.set(FRIDAY_EVENING);
