@@ -5,10 +5,12 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.change.OverrideRequest;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.StartCheck;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +41,11 @@ public class StartChange {
         this.clock = clock;
     }
 
-    /** Without a justification, a blocked start is only explained; with one, it is an override attempt. */
+    /**
+     * Without a justification, a blocked start is only explained (or, for someone who may sign an
+     * override, asks for one); with one, it is an override. An override needing several roles is
+     * signed person by person; the first signer's justification stands for all.
+     */
     public Outcome start(String workspaceId, ChangeId id, String userId, Optional<String> justification) {
         var roles = directory.rolesOf(workspaceId, userId);
         var now = clock.instant();
@@ -57,22 +63,39 @@ public class StartChange {
             if (changeClass.isEmpty()) {
                 return new Outcome.Refused(change.id() + "'s class is not in the current policy.");
             }
-            var check = StartCheck.of(policy, changeClass.get(), state, now, roles);
+            var pending = change.pendingOverride();
+            var signersRoles = pending.map(OverrideRequest::roles).orElse(Set.of());
+            var together = new LinkedHashSet<>(signersRoles);
+            together.addAll(roles);
+            var check = StartCheck.of(policy, changeClass.get(), state, now, together);
             if (check.allowed()) {
                 changes.update(change, change.start(userId, now));
                 return new Outcome.Started(change);
             }
-            if (justification.isEmpty() || justification.get().isBlank()) {
+            boolean alreadySigned = pending.map(p -> p.signedBy(userId)).orElse(false);
+            if (!check.unoverridable().isEmpty() || alreadySigned
+                    || !StartCheck.contributes(policy, changeClass.get(), check.blockingRules(), signersRoles, roles)) {
+                var waiting = pending.isPresent() ? " An override is signed by "
+                        + pending.get().signers().size() + " so far. " : " ";
+                return new Outcome.Refused(check.summary() + waiting + check.whatIsMissing());
+            }
+            var why = pending.map(OverrideRequest::justification).or(() -> justification.filter(t -> !t.isBlank()));
+            if (why.isEmpty()) {
                 return new Outcome.Blocked(check);
             }
-            if (!check.mayOverride()) {
-                return new Outcome.Refused(check.summary() + " " + check.overrideRefusal());
+            if (check.overrideComplete()) {
+                changes.update(change, change.startByOverride(userId, now, why.get(), check.blockingRules()));
+                return new Outcome.Started(change);
             }
-            changes.update(change, change.startByOverride(userId, now, justification.get(), check.blockingRules()));
-            return new Outcome.Started(change);
+            var contributed = new LinkedHashSet<>(roles);
+            contributed.removeAll(signersRoles);
+            changes.update(change, change.signOverride(userId, contributed, now, why.get(), check.blockingRules()));
+            return new Outcome.AwaitingSigners(change, check.whatIsMissing());
         });
         if (outcome instanceof Outcome.Started started) {
             announcer.refresh(started.change());
+        } else if (outcome instanceof Outcome.AwaitingSigners awaiting) {
+            announcer.refresh(awaiting.change());
         }
         return outcome;
     }
@@ -93,8 +116,12 @@ public class StartChange {
         record Started(Change change) implements Outcome {
         }
 
-        /** The calendar says no; {@code check} says why and whether this person may override. */
+        /** The calendar says no and this person may sign an override: a justification is needed. */
         record Blocked(StartCheck check) implements Outcome {
+        }
+
+        /** Signed; the override still needs other people's roles ({@code missing} says which). */
+        record AwaitingSigners(Change change, String missing) implements Outcome {
         }
 
         record Refused(String reason) implements Outcome {

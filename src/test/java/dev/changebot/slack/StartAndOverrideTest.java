@@ -90,9 +90,32 @@ class StartAndOverrideTest {
     }
 
     @Test
-    @DisplayName("someone without the override roles is told who may, and no form opens")
-    void unauthorisedCannotOverride() {
+    @DisplayName("Backend Lead + SRE Lead together may be two people: the first signs with a justification, the second completes it")
+    void twoPeopleSignTheOverride() {
+        slack.userGroup("backend-leads", BACKEND);
+        slack.userGroup("sre-leads", "U0SRE");
+
         click(BACKEND, SlackIds.START_BUTTON);
+        submitJustification(BACKEND, "Card captures failing for EU customers; fix cannot wait.");
+        assertThat(state()).isEqualTo("APPROVED");
+        assertThat(slack.calls("chat.update").get(0).blocks().toString()).contains("Override signed");
+
+        click(BACKEND, SlackIds.START_BUTTON);
+        assertThat(state()).as("the same person cannot sign twice").isEqualTo("APPROVED");
+        click("U0SRE", SlackIds.START_BUTTON);
+
+        assertThat(db.rows("SELECT state, override_by, override_justification FROM change_request").get(0))
+                .containsEntry("state", "IN_PROGRESS").containsEntry("override_by", BACKEND + ",U0SRE")
+                .containsEntry("override_justification", "Card captures failing for EU customers; fix cannot wait.");
+        assertThat(db.rows("SELECT type, actor_id FROM change_event WHERE type LIKE 'ChangeOverride%' OR type LIKE 'ChangeStarted%' ORDER BY id"))
+                .extracting(r -> r.get("type") + " by " + r.get("actor_id"))
+                .containsExactly("ChangeOverrideSigned by " + BACKEND, "ChangeStartedByOverride by U0SRE");
+    }
+
+    @Test
+    @DisplayName("someone holding none of the override roles is told who may, and no form opens")
+    void unauthorisedCannotOverride() {
+        click(REQUESTER, SlackIds.START_BUTTON);
 
         assertThat(slack.calls("views.open")).isEmpty();
         assertThat(slack.calls("chat.postEphemeral").get(0).param("text")).contains("backend-lead and sre-lead together");
@@ -108,6 +131,17 @@ class StartAndOverrideTest {
 
         assertThat(state()).isEqualTo("IN_PROGRESS");
         assertThat(db.rows("SELECT override_by FROM change_request").get(0).get("override_by")).isNull();
+    }
+
+    private void submitJustification(String user, String text) {
+        var modal = slack.calls("views.open").get(slack.calls("views.open").size() - 1).json("view").getAsJsonObject();
+        var justification = new JsonObject();
+        var input = new JsonObject();
+        input.add(SlackIds.INPUT, SlackPayloads.textValue(text));
+        justification.add(SlackIds.OVERRIDE_JUSTIFICATION, input);
+        var response = app.slack(SlackPayloads.viewSubmission(user, SlackIds.OVERRIDE_MODAL,
+                modal.get("private_metadata").getAsString(), justification), SlackPayloads.FORM);
+        assertThat(response.body()).doesNotContain("errors");
     }
 
     private void click(String user, String actionId) {

@@ -5,6 +5,7 @@ import dev.changebot.domain.approval.Decision;
 import dev.changebot.domain.change.ChangeEvent.ChangeApprovalRevoked;
 import dev.changebot.domain.change.ChangeEvent.ChangeApproved;
 import dev.changebot.domain.change.ChangeEvent.ChangeCancelled;
+import dev.changebot.domain.change.ChangeEvent.ChangeOverrideSigned;
 import dev.changebot.domain.change.ChangeEvent.ChangePreApproved;
 import dev.changebot.domain.change.ChangeEvent.ChangeRejected;
 import dev.changebot.domain.change.ChangeEvent.ChangeStarted;
@@ -35,6 +36,7 @@ public final class Change {
     private Rejection rejection;
     private MessageRef message;
     private PolicyException exception;
+    private OverrideRequest pendingOverride;
 
     private Change(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
                    ChangeDetails details, Instant requestedAt, ChangeState state, List<Approval> approvals,
@@ -65,17 +67,18 @@ public final class Change {
                                  String changeClass, ChangeDetails details, Instant requestedAt, ChangeState state,
                                  List<Approval> approvals, Rejection rejection, MessageRef message) {
         return restore(id, workspaceId, requesterId, originChannelId, changeClass, details, requestedAt, state,
-                approvals, rejection, message, null);
+                approvals, rejection, message, null, null);
     }
 
-    /** As above, for a change that started under an audited exception. */
+    /** As above, with an audited exception it started under and an override waiting for signers. */
     public static Change restore(ChangeId id, String workspaceId, String requesterId, String originChannelId,
                                  String changeClass, ChangeDetails details, Instant requestedAt, ChangeState state,
                                  List<Approval> approvals, Rejection rejection, MessageRef message,
-                                 PolicyException exception) {
+                                 PolicyException exception, OverrideRequest pendingOverride) {
         var change = new Change(id, workspaceId, requesterId, originChannelId, changeClass, details, requestedAt, state,
                 approvals, rejection, message);
         change.exception = exception;
+        change.pendingOverride = pendingOverride;
         return change;
     }
 
@@ -125,14 +128,45 @@ public final class Change {
         return new ChangeStarted(id, userId, now);
     }
 
-    /** Starts despite the calendar; the caller has checked the person's authority to override. */
+    /**
+     * Starts despite the calendar; the caller has checked that the signers' roles (any earlier
+     * signers' and this person's) cover the override. The first signer's justification stands.
+     */
     public ChangeStartedByOverride startByOverride(String userId, Instant now, String justification, List<String> rules) {
-        if (justification == null || justification.isBlank()) {
+        var why = pendingOverride != null ? pendingOverride.justification() : justification;
+        if (why == null || why.isBlank()) {
             throw new IllegalArgumentException("An override needs a written justification");
         }
+        var signers = new ArrayList<String>();
+        if (pendingOverride != null) {
+            pendingOverride.signers().forEach(s -> signers.add(s.userId()));
+        }
+        signers.add(userId);
         moveTo(ChangeState.IN_PROGRESS);
-        exception = new PolicyException(userId, now, justification.strip(), rules);
-        return new ChangeStartedByOverride(id, userId, now, exception.justification(), exception.rules());
+        exception = new PolicyException(signers, now, why.strip(), rules);
+        pendingOverride = null;
+        return new ChangeStartedByOverride(id, userId, now, exception.justification(), exception.rules(), signers);
+    }
+
+    /** Signs an override that needs other people's roles as well; the change waits for them. */
+    public ChangeOverrideSigned signOverride(String userId, Set<String> roles, Instant now, String justification,
+                                            List<String> rules) {
+        if (state != ChangeState.APPROVED) {
+            throw new IllegalTransitionException(id, state, ChangeState.IN_PROGRESS);
+        }
+        if (pendingOverride != null && pendingOverride.signedBy(userId)) {
+            throw new IllegalStateException(userId + " already signed the override of " + id);
+        }
+        var signature = new OverrideRequest.Signature(userId, roles);
+        pendingOverride = pendingOverride == null
+                ? new OverrideRequest(justification.strip(), rules, List.of(signature), now)
+                : pendingOverride.with(signature);
+        return new ChangeOverrideSigned(id, userId, now, pendingOverride.justification(), rules, List.copyOf(roles));
+    }
+
+    /** An override signed by some but not yet all the roles it needs. */
+    public Optional<OverrideRequest> pendingOverride() {
+        return Optional.ofNullable(pendingOverride);
     }
 
     /** The audited exception this change started under, if any. */

@@ -35,7 +35,12 @@ public sealed interface ChangeEvent {
 
     /** Work began despite a freeze or outside a window: an audited exception, with its justification. */
     record ChangeStartedByOverride(ChangeId changeId, String actorId, Instant occurredAt, String justification,
-                                   List<String> rules) implements ChangeEvent {
+                                   List<String> rules, List<String> signers) implements ChangeEvent {
+    }
+
+    /** One person signed an override that needs others' roles too; nothing starts yet. */
+    record ChangeOverrideSigned(ChangeId changeId, String actorId, Instant occurredAt, String justification,
+                                List<String> rules, List<String> roles) implements ChangeEvent {
     }
 
     /** A class the policy pre-approves (standard changes) is approved as it is requested. */

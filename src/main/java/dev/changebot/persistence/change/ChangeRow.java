@@ -40,5 +40,6 @@ public record ChangeRow(
         @Nullable Instant overrideAt,
         @Nullable String overrideJustification,
         @Nullable @TypeDef(type = DataType.JSON) String overrideRules,
+        @Nullable @TypeDef(type = DataType.JSON) String pendingOverride,
         Instant updatedAt) {
 }

@@ -7,6 +7,7 @@ import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.MessageRef;
+import dev.changebot.domain.change.OverrideRequest;
 import dev.changebot.domain.change.PolicyException;
 import dev.changebot.domain.change.Rejection;
 import dev.changebot.domain.change.Risk;
@@ -50,10 +51,11 @@ class ChangeRows {
                 message.map(MessageRef::channelId).orElse(null),
                 message.map(MessageRef::messageTs).orElse(null),
                 extraToJson(d.extra()),
-                change.exception().map(PolicyException::overriddenBy).orElse(null),
+                change.exception().map(e -> String.join(",", e.overriddenBy())).orElse(null),
                 change.exception().map(PolicyException::at).orElse(null),
                 change.exception().map(PolicyException::justification).orElse(null),
                 change.exception().map(e -> write(e.rules())).orElse(null),
+                change.pendingOverride().map(this::overrideToJson).orElse(null),
                 updatedAt);
     }
 
@@ -68,7 +70,7 @@ class ChangeRows {
         return Change.restore(new ChangeId(row.number()), row.workspaceId(), row.requesterId(), row.originChannelId(),
                 row.className(), details, row.requestedAt(), ChangeState.valueOf(row.state()),
                 approvals.stream().map(a -> new Approval(a.approverId(), a.approvedAt(), a.step())).toList(),
-                rejection, message, exception(row));
+                rejection, message, exception(row), pendingOverride(row));
     }
 
     private PolicyException exception(ChangeRow row) {
@@ -78,7 +80,33 @@ class ChangeRows {
         try {
             List<String> rules = row.overrideRules() == null ? List.of()
                     : json.readValue(row.overrideRules(), Argument.listOf(String.class));
-            return new PolicyException(row.overrideBy(), row.overrideAt(), row.overrideJustification(), rules);
+            return new PolicyException(List.of(row.overrideBy().split(",")), row.overrideAt(),
+                    row.overrideJustification(), rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The domain stays free of serialisation annotations: the JSON shape is spelt out here. */
+    private String overrideToJson(OverrideRequest request) {
+        var signers = request.signers().stream()
+                .map(s -> Map.<String, Object>of("user", s.userId(), "roles", List.copyOf(s.roles()))).toList();
+        return write(Map.of("justification", request.justification(), "rules", request.rules(),
+                "requestedAt", request.requestedAt().toString(), "signers", signers));
+    }
+
+    @SuppressWarnings("unchecked")
+    private OverrideRequest pendingOverride(ChangeRow row) {
+        if (row.pendingOverride() == null) {
+            return null;
+        }
+        try {
+            Map<String, Object> map = json.readValue(row.pendingOverride(), Argument.mapOf(String.class, Object.class));
+            var signers = ((List<Map<String, Object>>) map.get("signers")).stream()
+                    .map(s -> new OverrideRequest.Signature((String) s.get("user"),
+                            java.util.Set.copyOf((List<String>) s.get("roles")))).toList();
+            return new OverrideRequest((String) map.get("justification"), (List<String>) map.get("rules"), signers,
+                    Instant.parse((String) map.get("requestedAt")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

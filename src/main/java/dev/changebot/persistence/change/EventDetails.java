@@ -26,7 +26,10 @@ class EventDetails {
         } else if (event instanceof ChangeEvent.ChangeApproved approved) {
             details = Map.of("step", approved.step());
         } else if (event instanceof ChangeEvent.ChangeStartedByOverride override) {
-            details = Map.of("justification", override.justification(), "rules", override.rules());
+            details = Map.of("justification", override.justification(), "rules", override.rules(),
+                    "signers", override.signers());
+        } else if (event instanceof ChangeEvent.ChangeOverrideSigned signed) {
+            details = Map.of("justification", signed.justification(), "rules", signed.rules(), "roles", signed.roles());
         } else if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
             details = Map.of("step", revoked.step());
         } else if (event instanceof ChangeEvent.ChangePreApproved preApproved) {

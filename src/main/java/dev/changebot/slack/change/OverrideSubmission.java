@@ -43,6 +43,11 @@ public class OverrideSubmission implements ViewSubmissionHandler {
             if (outcome instanceof StartChange.Outcome.Started) {
                 return ctx.ack();
             }
+            if (outcome instanceof StartChange.Outcome.AwaitingSigners awaiting) {
+                Ephemeral.tell(ctx.client(), payload.getUser().getId(), payload.getUser().getId(),
+                        "You signed the override of " + ref.get().changeId() + ". " + awaiting.missing());
+                return ctx.ack();
+            }
             return error(ctx, outcome instanceof StartChange.Outcome.Refused refused ? refused.reason()
                     : "The calendar changed; start it again.");
         } catch (RuntimeException e) {

@@ -30,11 +30,11 @@ public class StartFlow {
         if (outcome instanceof StartChange.Outcome.Refused refused) {
             return Optional.of(refused.reason());
         }
+        if (outcome instanceof StartChange.Outcome.AwaitingSigners awaiting) {
+            return Optional.of("You signed the override of " + id + ". " + awaiting.missing());
+        }
         if (outcome instanceof StartChange.Outcome.Blocked blocked) {
             var check = blocked.check();
-            if (!check.mayOverride()) {
-                return Optional.of(check.summary() + " " + check.overrideRefusal());
-            }
             try {
                 var response = client.viewsOpen(r -> r.triggerId(triggerId).view(OverrideModal.render(id, check.summary())));
                 if (!response.isOk()) {

@@ -31,7 +31,11 @@ final class ApprovalLadder {
         }
         change.rejection().ifPresent(r -> lines.add(":x: Rejected by " + Mrkdwn.user(r.rejectedBy()) + " "
                 + Mrkdwn.time(r.rejectedAt()) + ": " + Mrkdwn.escapeForSection(r.reason(), 1000)));
-        change.exception().ifPresent(e -> lines.add(":warning: *Started by override* by " + Mrkdwn.user(e.overriddenBy())
+        change.pendingOverride().ifPresent(o -> lines.add(":writing_hand: *Override signed* by " + o.signers().stream()
+                .map(s -> Mrkdwn.user(s.userId())).collect(Collectors.joining(" and ")) + " against "
+                + Mrkdwn.escape(String.join(", ", o.rules())) + "; waiting for the other roles the policy names. Press Start to sign."));
+        change.exception().ifPresent(e -> lines.add(":warning: *Started by override* by "
+                + e.overriddenBy().stream().map(Mrkdwn::user).collect(Collectors.joining(" and "))
                 + " " + Mrkdwn.time(e.at()) + ", against " + Mrkdwn.escape(String.join(", ", e.rules())) + ": "
                 + Mrkdwn.escapeForSection(e.justification(), 1500)));
         if (change.state() == ChangeState.CANCELLED) {
