@@ -1,19 +1,14 @@
 package dev.changebot.application;
 
 import dev.changebot.domain.change.Change;
-import dev.changebot.domain.change.MessageRef;
-import java.util.Optional;
 
 /**
- * Keeps the team's view of a change current: one message per change, updated in place.
- * Implementations report failure as an empty result rather than an exception, because the
- * change itself is already stored when they run.
+ * Keeps the team's view of a change current: one message per change, posted where it was
+ * requested and updated in place. Called inside the transaction that changed the change, so the
+ * announcement is stored with it and delivered later, even across a crash.
  */
 public interface ChangeAnnouncer {
 
-    /** Posts the change where it was requested; empty when the post failed. */
-    Optional<MessageRef> announce(Change change);
-
-    /** Re-renders the change's message to match its state. */
-    void refresh(Change change);
+    /** The change's message must show its current state (posted the first time, updated after). */
+    void changed(Change change);
 }

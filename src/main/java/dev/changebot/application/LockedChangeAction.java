@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * The shape every action on an existing change shares: lock the change, ask the rule, apply,
- * store state and event in one transaction, then refresh the change's message. The lock makes
+ * store state, event and the message refresh in one transaction. The lock makes
  * concurrent or repeated deliveries of one action see each other's result.
  */
 @Singleton
@@ -38,11 +38,9 @@ public class LockedChangeAction {
                 return new ActionOutcome.Refused(refused.reason());
             }
             changes.update(change, action.apply(change));
+            announcer.changed(change);
             return new ActionOutcome.Done(change);
         });
-        if (outcome instanceof ActionOutcome.Done done) {
-            announcer.refresh(done.change());
-        }
         return outcome;
     }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import dev.changebot.domain.change.MessageRef;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -66,9 +65,9 @@ public class RequestChange {
             if (changeClass.get().preApproved()) {
                 changes.update(requested.change(), requested.change().preApprove(now));
             }
+            announcer.changed(requested.change());
             return requested.change();
         });
-        announcer.announce(change).ifPresent(ref -> rememberMessage(change, ref));
         return new Outcome.Requested(change);
     }
 
@@ -91,23 +90,6 @@ public class RequestChange {
                 .map(e -> " Earliest compliant start: " + DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'")
                         .withZone(ZoneOffset.UTC).format(e) + ".")
                 .orElse(" No compliant start in the next 3 years.")));
-    }
-
-    /**
-     * The change is stored and announced by now: failing to remember where its message is must
-     * not read as a failed request, or a retry would create the change twice.
-     */
-    private void rememberMessage(Change change, MessageRef ref) {
-        change.attachMessage(ref);
-        try {
-            transactions.inTransaction(() -> {
-                changes.saveMessage(change);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("{} was posted but where its message is could not be stored; it will not update in place",
-                    change.id(), e);
-        }
     }
 
     public sealed interface Outcome {

@@ -70,6 +70,7 @@ public class StartChange {
             var check = StartCheck.of(policy, changeClass.get(), state, now, together);
             if (check.allowed()) {
                 changes.update(change, change.start(userId, now));
+                announcer.changed(change);
                 return new Outcome.Started(change);
             }
             boolean alreadySigned = pending.map(p -> p.signedBy(userId)).orElse(false);
@@ -85,18 +86,15 @@ public class StartChange {
             }
             if (check.overrideComplete()) {
                 changes.update(change, change.startByOverride(userId, now, why.get(), check.blockingRules()));
+                announcer.changed(change);
                 return new Outcome.Started(change);
             }
             var contributed = new LinkedHashSet<>(roles);
             contributed.removeAll(signersRoles);
             changes.update(change, change.signOverride(userId, contributed, now, why.get(), check.blockingRules()));
+            announcer.changed(change);
             return new Outcome.AwaitingSigners(change, check.whatIsMissing());
         });
-        if (outcome instanceof Outcome.Started started) {
-            announcer.refresh(started.change());
-        } else if (outcome instanceof Outcome.AwaitingSigners awaiting) {
-            announcer.refresh(awaiting.change());
-        }
         return outcome;
     }
 

@@ -70,12 +70,12 @@ class ApproveChangeTest {
     }
 
     @Test
-    @DisplayName("updates the channel message once, after the transaction")
+    @DisplayName("queues the channel message update once, inside the transaction")
     void refreshesTheMessageOnce() {
         approveChange.approve(WORKSPACE, FIRST, REVIEWER);
 
-        assertThat(announcer.refreshed())
-                .containsExactly(new RecordingAnnouncer.Call(FIRST, ChangeState.APPROVED, false));
+        assertThat(announcer.calls())
+                .containsExactly(new RecordingAnnouncer.Call(FIRST, ChangeState.APPROVED, true));
     }
 
     @Test
@@ -86,7 +86,7 @@ class ApproveChangeTest {
         assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Refused.class, refused ->
                 assertThat(refused.reason()).contains("You requested CHG-1").contains("someone else"));
         assertThat(changes.events()).isEmpty();
-        assertThat(announcer.refreshed()).isEmpty();
+        assertThat(announcer.calls()).isEmpty();
         assertThat(changes.find(WORKSPACE, FIRST).orElseThrow().state()).isEqualTo(ChangeState.PENDING_APPROVAL);
     }
 
@@ -100,7 +100,7 @@ class ApproveChangeTest {
         assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Refused.class, refused ->
                 assertThat(refused.reason()).contains("CHG-1 is approved"));
         assertThat(changes.events()).hasSize(1);
-        assertThat(announcer.refreshed()).hasSize(1);
+        assertThat(announcer.calls()).hasSize(1);
     }
 
     @Test
@@ -110,7 +110,7 @@ class ApproveChangeTest {
 
         assertThat(approveChange.approve(WORKSPACE, unknown, REVIEWER)).isEqualTo(new ActionOutcome.NotFound(unknown));
         assertThat(changes.events()).isEmpty();
-        assertThat(announcer.refreshed()).isEmpty();
+        assertThat(announcer.calls()).isEmpty();
     }
 
     @Test

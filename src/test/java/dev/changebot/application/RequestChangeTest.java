@@ -17,7 +17,6 @@ import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.FieldProblem;
-import dev.changebot.domain.change.MessageRef;
 import dev.changebot.domain.policy.PolicyFixtures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class RequestChangeTest {
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Invalid.class, invalid ->
                 assertThat(invalid.problems()).extracting(FieldProblem::field).containsExactly(ChangeField.TITLE));
         assertThat(changes.writes()).isEmpty();
-        assertThat(announcer.announced()).isEmpty();
+        assertThat(announcer.calls()).isEmpty();
     }
 
     @Test
@@ -75,53 +74,24 @@ class RequestChangeTest {
     }
 
     @Test
-    @DisplayName("posts the change once, in the channel it came from, after it is stored")
-    void announcesTheChangeAfterStoringIt() {
+    @DisplayName("queues its message in the same transaction that stores it, so a crash after the ack loses nothing")
+    void announcesInTheSameTransaction() {
         requestChange.request(fromAlice(details()));
 
-        assertThat(announcer.announced()).containsExactly(
-                new RecordingAnnouncer.Call(new ChangeId(1), ChangeState.PENDING_APPROVAL, false));
+        assertThat(announcer.calls()).containsExactly(
+                new RecordingAnnouncer.Call(new ChangeId(1), ChangeState.PENDING_APPROVAL, true));
     }
 
     @Test
-    @DisplayName("remembers where the message was posted, on the change and in storage")
-    void attachesTheMessage() {
-        var change = requested(requestChange.request(fromAlice(details())));
+    @DisplayName("a pre-approved class is approved as it is requested, in the same transaction")
+    void preApprovedClass() {
+        var change = requested(requestChange.request(new NewChangeRequest(WORKSPACE, REQUESTER, CHANNEL,
+                java.util.Optional.of("standard"), java.util.Map.of(), details())));
 
-        var posted = new MessageRef(CHANNEL, RecordingAnnouncer.MESSAGE_TS);
-        assertThat(change.message()).contains(posted);
-        assertThat(changes.find(WORKSPACE, change.id()).orElseThrow().message()).contains(posted);
-    }
-
-    @Test
-    @DisplayName("still records the change when it cannot be posted, without a message")
-    void keepsTheChangeWhenThePostFails() {
-        announcer.failPosts();
-
-        var change = requested(requestChange.request(fromAlice(details())));
-
-        assertThat(change.message()).isEmpty();
-        assertThat(changes.find(WORKSPACE, change.id())).hasValueSatisfying(stored ->
-                assertThat(stored.message()).isEmpty());
-        assertThat(changes.events()).hasSize(1);
-    }
-
-    @Test
-    @DisplayName("does not read as failed when only remembering the posted message fails, so a retry cannot duplicate it")
-    void aFailureToRememberTheMessageIsNotAFailedRequest() {
-        var failingChanges = new InMemoryChanges(transactions) {
-            @Override
-            public void saveMessage(Change change) {
-                throw new IllegalStateException("database went away");
-            }
-        };
-        var request = new RequestChange(failingChanges, transactions, announcer, CLOCK, PolicyFixtures.oneReviewer(),
-            (workspace, now) -> dev.changebot.domain.policy.CalendarState.QUIET);
-
-        var change = requested(request.request(fromAlice(details())));
-
-        assertThat(change.message()).isPresent();
-        assertThat(failingChanges.events()).hasSize(1);
+        assertThat(change.state()).isEqualTo(ChangeState.APPROVED);
+        assertThat(changes.events()).extracting(e -> e.type()).containsExactly("ChangeRequested", "ChangePreApproved");
+        assertThat(announcer.calls()).singleElement()
+                .satisfies(call -> assertThat(call.state()).isEqualTo(ChangeState.APPROVED));
     }
 
     private static NewChangeRequest fromAlice(ChangeDetails details) {

@@ -61,6 +61,8 @@ public final class RunningApp implements AutoCloseable {
     public static RunningApp startWith(Map<String, Object> properties, Clock clock) {
         var all = new HashMap<String, Object>(properties);
         all.put("micronaut.server.port", -1);
+        // No background pump: tests deliver the Slack outbox themselves, right after each request.
+        all.putIfAbsent("changebot.outbox.interval", 0);
         var builder = ApplicationContext.builder()
                 .environmentPropertySource(false)
                 .properties(all)
@@ -87,11 +89,24 @@ public final class RunningApp implements AutoCloseable {
         return slackSignedAt(body, contentType, Clock.systemUTC().instant());
     }
 
+    /** Signed at {@code at}; then delivers what the request put in the Slack outbox, as the pump would. */
     public HttpResponse<String> slackSignedAt(String body, String contentType, Instant at) {
+        var response = slackUndelivered(body, contentType, at);
+        deliverOutbox();
+        return response;
+    }
+
+    /** Signed and sent, leaving the Slack outbox undelivered (as if the app died right after the ack). */
+    public HttpResponse<String> slackUndelivered(String body, String contentType, Instant at) {
         var timestamp = Long.toString(at.getEpochSecond());
         var signature = new SlackSignature.Generator(SIGNING_SECRET).generate(timestamp, body);
         return post("/slack/events", body, Map.of("Content-Type", contentType,
                 "X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", signature));
+    }
+
+    /** Delivers everything due in the Slack outbox now; how many messages went out. */
+    public int deliverOutbox() {
+        return context.getBean(dev.changebot.application.DeliverOutbox.class).drain();
     }
 
     public HttpResponse<String> post(String path, String body, Map<String, String> headers) {

@@ -12,6 +12,12 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
 
     Optional<ChangeRow> findByWorkspaceIdAndNumber(String workspaceId, long number);
 
+    /** Only where the message is: the rest of the row may have moved on meanwhile. */
+    @io.micronaut.data.annotation.Query("""
+            UPDATE change_request SET message_channel_id = :channelId, message_ts = :messageTs
+             WHERE workspace_id = :workspaceId AND number = :number""")
+    void updateMessage(String workspaceId, long number, String channelId, String messageTs);
+
     /** SELECT ... FOR UPDATE: holds the row until the transaction ends. */
     Optional<ChangeRow> findByWorkspaceIdAndNumberForUpdate(String workspaceId, long number);
 

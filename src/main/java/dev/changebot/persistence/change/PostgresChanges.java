@@ -57,7 +57,8 @@ class PostgresChanges implements Changes {
 
     @Override
     public void saveMessage(Change change) {
-        rows.update(mapper.toRow(rowIdOf(change), change, clock.instant()));
+        change.message().ifPresent(m ->
+                rows.updateMessage(change.workspaceId(), change.id().number(), m.channelId(), m.messageTs()));
     }
 
     @Override

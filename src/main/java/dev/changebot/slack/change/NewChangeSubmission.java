@@ -6,7 +6,6 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.changebot.application.NewChangeRequest;
 import dev.changebot.application.RequestChange;
-import dev.changebot.domain.change.Change;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import jakarta.inject.Singleton;
@@ -41,7 +40,6 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
             if (outcome instanceof RequestChange.Outcome.Invalid invalid) {
                 return ctx.ack(r -> r.responseAction("errors").errors(NewChangeForm.errors(invalid.problems())));
             }
-            tellIfNotAnnounced(ctx, ((RequestChange.Outcome.Requested) outcome).change());
             return ctx.ack();
         } catch (RuntimeException e) {
             LOG.error("Could not store a change request from {}", userId, e);
@@ -52,20 +50,5 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
 
     private static Response errorsOnTitle(ViewSubmissionContext ctx, String message) {
         return ctx.ack(r -> r.responseAction("errors").errors(Map.of(SlackIds.TITLE, message)));
-    }
-
-    /** The change is stored either way; if its message could not be posted, the requester hears why by DM. */
-    private static void tellIfNotAnnounced(ViewSubmissionContext ctx, Change change) {
-        if (change.message().isPresent()) {
-            return;
-        }
-        try {
-            ctx.client().chatPostMessage(r -> r.channel(change.requesterId())
-                    .text(change.id() + " is recorded, but I could not post it in <#" + change.originChannelId()
-                            + ">. Invite me there with `/invite @Changebot`, or see it with `/change show "
-                            + change.id() + "`."));
-        } catch (Exception e) {
-            LOG.warn("Could not tell {} that {} was not announced", change.requesterId(), change.id(), e);
-        }
     }
 }
