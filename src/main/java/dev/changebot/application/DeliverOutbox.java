@@ -47,11 +47,20 @@ public class DeliverOutbox {
 
     /** Delivers everything due now; returns how many messages went out. */
     public int drain() {
+        return drain(() -> true);
+    }
+
+    /** As {@link #drain()}, stopping between messages as soon as {@code keepGoing} says so (shutdown). */
+    public int drain(java.util.function.BooleanSupplier keepGoing) {
         int delivered = 0;
-        while (true) {
+        while (keepGoing.getAsBoolean()) {
             var now = clock.instant();
             var due = transactions.inTransaction(() -> outbox.claimDue(now, LEASE, BATCH));
             for (var entry : due) {
+                if (!keepGoing.getAsBoolean()) {
+                    // Unfinished claims come back when their lease runs out.
+                    return delivered;
+                }
                 try {
                     delivered += deliver(entry) ? 1 : 0;
                 } catch (RuntimeException e) {
@@ -63,6 +72,7 @@ public class DeliverOutbox {
                 return delivered;
             }
         }
+        return delivered;
     }
 
     private boolean deliver(OutboxEntry entry) {

@@ -2,9 +2,9 @@ package dev.changebot.scheduling;
 
 import dev.changebot.application.DeliverOutbox;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +24,7 @@ class OutboxPump {
     private final DeliverOutbox deliver;
     private final long intervalMillis;
     private ScheduledExecutorService pump;
+    private volatile boolean stopping;
 
     OutboxPump(DeliverOutbox deliver, @Value("${changebot.outbox.interval:250}") long intervalMillis) {
         this.deliver = deliver;
@@ -45,15 +46,17 @@ class OutboxPump {
 
     private void drain() {
         try {
-            deliver.drain();
+            deliver.drain(() -> !stopping);
         } catch (RuntimeException e) {
             // The database may be away for a moment; the next tick tries again.
             LOG.warn("Slack outbox delivery failed; retrying in {} ms", intervalMillis, e);
         }
     }
 
-    @EventListener
-    void onShutdown(ShutdownEvent event) {
+    /** Before the connection pools close: the pump depends on them, so it is destroyed first. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
         if (pump != null) {
             pump.shutdown();
             try {
