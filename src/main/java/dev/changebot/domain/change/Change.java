@@ -37,6 +37,7 @@ public final class Change {
     private MessageRef message;
     private PolicyException exception;
     private OverrideRequest pendingOverride;
+    private Soak soak;
 
     private Change(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
                    ChangeDetails details, Instant requestedAt, ChangeState state, List<Approval> approvals,
@@ -162,6 +163,67 @@ public final class Change {
                 ? new OverrideRequest(justification.strip(), rules, List.of(signature), now)
                 : pendingOverride.with(signature);
         return new ChangeOverrideSigned(id, userId, now, pendingOverride.justification(), rules, List.copyOf(roles));
+    }
+
+    /**
+     * Deployed to {@code environment}; with {@code soakFor}, the change soaks there until the soak
+     * ends, and nothing moves on before. Production waits for a soak in progress.
+     */
+    public ChangeEvent.ChangeDeployed deployed(String userId, String environment, Optional<java.time.Duration> soakFor,
+                                               Instant now) {
+        if (state == ChangeState.SOAKING) {
+            throw new IllegalStateException(id + " is soaking in " + soak.environment() + " until " + soak.until()
+                    + "; deploy further after that.");
+        }
+        if (state != ChangeState.IN_PROGRESS) {
+            throw new IllegalTransitionException(id, state, ChangeState.SOAKING);
+        }
+        Instant until = null;
+        if (soakFor.isPresent()) {
+            until = now.plus(soakFor.get());
+            moveTo(ChangeState.SOAKING);
+            soak = new Soak(environment, until);
+        }
+        return new ChangeEvent.ChangeDeployed(id, userId, now, environment, until);
+    }
+
+    /** The soak's timer rang: only the soak it was set for completes (a second ring does nothing). */
+    public Optional<ChangeEvent.ChangeSoakCompleted> soakEnded(String environment, Instant now) {
+        if (state != ChangeState.SOAKING || soak == null || !soak.environment().equals(environment)) {
+            return Optional.empty();
+        }
+        moveTo(ChangeState.IN_PROGRESS);
+        var done = soak;
+        soak = null;
+        return Optional.of(new ChangeEvent.ChangeSoakCompleted(id, "changebot", now, done.environment()));
+    }
+
+    /** Completed, rolled back or failed; a soak in progress is aborted. */
+    public ChangeEvent.ChangeFinished finish(String userId, ChangeState outcome, Instant now) {
+        if (outcome != ChangeState.COMPLETED && outcome != ChangeState.ROLLED_BACK && outcome != ChangeState.FAILED) {
+            throw new IllegalArgumentException(outcome + " is not how work ends");
+        }
+        if (outcome == ChangeState.COMPLETED && state == ChangeState.SOAKING) {
+            throw new IllegalStateException(id + " is soaking in " + soak.environment() + " until " + soak.until() + ".");
+        }
+        moveTo(outcome);
+        soak = null;
+        return new ChangeEvent.ChangeFinished(id, userId, now, outcome);
+    }
+
+    /** The soak in progress, if any. */
+    public Optional<Soak> soak() {
+        return Optional.ofNullable(soak);
+    }
+
+    /** Restores a soak in progress. */
+    public static Change withSoak(Change change, Soak soak) {
+        change.soak = soak;
+        return change;
+    }
+
+    /** A soak in progress: where, and until when. */
+    public record Soak(String environment, Instant until) {
     }
 
     /** An override signed by some but not yet all the roles it needs. */

@@ -43,6 +43,21 @@ public sealed interface ChangeEvent {
                                 List<String> rules, List<String> roles) implements ChangeEvent {
     }
 
+    /** Deployed to an environment; when the policy soaks that environment, the soak runs until {@code soakUntil}. */
+    record ChangeDeployed(ChangeId changeId, String actorId, Instant occurredAt, String environment,
+                          Instant soakUntil) implements ChangeEvent {
+    }
+
+    /** The soak ran its course: the next environment is allowed. */
+    record ChangeSoakCompleted(ChangeId changeId, String actorId, Instant occurredAt, String environment)
+            implements ChangeEvent {
+    }
+
+    /** Work ended: completed, rolled back or failed (a soak in progress is aborted). */
+    record ChangeFinished(ChangeId changeId, String actorId, Instant occurredAt, ChangeState outcome)
+            implements ChangeEvent {
+    }
+
     /** A class the policy pre-approves (standard changes) is approved as it is requested. */
     record ChangePreApproved(ChangeId changeId, String actorId, Instant occurredAt, String changeClass)
             implements ChangeEvent {

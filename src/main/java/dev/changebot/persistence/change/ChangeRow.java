@@ -41,5 +41,7 @@ public record ChangeRow(
         @Nullable String overrideJustification,
         @Nullable @TypeDef(type = DataType.JSON) String overrideRules,
         @Nullable @TypeDef(type = DataType.JSON) String pendingOverride,
+        @Nullable String soakEnvironment,
+        @Nullable Instant soakingUntil,
         Instant updatedAt) {
 }

@@ -56,6 +56,8 @@ class ChangeRows {
                 change.exception().map(PolicyException::justification).orElse(null),
                 change.exception().map(e -> write(e.rules())).orElse(null),
                 change.pendingOverride().map(this::overrideToJson).orElse(null),
+                change.soak().map(Change.Soak::environment).orElse(null),
+                change.soak().map(Change.Soak::until).orElse(null),
                 updatedAt);
     }
 
@@ -67,10 +69,12 @@ class ChangeRows {
         var rejection = row.rejectedBy() == null ? null
                 : new Rejection(row.rejectedBy(), row.rejectionReason(), row.rejectedAt());
         var message = row.messageTs() == null ? null : new MessageRef(row.messageChannelId(), row.messageTs());
-        return Change.restore(new ChangeId(row.number()), row.workspaceId(), row.requesterId(), row.originChannelId(),
+        var soak = row.soakEnvironment() == null ? null : new Change.Soak(row.soakEnvironment(), row.soakingUntil());
+        return Change.withSoak(Change.restore(new ChangeId(row.number()), row.workspaceId(), row.requesterId(),
+                row.originChannelId(),
                 row.className(), details, row.requestedAt(), ChangeState.valueOf(row.state()),
                 approvals.stream().map(a -> new Approval(a.approverId(), a.approvedAt(), a.step())).toList(),
-                rejection, message, exception(row), pendingOverride(row));
+                rejection, message, exception(row), pendingOverride(row)), soak);
     }
 
     private PolicyException exception(ChangeRow row) {

@@ -30,6 +30,13 @@ class EventDetails {
                     "signers", override.signers());
         } else if (event instanceof ChangeEvent.ChangeOverrideSigned signed) {
             details = Map.of("justification", signed.justification(), "rules", signed.rules(), "roles", signed.roles());
+        } else if (event instanceof ChangeEvent.ChangeDeployed deployed) {
+            details = deployed.soakUntil() == null ? Map.of("environment", deployed.environment())
+                    : Map.of("environment", deployed.environment(), "soakUntil", deployed.soakUntil().toString());
+        } else if (event instanceof ChangeEvent.ChangeSoakCompleted soaked) {
+            details = Map.of("environment", soaked.environment());
+        } else if (event instanceof ChangeEvent.ChangeFinished finished) {
+            details = Map.of("outcome", finished.outcome().name());
         } else if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
             details = Map.of("step", revoked.step());
         } else if (event instanceof ChangeEvent.ChangePreApproved preApproved) {

@@ -29,6 +29,13 @@ public sealed interface ChangeCommand {
     record Start(ChangeId id) implements ChangeCommand {
     }
 
+    record Deployed(ChangeId id, String environment) implements ChangeCommand {
+    }
+
+    /** Work ended: completed, rolled back or failed. */
+    record Finished(ChangeId id, dev.changebot.domain.change.ChangeState outcome) implements ChangeCommand {
+    }
+
     record FreezeStart(String reason, java.util.Optional<java.time.Instant> until) implements ChangeCommand {
     }
 

@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import dev.changebot.application.ApproveChange;
 import dev.changebot.application.CancelChange;
+import dev.changebot.application.DeployChange;
 import dev.changebot.application.FindChanges;
 import dev.changebot.application.ManageFreezes;
 import dev.changebot.application.RejectChange;
@@ -39,10 +40,12 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final Policy policy;
     private final StartFlow startFlow;
     private final ManageFreezes manageFreezes;
+    private final DeployChange deployChange;
 
     public ChangeCommandHandler(FindChanges findChanges, ApproveChange approveChange, RejectChange rejectChange,
                                 CancelChange cancelChange, Clock clock, Policy policy, StartFlow startFlow,
-                                ManageFreezes manageFreezes) {
+                                ManageFreezes manageFreezes, DeployChange deployChange) {
+        this.deployChange = deployChange;
         this.manageFreezes = manageFreezes;
         this.startFlow = startFlow;
         this.policy = policy;
@@ -91,6 +94,12 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         if (command instanceof ChangeCommand.Reject reject) {
             return privately(ctx, Replies.of(rejectChange.reject(team, reject.id(), user, reject.reason()),
                     "You rejected " + reject.id() + "."));
+        }
+        if (command instanceof ChangeCommand.Deployed deployed) {
+            return privately(ctx, Mrkdwn.escape(deployChange.deployed(team, deployed.id(), user, deployed.environment())));
+        }
+        if (command instanceof ChangeCommand.Finished finished) {
+            return privately(ctx, Mrkdwn.escape(deployChange.finished(team, finished.id(), user, finished.outcome())));
         }
         if (command instanceof ChangeCommand.FreezeStart freeze) {
             return privately(ctx, Mrkdwn.escape(manageFreezes.declare(team, user, freeze.reason(), freeze.until())));

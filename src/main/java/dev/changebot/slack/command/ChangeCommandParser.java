@@ -27,6 +27,13 @@ public final class ChangeCommandParser {
             case "approve" -> withId(verb, rest, false, (id) -> new ChangeCommand.Approve(id.id()));
             case "cancel" -> withId(verb, rest, false, (id) -> new ChangeCommand.Cancel(id.id()));
             case "start" -> withId(verb, rest, false, (id) -> new ChangeCommand.Start(id.id()));
+            case "deployed" -> withId(verb, rest, true, (id) -> new ChangeCommand.Deployed(id.id(), id.rest().split("\\s+")[0]));
+            case "done" -> withId(verb, rest, false,
+                    (id) -> new ChangeCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.COMPLETED));
+            case "rolledback", "rollback" -> withId(verb, rest, false,
+                    (id) -> new ChangeCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.ROLLED_BACK));
+            case "failed" -> withId(verb, rest, false,
+                    (id) -> new ChangeCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.FAILED));
             case "freeze" -> FreezeCommandParser.parse(rest);
             case "reject" -> withId(verb, rest, true, (id) -> new ChangeCommand.Reject(id.id(), id.rest()));
             default -> new ChangeCommand.Unreadable("I don't know `" + Mrkdwn.escape(clip(parts[0])) + "`.");

@@ -38,6 +38,8 @@ final class ApprovalLadder {
                 + e.overriddenBy().stream().map(Mrkdwn::user).collect(Collectors.joining(" and "))
                 + " " + Mrkdwn.time(e.at()) + ", against " + Mrkdwn.escape(String.join(", ", e.rules())) + ": "
                 + Mrkdwn.escapeForSection(e.justification(), 1500)));
+        change.soak().ifPresent(s -> lines.add(":hourglass: *Soaking in " + Mrkdwn.escape(s.environment()) + "* until "
+                + Mrkdwn.time(s.until()) + "; nothing moves on before."));
         if (change.state() == ChangeState.CANCELLED) {
             lines.add(":no_entry_sign: Cancelled by the requester");
         }

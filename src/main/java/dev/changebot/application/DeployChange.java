@@ -1,0 +1,92 @@
+package dev.changebot.application;
+
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.change.ChangeState;
+import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.policy.SoakStage;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * "Deployed to staging" starts the policy's soak for that environment, on a durable timer;
+ * "rolled back", "failed" and "done" end the work, aborting a soak in progress.
+ */
+@Singleton
+public class DeployChange {
+
+    static final String SOAK = "SOAK_END";
+
+    private final Changes changes;
+    private final Transactions transactions;
+    private final ChangeAnnouncer announcer;
+    private final TimerStore timers;
+    private final TimerAlarms alarms;
+    private final Policy policy;
+    private final Clock clock;
+
+    public DeployChange(Changes changes, Transactions transactions, ChangeAnnouncer announcer, TimerStore timers,
+                        TimerAlarms alarms, Policy policy, Clock clock) {
+        this.changes = changes;
+        this.transactions = transactions;
+        this.announcer = announcer;
+        this.timers = timers;
+        this.alarms = alarms;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** The answer for the person: what happens now, or why not. */
+    public String deployed(String workspaceId, ChangeId id, String userId, String environment) {
+        var now = clock.instant();
+        record Armed(String answer, long timer, java.time.Instant at) {
+        }
+        Armed armed = transactions.inTransaction(() -> {
+            var found = changes.findForUpdate(workspaceId, id);
+            if (found.isEmpty()) {
+                return new Armed(id + " does not exist here.", -1, null);
+            }
+            var change = found.get();
+            var stage = policy.changeClass(change.changeClass()).flatMap(c -> c.soak().stream()
+                    .filter(s -> s.environment().equalsIgnoreCase(environment)).findFirst()).map(SoakStage::duration);
+            try {
+                var event = change.deployed(userId, environment, stage, now);
+                changes.update(change, event);
+                announcer.changed(change);
+                if (event.soakUntil() == null) {
+                    return new Armed(id + " is deployed to " + environment + ".", -1, null);
+                }
+                long timer = timers.add(change, SOAK, environment, event.soakUntil());
+                return new Armed(id + " is soaking in " + environment + " until " + event.soakUntil() + ".", timer,
+                        event.soakUntil());
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                return new Armed(e.getMessage(), -1, null);
+            }
+        });
+        if (armed.timer() > 0) {
+            // Rung after the commit; if this process dies first, the start-up sweep re-arms it.
+            alarms.ring(armed.timer(), armed.at());
+        }
+        return armed.answer();
+    }
+
+    public String finished(String workspaceId, ChangeId id, String userId, ChangeState outcome) {
+        var now = clock.instant();
+        return transactions.inTransaction(() -> {
+            var found = changes.findForUpdate(workspaceId, id);
+            if (found.isEmpty()) {
+                return id + " does not exist here.";
+            }
+            var change = found.get();
+            try {
+                changes.update(change, change.finish(userId, outcome, now));
+                timers.cancelAll(change, SOAK);
+                announcer.changed(change);
+                return id + " is " + outcome.label() + ".";
+            } catch (RuntimeException e) {
+                return Optional.ofNullable(e.getMessage()).orElse(id + " cannot be " + outcome.label() + " now.");
+            }
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package dev.changebot.application;
+
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Durable timers: what is due when, kept in the database; runs in the caller's transaction. */
+public interface TimerStore {
+
+    /** A new pending timer; its id is what the alarm carries. */
+    long add(Change change, String kind, String ref, Instant dueAt);
+
+    /** The timer if still pending, locked until the transaction ends (a second ring finds it fired). */
+    Optional<Timer> lockPending(long id);
+
+    void fired(long id, Instant at, long lateByMillis, String outcome);
+
+    void cancelAll(Change change, String kind);
+
+    List<Timer> pending();
+
+    /** One timer: its original due time, whatever the scheduler later rewrote. */
+    record Timer(long id, String workspaceId, ChangeId changeId, String kind, String ref, Instant dueAt) {
+    }
+}

@@ -1,0 +1,104 @@
+package dev.changebot.persistence;
+
+import dev.changebot.application.TimerStore;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeId;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Durable timers in PostgreSQL. */
+@Singleton
+class PostgresTimers implements TimerStore {
+
+    private static final String COLUMNS = "id, workspace_id, change_number, kind, ref, due_at";
+
+    private final JdbcOperations jdbc;
+
+    PostgresTimers(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long add(Change change, String kind, String ref, Instant dueAt) {
+        var sql = "INSERT INTO change_timer (workspace_id, change_number, kind, ref, due_at) VALUES (?, ?, ?, ?, ?) RETURNING id";
+        return jdbc.prepareStatement(sql, statement -> {
+            try {
+                statement.setString(1, change.workspaceId());
+                statement.setLong(2, change.id().number());
+                statement.setString(3, kind);
+                statement.setString(4, ref);
+                statement.setTimestamp(5, Timestamp.from(dueAt));
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not store a timer", e);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Timer> lockPending(long id) {
+        var found = query("SELECT " + COLUMNS + " FROM change_timer WHERE id = ? AND status = 'PENDING' FOR UPDATE", id);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public void fired(long id, Instant at, long lateByMillis, String outcome) {
+        update("UPDATE change_timer SET status = 'FIRED', fired_at = ?, late_by_ms = ?, outcome = ? WHERE id = ?",
+                Timestamp.from(at), lateByMillis, outcome, id);
+    }
+
+    @Override
+    public void cancelAll(Change change, String kind) {
+        update("UPDATE change_timer SET status = 'CANCELLED' WHERE workspace_id = ? AND change_number = ? AND kind = ?"
+                + " AND status = 'PENDING'", change.workspaceId(), change.id().number(), kind);
+    }
+
+    @Override
+    public List<Timer> pending() {
+        return query("SELECT " + COLUMNS + " FROM change_timer WHERE status = 'PENDING' ORDER BY due_at");
+    }
+
+    private List<Timer> query(String sql, Object... parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+            try {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                var timers = new ArrayList<Timer>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        timers.add(new Timer(rows.getLong("id"), rows.getString("workspace_id"),
+                                new ChangeId(rows.getLong("change_number")), rows.getString("kind"), rows.getString("ref"),
+                                rows.getTimestamp("due_at").toInstant()));
+                    }
+                }
+                return timers;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read timers", e);
+            }
+        });
+    }
+
+    private void update(String sql, Object... parameters) {
+        jdbc.prepareStatement(sql, statement -> {
+            try {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not update a timer", e);
+            }
+        });
+    }
+}
