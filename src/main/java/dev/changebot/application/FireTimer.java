@@ -1,6 +1,8 @@
 package dev.changebot.application;
 
+import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,14 +20,51 @@ public class FireTimer {
     private final ChangeAnnouncer announcer;
     private final Transactions transactions;
     private final Clock clock;
+    private final FollowUpNudges nudges;
+    private final ChangeViews views;
+    private final RoleDirectory directory;
+    private final Policy policy;
 
     public FireTimer(TimerStore timers, Changes changes, ChangeAnnouncer announcer, Transactions transactions,
-                     Clock clock) {
+                     Clock clock, FollowUpNudges nudges, ChangeViews views, RoleDirectory directory, Policy policy) {
+        this.nudges = nudges;
+        this.views = views;
+        this.directory = directory;
+        this.policy = policy;
         this.timers = timers;
         this.changes = changes;
         this.announcer = announcer;
         this.transactions = transactions;
         this.clock = clock;
+    }
+
+    /** A follow-up's reminder or deadline; nothing when it was met meanwhile. */
+    private String followUp(Change change, TimerStore.Timer timer, java.time.Instant now) {
+        var obligation = change.obligations().stream().filter(o -> o.name().equals(timer.ref()) && o.isOpen()).findFirst();
+        if (obligation.isEmpty()) {
+            return "nothing to do: already satisfied";
+        }
+        var people = new java.util.LinkedHashSet<String>();
+        obligation.get().roles().forEach(role -> people.addAll(directory.membersOf(change.workspaceId(), role)));
+        if (obligation.get().notDeclarer()) {
+            people.remove(change.requesterId());
+            change.incidentCommander().ifPresent(people::remove);
+        } else {
+            change.incidentCommander().ifPresent(people::add);
+        }
+        if (EmergencyChanges.FOLLOW_UP_REMINDER.equals(timer.kind())) {
+            nudges.remind(views.of(change), obligation.get(), people);
+            return "reminded " + people.size();
+        }
+        var event = change.markOverdue(timer.ref(), now);
+        if (event.isEmpty()) {
+            return "nothing to do: already overdue";
+        }
+        changes.update(change, event.get());
+        announcer.changed(change);
+        policy.reminders().escalateTo().ifPresent(role -> people.addAll(directory.membersOf(change.workspaceId(), role)));
+        nudges.overdue(views.of(change), obligation.get(), policy.reminders().escalationChannel(), people);
+        return "overdue";
     }
 
     /** True when this ring did the work; false when the timer had already fired or was cancelled. */
@@ -46,6 +85,8 @@ public class FireTimer {
                     announcer.changed(change.get());
                     outcome = "soak in " + t.ref() + " complete";
                 }
+            } else if (change.isPresent() && t.kind().startsWith("FOLLOW_UP")) {
+                outcome = followUp(change.get(), t, now);
             }
             long late = Math.max(0, Duration.between(t.dueAt(), now).toMillis());
             timers.fired(timerId, now, late, outcome);

@@ -19,6 +19,9 @@ public interface TimerStore {
 
     void cancelAll(Change change, String kind);
 
+    /** Cancels the pending timers of one kind for one thing (an obligation, a soak stage). */
+    void cancelAll(Change change, String kind, String ref);
+
     List<Timer> pending();
 
     /** One timer: its original due time, whatever the scheduler later rewrote. */

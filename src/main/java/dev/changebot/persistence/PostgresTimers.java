@@ -64,6 +64,12 @@ class PostgresTimers implements TimerStore {
     }
 
     @Override
+    public void cancelAll(Change change, String kind, String ref) {
+        update("UPDATE change_timer SET status = 'CANCELLED' WHERE workspace_id = ? AND change_number = ? AND kind = ?"
+                + " AND ref = ? AND status = 'PENDING'", change.workspaceId(), change.id().number(), kind, ref);
+    }
+
+    @Override
     public List<Timer> pending() {
         return query("SELECT " + COLUMNS + " FROM change_timer WHERE status = 'PENDING' ORDER BY due_at");
     }

@@ -8,6 +8,12 @@ public final class SlackIds {
     public static final String APPROVE_BUTTON = "change_approve";
     public static final String REJECT_BUTTON = "change_reject";
     public static final String START_BUTTON = "change_start";
+    public static final String RESOLVE_BUTTON = "emergency_resolve";
+    /** Followed by ":" and the obligation's name, so each follow-up has its own button. */
+    public static final String SATISFY_BUTTON = "obligation_satisfy";
+    public static final String SATISFY_MODAL = "obligation_satisfy_form";
+    /** Answers in the satisfy form: this prefix and the name of what the policy asks. */
+    public static final String ANSWER_PREFIX = "answer_";
     public static final String OVERRIDE_MODAL = "change_override";
     public static final String OVERRIDE_JUSTIFICATION = "override_justification";
 
@@ -36,5 +42,10 @@ public final class SlackIds {
     public static final String INPUT = "input";
 
     private SlackIds() {
+    }
+
+    /** Which obligation of which change a satisfy button or form is about: "CHG-3|post-hoc-review". */
+    public static String obligationValue(dev.changebot.domain.change.ChangeId id, String obligation) {
+        return id + "|" + obligation;
     }
 }

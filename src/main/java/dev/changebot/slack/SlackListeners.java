@@ -5,6 +5,7 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.changebot.slack.change.AppHome;
+import dev.changebot.slack.change.EmergencyButtons;
 import dev.changebot.slack.change.ApproveButton;
 import dev.changebot.slack.change.ApproveReaction;
 import dev.changebot.slack.change.NewChangeSubmission;
@@ -27,12 +28,15 @@ public class SlackListeners {
     private final ApproveReaction approveReaction;
     private final StartButton startButton;
     private final AppHome appHome;
+    private final EmergencyButtons emergencyButtons;
     private final OverrideSubmission overrideSubmission;
 
     public SlackListeners(ChangeCommandHandler changeCommand, NewChangeSubmission newChangeSubmission,
                           ApproveButton approveButton, RejectButton rejectButton,
                           RejectReasonSubmission rejectReasonSubmission, ApproveReaction approveReaction,
-                          StartButton startButton, OverrideSubmission overrideSubmission, AppHome appHome) {
+                          StartButton startButton, OverrideSubmission overrideSubmission, AppHome appHome,
+                          EmergencyButtons emergencyButtons) {
+        this.emergencyButtons = emergencyButtons;
         this.appHome = appHome;
         this.startButton = startButton;
         this.overrideSubmission = overrideSubmission;
@@ -52,6 +56,9 @@ public class SlackListeners {
         app.viewSubmission(SlackIds.REJECT_MODAL, rejectReasonSubmission);
         app.blockAction(SlackIds.START_BUTTON, startButton);
         app.viewSubmission(SlackIds.OVERRIDE_MODAL, overrideSubmission);
+        app.blockAction(SlackIds.RESOLVE_BUTTON, emergencyButtons::resolve);
+        app.blockAction(java.util.regex.Pattern.compile(SlackIds.SATISFY_BUTTON + ":.*"), emergencyButtons::satisfy);
+        app.viewSubmission(SlackIds.SATISFY_MODAL, emergencyButtons::submitted);
         app.event(AppHomeOpenedEvent.class, appHome::opened);
         app.event(ReactionAddedEvent.class, approveReaction::added);
         app.event(ReactionRemovedEvent.class, approveReaction::removed);

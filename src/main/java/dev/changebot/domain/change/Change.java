@@ -38,6 +38,8 @@ public final class Change {
     private PolicyException exception;
     private OverrideRequest pendingOverride;
     private Soak soak;
+    private String incidentCommander;
+    private List<Obligation> obligations = List.of();
 
     private Change(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
                    ChangeDetails details, Instant requestedAt, ChangeState state, List<Approval> approvals,
@@ -236,6 +238,104 @@ public final class Change {
         return Optional.ofNullable(exception);
     }
 
+    /**
+     * An emergency, declared: in progress at once on the incident commander's unilateral authority,
+     * owing {@code obligations} afterwards.
+     */
+    public static Declared declare(ChangeId id, String workspaceId, String declarerId, String incidentCommander,
+                                   String channelId, String changeClass, ChangeDetails details,
+                                   List<Obligation> obligations, Instant now) {
+        var change = new Change(id, workspaceId, declarerId, channelId, changeClass, details, now,
+                ChangeState.IN_PROGRESS, List.of(), null, null);
+        change.incidentCommander = incidentCommander;
+        change.obligations = List.copyOf(obligations);
+        return new Declared(change, new ChangeEvent.EmergencyDeclared(id, declarerId, now, details.title(),
+                incidentCommander));
+    }
+
+    /** A declared emergency and the event that records it. */
+    public record Declared(Change change, ChangeEvent.EmergencyDeclared event) {
+    }
+
+    public boolean isEmergency() {
+        return incidentCommander != null;
+    }
+
+    public Lifecycle lifecycle() {
+        return isEmergency() ? Lifecycle.EMERGENCY : Lifecycle.NORMAL;
+    }
+
+    public Optional<String> incidentCommander() {
+        return Optional.ofNullable(incidentCommander);
+    }
+
+    public List<Obligation> obligations() {
+        return obligations;
+    }
+
+    /** Restores an emergency's commander and obligations. */
+    public static Change withEmergency(Change change, String incidentCommander, List<Obligation> obligations) {
+        change.incidentCommander = incidentCommander;
+        change.obligations = List.copyOf(obligations);
+        return change;
+    }
+
+    /** The fix is in: what is still owed decides whether the emergency closes or waits for follow-ups. */
+    public ChangeEvent.EmergencyResolved resolve(String userId, Instant now) {
+        moveTo(ChangeState.RESOLVED);
+        moveTo(obligations.stream().anyMatch(Obligation::isOpen) ? ChangeState.FOLLOW_UPS_PENDING : ChangeState.CLOSED);
+        return new ChangeEvent.EmergencyResolved(id, userId, now);
+    }
+
+    /** Whether this person may satisfy that obligation: not the declarer where the policy says so, a named role. */
+    public dev.changebot.domain.approval.Decision mayAnswer(String obligation, String userId, Set<String> roles) {
+        var found = obligations.stream().filter(o -> o.name().equals(obligation)).findFirst();
+        if (found.isEmpty()) {
+            return dev.changebot.domain.approval.Decision.refused(id + " owes no '" + obligation + "'.");
+        }
+        var o = found.get();
+        if (!o.isOpen()) {
+            return dev.changebot.domain.approval.Decision.refused(o.label() + " of " + id + " is already done.");
+        }
+        if (o.notDeclarer() && (userId.equals(requesterId) || userId.equals(incidentCommander))) {
+            return dev.changebot.domain.approval.Decision.refused("You declared " + id + ", so its " + o.label()
+                    + " must come from someone else.");
+        }
+        if (!o.roles().isEmpty() && java.util.Collections.disjoint(o.roles(), roles)) {
+            return dev.changebot.domain.approval.Decision.refused(o.label() + " of " + id + " takes "
+                    + String.join(" or ", new java.util.TreeSet<>(o.roles())) + ".");
+        }
+        return dev.changebot.domain.approval.Decision.ALLOWED;
+    }
+
+    public ChangeEvent.ObligationSatisfied satisfy(String obligation, String userId, Set<String> roles,
+                                                   java.util.Map<String, String> answers, Instant now) {
+        if (mayAnswer(obligation, userId, roles) instanceof dev.changebot.domain.approval.Decision.Refused refused) {
+            throw new IllegalStateException(refused.reason());
+        }
+        obligations = obligations.stream().map(o -> o.name().equals(obligation) ? o.satisfied(userId, now, answers) : o)
+                .toList();
+        if ((state == ChangeState.FOLLOW_UPS_PENDING || state == ChangeState.OVERDUE)
+                && obligations.stream().noneMatch(Obligation::isOpen)) {
+            moveTo(ChangeState.CLOSED);
+        }
+        return new ChangeEvent.ObligationSatisfied(id, userId, now, obligation, answers);
+    }
+
+    /** The deadline passed: recorded once, with the original due time; the obligation stays open. */
+    public Optional<ChangeEvent.ObligationOverdue> markOverdue(String obligation, Instant now) {
+        var found = obligations.stream().filter(o -> o.name().equals(obligation)
+                && o.status() == Obligation.Status.PENDING).findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        obligations = obligations.stream().map(o -> o.name().equals(obligation) ? o.overdue() : o).toList();
+        if (state == ChangeState.FOLLOW_UPS_PENDING) {
+            moveTo(ChangeState.OVERDUE);
+        }
+        return Optional.of(new ChangeEvent.ObligationOverdue(id, "changebot", now, obligation, found.get().dueAt()));
+    }
+
     /** A pre-approved class needs nobody: approved as requested, on the policy's authority. */
     public ChangePreApproved preApprove(Instant now) {
         moveTo(ChangeState.APPROVED);
@@ -276,7 +376,7 @@ public final class Change {
     }
 
     private void moveTo(ChangeState target) {
-        if (!Lifecycle.NORMAL.allows(state, target)) {
+        if (!lifecycle().allows(state, target)) {
             throw new IllegalTransitionException(id, state, target);
         }
         state = target;

@@ -58,6 +58,25 @@ public sealed interface ChangeEvent {
             implements ChangeEvent {
     }
 
+    /** An incident commander declared an emergency change: it is in progress at once, and owes its follow-ups. */
+    record EmergencyDeclared(ChangeId changeId, String actorId, Instant occurredAt, String summary, String declaredBy)
+            implements ChangeEvent {
+    }
+
+    /** The emergency fix is in. */
+    record EmergencyResolved(ChangeId changeId, String actorId, Instant occurredAt) implements ChangeEvent {
+    }
+
+    /** A follow-up obligation was met, with what its form asked. */
+    record ObligationSatisfied(ChangeId changeId, String actorId, Instant occurredAt, String obligation,
+                               java.util.Map<String, String> answers) implements ChangeEvent {
+    }
+
+    /** A follow-up missed its deadline; {@code dueAt} is the original one. */
+    record ObligationOverdue(ChangeId changeId, String actorId, Instant occurredAt, String obligation, Instant dueAt)
+            implements ChangeEvent {
+    }
+
     /** A class the policy pre-approves (standard changes) is approved as it is requested. */
     record ChangePreApproved(ChangeId changeId, String actorId, Instant occurredAt, String changeClass)
             implements ChangeEvent {

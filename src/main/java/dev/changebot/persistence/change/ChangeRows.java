@@ -7,6 +7,7 @@ import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.MessageRef;
+import dev.changebot.domain.change.Obligation;
 import dev.changebot.domain.change.OverrideRequest;
 import dev.changebot.domain.change.PolicyException;
 import dev.changebot.domain.change.Rejection;
@@ -42,8 +43,8 @@ class ChangeRows {
         var message = change.message();
         return new ChangeRow(rowId, change.workspaceId(), change.id().number(), change.requesterId(),
                 change.originChannelId(), change.changeClass(), d.title(), d.description(), d.justification(),
-                d.systemsAffected(), d.environment(), d.risk().name(), d.implementationPlan(), d.rollbackPlan(),
-                d.testingEvidence(), d.proposedStart(), d.expectedDuration().toSeconds(), change.requestedAt(),
+                d.systemsAffected(), d.environment(), d.risk() == null ? null : d.risk().name(), d.implementationPlan(), d.rollbackPlan(),
+                d.testingEvidence(), d.proposedStart(), d.expectedDuration() == null ? null : d.expectedDuration().toSeconds(), change.requestedAt(),
                 change.state().name(),
                 rejection.map(Rejection::rejectedBy).orElse(null),
                 rejection.map(Rejection::reason).orElse(null),
@@ -58,23 +59,27 @@ class ChangeRows {
                 change.pendingOverride().map(this::overrideToJson).orElse(null),
                 change.soak().map(Change.Soak::environment).orElse(null),
                 change.soak().map(Change.Soak::until).orElse(null),
+                change.incidentCommander().orElse(null),
+                change.isEmergency() ? obligationsToJson(change.obligations()) : null,
                 updatedAt);
     }
 
     Change toChange(ChangeRow row, List<ApprovalRow> approvals) {
         var details = new ChangeDetails(row.title(), row.description(), row.justification(), row.systemsAffected(),
-                row.environment(), Risk.valueOf(row.risk()), row.implementationPlan(), row.rollbackPlan(),
-                row.testingEvidence(), row.proposedStart(), Duration.ofSeconds(row.expectedDurationS()),
+                row.environment(), row.risk() == null ? null : Risk.valueOf(row.risk()), row.implementationPlan(), row.rollbackPlan(),
+                row.testingEvidence(), row.proposedStart(), row.expectedDurationS() == null ? null : Duration.ofSeconds(row.expectedDurationS()),
                 extraFromJson(row.extraFields()));
         var rejection = row.rejectedBy() == null ? null
                 : new Rejection(row.rejectedBy(), row.rejectionReason(), row.rejectedAt());
         var message = row.messageTs() == null ? null : new MessageRef(row.messageChannelId(), row.messageTs());
         var soak = row.soakEnvironment() == null ? null : new Change.Soak(row.soakEnvironment(), row.soakingUntil());
-        return Change.withSoak(Change.restore(new ChangeId(row.number()), row.workspaceId(), row.requesterId(),
+        var change = Change.withSoak(Change.restore(new ChangeId(row.number()), row.workspaceId(), row.requesterId(),
                 row.originChannelId(),
                 row.className(), details, row.requestedAt(), ChangeState.valueOf(row.state()),
                 approvals.stream().map(a -> new Approval(a.approverId(), a.approvedAt(), a.step())).toList(),
                 rejection, message, exception(row), pendingOverride(row)), soak);
+        return row.incidentCommander() == null ? change
+                : Change.withEmergency(change, row.incidentCommander(), obligations(row.obligations()));
     }
 
     private PolicyException exception(ChangeRow row) {
@@ -86,6 +91,42 @@ class ChangeRows {
                     : json.readValue(row.overrideRules(), Argument.listOf(String.class));
             return new PolicyException(List.of(row.overrideBy().split(",")), row.overrideAt(),
                     row.overrideJustification(), rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String obligationsToJson(List<Obligation> obligations) {
+        return write(obligations.stream().map(o -> {
+            var map = new java.util.LinkedHashMap<String, Object>();
+            map.put("name", o.name());
+            map.put("label", o.label());
+            map.put("dueAt", o.dueAt().toString());
+            map.put("roles", List.copyOf(o.roles()));
+            map.put("notDeclarer", o.notDeclarer());
+            map.put("asks", o.asks());
+            map.put("status", o.status().name());
+            o.satisfiedBy().ifPresent(u -> map.put("satisfiedBy", u));
+            o.satisfiedAt().ifPresent(t -> map.put("satisfiedAt", t.toString()));
+            map.put("answers", o.answers());
+            return map;
+        }).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Obligation> obligations(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            List<Map<String, Object>> list = json.readValue(text, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            return list.stream().map(m -> new Obligation((String) m.get("name"), (String) m.get("label"),
+                    Instant.parse((String) m.get("dueAt")), java.util.Set.copyOf((List<String>) m.get("roles")),
+                    (Boolean) m.get("notDeclarer"), (List<String>) m.get("asks"),
+                    Obligation.Status.valueOf((String) m.get("status")),
+                    java.util.Optional.ofNullable((String) m.get("satisfiedBy")),
+                    java.util.Optional.ofNullable((String) m.get("satisfiedAt")).map(Instant::parse),
+                    (Map<String, String>) m.getOrDefault("answers", Map.of()))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

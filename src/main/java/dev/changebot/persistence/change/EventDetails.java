@@ -37,6 +37,12 @@ class EventDetails {
             details = Map.of("environment", soaked.environment());
         } else if (event instanceof ChangeEvent.ChangeFinished finished) {
             details = Map.of("outcome", finished.outcome().name());
+        } else if (event instanceof ChangeEvent.EmergencyDeclared declared) {
+            details = Map.of("summary", declared.summary(), "incidentCommander", declared.declaredBy());
+        } else if (event instanceof ChangeEvent.ObligationSatisfied satisfied) {
+            details = Map.of("obligation", satisfied.obligation(), "answers", satisfied.answers());
+        } else if (event instanceof ChangeEvent.ObligationOverdue overdue) {
+            details = Map.of("obligation", overdue.obligation(), "dueAt", overdue.dueAt().toString());
         } else if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
             details = Map.of("step", revoked.step());
         } else if (event instanceof ChangeEvent.ChangePreApproved preApproved) {

@@ -32,6 +32,15 @@ public sealed interface ChangeCommand {
     record Deployed(ChangeId id, String environment) implements ChangeCommand {
     }
 
+    record Emergency(String summary, java.util.Optional<String> incidentCommander) implements ChangeCommand {
+    }
+
+    record Resolve(ChangeId id) implements ChangeCommand {
+    }
+
+    record Satisfy(ChangeId id, String obligation) implements ChangeCommand {
+    }
+
     /** Work ended: completed, rolled back or failed. */
     record Finished(ChangeId id, dev.changebot.domain.change.ChangeState outcome) implements ChangeCommand {
     }

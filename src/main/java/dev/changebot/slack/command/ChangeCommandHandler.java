@@ -8,6 +8,8 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.changebot.application.ApproveChange;
 import dev.changebot.application.CancelChange;
 import dev.changebot.application.DeployChange;
+import dev.changebot.application.EmergencyChanges;
+import dev.changebot.slack.change.SatisfyFlow;
 import dev.changebot.application.FindChanges;
 import dev.changebot.application.ManageFreezes;
 import dev.changebot.application.RejectChange;
@@ -41,10 +43,15 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final StartFlow startFlow;
     private final ManageFreezes manageFreezes;
     private final DeployChange deployChange;
+    private final EmergencyChanges emergencyChanges;
+    private final SatisfyFlow satisfyFlow;
 
     public ChangeCommandHandler(FindChanges findChanges, ApproveChange approveChange, RejectChange rejectChange,
                                 CancelChange cancelChange, Clock clock, Policy policy, StartFlow startFlow,
-                                ManageFreezes manageFreezes, DeployChange deployChange) {
+                                ManageFreezes manageFreezes, DeployChange deployChange,
+                                EmergencyChanges emergencyChanges, SatisfyFlow satisfyFlow) {
+        this.emergencyChanges = emergencyChanges;
+        this.satisfyFlow = satisfyFlow;
         this.deployChange = deployChange;
         this.manageFreezes = manageFreezes;
         this.startFlow = startFlow;
@@ -94,6 +101,20 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         if (command instanceof ChangeCommand.Reject reject) {
             return privately(ctx, Replies.of(rejectChange.reject(team, reject.id(), user, reject.reason()),
                     "You rejected " + reject.id() + "."));
+        }
+        if (command instanceof ChangeCommand.Emergency emergency) {
+            var result = emergencyChanges.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander());
+            return privately(ctx, result instanceof EmergencyChanges.Result.Declared declared
+                    ? "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
+                    : ((EmergencyChanges.Result.Refused) result).reason());
+        }
+        if (command instanceof ChangeCommand.Resolve resolve) {
+            return privately(ctx, Replies.of(emergencyChanges.resolve(team, resolve.id(), user),
+                    "You resolved " + resolve.id() + "."));
+        }
+        if (command instanceof ChangeCommand.Satisfy satisfy) {
+            return satisfyFlow.open(ctx.client(), triggerId, team, satisfy.id(), satisfy.obligation())
+                    .map(text -> privately(ctx, text)).orElseGet(ctx::ack);
         }
         if (command instanceof ChangeCommand.Deployed deployed) {
             return privately(ctx, Mrkdwn.escape(deployChange.deployed(team, deployed.id(), user, deployed.environment())));

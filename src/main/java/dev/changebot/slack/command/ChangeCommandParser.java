@@ -18,7 +18,10 @@ public final class ChangeCommandParser {
         }
         var parts = trimmed.split("\\s+", 2);
         var verb = parts[0].toLowerCase(Locale.ROOT);
-        var rest = parts.length > 1 ? parts[1].strip() : "";
+        var raw = parts.length > 1 ? parts[1].strip() : "";
+        // The command is escaped by Slack (should_escape: mentions arrive as <@U123|name>, a typed
+        // "<" as "&lt;"); user text is kept as typed, and escaped again wherever it is shown.
+        var rest = verb.equals("emergency") ? raw : unescape(raw);
         return switch (verb) {
             case "help" -> new ChangeCommand.Help();
             case "new" -> new ChangeCommand.New(rest);
@@ -27,6 +30,9 @@ public final class ChangeCommandParser {
             case "approve" -> withId(verb, rest, false, (id) -> new ChangeCommand.Approve(id.id()));
             case "cancel" -> withId(verb, rest, false, (id) -> new ChangeCommand.Cancel(id.id()));
             case "start" -> withId(verb, rest, false, (id) -> new ChangeCommand.Start(id.id()));
+            case "emergency" -> emergency(rest);
+            case "resolve" -> withId(verb, rest, false, (id) -> new ChangeCommand.Resolve(id.id()));
+            case "satisfy" -> withId(verb, rest, true, (id) -> new ChangeCommand.Satisfy(id.id(), id.rest().split("\\s+")[0]));
             case "deployed" -> withId(verb, rest, true, (id) -> new ChangeCommand.Deployed(id.id(), id.rest().split("\\s+")[0]));
             case "done" -> withId(verb, rest, false,
                     (id) -> new ChangeCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.COMPLETED));
@@ -56,6 +62,28 @@ public final class ChangeCommandParser {
             return new ChangeCommand.Unreadable("`/change " + verb + "` takes only a change id.");
         }
         return build.apply(new IdAndRest(id.get(), text));
+    }
+
+    /** `/change emergency <summary> [--ic @someone]`; Slack sends the mention as <@U123|name>. */
+    private static ChangeCommand emergency(String rest) {
+        var matcher = java.util.regex.Pattern.compile("\\s*--ic\\s+<@([A-Z0-9]+)(?:\\|[^>]*)?>\\s*").matcher(rest);
+        java.util.Optional<String> ic = java.util.Optional.empty();
+        var summary = rest;
+        if (matcher.find()) {
+            ic = java.util.Optional.of(matcher.group(1));
+            summary = (rest.substring(0, matcher.start()) + " " + rest.substring(matcher.end())).strip();
+        } else if (rest.contains("--ic")) {
+            return new ChangeCommand.Unreadable("`--ic` needs a person mentioned with @, e.g. `--ic @jane`.");
+        }
+        summary = unescape(summary);
+        if (summary.isBlank()) {
+            return new ChangeCommand.Unreadable("`/change emergency` needs a summary, e.g. `/change emergency Roll back bad config`.");
+        }
+        return new ChangeCommand.Emergency(summary, ic);
+    }
+
+    static String unescape(String slackText) {
+        return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private static String clip(String word) {

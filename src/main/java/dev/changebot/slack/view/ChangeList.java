@@ -25,7 +25,7 @@ public final class ChangeList {
     private static String line(Change change) {
         return "• *" + change.id() + "* " + Mrkdwn.escape(change.details().title())
                 + " · " + change.state().label()
-                + " · " + change.details().risk().label() + " risk"
+                + (change.details().risk() == null ? " · emergency" : " · " + change.details().risk().label() + " risk")
                 + " · starts " + Mrkdwn.time(change.details().proposedStart())
                 + " · by " + Mrkdwn.user(change.requesterId());
     }

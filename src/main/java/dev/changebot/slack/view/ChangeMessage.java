@@ -41,6 +41,9 @@ public final class ChangeMessage {
     /** The channel message: the change, its approval ladder, and buttons while someone can still act. */
     public static List<LayoutBlock> channelBlocks(ChangeView view) {
         var change = view.change();
+        if (change.isEmergency()) {
+            return EmergencyMessage.blocks(view, true);
+        }
         var blocks = summaryBlocks(view);
         if (change.state() == ChangeState.APPROVED) {
             blocks.add(actions(a -> a.blockId("change_actions").elements(List.of(
@@ -61,6 +64,9 @@ public final class ChangeMessage {
     /** The change without buttons, for an ephemeral `/change show`. */
     public static List<LayoutBlock> summaryBlocks(ChangeView view) {
         var change = view.change();
+        if (change.isEmergency()) {
+            return EmergencyMessage.blocks(view, false);
+        }
         var d = change.details();
         var blocks = new ArrayList<LayoutBlock>();
         blocks.add(header(h -> h.text(plainText(headerText(change)))));

@@ -1,0 +1,92 @@
+package dev.changebot.slack.change;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import dev.changebot.application.ActionOutcome;
+import dev.changebot.application.EmergencyChanges;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.slack.ChangeRef;
+import dev.changebot.slack.SlackIds;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The emergency message's buttons (Resolve, one per follow-up) and the follow-up form's submission. */
+@Singleton
+public class EmergencyButtons {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmergencyButtons.class);
+
+    private final EmergencyChanges emergencies;
+    private final SatisfyFlow satisfyFlow;
+
+    public EmergencyButtons(EmergencyChanges emergencies, SatisfyFlow satisfyFlow) {
+        this.emergencies = emergencies;
+        this.satisfyFlow = satisfyFlow;
+    }
+
+    public Response resolve(BlockActionRequest req, ActionContext ctx) {
+        var p = req.getPayload();
+        var user = p.getUser().getId();
+        var channel = p.getChannel() == null ? user : p.getChannel().getId();
+        ChangeRef.decode(p.getActions().get(0).getValue()).filter(r -> r.changeId() != null).ifPresent(ref -> {
+            try {
+                var outcome = emergencies.resolve(p.getTeam().getId(), ref.changeId(), user);
+                if (!(outcome instanceof ActionOutcome.Done)) {
+                    Ephemeral.tell(ctx.client(), channel, user, Replies.of(outcome, ""));
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Could not resolve {}", ref.changeId(), e);
+                Ephemeral.tell(ctx.client(), channel, user, Replies.TRY_AGAIN);
+            }
+        });
+        return ctx.ack();
+    }
+
+    public Response satisfy(BlockActionRequest req, ActionContext ctx) {
+        var p = req.getPayload();
+        var user = p.getUser().getId();
+        var channel = p.getChannel() == null ? user : p.getChannel().getId();
+        var target = p.getActions().get(0).getValue().split("\\|", 2);
+        var id = ChangeId.parse(target[0]);
+        if (id.isPresent() && target.length == 2) {
+            satisfyFlow.open(ctx.client(), p.getTriggerId(), p.getTeam().getId(), id.get(), target[1])
+                    .ifPresent(text -> Ephemeral.tell(ctx.client(), channel, user, text));
+        }
+        return ctx.ack();
+    }
+
+    public Response submitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        var p = req.getPayload();
+        var target = p.getView().getPrivateMetadata().split("\\|", 2);
+        var id = ChangeId.parse(target[0]);
+        var answers = new LinkedHashMap<String, String>();
+        p.getView().getState().getValues().forEach((block, actions) -> {
+            var value = actions.get(SlackIds.INPUT);
+            if (block.startsWith(SlackIds.ANSWER_PREFIX) && value != null && value.getValue() != null) {
+                answers.put(block.substring(SlackIds.ANSWER_PREFIX.length()), value.getValue());
+            }
+        });
+        var firstBlock = answers.keySet().stream().findFirst().map(a -> SlackIds.ANSWER_PREFIX + a)
+                .orElse(SlackIds.ANSWER_PREFIX + "notes");
+        if (id.isEmpty() || target.length != 2) {
+            return error(ctx, firstBlock, "This form is from an older Changebot; use `/change satisfy CHG-n <follow-up>`.");
+        }
+        try {
+            var outcome = emergencies.satisfy(p.getTeam().getId(), id.get(), p.getUser().getId(), target[1], answers);
+            return outcome instanceof ActionOutcome.Done ? ctx.ack() : error(ctx, firstBlock, Replies.of(outcome, ""));
+        } catch (RuntimeException e) {
+            LOG.error("Could not record a follow-up of {}", id.get(), e);
+            return error(ctx, firstBlock, Replies.TRY_AGAIN);
+        }
+    }
+
+    private static Response error(ViewSubmissionContext ctx, String block, String message) {
+        return ctx.ack(r -> r.responseAction("errors").errors(Map.of(block, message)));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.changebot.slack.change;
+
+import com.slack.api.methods.MethodsClient;
+import dev.changebot.application.FindChanges;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.slack.view.SatisfyModal;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens the form for one follow-up (from its button or `/change satisfy`); who may answer is checked on submit. */
+@Singleton
+public class SatisfyFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SatisfyFlow.class);
+
+    private final FindChanges findChanges;
+
+    public SatisfyFlow(FindChanges findChanges) {
+        this.findChanges = findChanges;
+    }
+
+    /** What to tell the person; empty when the form opened. */
+    public Optional<String> open(MethodsClient client, String triggerId, String workspaceId, ChangeId id, String name) {
+        var change = findChanges.byId(workspaceId, id).map(v -> v.change());
+        var obligation = change.flatMap(c -> c.obligations().stream().filter(o -> o.name().equals(name)).findFirst());
+        if (obligation.isEmpty()) {
+            return Optional.of(id + " owes no '" + name + "'. `/change show " + id + "` lists what it owes.");
+        }
+        try {
+            var response = client.viewsOpen(r -> r.triggerId(triggerId).view(SatisfyModal.render(id, obligation.get())));
+            return response.isOk() ? Optional.empty() : Optional.of("Slack would not open the form (" + response.getError() + ").");
+        } catch (Exception e) {
+            LOG.warn("Could not open the follow-up form", e);
+            return Optional.of("Slack did not answer in time to open the form. Please try again.");
+        }
+    }
+}

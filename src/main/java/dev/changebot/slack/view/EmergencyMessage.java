@@ -1,0 +1,82 @@
+package dev.changebot.slack.view;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import dev.changebot.application.ChangeView;
+import dev.changebot.domain.change.ChangeState;
+import dev.changebot.domain.change.Obligation;
+import dev.changebot.slack.ChangeRef;
+import dev.changebot.slack.SlackIds;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An emergency change's message: what was declared, by whom, and what it owes, each obligation
+ * with its absolute deadline in UTC and in the reader's own time zone.
+ */
+final class EmergencyMessage {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private EmergencyMessage() {
+    }
+
+    static List<LayoutBlock> blocks(ChangeView view, boolean withButtons) {
+        var change = view.change();
+        var blocks = new ArrayList<LayoutBlock>();
+        blocks.add(header(h -> h.text(plainText(Mrkdwn.clip(":rotating_light: Emergency " + change.id() + " · "
+                + change.details().title().strip(), ChangeMessage.MAX_HEADER)))));
+        blocks.add(section(s -> s.text(markdownText("*State:* " + change.state().label()
+                + "\n*Declared by* " + Mrkdwn.user(change.requesterId()) + " " + Mrkdwn.time(change.requestedAt())
+                + "\n*Incident commander:* " + Mrkdwn.user(change.incidentCommander().orElse(change.requesterId()))
+                + " (unilateral authority; no prior approval)"))));
+        var lines = new ArrayList<String>();
+        lines.add("*Owed afterwards*");
+        if (change.obligations().isEmpty()) {
+            lines.add("Nothing: the policy sets no follow-ups.");
+        }
+        change.obligations().forEach(o -> lines.add(line(o)));
+        blocks.add(section(s -> s.text(markdownText(String.join("\n", lines)))));
+        if (withButtons) {
+            var buttons = buttons(view);
+            if (!buttons.isEmpty()) {
+                blocks.add(actions(a -> a.blockId("emergency_actions").elements(buttons)));
+            }
+        }
+        return blocks;
+    }
+
+    private static String line(Obligation o) {
+        var due = "due " + UTC.format(o.dueAt()) + " (" + Mrkdwn.time(o.dueAt()) + " your time)";
+        var who = o.notDeclarer() ? ", not by the declarer" : "";
+        return switch (o.status()) {
+            case SATISFIED -> ":white_check_mark: *" + Mrkdwn.escape(o.label()) + "* — done by "
+                    + Mrkdwn.user(o.satisfiedBy().orElse("")) + " " + o.satisfiedAt().map(Mrkdwn::time).orElse("");
+            case OVERDUE -> ":red_circle: *" + Mrkdwn.escape(o.label()) + "* — OVERDUE, was " + due + who;
+            case PENDING -> ":white_circle: *" + Mrkdwn.escape(o.label()) + "* — " + due + who;
+        };
+    }
+
+    private static List<BlockElement> buttons(ChangeView view) {
+        var change = view.change();
+        var buttons = new ArrayList<BlockElement>();
+        if (change.state() == ChangeState.IN_PROGRESS) {
+            buttons.add(button(b -> b.actionId(SlackIds.RESOLVE_BUTTON).style("primary").text(plainText("Resolve"))
+                    .value(ChangeRef.of(change.id()).encode())));
+        }
+        change.obligations().stream().filter(Obligation::isOpen).limit(4).forEach(o -> buttons.add(
+                button(b -> b.actionId(SlackIds.SATISFY_BUTTON + ":" + o.name())
+                        .text(plainText(Mrkdwn.clip(o.label(), 70)))
+                        .value(SlackIds.obligationValue(change.id(), o.name())))));
+        return buttons;
+    }
+}
