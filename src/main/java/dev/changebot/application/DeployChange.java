@@ -17,6 +17,7 @@ import java.util.Optional;
 public class DeployChange {
 
     static final String SOAK = "SOAK_END";
+    static final String PRODUCTION = "production";
 
     private final Changes changes;
     private final Transactions transactions;
@@ -38,7 +39,8 @@ public class DeployChange {
     }
 
     /** The answer for the person: what happens now, or why not. */
-    public String deployed(String workspaceId, ChangeId id, String userId, String environment) {
+    public String deployed(String workspaceId, ChangeId id, String userId, String environment,
+                           java.util.OptionalInt percent) {
         var now = clock.instant();
         record Armed(String answer, long timer, java.time.Instant at) {
         }
@@ -48,17 +50,43 @@ public class DeployChange {
                 return new Armed(id + " does not exist here.", -1, null);
             }
             var change = found.get();
-            var stage = policy.changeClass(change.changeClass()).flatMap(c -> c.soak().stream()
+            if (change.soak().isPresent()) {
+                var soak = change.soak().get();
+                return new Armed(id + " is soaking in " + soak.environment() + " until " + soak.until()
+                        + "; deploy further after that.", -1, null);
+            }
+            var changeClass = policy.changeClass(change.changeClass());
+            var stage = changeClass.flatMap(c -> c.soak().stream()
                     .filter(s -> s.environment().equalsIgnoreCase(environment)).findFirst()).map(SoakStage::duration);
+            var rollout = changeClass.flatMap(c -> c.rollout()).filter(r -> environment.equalsIgnoreCase(PRODUCTION));
+            var label = environment;
+            if (rollout.isPresent()) {
+                var next = rollout.get().percentages().stream().filter(p -> p > change.rolloutPercent()).findFirst();
+                if (next.isEmpty()) {
+                    return new Armed(id + " is already rolled out to 100%.", -1, null);
+                }
+                if (percent.isEmpty() || percent.getAsInt() != next.get()) {
+                    return new Armed("The next step of " + id + "'s rollout is " + next.get() + "% (steps: "
+                            + rollout.get().percentages() + "): `/change deployed " + id + " production " + next.get()
+                            + "`.", -1, null);
+                }
+                label = environment + " " + percent.getAsInt() + "%";
+                stage = percent.getAsInt() < 100 ? Optional.of(rollout.get().soakBetweenSteps())
+                        : changeClass.get().monitoring();
+            } else if (environment.equalsIgnoreCase(PRODUCTION) && stage.isEmpty()) {
+                // Post-deploy monitoring is timed like a soak.
+                stage = changeClass.flatMap(c -> c.monitoring());
+            }
             try {
-                var event = change.deployed(userId, environment, stage, now);
+                var event = change.deployed(userId, label, rollout.isPresent() ? percent : java.util.OptionalInt.empty(),
+                        stage, now);
                 changes.update(change, event);
                 announcer.changed(change);
                 if (event.soakUntil() == null) {
                     return new Armed(id + " is deployed to " + environment + ".", -1, null);
                 }
-                long timer = timers.add(change, SOAK, environment, event.soakUntil());
-                return new Armed(id + " is soaking in " + environment + " until " + event.soakUntil() + ".", timer,
+                long timer = timers.add(change, SOAK, event.environment(), event.soakUntil());
+                return new Armed(id + " is soaking in " + event.environment() + " until " + event.soakUntil() + ".", timer,
                         event.soakUntil());
             } catch (IllegalStateException | IllegalArgumentException e) {
                 return new Armed(e.getMessage(), -1, null);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -38,6 +39,7 @@ public final class Change {
     private PolicyException exception;
     private OverrideRequest pendingOverride;
     private Soak soak;
+    private int rolloutPercent;
     private String incidentCommander;
     private List<Obligation> obligations = List.of();
 
@@ -173,6 +175,12 @@ public final class Change {
      */
     public ChangeEvent.ChangeDeployed deployed(String userId, String environment, Optional<java.time.Duration> soakFor,
                                                Instant now) {
+        return deployed(userId, environment, OptionalInt.empty(), soakFor, now);
+    }
+
+    /** A step of a staged rollout ({@code percent} of users), soaking before the next step. */
+    public ChangeEvent.ChangeDeployed deployed(String userId, String environment, OptionalInt percent,
+                                               Optional<java.time.Duration> soakFor, Instant now) {
         if (state == ChangeState.SOAKING) {
             throw new IllegalStateException(id + " is soaking in " + soak.environment() + " until " + soak.until()
                     + "; deploy further after that.");
@@ -180,6 +188,10 @@ public final class Change {
         if (state != ChangeState.IN_PROGRESS) {
             throw new IllegalTransitionException(id, state, ChangeState.SOAKING);
         }
+        if (percent.isPresent() && percent.getAsInt() <= rolloutPercent) {
+            throw new IllegalStateException(id + " is already rolled out to " + rolloutPercent + "%.");
+        }
+        percent.ifPresent(p -> rolloutPercent = p);
         Instant until = null;
         if (soakFor.isPresent()) {
             until = now.plus(soakFor.get());
@@ -218,9 +230,15 @@ public final class Change {
         return Optional.ofNullable(soak);
     }
 
-    /** Restores a soak in progress. */
-    public static Change withSoak(Change change, Soak soak) {
+    /** How far a staged rollout has gone: the last percentage deployed, 0 before the first step. */
+    public int rolloutPercent() {
+        return rolloutPercent;
+    }
+
+    /** Restores a soak in progress and the rollout's progress. */
+    public static Change withSoak(Change change, Soak soak, int rolloutPercent) {
         change.soak = soak;
+        change.rolloutPercent = rolloutPercent;
         return change;
     }
 

@@ -43,6 +43,7 @@ public record ChangeRow(
         @Nullable @TypeDef(type = DataType.JSON) String pendingOverride,
         @Nullable String soakEnvironment,
         @Nullable Instant soakingUntil,
+        int rolloutPercent,
         @Nullable String incidentCommander,
         @Nullable @TypeDef(type = DataType.JSON) String obligations,
         Instant updatedAt) {

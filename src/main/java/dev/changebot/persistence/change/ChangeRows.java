@@ -59,6 +59,7 @@ class ChangeRows {
                 change.pendingOverride().map(this::overrideToJson).orElse(null),
                 change.soak().map(Change.Soak::environment).orElse(null),
                 change.soak().map(Change.Soak::until).orElse(null),
+                change.rolloutPercent(),
                 change.incidentCommander().orElse(null),
                 change.isEmergency() ? obligationsToJson(change.obligations()) : null,
                 updatedAt);
@@ -77,7 +78,7 @@ class ChangeRows {
                 row.originChannelId(),
                 row.className(), details, row.requestedAt(), ChangeState.valueOf(row.state()),
                 approvals.stream().map(a -> new Approval(a.approverId(), a.approvedAt(), a.step())).toList(),
-                rejection, message, exception(row), pendingOverride(row)), soak);
+                rejection, message, exception(row), pendingOverride(row)), soak, row.rolloutPercent());
         return row.incidentCommander() == null ? change
                 : Change.withEmergency(change, row.incidentCommander(), obligations(row.obligations()));
     }

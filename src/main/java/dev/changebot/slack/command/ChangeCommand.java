@@ -29,7 +29,7 @@ public sealed interface ChangeCommand {
     record Start(ChangeId id) implements ChangeCommand {
     }
 
-    record Deployed(ChangeId id, String environment) implements ChangeCommand {
+    record Deployed(ChangeId id, String environment, java.util.OptionalInt percent) implements ChangeCommand {
     }
 
     record Emergency(String summary, java.util.Optional<String> incidentCommander) implements ChangeCommand {

@@ -117,7 +117,8 @@ public class ChangeCommandHandler implements SlashCommandHandler {
                     .map(text -> privately(ctx, text)).orElseGet(ctx::ack);
         }
         if (command instanceof ChangeCommand.Deployed deployed) {
-            return privately(ctx, Mrkdwn.escape(deployChange.deployed(team, deployed.id(), user, deployed.environment())));
+            return privately(ctx, Mrkdwn.escape(deployChange.deployed(team, deployed.id(), user, deployed.environment(),
+                    deployed.percent())));
         }
         if (command instanceof ChangeCommand.Finished finished) {
             return privately(ctx, Mrkdwn.escape(deployChange.finished(team, finished.id(), user, finished.outcome())));

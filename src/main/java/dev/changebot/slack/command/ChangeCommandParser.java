@@ -33,7 +33,7 @@ public final class ChangeCommandParser {
             case "emergency" -> emergency(rest);
             case "resolve" -> withId(verb, rest, false, (id) -> new ChangeCommand.Resolve(id.id()));
             case "satisfy" -> withId(verb, rest, true, (id) -> new ChangeCommand.Satisfy(id.id(), id.rest().split("\\s+")[0]));
-            case "deployed" -> withId(verb, rest, true, (id) -> new ChangeCommand.Deployed(id.id(), id.rest().split("\\s+")[0]));
+            case "deployed" -> withId(verb, rest, true, ChangeCommandParser::deployed);
             case "done" -> withId(verb, rest, false,
                     (id) -> new ChangeCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.COMPLETED));
             case "rolledback", "rollback" -> withId(verb, rest, false,
@@ -80,6 +80,24 @@ public final class ChangeCommandParser {
             return new ChangeCommand.Unreadable("`/change emergency` needs a summary, e.g. `/change emergency Roll back bad config`.");
         }
         return new ChangeCommand.Emergency(summary, ic);
+    }
+
+    /** `deployed CHG-n <environment> [percent]`: the percentage is a step of a staged rollout. */
+    private static ChangeCommand deployed(IdAndRest id) {
+        var words = id.rest().split("\\s+");
+        if (words.length == 1) {
+            return new ChangeCommand.Deployed(id.id(), words[0], java.util.OptionalInt.empty());
+        }
+        try {
+            int percent = Integer.parseInt(words[1].replace("%", ""));
+            if (percent >= 1 && percent <= 100 && words.length == 2) {
+                return new ChangeCommand.Deployed(id.id(), words[0], java.util.OptionalInt.of(percent));
+            }
+        } catch (NumberFormatException notAPercentage) {
+            // told below
+        }
+        return new ChangeCommand.Unreadable("`/change deployed " + id.id() + "` takes an environment and, for a staged"
+                + " rollout, a percentage: `/change deployed " + id.id() + " production 25`.");
     }
 
     static String unescape(String slackText) {
