@@ -77,7 +77,11 @@ public class FireTimer {
             }
             var t = timer.get();
             var outcome = "nothing to do: the change moved on";
-            var change = changes.findForUpdate(t.workspaceId(), t.changeId());
+            var known = DeployChange.SOAK.equals(t.kind()) || t.kind().startsWith("FOLLOW_UP");
+            var change = known ? changes.findForUpdate(t.workspaceId(), t.changeId()) : java.util.Optional.<Change>empty();
+            if (!known) {
+                outcome = "no action for kind " + t.kind();
+            }
             if (change.isPresent() && DeployChange.SOAK.equals(t.kind())) {
                 var event = change.get().soakEnded(t.ref(), now);
                 if (event.isPresent()) {

@@ -138,6 +138,10 @@ public class ClusteredScheduler {
         p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         // Avoids an aborted-transaction failure in obtainLock on PostgreSQL (quartz-scheduler/quartz#647).
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // One acquisition (a database lock round trip) per firing caps a node near 170 firings/s
+        // here; acquiring up to one trigger per worker thread at a time lifts that cap.
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(threads));
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "50");
         return p;
     }
 

@@ -1,0 +1,126 @@
+package dev.changebot.bench;
+
+import dev.changebot.application.TimerAlarms;
+import dev.changebot.application.TimerStore;
+import dev.changebot.application.Transactions;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.change.Changes;
+import dev.changebot.slack.ChangeRef;
+import dev.changebot.slack.SlackIds;
+import dev.changebot.support.ChangeForms;
+import dev.changebot.support.FakeSlackApi;
+import dev.changebot.support.RunningApp;
+import dev.changebot.support.SlackPayloads;
+import dev.changebot.support.TestDatabase;
+import dev.changebot.support.TestPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Durable timer throughput on PostgreSQL through the real path (our timer row, a clustered Quartz
+ * trigger, the job, FireTimer's locked re-check): 10,000 timers due over one minute, then 1,000 due
+ * at the same instant. Lateness is measured by FireTimer against the stored due time. Not a test:
+ * run bench/timers.sh and read the figures.
+ */
+public final class TimerBenchmark {
+
+    private TimerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int spread = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int burst = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        try (var slack = FakeSlackApi.start()) {
+            var db = TestPostgres.freshDatabase();
+            try (var app = RunningApp.start(db, slack, Map.of("changebot.scheduler.threads", 8))) {
+                app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
+                        ChangeRef.inChannel("C0BENCH").encode(),
+                        ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM);
+                var change = app.bean(Transactions.class).inTransaction(() ->
+                        app.bean(Changes.class).find("T0CHANGE", new ChangeId(1)).orElseThrow());
+
+                // Every timer is armed before the first is due: scheduling is measured apart from firing.
+                var start = Instant.now().plus(Duration.ofSeconds(60));
+                schedule(app, change, spread, start, Duration.ofMinutes(1));
+                waitFor(db, "SPREAD", spread, Duration.ofMinutes(3));
+                report(db, "SPREAD", spread + " timers due over 1 minute");
+
+                var instant = Instant.now().plus(Duration.ofSeconds(20));
+                schedule(app, change, burst, instant, Duration.ZERO);
+                waitFor(db, "BURST", burst, Duration.ofMinutes(2));
+                var last = db.rows("SELECT EXTRACT(EPOCH FROM max(fired_at) - min(due_at)) * 1000 AS ms FROM change_timer"
+                        + " WHERE kind = 'BURST'").get(0).get("ms");
+                report(db, "BURST", burst + " timers due at the same instant");
+                System.out.printf("%d simultaneous timers: the last fired %.0f ms after the instant%n", burst,
+                        ((Number) last).doubleValue());
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void schedule(RunningApp app, dev.changebot.domain.change.Change change, int count, Instant from,
+                                 Duration over) {
+        var store = app.bean(TimerStore.class);
+        var alarms = app.bean(TimerAlarms.class);
+        var tx = app.bean(Transactions.class);
+        var kind = over.isZero() ? "BURST" : "SPREAD";
+        var began = Instant.now();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var futures = new ArrayList<java.util.concurrent.Future<?>>();
+        for (int i = 0; i < count; i++) {
+            var due = from.plusNanos(over.toNanos() / count * i);
+            futures.add(pool.submit(() -> {
+                long id = tx.inTransaction(() -> store.add(change, kind, "bench", due));
+                alarms.ring(id, due);
+            }));
+        }
+        for (var f : futures) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        pool.shutdown();
+        var took = Duration.between(began, Instant.now());
+        System.out.printf("scheduled %d %s timers in %.1f s (%.0f/s), due from %s%n", count, kind,
+                took.toMillis() / 1000.0, count / Math.max(0.001, took.toMillis() / 1000.0), from);
+        if (Instant.now().isAfter(from)) {
+            System.out.println("WARNING: scheduling ran past the first due time; lateness includes it");
+        }
+    }
+
+    private static void waitFor(TestDatabase db, String kind, int count, Duration limit) throws InterruptedException {
+        var deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            var fired = ((Number) db.rows("SELECT count(*) AS n FROM change_timer WHERE kind = ? AND status = 'FIRED'", kind)
+                    .get(0).get("n")).longValue();
+            if (fired >= count) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        System.out.println("WARNING: not all " + kind + " timers fired within " + limit);
+    }
+
+    private static void report(TestDatabase db, String kind, String what) {
+        List<Double> late = new ArrayList<>();
+        db.rows("SELECT late_by_ms FROM change_timer WHERE kind = ? AND status = 'FIRED'", kind)
+                .forEach(r -> late.add(((Number) r.get("late_by_ms")).doubleValue()));
+        Collections.sort(late);
+        var span = db.rows("SELECT EXTRACT(EPOCH FROM max(fired_at) - min(fired_at)) AS s FROM change_timer WHERE kind = ?",
+                kind).get(0).get("s");
+        double seconds = Math.max(0.001, ((Number) span).doubleValue());
+        System.out.printf("%-45s fired %d   lateness p50 %5.0f ms   p99 %5.0f ms   max %5.0f ms   drain %.0f/s%n", what,
+                late.size(), p(late, 50), p(late, 99), late.get(late.size() - 1), late.size() / seconds);
+    }
+
+    private static double p(List<Double> sorted, int percentile) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+}
