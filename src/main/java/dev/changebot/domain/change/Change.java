@@ -301,40 +301,23 @@ public final class Change {
     /** The fix is in: what is still owed decides whether the emergency closes or waits for follow-ups. */
     public ChangeEvent.EmergencyResolved resolve(String userId, Instant now) {
         moveTo(ChangeState.RESOLVED);
-        moveTo(obligations.stream().anyMatch(Obligation::isOpen) ? ChangeState.FOLLOW_UPS_PENDING : ChangeState.CLOSED);
+        moveTo(Obligations.anyOpen(obligations) ? ChangeState.FOLLOW_UPS_PENDING : ChangeState.CLOSED);
         return new ChangeEvent.EmergencyResolved(id, userId, now);
     }
 
     /** Whether this person may satisfy that obligation: not the declarer where the policy says so, a named role. */
-    public dev.changebot.domain.approval.Decision mayAnswer(String obligation, String userId, Set<String> roles) {
-        var found = obligations.stream().filter(o -> o.name().equals(obligation)).findFirst();
-        if (found.isEmpty()) {
-            return dev.changebot.domain.approval.Decision.refused(id + " owes no '" + obligation + "'.");
-        }
-        var o = found.get();
-        if (!o.isOpen()) {
-            return dev.changebot.domain.approval.Decision.refused(o.label() + " of " + id + " is already done.");
-        }
-        if (o.notDeclarer() && (userId.equals(requesterId) || userId.equals(incidentCommander))) {
-            return dev.changebot.domain.approval.Decision.refused("You declared " + id + ", so its " + o.label()
-                    + " must come from someone else.");
-        }
-        if (!o.roles().isEmpty() && java.util.Collections.disjoint(o.roles(), roles)) {
-            return dev.changebot.domain.approval.Decision.refused(o.label() + " of " + id + " takes "
-                    + String.join(" or ", new java.util.TreeSet<>(o.roles())) + ".");
-        }
-        return dev.changebot.domain.approval.Decision.ALLOWED;
+    public Decision mayAnswer(String obligation, String userId, Set<String> roles) {
+        var declarers = incidentCommander == null ? Set.of(requesterId) : Set.of(requesterId, incidentCommander);
+        return Obligations.mayAnswer(obligations, id, obligation, userId, declarers, roles);
     }
 
     public ChangeEvent.ObligationSatisfied satisfy(String obligation, String userId, Set<String> roles,
                                                    java.util.Map<String, String> answers, Instant now) {
-        if (mayAnswer(obligation, userId, roles) instanceof dev.changebot.domain.approval.Decision.Refused refused) {
+        if (mayAnswer(obligation, userId, roles) instanceof Decision.Refused refused) {
             throw new IllegalStateException(refused.reason());
         }
-        obligations = obligations.stream().map(o -> o.name().equals(obligation) ? o.satisfied(userId, now, answers) : o)
-                .toList();
-        if ((state == ChangeState.FOLLOW_UPS_PENDING || state == ChangeState.OVERDUE)
-                && obligations.stream().noneMatch(Obligation::isOpen)) {
+        obligations = Obligations.satisfied(obligations, obligation, userId, now, answers);
+        if ((state == ChangeState.FOLLOW_UPS_PENDING || state == ChangeState.OVERDUE) && !Obligations.anyOpen(obligations)) {
             moveTo(ChangeState.CLOSED);
         }
         return new ChangeEvent.ObligationSatisfied(id, userId, now, obligation, answers);
@@ -342,16 +325,15 @@ public final class Change {
 
     /** The deadline passed: recorded once, with the original due time; the obligation stays open. */
     public Optional<ChangeEvent.ObligationOverdue> markOverdue(String obligation, Instant now) {
-        var found = obligations.stream().filter(o -> o.name().equals(obligation)
-                && o.status() == Obligation.Status.PENDING).findFirst();
-        if (found.isEmpty()) {
+        var pending = Obligations.pending(obligations, obligation);
+        if (pending.isEmpty()) {
             return Optional.empty();
         }
-        obligations = obligations.stream().map(o -> o.name().equals(obligation) ? o.overdue() : o).toList();
+        obligations = Obligations.overdue(obligations, obligation);
         if (state == ChangeState.FOLLOW_UPS_PENDING) {
             moveTo(ChangeState.OVERDUE);
         }
-        return Optional.of(new ChangeEvent.ObligationOverdue(id, "changebot", now, obligation, found.get().dueAt()));
+        return Optional.of(new ChangeEvent.ObligationOverdue(id, "changebot", now, obligation, pending.get().dueAt()));
     }
 
     /** A pre-approved class needs nobody: approved as requested, on the policy's authority. */
