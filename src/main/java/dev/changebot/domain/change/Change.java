@@ -307,7 +307,10 @@ public final class Change {
 
     /** Whether this person may satisfy that obligation: not the declarer where the policy says so, a named role. */
     public Decision mayAnswer(String obligation, String userId, Set<String> roles) {
-        var declarers = incidentCommander == null ? Set.of(requesterId) : Set.of(requesterId, incidentCommander);
+        // The declarer and the incident commander are often the same person.
+        var declarers = new java.util.HashSet<String>();
+        declarers.add(requesterId);
+        incidentCommander().ifPresent(declarers::add);
         return Obligations.mayAnswer(obligations, id, obligation, userId, declarers, roles);
     }
 
