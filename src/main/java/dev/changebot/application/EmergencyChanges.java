@@ -49,7 +49,7 @@ public class EmergencyChanges {
 
     /** Declares an emergency; the answer is for the declarer (a refusal), empty when declared. */
     public Result declare(String workspaceId, String declarerId, String channelId, String summary,
-                          Optional<String> incidentCommander) {
+                          Optional<String> incidentCommander, Optional<String> severity) {
         var emergency = policy.emergencyClass();
         if (emergency.isEmpty()) {
             return new Result.Refused("This policy has no emergency class (emergency: true).");
@@ -67,7 +67,7 @@ public class EmergencyChanges {
         var alarmsToRing = new ArrayList<Map.Entry<Long, Instant>>();
         Change change = transactions.inTransaction(() -> {
             var declared = Change.declare(changes.nextId(workspaceId), workspaceId, declarerId,
-                    incidentCommander.orElse(declarerId), channelId, changeClass.name(), details, obligations, now);
+                    incidentCommander.orElse(declarerId), severity, channelId, changeClass.name(), details, obligations, now);
             changes.add(declared.change(), declared.event());
             announcer.changed(declared.change());
             for (var o : obligations) {

@@ -19,6 +19,12 @@ class DeclaredFreezeCalendar implements CalendarStates {
     /** "Until lifted" reaches past any horizon the calendar looks at. */
     static final Duration UNTIL_LIFTED = Duration.ofDays(3650);
 
+    /** Emergencies in progress, with a severity: what the policy's active-incident freezes watch. */
+    private static final String INCIDENTS = """
+            SELECT severity, requested_at FROM change_request
+             WHERE workspace_id = ? AND incident_commander IS NOT NULL AND severity IS NOT NULL
+               AND state = 'IN_PROGRESS'""";
+
     private static final String ACTIVE = """
             SELECT starts_at, ends_at FROM declared_freeze
              WHERE workspace_id = ? AND lifted_at IS NULL AND (ends_at IS NULL OR ends_at > ?)""";
@@ -27,6 +33,26 @@ class DeclaredFreezeCalendar implements CalendarStates {
 
     DeclaredFreezeCalendar(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private Map<String, List<TimeSpan>> openIncidents(String workspaceId, Instant now) {
+        return jdbc.prepareStatement(INCIDENTS, statement -> {
+            try {
+                statement.setString(1, workspaceId);
+                var bySeverity = new java.util.HashMap<String, List<TimeSpan>>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        var since = rows.getTimestamp("requested_at").toInstant();
+                        // Open until resolved: the span reaches past any horizon the calendar looks at.
+                        bySeverity.computeIfAbsent(rows.getString("severity"), s -> new ArrayList<>())
+                                .add(new TimeSpan(since, now.plus(UNTIL_LIFTED)));
+                    }
+                }
+                return bySeverity;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the open incidents", e);
+            }
+        });
     }
 
     @Override
@@ -43,7 +69,7 @@ class DeclaredFreezeCalendar implements CalendarStates {
                         spans.add(new TimeSpan(start, end == null ? now.plus(UNTIL_LIFTED) : end.toInstant()));
                     }
                 }
-                return new CalendarState(List.copyOf(spans), Map.of());
+                return new CalendarState(List.copyOf(spans), openIncidents(workspaceId, now));
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not read the declared freezes", e);
             }

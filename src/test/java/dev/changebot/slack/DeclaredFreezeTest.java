@@ -68,6 +68,22 @@ class DeclaredFreezeTest {
         assertThat(db.rows("SELECT lifted_by FROM declared_freeze").get(0)).containsEntry("lifted_by", MANAGER);
     }
 
+    @Test
+    @DisplayName("CTRL-012.2: while a SEV2 emergency is in progress, other changes wait; once resolved, they may start")
+    void activeIncidentFreezesUntilResolved() {
+        slack.userGroup("incident-commanders", "U0IC");
+        app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL, ChangeRef.inChannel(CHANNEL).encode(),
+                ChangeForms.complete(Instant.parse("2026-03-10T15:00:00Z")).inClass("standard").state()), SlackPayloads.FORM);
+        say("U0ENG1", "approve CHG-1");
+
+        assertThat(say("U0IC", "emergency Fail over the primary database --sev SEV2")).contains("Declared CHG-2");
+        assertThat(say("U0REQUEST", "start CHG-1")).contains("Blocked by", "incident");
+
+        say("U0IC", "resolve CHG-2");
+        say("U0REQUEST", "start CHG-1");
+        assertThat(db.rows("SELECT state FROM change_request WHERE number = 1").get(0)).containsEntry("state", "IN_PROGRESS");
+    }
+
     private String say(String user, String text) {
         var body = app.slack(SlashCommands.of(user, CHANNEL, text), SlackPayloads.FORM).body();
         return body.isBlank() ? "" : JsonParser.parseString(body).getAsJsonObject().has("text")

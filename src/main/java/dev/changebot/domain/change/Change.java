@@ -41,6 +41,7 @@ public final class Change {
     private Soak soak;
     private int rolloutPercent;
     private String incidentCommander;
+    private String severity;
     private List<Obligation> obligations = List.of();
 
     private Change(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
@@ -261,11 +262,12 @@ public final class Change {
      * owing {@code obligations} afterwards.
      */
     public static Declared declare(ChangeId id, String workspaceId, String declarerId, String incidentCommander,
-                                   String channelId, String changeClass, ChangeDetails details,
-                                   List<Obligation> obligations, Instant now) {
+                                   Optional<String> severity, String channelId, String changeClass,
+                                   ChangeDetails details, List<Obligation> obligations, Instant now) {
         var change = new Change(id, workspaceId, declarerId, channelId, changeClass, details, now,
                 ChangeState.IN_PROGRESS, List.of(), null, null);
         change.incidentCommander = incidentCommander;
+        change.severity = severity.orElse(null);
         change.obligations = List.copyOf(obligations);
         return new Declared(change, new ChangeEvent.EmergencyDeclared(id, declarerId, now, details.title(),
                 incidentCommander));
@@ -291,9 +293,16 @@ public final class Change {
         return obligations;
     }
 
-    /** Restores an emergency's commander and obligations. */
-    public static Change withEmergency(Change change, String incidentCommander, List<Obligation> obligations) {
+    /** The incident's severity (P1, SEV2...), when the declarer gave one. */
+    public Optional<String> severity() {
+        return Optional.ofNullable(severity);
+    }
+
+    /** Restores an emergency's commander, severity and obligations. */
+    public static Change withEmergency(Change change, String incidentCommander, String severity,
+                                       List<Obligation> obligations) {
         change.incidentCommander = incidentCommander;
+        change.severity = severity;
         change.obligations = List.copyOf(obligations);
         return change;
     }

@@ -45,6 +45,7 @@ public record ChangeRow(
         @Nullable Instant soakingUntil,
         int rolloutPercent,
         @Nullable String incidentCommander,
+        @Nullable String severity,
         @Nullable @TypeDef(type = DataType.JSON) String obligations,
         Instant updatedAt) {
 }

@@ -61,6 +61,7 @@ class ChangeRows {
                 change.soak().map(Change.Soak::until).orElse(null),
                 change.rolloutPercent(),
                 change.incidentCommander().orElse(null),
+                change.severity().orElse(null),
                 change.isEmergency() ? obligationsToJson(change.obligations()) : null,
                 updatedAt);
     }
@@ -80,7 +81,7 @@ class ChangeRows {
                 approvals.stream().map(a -> new Approval(a.approverId(), a.approvedAt(), a.step())).toList(),
                 rejection, message, exception(row), pendingOverride(row)), soak, row.rolloutPercent());
         return row.incidentCommander() == null ? change
-                : Change.withEmergency(change, row.incidentCommander(), obligations(row.obligations()));
+                : Change.withEmergency(change, row.incidentCommander(), row.severity(), obligations(row.obligations()));
     }
 
     private PolicyException exception(ChangeRow row) {

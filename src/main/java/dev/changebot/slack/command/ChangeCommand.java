@@ -32,7 +32,8 @@ public sealed interface ChangeCommand {
     record Deployed(ChangeId id, String environment, java.util.OptionalInt percent) implements ChangeCommand {
     }
 
-    record Emergency(String summary, java.util.Optional<String> incidentCommander) implements ChangeCommand {
+    record Emergency(String summary, java.util.Optional<String> incidentCommander, java.util.Optional<String> severity)
+            implements ChangeCommand {
     }
 
     record Resolve(ChangeId id) implements ChangeCommand {

@@ -103,7 +103,8 @@ public class ChangeCommandHandler implements SlashCommandHandler {
                     "You rejected " + reject.id() + "."));
         }
         if (command instanceof ChangeCommand.Emergency emergency) {
-            var result = emergencyChanges.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander());
+            var result = emergencyChanges.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander(),
+                    emergency.severity());
             return privately(ctx, result instanceof EmergencyChanges.Result.Declared declared
                     ? "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
                     : ((EmergencyChanges.Result.Refused) result).reason());

@@ -75,11 +75,17 @@ public final class ChangeCommandParser {
         } else if (rest.contains("--ic")) {
             return new ChangeCommand.Unreadable("`--ic` needs a person mentioned with @, e.g. `--ic @jane`.");
         }
+        java.util.Optional<String> severity = java.util.Optional.empty();
+        var sev = java.util.regex.Pattern.compile("\\s*--sev\\s+(\\S+)\\s*").matcher(summary);
+        if (sev.find()) {
+            severity = java.util.Optional.of(sev.group(1).toUpperCase(Locale.ROOT));
+            summary = (summary.substring(0, sev.start()) + " " + summary.substring(sev.end())).strip();
+        }
         summary = unescape(summary);
         if (summary.isBlank()) {
             return new ChangeCommand.Unreadable("`/change emergency` needs a summary, e.g. `/change emergency Roll back bad config`.");
         }
-        return new ChangeCommand.Emergency(summary, ic);
+        return new ChangeCommand.Emergency(summary, ic, severity);
     }
 
     /** `deployed CHG-n <environment> [percent]`: the percentage is a step of a staged rollout. */

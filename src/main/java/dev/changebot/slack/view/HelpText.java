@@ -16,7 +16,7 @@ public final class HelpText {
                 • `/change reject CHG-n <reason>` — reject it, saying why
                 • `/change cancel CHG-n` — withdraw a change you requested
                 • `/change start CHG-n` — start an approved change (the calendar is checked now)
-                • `/change emergency <summary> [--ic @someone]` — declare an emergency change here, now
+                • `/change emergency <summary> [--ic @someone] [--sev P1]` — declare an emergency change here, now
                 • `/change resolve CHG-n` — the emergency fix is in; `/change satisfy CHG-n <follow-up>` — meet a follow-up
                 • `/change deployed CHG-n <environment>` — report a deployment; the policy's soak starts
                 • `/change done CHG-n`, `/change rolledback CHG-n`, `/change failed CHG-n` — how the work ended
