@@ -24,9 +24,12 @@ public class FireTimer {
     private final ChangeViews views;
     private final RoleDirectory directory;
     private final Policy policy;
+    private final SoakNotices soakNotices;
 
     public FireTimer(TimerStore timers, Changes changes, ChangeAnnouncer announcer, Transactions transactions,
-                     Clock clock, FollowUpNudges nudges, ChangeViews views, RoleDirectory directory, Policy policy) {
+                     Clock clock, FollowUpNudges nudges, ChangeViews views, RoleDirectory directory, Policy policy,
+                     SoakNotices soakNotices) {
+        this.soakNotices = soakNotices;
         this.nudges = nudges;
         this.views = views;
         this.directory = directory;
@@ -87,6 +90,7 @@ public class FireTimer {
                 if (event.isPresent()) {
                     changes.update(change.get(), event.get());
                     announcer.changed(change.get());
+                    soakNotices.soakCompleted(views.of(change.get()), t.ref());
                     outcome = "soak in " + t.ref() + " complete";
                 }
             } else if (change.isPresent() && t.kind().startsWith("FOLLOW_UP")) {

@@ -70,6 +70,8 @@ class SoakTimerTest {
                 .containsEntry("status", "FIRED").containsEntry("late_by_ms", 0L)
                 .containsEntry("outcome", "soak in staging complete");
         assertThat(db.rows("SELECT type FROM change_event WHERE type = 'ChangeSoakCompleted'")).hasSize(1);
+        assertThat(slack.calls("chat.postMessage")).anySatisfy(call -> assertThat(call.param("text"))
+                .contains("CHG-1", "soak in staging complete — production allowed"));
         assertThat(say("U0DEV", "deployed CHG-1 production")).contains("deployed to production");
     }
 
