@@ -118,7 +118,10 @@ public class InMemoryChanges implements Changes {
     }
 
     private static Change copy(Change c, MessageRef message) {
-        return Change.restore(c.id(), c.workspaceId(), c.requesterId(), c.originChannelId(), c.changeClass(), c.details(),
-                c.requestedAt(), c.state(), c.approvals(), c.rejection().orElse(null), message);
+        // A full copy, as storage would give back: nothing of the change is lost on the way.
+        return Change.restore(new dev.changebot.domain.change.StoredChange(c.id(), c.workspaceId(), c.requesterId(),
+                c.originChannelId(), c.changeClass(), c.details(), c.requestedAt(), c.state(), c.approvals(),
+                c.rejection().orElse(null), message, c.exception().orElse(null), c.pendingOverride().orElse(null),
+                c.soak().orElse(null), c.rolloutPercent(), c.emergency().orElse(null)));
     }
 }

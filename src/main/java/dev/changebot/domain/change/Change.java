@@ -36,13 +36,8 @@ public final class Change {
     private ChangeState state;
     private Rejection rejection;
     private MessageRef message;
-    private PolicyException exception;
-    private OverrideRequest pendingOverride;
-    private Soak soak;
-    private int rolloutPercent;
-    private String incidentCommander;
-    private String severity;
-    private List<Obligation> obligations = List.of();
+    private final Work work = new Work(this);
+    private Emergency emergency;
 
     private Change(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
                    ChangeDetails details, Instant requestedAt, ChangeState state, List<Approval> approvals,
@@ -69,22 +64,12 @@ public final class Change {
     }
 
     /** Rebuilds a stored change exactly as it was; no rules run. */
-    public static Change restore(ChangeId id, String workspaceId, String requesterId, String originChannelId,
-                                 String changeClass, ChangeDetails details, Instant requestedAt, ChangeState state,
-                                 List<Approval> approvals, Rejection rejection, MessageRef message) {
-        return restore(id, workspaceId, requesterId, originChannelId, changeClass, details, requestedAt, state,
-                approvals, rejection, message, null, null);
-    }
-
-    /** As above, with an audited exception it started under and an override waiting for signers. */
-    public static Change restore(ChangeId id, String workspaceId, String requesterId, String originChannelId,
-                                 String changeClass, ChangeDetails details, Instant requestedAt, ChangeState state,
-                                 List<Approval> approvals, Rejection rejection, MessageRef message,
-                                 PolicyException exception, OverrideRequest pendingOverride) {
-        var change = new Change(id, workspaceId, requesterId, originChannelId, changeClass, details, requestedAt, state,
-                approvals, rejection, message);
-        change.exception = exception;
-        change.pendingOverride = pendingOverride;
+    public static Change restore(StoredChange stored) {
+        var change = new Change(stored.id(), stored.workspaceId(), stored.requesterId(), stored.originChannelId(),
+                stored.changeClass(), stored.details(), stored.requestedAt(), stored.state(), stored.approvals(),
+                stored.rejection(), stored.message());
+        change.work.restore(stored.exception(), stored.pendingOverride(), stored.soak(), stored.rolloutPercent());
+        change.emergency = stored.emergency();
         return change;
     }
 
@@ -130,131 +115,53 @@ public final class Change {
     }
 
     public ChangeStarted start(String userId, Instant now) {
-        moveTo(ChangeState.IN_PROGRESS);
-        return new ChangeStarted(id, userId, now);
+        return work.start(userId, now);
     }
 
-    /**
-     * Starts despite the calendar; the caller has checked that the signers' roles (any earlier
-     * signers' and this person's) cover the override. The first signer's justification stands.
-     */
+    /** Starts despite the calendar; see {@link Work#startByOverride}. */
     public ChangeStartedByOverride startByOverride(String userId, Instant now, String justification, List<String> rules) {
-        var why = pendingOverride != null ? pendingOverride.justification() : justification;
-        if (why == null || why.isBlank()) {
-            throw new IllegalArgumentException("An override needs a written justification");
-        }
-        var signers = new ArrayList<String>();
-        if (pendingOverride != null) {
-            pendingOverride.signers().forEach(s -> signers.add(s.userId()));
-        }
-        signers.add(userId);
-        moveTo(ChangeState.IN_PROGRESS);
-        exception = new PolicyException(signers, now, why.strip(), rules);
-        pendingOverride = null;
-        return new ChangeStartedByOverride(id, userId, now, exception.justification(), exception.rules(), signers);
+        return work.startByOverride(userId, now, justification, rules);
     }
 
     /** Signs an override that needs other people's roles as well; the change waits for them. */
     public ChangeOverrideSigned signOverride(String userId, Set<String> roles, Instant now, String justification,
                                             List<String> rules) {
-        if (state != ChangeState.APPROVED) {
-            throw new IllegalTransitionException(id, state, ChangeState.IN_PROGRESS);
-        }
-        if (pendingOverride != null && pendingOverride.signedBy(userId)) {
-            throw new IllegalStateException(userId + " already signed the override of " + id);
-        }
-        var signature = new OverrideRequest.Signature(userId, roles);
-        pendingOverride = pendingOverride == null
-                ? new OverrideRequest(justification.strip(), rules, List.of(signature), now)
-                : pendingOverride.with(signature);
-        return new ChangeOverrideSigned(id, userId, now, pendingOverride.justification(), rules, List.copyOf(roles));
+        return work.signOverride(userId, roles, now, justification, rules);
     }
 
-    /**
-     * Deployed to {@code environment}; with {@code soakFor}, the change soaks there until the soak
-     * ends, and nothing moves on before. Production waits for a soak in progress.
-     */
-    public ChangeEvent.ChangeDeployed deployed(String userId, String environment, Optional<java.time.Duration> soakFor,
-                                               Instant now) {
-        return deployed(userId, environment, OptionalInt.empty(), soakFor, now);
-    }
-
-    /** A step of a staged rollout ({@code percent} of users), soaking before the next step. */
+    /** A deployment, maybe a step of a staged rollout; see {@link Work#deployed}. */
     public ChangeEvent.ChangeDeployed deployed(String userId, String environment, OptionalInt percent,
                                                Optional<java.time.Duration> soakFor, Instant now) {
-        if (state == ChangeState.SOAKING) {
-            throw new IllegalStateException(id + " is soaking in " + soak.environment() + " until " + soak.until()
-                    + "; deploy further after that.");
-        }
-        if (state != ChangeState.IN_PROGRESS) {
-            throw new IllegalTransitionException(id, state, ChangeState.SOAKING);
-        }
-        if (percent.isPresent() && percent.getAsInt() <= rolloutPercent) {
-            throw new IllegalStateException(id + " is already rolled out to " + rolloutPercent + "%.");
-        }
-        percent.ifPresent(p -> rolloutPercent = p);
-        Instant until = null;
-        if (soakFor.isPresent()) {
-            until = now.plus(soakFor.get());
-            moveTo(ChangeState.SOAKING);
-            soak = new Soak(environment, until);
-        }
-        return new ChangeEvent.ChangeDeployed(id, userId, now, environment, until);
+        return work.deployed(userId, environment, percent, soakFor, now);
     }
 
     /** The soak's timer rang: only the soak it was set for completes (a second ring does nothing). */
     public Optional<ChangeEvent.ChangeSoakCompleted> soakEnded(String environment, Instant now) {
-        if (state != ChangeState.SOAKING || soak == null || !soak.environment().equals(environment)) {
-            return Optional.empty();
-        }
-        moveTo(ChangeState.IN_PROGRESS);
-        var done = soak;
-        soak = null;
-        return Optional.of(new ChangeEvent.ChangeSoakCompleted(id, "changebot", now, done.environment()));
+        return work.soakEnded(environment, now);
     }
 
     /** Completed, rolled back or failed; a soak in progress is aborted. */
     public ChangeEvent.ChangeFinished finish(String userId, ChangeState outcome, Instant now) {
-        if (outcome != ChangeState.COMPLETED && outcome != ChangeState.ROLLED_BACK && outcome != ChangeState.FAILED) {
-            throw new IllegalArgumentException(outcome + " is not how work ends");
-        }
-        if (outcome == ChangeState.COMPLETED && state == ChangeState.SOAKING) {
-            throw new IllegalStateException(id + " is soaking in " + soak.environment() + " until " + soak.until() + ".");
-        }
-        moveTo(outcome);
-        soak = null;
-        return new ChangeEvent.ChangeFinished(id, userId, now, outcome);
+        return work.finish(userId, outcome, now);
     }
 
-    /** The soak in progress, if any. */
     public Optional<Soak> soak() {
-        return Optional.ofNullable(soak);
+        return Optional.ofNullable(work.soak);
     }
 
     /** How far a staged rollout has gone: the last percentage deployed, 0 before the first step. */
     public int rolloutPercent() {
-        return rolloutPercent;
-    }
-
-    /** Restores a soak in progress and the rollout's progress. */
-    public static Change withSoak(Change change, Soak soak, int rolloutPercent) {
-        change.soak = soak;
-        change.rolloutPercent = rolloutPercent;
-        return change;
-    }
-
-    /** A soak in progress: where, and until when. */
-    public record Soak(String environment, Instant until) {
+        return work.rolloutPercent;
     }
 
     /** An override signed by some but not yet all the roles it needs. */
     public Optional<OverrideRequest> pendingOverride() {
-        return Optional.ofNullable(pendingOverride);
+        return Optional.ofNullable(work.pendingOverride);
     }
 
     /** The audited exception this change started under, if any. */
     public Optional<PolicyException> exception() {
-        return Optional.ofNullable(exception);
+        return Optional.ofNullable(work.exception);
     }
 
     /**
@@ -266,9 +173,7 @@ public final class Change {
                                    ChangeDetails details, List<Obligation> obligations, Instant now) {
         var change = new Change(id, workspaceId, declarerId, channelId, changeClass, details, now,
                 ChangeState.IN_PROGRESS, List.of(), null, null);
-        change.incidentCommander = incidentCommander;
-        change.severity = severity.orElse(null);
-        change.obligations = List.copyOf(obligations);
+        change.emergency = new Emergency(incidentCommander, severity, obligations);
         return new Declared(change, new ChangeEvent.EmergencyDeclared(id, declarerId, now, details.title(),
                 incidentCommander));
     }
@@ -278,49 +183,36 @@ public final class Change {
     }
 
     public boolean isEmergency() {
-        return incidentCommander != null;
+        return emergency != null;
     }
 
     public Lifecycle lifecycle() {
         return isEmergency() ? Lifecycle.EMERGENCY : Lifecycle.NORMAL;
     }
 
+    public Optional<Emergency> emergency() {
+        return Optional.ofNullable(emergency);
+    }
+
     public Optional<String> incidentCommander() {
-        return Optional.ofNullable(incidentCommander);
+        return emergency().map(Emergency::incidentCommander);
     }
 
     public List<Obligation> obligations() {
-        return obligations;
-    }
-
-    /** The incident's severity (P1, SEV2...), when the declarer gave one. */
-    public Optional<String> severity() {
-        return Optional.ofNullable(severity);
-    }
-
-    /** Restores an emergency's commander, severity and obligations. */
-    public static Change withEmergency(Change change, String incidentCommander, String severity,
-                                       List<Obligation> obligations) {
-        change.incidentCommander = incidentCommander;
-        change.severity = severity;
-        change.obligations = List.copyOf(obligations);
-        return change;
+        return emergency().map(Emergency::obligations).orElse(List.of());
     }
 
     /** The fix is in: what is still owed decides whether the emergency closes or waits for follow-ups. */
     public ChangeEvent.EmergencyResolved resolve(String userId, Instant now) {
         moveTo(ChangeState.RESOLVED);
-        moveTo(Obligations.anyOpen(obligations) ? ChangeState.FOLLOW_UPS_PENDING : ChangeState.CLOSED);
+        moveTo(emergency.anyOpen() ? ChangeState.FOLLOW_UPS_PENDING : ChangeState.CLOSED);
         return new ChangeEvent.EmergencyResolved(id, userId, now);
     }
 
     /** Whether this person may satisfy that obligation: not the declarer where the policy says so, a named role. */
     public Decision mayAnswer(String obligation, String userId, Set<String> roles) {
-        // The declarer and the incident commander are often the same person.
-        var declarers = new java.util.HashSet<String>();
-        declarers.add(requesterId);
-        incidentCommander().ifPresent(declarers::add);
-        return Obligations.mayAnswer(obligations, id, obligation, userId, declarers, roles);
+        return isEmergency() ? emergency.mayAnswer(id, requesterId, obligation, userId, roles)
+                : Decision.refused(id + " is not an emergency; it owes no follow-ups.");
     }
 
     public ChangeEvent.ObligationSatisfied satisfy(String obligation, String userId, Set<String> roles,
@@ -328,8 +220,8 @@ public final class Change {
         if (mayAnswer(obligation, userId, roles) instanceof Decision.Refused refused) {
             throw new IllegalStateException(refused.reason());
         }
-        obligations = Obligations.satisfied(obligations, obligation, userId, now, answers);
-        if ((state == ChangeState.FOLLOW_UPS_PENDING || state == ChangeState.OVERDUE) && !Obligations.anyOpen(obligations)) {
+        emergency = emergency.satisfied(obligation, userId, now, answers);
+        if ((state == ChangeState.FOLLOW_UPS_PENDING || state == ChangeState.OVERDUE) && !emergency.anyOpen()) {
             moveTo(ChangeState.CLOSED);
         }
         return new ChangeEvent.ObligationSatisfied(id, userId, now, obligation, answers);
@@ -337,11 +229,11 @@ public final class Change {
 
     /** The deadline passed: recorded once, with the original due time; the obligation stays open. */
     public Optional<ChangeEvent.ObligationOverdue> markOverdue(String obligation, Instant now) {
-        var pending = Obligations.pending(obligations, obligation);
+        var pending = emergency().flatMap(e -> e.pending(obligation));
         if (pending.isEmpty()) {
             return Optional.empty();
         }
-        obligations = Obligations.overdue(obligations, obligation);
+        emergency = emergency.overdue(obligation);
         if (state == ChangeState.FOLLOW_UPS_PENDING) {
             moveTo(ChangeState.OVERDUE);
         }
@@ -387,7 +279,7 @@ public final class Change {
         this.message = Objects.requireNonNull(ref);
     }
 
-    private void moveTo(ChangeState target) {
+    void moveTo(ChangeState target) {
         if (!lifecycle().allows(state, target)) {
             throw new IllegalTransitionException(id, state, target);
         }

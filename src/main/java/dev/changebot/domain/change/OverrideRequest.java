@@ -28,10 +28,25 @@ public record OverrideRequest(String justification, List<String> rules, List<Sig
         return signers.stream().anyMatch(s -> s.userId().equals(userId));
     }
 
-    OverrideRequest with(Signature signature) {
-        var all = new ArrayList<>(signers);
+    /** The first signature opens the request with its justification; later ones join it. */
+    static OverrideRequest sign(OverrideRequest pending, Signature signature, String justification, List<String> rules,
+                                Instant now) {
+        if (pending == null) {
+            return new OverrideRequest(justification.strip(), rules, List.of(signature), now);
+        }
+        var all = new ArrayList<>(pending.signers);
         all.add(signature);
-        return new OverrideRequest(justification, rules, all, requestedAt);
+        return new OverrideRequest(pending.justification, pending.rules, all, pending.requestedAt);
+    }
+
+    /** Everyone who signed so far, then the person completing the override. */
+    static List<String> signersWith(OverrideRequest pending, String userId) {
+        var signers = new ArrayList<String>();
+        if (pending != null) {
+            pending.signers.forEach(s -> signers.add(s.userId()));
+        }
+        signers.add(userId);
+        return signers;
     }
 
     /** One person's signature, with the roles they held when they signed. */

@@ -6,7 +6,10 @@ import dev.changebot.domain.change.ChangeDetails;
 import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
+import dev.changebot.domain.change.Emergency;
 import dev.changebot.domain.change.MessageRef;
+import dev.changebot.domain.change.Soak;
+import dev.changebot.domain.change.StoredChange;
 import dev.changebot.domain.change.Obligation;
 import dev.changebot.domain.change.OverrideRequest;
 import dev.changebot.domain.change.PolicyException;
@@ -57,31 +60,31 @@ class ChangeRows {
                 change.exception().map(PolicyException::justification).orElse(null),
                 change.exception().map(e -> write(e.rules())).orElse(null),
                 change.pendingOverride().map(this::overrideToJson).orElse(null),
-                change.soak().map(Change.Soak::environment).orElse(null),
-                change.soak().map(Change.Soak::until).orElse(null),
+                change.soak().map(Soak::environment).orElse(null),
+                change.soak().map(Soak::until).orElse(null),
                 change.rolloutPercent(),
                 change.incidentCommander().orElse(null),
-                change.severity().orElse(null),
+                change.emergency().flatMap(Emergency::severity).orElse(null),
                 change.isEmergency() ? obligationsToJson(change.obligations()) : null,
                 updatedAt);
     }
 
     Change toChange(ChangeRow row, List<ApprovalRow> approvals) {
         var details = new ChangeDetails(row.title(), row.description(), row.justification(), row.systemsAffected(),
-                row.environment(), row.risk() == null ? null : Risk.valueOf(row.risk()), row.implementationPlan(), row.rollbackPlan(),
-                row.testingEvidence(), row.proposedStart(), row.expectedDurationS() == null ? null : Duration.ofSeconds(row.expectedDurationS()),
+                row.environment(), row.risk() == null ? null : Risk.valueOf(row.risk()), row.implementationPlan(),
+                row.rollbackPlan(), row.testingEvidence(), row.proposedStart(),
+                row.expectedDurationS() == null ? null : Duration.ofSeconds(row.expectedDurationS()),
                 extraFromJson(row.extraFields()));
         var rejection = row.rejectedBy() == null ? null
                 : new Rejection(row.rejectedBy(), row.rejectionReason(), row.rejectedAt());
         var message = row.messageTs() == null ? null : new MessageRef(row.messageChannelId(), row.messageTs());
-        var soak = row.soakEnvironment() == null ? null : new Change.Soak(row.soakEnvironment(), row.soakingUntil());
-        var change = Change.withSoak(Change.restore(new ChangeId(row.number()), row.workspaceId(), row.requesterId(),
-                row.originChannelId(),
-                row.className(), details, row.requestedAt(), ChangeState.valueOf(row.state()),
+        var soak = row.soakEnvironment() == null ? null : new Soak(row.soakEnvironment(), row.soakingUntil());
+        var emergency = row.incidentCommander() == null ? null : new Emergency(row.incidentCommander(),
+                java.util.Optional.ofNullable(row.severity()), obligations(row.obligations()));
+        return Change.restore(new StoredChange(new ChangeId(row.number()), row.workspaceId(), row.requesterId(),
+                row.originChannelId(), row.className(), details, row.requestedAt(), ChangeState.valueOf(row.state()),
                 approvals.stream().map(a -> new Approval(a.approverId(), a.approvedAt(), a.step())).toList(),
-                rejection, message, exception(row), pendingOverride(row)), soak, row.rolloutPercent());
-        return row.incidentCommander() == null ? change
-                : Change.withEmergency(change, row.incidentCommander(), row.severity(), obligations(row.obligations()));
+                rejection, message, exception(row), pendingOverride(row), soak, row.rolloutPercent(), emergency));
     }
 
     private PolicyException exception(ChangeRow row) {

@@ -77,7 +77,7 @@ public final class ChangeFixtures {
 
     /** A change that has been through review already, restored in the given state. */
     public static Change changeIn(ChangeState state) {
-        return Change.restore(FIRST, WORKSPACE, REQUESTER, CHANNEL, "normal", details(), NOW, state,
-                List.of(), null, null);
+        return Change.restore(new StoredChange(FIRST, WORKSPACE, REQUESTER, CHANNEL, "normal", details(), NOW, state,
+                List.of(), null, null, null, null, null, 0, null));
     }
 }

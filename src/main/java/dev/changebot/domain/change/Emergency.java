@@ -10,21 +10,22 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What an emergency owes afterwards, as one value: who may meet each obligation, and the list as
- * it becomes after one is met or missed. The change applies the result to its own state.
+ * What makes a change an emergency: its incident commander, the incident's severity, and what it
+ * owes afterwards. Immutable: meeting or missing an obligation gives a new value, which the change
+ * keeps while it moves its own state.
  */
-final class Obligations {
+public record Emergency(String incidentCommander, Optional<String> severity, List<Obligation> obligations) {
 
-    private Obligations() {
+    public Emergency {
+        obligations = List.copyOf(obligations);
     }
 
-    static boolean anyOpen(List<Obligation> obligations) {
+    boolean anyOpen() {
         return obligations.stream().anyMatch(Obligation::isOpen);
     }
 
     /** Not the declarer (nor the commander) where the policy says so; someone holding a named role, if any. */
-    static Decision mayAnswer(List<Obligation> obligations, ChangeId id, String name, String userId,
-                              Set<String> declarers, Set<String> roles) {
+    Decision mayAnswer(ChangeId id, String declarer, String name, String userId, Set<String> roles) {
         var found = obligations.stream().filter(o -> o.name().equals(name)).findFirst();
         if (found.isEmpty()) {
             return Decision.refused(id + " owes no '" + name + "'.");
@@ -33,7 +34,7 @@ final class Obligations {
         if (!o.isOpen()) {
             return Decision.refused(o.label() + " of " + id + " is already done.");
         }
-        if (o.notDeclarer() && declarers.contains(userId)) {
+        if (o.notDeclarer() && (userId.equals(declarer) || userId.equals(incidentCommander))) {
             return Decision.refused("You declared " + id + ", so its " + o.label() + " must come from someone else.");
         }
         if (!o.roles().isEmpty() && Collections.disjoint(o.roles(), roles)) {
@@ -42,18 +43,21 @@ final class Obligations {
         return Decision.ALLOWED;
     }
 
-    static List<Obligation> satisfied(List<Obligation> obligations, String name, String userId, Instant at,
-                                      Map<String, String> answers) {
-        return obligations.stream().map(o -> o.name().equals(name) ? o.satisfied(userId, at, answers) : o).toList();
+    Emergency satisfied(String name, String userId, Instant at, Map<String, String> answers) {
+        return with(obligations.stream().map(o -> o.name().equals(name) ? o.satisfied(userId, at, answers) : o).toList());
     }
 
     /** The obligation still pending under that name, if its deadline has not been recorded as missed yet. */
-    static Optional<Obligation> pending(List<Obligation> obligations, String name) {
+    Optional<Obligation> pending(String name) {
         return obligations.stream().filter(o -> o.name().equals(name) && o.status() == Obligation.Status.PENDING)
                 .findFirst();
     }
 
-    static List<Obligation> overdue(List<Obligation> obligations, String name) {
-        return obligations.stream().map(o -> o.name().equals(name) ? o.overdue() : o).toList();
+    Emergency overdue(String name) {
+        return with(obligations.stream().map(o -> o.name().equals(name) ? o.overdue() : o).toList());
+    }
+
+    private Emergency with(List<Obligation> changed) {
+        return new Emergency(incidentCommander, severity, changed);
     }
 }

@@ -1,0 +1,31 @@
+package dev.changebot.domain.change;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything a change was when it was stored, to rebuild it exactly as it was (no rules run).
+ * Optional parts are null when absent: no rejection, no message yet, not an emergency...
+ */
+public record StoredChange(
+        ChangeId id,
+        String workspaceId,
+        String requesterId,
+        String originChannelId,
+        String changeClass,
+        ChangeDetails details,
+        Instant requestedAt,
+        ChangeState state,
+        List<Approval> approvals,
+        Rejection rejection,
+        MessageRef message,
+        PolicyException exception,
+        OverrideRequest pendingOverride,
+        Soak soak,
+        int rolloutPercent,
+        Emergency emergency) {
+
+    public StoredChange {
+        approvals = List.copyOf(approvals);
+    }
+}
