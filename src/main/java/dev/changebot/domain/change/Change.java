@@ -37,7 +37,7 @@ public final class Change {
     private Rejection rejection;
     private MessageRef message;
     private final Work work = new Work(this);
-    private Emergency emergency;
+    private final Aftermath aftermath = new Aftermath(this);
 
     private Change(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
                    ChangeDetails details, Instant requestedAt, ChangeState state, List<Approval> approvals,
@@ -69,7 +69,7 @@ public final class Change {
                 stored.changeClass(), stored.details(), stored.requestedAt(), stored.state(), stored.approvals(),
                 stored.rejection(), stored.message());
         change.work.restore(stored.exception(), stored.pendingOverride(), stored.soak(), stored.rolloutPercent());
-        change.emergency = stored.emergency();
+        change.aftermath.emergency = stored.emergency();
         return change;
     }
 
@@ -173,7 +173,7 @@ public final class Change {
                                    ChangeDetails details, List<Obligation> obligations, Instant now) {
         var change = new Change(id, workspaceId, declarerId, channelId, changeClass, details, now,
                 ChangeState.IN_PROGRESS, List.of(), null, null);
-        change.emergency = new Emergency(incidentCommander, severity, obligations);
+        change.aftermath.emergency = new Emergency(incidentCommander, severity, obligations);
         return new Declared(change, new ChangeEvent.EmergencyDeclared(id, declarerId, now, details.title(),
                 incidentCommander));
     }
@@ -183,7 +183,7 @@ public final class Change {
     }
 
     public boolean isEmergency() {
-        return emergency != null;
+        return aftermath.emergency != null;
     }
 
     public Lifecycle lifecycle() {
@@ -191,7 +191,7 @@ public final class Change {
     }
 
     public Optional<Emergency> emergency() {
-        return Optional.ofNullable(emergency);
+        return Optional.ofNullable(aftermath.emergency);
     }
 
     public Optional<String> incidentCommander() {
@@ -204,40 +204,22 @@ public final class Change {
 
     /** The fix is in: what is still owed decides whether the emergency closes or waits for follow-ups. */
     public ChangeEvent.EmergencyResolved resolve(String userId, Instant now) {
-        moveTo(ChangeState.RESOLVED);
-        moveTo(emergency.anyOpen() ? ChangeState.FOLLOW_UPS_PENDING : ChangeState.CLOSED);
-        return new ChangeEvent.EmergencyResolved(id, userId, now);
+        return aftermath.resolve(userId, now);
     }
 
     /** Whether this person may satisfy that obligation: not the declarer where the policy says so, a named role. */
     public Decision mayAnswer(String obligation, String userId, Set<String> roles) {
-        return isEmergency() ? emergency.mayAnswer(id, requesterId, obligation, userId, roles)
-                : Decision.refused(id + " is not an emergency; it owes no follow-ups.");
+        return aftermath.mayAnswer(obligation, userId, roles);
     }
 
     public ChangeEvent.ObligationSatisfied satisfy(String obligation, String userId, Set<String> roles,
                                                    java.util.Map<String, String> answers, Instant now) {
-        if (mayAnswer(obligation, userId, roles) instanceof Decision.Refused refused) {
-            throw new IllegalStateException(refused.reason());
-        }
-        emergency = emergency.satisfied(obligation, userId, now, answers);
-        if ((state == ChangeState.FOLLOW_UPS_PENDING || state == ChangeState.OVERDUE) && !emergency.anyOpen()) {
-            moveTo(ChangeState.CLOSED);
-        }
-        return new ChangeEvent.ObligationSatisfied(id, userId, now, obligation, answers);
+        return aftermath.satisfy(obligation, userId, roles, answers, now);
     }
 
     /** The deadline passed: recorded once, with the original due time; the obligation stays open. */
     public Optional<ChangeEvent.ObligationOverdue> markOverdue(String obligation, Instant now) {
-        var pending = emergency().flatMap(e -> e.pending(obligation));
-        if (pending.isEmpty()) {
-            return Optional.empty();
-        }
-        emergency = emergency.overdue(obligation);
-        if (state == ChangeState.FOLLOW_UPS_PENDING) {
-            moveTo(ChangeState.OVERDUE);
-        }
-        return Optional.of(new ChangeEvent.ObligationOverdue(id, "changebot", now, obligation, pending.get().dueAt()));
+        return aftermath.markOverdue(obligation, now);
     }
 
     /** A pre-approved class needs nobody: approved as requested, on the policy's authority. */
