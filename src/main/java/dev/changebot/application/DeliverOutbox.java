@@ -5,24 +5,20 @@ import dev.changebot.domain.change.MessageRef;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers pending change messages: renders each change as it is now, posts or updates it, and
- * reports back. Slack is called outside any transaction (claims are leases), failures retry with
- * exponential backoff, 429s wait for Retry-After, and posts to one channel are paced about one a
- * second, Slack's limit for chat.postMessage.
+ * Delivers the Slack outbox: first the pending change messages (each rendered as the change is
+ * now, posted or updated in place), then the notices ({@link DeliverNotices}). Slack is called
+ * outside any transaction (claims are leases), failures retry with exponential backoff, 429s wait
+ * for Retry-After, and posts to one channel are paced ({@link ChannelPacing}).
  */
 @Singleton
 public class DeliverOutbox {
 
     static final int BATCH = 20;
     static final Duration LEASE = Duration.ofSeconds(30);
-    static final Duration PER_CHANNEL = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(DeliverOutbox.class);
@@ -33,25 +29,37 @@ public class DeliverOutbox {
     private final SlackDelivery delivery;
     private final Transactions transactions;
     private final Clock clock;
-    private final Map<String, Instant> lastPostPerChannel = new ConcurrentHashMap<>();
+    private final ChannelPacing pacing;
+    private final DeliveryProblems problems;
+    private final DeliverNotices notices;
 
     public DeliverOutbox(Outbox outbox, Changes changes, ChangeViews views, SlackDelivery delivery,
-                         Transactions transactions, Clock clock) {
+                         Transactions transactions, Clock clock, ChannelPacing pacing, DeliveryProblems problems,
+                         DeliverNotices notices) {
         this.outbox = outbox;
         this.changes = changes;
         this.views = views;
         this.delivery = delivery;
         this.transactions = transactions;
         this.clock = clock;
+        this.pacing = pacing;
+        this.problems = problems;
+        this.notices = notices;
     }
 
-    /** Delivers everything due now; returns how many messages went out. */
+    /** Delivers everything due now; returns how many messages and notices went out. */
     public int drain() {
         return drain(() -> true);
     }
 
-    /** As {@link #drain()}, stopping between messages as soon as {@code keepGoing} says so (shutdown). */
+    /** As {@link #drain()}, stopping between posts as soon as {@code keepGoing} says so (shutdown). */
     public int drain(java.util.function.BooleanSupplier keepGoing) {
+        // Messages first: a notice for a change's thread finds the message it replies under.
+        int delivered = drainMessages(keepGoing);
+        return delivered + notices.drain(keepGoing);
+    }
+
+    private int drainMessages(java.util.function.BooleanSupplier keepGoing) {
         int delivered = 0;
         while (keepGoing.getAsBoolean()) {
             var now = clock.instant();
@@ -85,9 +93,9 @@ public class DeliverOutbox {
         var change = found.get();
         var channel = change.message().map(MessageRef::channelId).orElse(change.originChannelId());
         if (change.message().isEmpty()) {
-            var last = lastPostPerChannel.get(channel);
-            if (last != null && now.isBefore(last.plus(PER_CHANNEL))) {
-                report(() -> outbox.postpone(entry, last.plus(PER_CHANNEL), "pacing posts to " + channel));
+            var wait = pacing.wait(channel, now);
+            if (wait.isPresent()) {
+                report(() -> outbox.postpone(entry, wait.get(), "pacing posts to " + channel));
                 return false;
             }
         }
@@ -96,7 +104,7 @@ public class DeliverOutbox {
         if (result instanceof SlackDelivery.Result.Delivered done) {
             boolean posted = change.message().isEmpty();
             if (posted) {
-                lastPostPerChannel.put(channel, now);
+                pacing.posted(channel, now);
                 change.attachMessage(done.message());
             }
             report(() -> {
@@ -115,10 +123,12 @@ public class DeliverOutbox {
         if (failed.retryable() && entry.attempts() + 1 < MAX_ATTEMPTS) {
             report(() -> outbox.retryAt(entry, now.plus(backoff(entry.attempts())), failed.error()));
         } else {
-            report(() -> outbox.failed(entry, now, failed.error()));
-            if (change.message().isEmpty()) {
-                delivery.tellRequester(view, failed.error());
-            }
+            report(() -> {
+                outbox.failed(entry, now, failed.error());
+                if (change.message().isEmpty()) {
+                    problems.notAnnounced(view, failed.error());
+                }
+            });
         }
         return false;
     }

@@ -68,27 +68,31 @@ public class RemindStaleApprovals {
         var openedAt = openedAt(change, view.ladder(), step.number());
         var reminders = policy.reminders();
         int sent = 0;
-        if (!now.isBefore(openedAt.plus(reminders.remindAfter()))
-                && firstTime(change, step.number(), NudgeLog.Kind.REMINDER, now)) {
+        if (!now.isBefore(openedAt.plus(reminders.remindAfter()))) {
             var approvers = new LinkedHashSet<String>();
             step.step().roles().forEach(role -> approvers.addAll(directory.membersOf(change.workspaceId(), role)));
             approvers.remove(change.requesterId());
             step.approvals().forEach(a -> approvers.remove(a.approverId()));
-            nudges.remind(view, approvers);
-            sent++;
+            sent += once(change, step.number(), NudgeLog.Kind.REMINDER, now, () -> nudges.remind(view, approvers));
         }
-        if (!reminders.escalateAfter().isZero() && !now.isBefore(openedAt.plus(reminders.escalateAfter()))
-                && firstTime(change, step.number(), NudgeLog.Kind.ESCALATION, now)) {
+        if (!reminders.escalateAfter().isZero() && !now.isBefore(openedAt.plus(reminders.escalateAfter()))) {
             Set<String> people = reminders.escalateTo()
                     .map(role -> directory.membersOf(change.workspaceId(), role)).orElse(Set.of());
-            nudges.escalate(view, reminders.escalationChannel(), people);
-            sent++;
+            sent += once(change, step.number(), NudgeLog.Kind.ESCALATION, now,
+                    () -> nudges.escalate(view, reminders.escalationChannel(), people));
         }
         return sent;
     }
 
-    private boolean firstTime(Change change, int step, NudgeLog.Kind kind, Instant now) {
-        return transactions.inTransaction(() -> log.markSent(change, step, kind, now));
+    /** Sends the nudge unless it went before: the log row and the queued notices commit together. */
+    private int once(Change change, int step, NudgeLog.Kind kind, Instant now, Runnable nudge) {
+        return transactions.inTransaction(() -> {
+            if (!log.markSent(change, step, kind, now)) {
+                return 0;
+            }
+            nudge.run();
+            return 1;
+        });
     }
 
     /** Step 1 opens at the request; a later step when the one before it got its last approval. */

@@ -4,14 +4,14 @@ import dev.changebot.domain.change.MessageRef;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Posts or updates one change's message on the chat platform, saying how it went. */
+/** Posts or updates messages on the chat platform, saying how it went. */
 public interface SlackDelivery {
 
     /** Posts the message when {@code existing} is empty, updates it in place otherwise. */
     Result deliver(ChangeView view, Optional<MessageRef> existing);
 
-    /** Tells the requester privately that their change could not be announced, and why. */
-    void tellRequester(ChangeView view, String problem);
+    /** Posts a plain message to a channel or, given a user id, by direct message; under {@code threadTs} when given. */
+    Result post(String channel, String text, Optional<String> threadTs);
 
     sealed interface Result {
 

@@ -7,7 +7,6 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -100,15 +99,6 @@ class PostgresOutbox implements Outbox, ChangeAnnouncer {
     }
 
     private int update(String sql, Object... parameters) {
-        return jdbc.prepareStatement(sql, (PreparedStatement statement) -> {
-            try {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not write the outbox", e);
-            }
-        });
+        return Statements.update(jdbc, "write the outbox", sql, parameters);
     }
 }

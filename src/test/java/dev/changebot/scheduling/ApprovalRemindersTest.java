@@ -83,6 +83,23 @@ class ApprovalRemindersTest {
         assertThat(reminder).singleElement().satisfies(call -> assertThat(call.param("channel")).isEqualTo(DBA));
     }
 
+    @Test
+    @DisplayName("Slack failing when a reminder is due: the reminder waits in the outbox and goes out once")
+    void reminderSurvivesASlackOutage() {
+        request("medium");
+        slack.answerNext("chat.postMessage", 500, "{\"ok\":false,\"error\":\"internal_error\"}", Map.of());
+
+        assertThat(runAt(REQUESTED.plus(Duration.ofHours(8)))).as("the attempt that failed").hasSize(1);
+        assertThat(db.rows("SELECT attempts, delivered_at FROM slack_notice").get(0))
+                .containsEntry("attempts", 1).containsEntry("delivered_at", null);
+        assertThat(runAt(REQUESTED.plus(Duration.ofHours(8)).plusSeconds(1)))
+                .as("the job does not decide twice; the outbox retries").singleElement()
+                .satisfies(call -> assertThat(call.param("channel")).isEqualTo(BACKEND));
+        assertThat(runAt(REQUESTED.plus(Duration.ofHours(9)))).isEmpty();
+        assertThat(db.rows("SELECT count(*) AS n FROM slack_notice WHERE delivered_at IS NOT NULL").get(0))
+                .containsEntry("n", 1L);
+    }
+
     private void request(String changeClass) {
         // Inside the class's window: Wednesday 11:00 UTC for medium, the first Tuesday's maintenance window for high.
         var start = changeClass.equals("high") ? Instant.parse("2026-04-07T03:00:00Z") : Instant.parse("2026-03-11T11:00:00Z");
@@ -99,6 +116,8 @@ class ApprovalRemindersTest {
         slack.clear();
         clock.set(at);
         app.bean(ApprovalRemindersJob.class).execute(null);
+        assertThat(slack.calls("chat.postMessage")).as("nudges go through the outbox").isEmpty();
+        app.deliverOutbox();
         return slack.calls("chat.postMessage");
     }
 }

@@ -131,6 +131,7 @@ class EmergencyChangeTest {
         var id = ((Number) db.rows("SELECT id FROM change_timer WHERE kind = ? AND ref = ?", kind, ref).get(0).get("id"))
                 .longValue();
         app.bean(FireTimer.class).fire(id);
+        app.deliverOutbox();
     }
 
     private String submitRetrospective(String user) {

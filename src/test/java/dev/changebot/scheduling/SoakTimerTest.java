@@ -64,14 +64,18 @@ class SoakTimerTest {
         long id = ((Number) timer.get("id")).longValue();
         assertThat(app.bean(FireTimer.class).fire(id)).isTrue();
         assertThat(app.bean(FireTimer.class).fire(id)).as("a second ring does nothing").isFalse();
+        app.deliverOutbox();
 
         assertThat(state()).isEqualTo("IN_PROGRESS");
         assertThat(db.rows("SELECT status, late_by_ms, outcome FROM change_timer").get(0))
                 .containsEntry("status", "FIRED").containsEntry("late_by_ms", 0L)
                 .containsEntry("outcome", "soak in staging complete");
         assertThat(db.rows("SELECT type FROM change_event WHERE type = 'ChangeSoakCompleted'")).hasSize(1);
-        assertThat(slack.calls("chat.postMessage")).anySatisfy(call -> assertThat(call.param("text"))
-                .contains("CHG-1", "soak in staging complete — production allowed"));
+        var messageTs = db.rows("SELECT message_ts FROM change_request").get(0).get("message_ts");
+        assertThat(slack.calls("chat.postMessage")).anySatisfy(call -> {
+            assertThat(call.param("text")).contains("CHG-1", "soak in staging complete — production allowed");
+            assertThat(call.param("thread_ts")).as("in the change's thread").isEqualTo(messageTs);
+        });
         assertThat(say("U0DEV", "deployed CHG-1 production")).contains("deployed to production");
     }
 

@@ -103,6 +103,22 @@ class SlackOutboxTest {
         assertThat(slack.calls("chat.postMessage")).hasSize(1);
     }
 
+    @Test
+    @DisplayName("a channel that refuses the bot: the requester is told by DM, through the outbox, once")
+    void tellsTheRequesterWhenThePostFailsForGood() {
+        slack.answerNext("chat.postMessage", 200, "{\"ok\":false,\"error\":\"not_in_channel\"}", Map.of());
+        request("Upgrade payments-api");
+
+        assertThat(db.rows("SELECT failed_at IS NOT NULL AS failed, last_error FROM slack_outbox").get(0))
+                .containsEntry("failed", true).containsEntry("last_error", "not_in_channel");
+        assertThat(slack.calls("chat.postMessage")).hasSize(2).last().satisfies(call -> {
+            assertThat(call.param("channel")).isEqualTo("U0REQUEST");
+            assertThat(call.param("text")).contains("CHG-1 is recorded", "not_in_channel", "/invite @Changebot");
+        });
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(app.deliverOutbox()).isZero();
+    }
+
     private void request(String title) {
         app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL, ChangeRef.inChannel(CHANNEL).encode(),
                 ChangeForms.complete(NOW.plus(Duration.ofDays(1))).title(title).state()), SlackPayloads.FORM);

@@ -11,14 +11,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Posts or updates a change's message, turning Slack's answers into what the outbox worker needs. */
+/** Posts and updates messages for the outbox worker, turning Slack's answers into what it needs to know. */
 @Singleton
 class SlackMessageDelivery implements SlackDelivery {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SlackMessageDelivery.class);
     /** Slack's errors that no retry will fix. */
     private static final java.util.Set<String> FINAL = java.util.Set.of("channel_not_found", "not_in_channel",
             "is_archived", "message_not_found", "cant_update_message", "invalid_auth", "account_inactive",
@@ -49,28 +46,36 @@ class SlackMessageDelivery implements SlackDelivery {
                     .text(ChangeMessage.fallbackText(change)).blocks(ChangeMessage.channelBlocks(view)));
             return response.isOk() ? new Result.Delivered(message) : refused(response.getError());
         } catch (SlackApiException e) {
-            if (e.getResponse().code() == 429) {
-                var retryAfter = e.getResponse().header("Retry-After");
-                return new Result.RateLimited(Duration.ofSeconds(retryAfter == null ? 1 : Long.parseLong(retryAfter.strip())));
-            }
-            return new Result.Failed("HTTP " + e.getResponse().code(), e.getResponse().code() >= 500);
+            return answered(e);
         } catch (IOException | RuntimeException e) {
             return new Result.Failed(e.toString(), true);
         }
     }
 
     @Override
-    public void tellRequester(ChangeView view, String problem) {
-        var change = view.change();
-        client.ifPresent(slack -> {
-            try {
-                slack.chatPostMessage(r -> r.channel(change.requesterId()).text(change.id()
-                        + " is recorded, but I could not post it in <#" + change.originChannelId() + "> (" + problem
-                        + "). Invite me there with `/invite @Changebot`, or see it with `/change show " + change.id() + "`."));
-            } catch (Exception e) {
-                LOG.warn("Could not tell {} that {} was not announced", change.requesterId(), change.id(), e);
-            }
-        });
+    public Result post(String channel, String text, Optional<String> threadTs) {
+        if (client.isEmpty()) {
+            return new Result.Failed("Slack is not configured", true);
+        }
+        try {
+            var response = client.get().chatPostMessage(r -> r.channel(channel).text(text).threadTs(threadTs.orElse(null))
+                    .unfurlLinks(false).unfurlMedia(false));
+            return response.isOk() ? new Result.Delivered(new MessageRef(response.getChannel(), response.getTs()))
+                    : refused(response.getError());
+        } catch (SlackApiException e) {
+            return answered(e);
+        } catch (IOException | RuntimeException e) {
+            return new Result.Failed(e.toString(), true);
+        }
+    }
+
+    /** A non-2xx answer: a 429 says when to come back; a 5xx may pass. */
+    private static Result answered(SlackApiException e) {
+        if (e.getResponse().code() == 429) {
+            var retryAfter = e.getResponse().header("Retry-After");
+            return new Result.RateLimited(Duration.ofSeconds(retryAfter == null ? 1 : Long.parseLong(retryAfter.strip())));
+        }
+        return new Result.Failed("HTTP " + e.getResponse().code(), e.getResponse().code() >= 500);
     }
 
     private static Result refused(String error) {
