@@ -70,8 +70,16 @@ public class FireTimer {
         return "overdue";
     }
 
-    /** True when this ring did the work; false when the timer had already fired or was cancelled. */
+    /** Rung by hand (tests, operators): recorded as fired by "manual". */
     public boolean fire(long timerId) {
+        return fire(timerId, "manual");
+    }
+
+    /**
+     * True when this ring did the work; false when the timer had already fired or was cancelled.
+     * {@code firedBy} names the ringer for the record: the scheduler instance.
+     */
+    public boolean fire(long timerId, String firedBy) {
         var now = clock.instant();
         return transactions.inTransaction(() -> {
             var timer = timers.lockPending(timerId);
@@ -97,7 +105,7 @@ public class FireTimer {
                 outcome = followUp(change.get(), t, now);
             }
             long late = Math.max(0, Duration.between(t.dueAt(), now).toMillis());
-            timers.fired(timerId, now, late, outcome);
+            timers.fired(timerId, now, late, outcome, firedBy);
             return true;
         });
     }

@@ -15,7 +15,8 @@ public interface TimerStore {
     /** The timer if still pending, locked until the transaction ends (a second ring finds it fired). */
     Optional<Timer> lockPending(long id);
 
-    void fired(long id, Instant at, long lateByMillis, String outcome);
+    /** Rung at {@code at} by {@code firedBy} (the scheduler instance, or who rang it by hand). */
+    void fired(long id, Instant at, long lateByMillis, String outcome, String firedBy);
 
     void cancelAll(Change change, String kind);
 
@@ -23,6 +24,9 @@ public interface TimerStore {
     void cancelAll(Change change, String kind, String ref);
 
     List<Timer> pending();
+
+    /** Pending timers that were due before {@code instant}: late, so their alarm may be lost. */
+    List<Timer> pendingDueBefore(Instant instant);
 
     /** One timer: its original due time, whatever the scheduler later rewrote. */
     record Timer(long id, String workspaceId, ChangeId changeId, String kind, String ref, Instant dueAt) {

@@ -52,9 +52,9 @@ class PostgresTimers implements TimerStore {
     }
 
     @Override
-    public void fired(long id, Instant at, long lateByMillis, String outcome) {
-        update("UPDATE change_timer SET status = 'FIRED', fired_at = ?, late_by_ms = ?, outcome = ? WHERE id = ?",
-                Timestamp.from(at), lateByMillis, outcome, id);
+    public void fired(long id, Instant at, long lateByMillis, String outcome, String firedBy) {
+        update("UPDATE change_timer SET status = 'FIRED', fired_at = ?, late_by_ms = ?, outcome = ?, fired_by = ? WHERE id = ?",
+                Timestamp.from(at), lateByMillis, outcome, firedBy, id);
     }
 
     @Override
@@ -72,6 +72,12 @@ class PostgresTimers implements TimerStore {
     @Override
     public List<Timer> pending() {
         return query("SELECT " + COLUMNS + " FROM change_timer WHERE status = 'PENDING' ORDER BY due_at");
+    }
+
+    @Override
+    public List<Timer> pendingDueBefore(Instant instant) {
+        return query("SELECT " + COLUMNS + " FROM change_timer WHERE status = 'PENDING' AND due_at < ? ORDER BY due_at",
+                Timestamp.from(instant));
     }
 
     private List<Timer> query(String sql, Object... parameters) {

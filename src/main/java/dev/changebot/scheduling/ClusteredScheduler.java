@@ -44,12 +44,14 @@ public class ClusteredScheduler {
      * scheduler looks for them.
      */
     ClusteredScheduler(DataSource migrated, @Named("default") DatasourceConfiguration database,
-                       @Value("${changebot.scheduler.threads:4}") int threads, BeanContext beans) {
+                       @Value("${changebot.scheduler.threads:4}") int threads,
+                       @Value("${changebot.scheduler.checkin-interval:7500}") long checkinIntervalMillis,
+                       BeanContext beans) {
         this.pool = pool(database, threads);
         var providerName = "changebot-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(providerName, new PoolProvider(pool));
         try {
-            var factory = new StdSchedulerFactory(properties(providerName, threads));
+            var factory = new StdSchedulerFactory(properties(providerName, threads, checkinIntervalMillis));
             this.scheduler = factory.getScheduler();
             // Quartz keeps schedulers in a JVM-wide registry by name; dropping ours from it lets
             // several application contexts in one JVM (tests) run their own cluster member.
@@ -65,6 +67,7 @@ public class ClusteredScheduler {
     void onStartup(StartupEvent event) {
         try {
             scheduleRecurring(ApprovalRemindersJob.class, REMINDER_INTERVAL);
+            scheduleRecurring(LateTimersJob.class, REMINDER_INTERVAL);
             scheduler.start();
             LOG.info("Quartz scheduler started (clustered, instance {})", scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {
@@ -123,7 +126,7 @@ public class ClusteredScheduler {
         return new HikariDataSource(config);
     }
 
-    private static Properties properties(String dataSource, int threads) {
+    private static Properties properties(String dataSource, int threads, long checkinIntervalMillis) {
         var p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
@@ -134,7 +137,9 @@ public class ClusteredScheduler {
         p.setProperty("org.quartz.jobStore.dataSource", dataSource);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", "true");
-        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "7500");
+        // How often a node says it is alive; a node silent for this long plus 7.5 s is declared dead
+        // and the jobs it was running (requestRecovery) are run again by a live node.
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(checkinIntervalMillis));
         p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         // Avoids an aborted-transaction failure in obtainLock on PostgreSQL (quartz-scheduler/quartz#647).
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");

@@ -98,10 +98,14 @@ public final class RunningApp implements AutoCloseable {
 
     /** Signed and sent, leaving the Slack outbox undelivered (as if the app died right after the ack). */
     public HttpResponse<String> slackUndelivered(String body, String contentType, Instant at) {
+        return post("/slack/events", body, signedHeaders(body, contentType, at));
+    }
+
+    /** The headers Slack sends with a request signed at {@code at} with the test secret. */
+    public static Map<String, String> signedHeaders(String body, String contentType, Instant at) {
         var timestamp = Long.toString(at.getEpochSecond());
         var signature = new SlackSignature.Generator(SIGNING_SECRET).generate(timestamp, body);
-        return post("/slack/events", body, Map.of("Content-Type", contentType,
-                "X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", signature));
+        return Map.of("Content-Type", contentType, "X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", signature);
     }
 
     /** Delivers everything due in the Slack outbox now; how many messages went out. */

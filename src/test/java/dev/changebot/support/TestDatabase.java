@@ -45,6 +45,24 @@ public record TestDatabase(String url, String user, String password) {
         }
     }
 
+    /**
+     * The rows of a query once it has any, for work the app does on its own threads right away
+     * (a Quartz trigger already due). Not a way to let time pass: time is the test's clock.
+     */
+    public List<Map<String, Object>> awaitRows(java.time.Duration timeout, String sql, Object... parameters) {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            var rows = rows(sql, parameters);
+            if (!rows.isEmpty()) {
+                return rows;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no rows within " + timeout + ": " + sql);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
+    }
+
     public long count(String table) {
         return ((Number) rows("SELECT count(*) AS n FROM " + table).get(0).get("n")).longValue();
     }
