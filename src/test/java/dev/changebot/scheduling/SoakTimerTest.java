@@ -111,6 +111,26 @@ class SoakTimerTest {
         assertThat(db.rows("SELECT type FROM change_event WHERE type = 'ChangeSoakCompleted'")).hasSize(1);
     }
 
+    @Test
+    @DisplayName("a late timer whose alarm was lost is armed again by the minute sweep, and fires")
+    void sweepRearmsALostAlarm() throws Exception {
+        say("U0DEV", "deployed CHG-1 staging");
+        long id = ((Number) db.rows("SELECT id FROM change_timer").get(0).get("id")).longValue();
+        app.bean(ClusteredScheduler.class).scheduler().deleteJob(org.quartz.JobKey.jobKey("timer-" + id, "timers"));
+
+        clock.set(T0.plus(Duration.ofMinutes(30)).plusSeconds(30));
+        app.bean(LateTimersJob.class).execute(null);
+        assertThat(db.rows("SELECT status FROM change_timer").get(0)).as("not late enough to be called lost")
+                .containsEntry("status", "PENDING");
+        assertThat(app.bean(ClusteredScheduler.class).scheduler().checkExists(org.quartz.JobKey.jobKey("timer-" + id, "timers")))
+                .isFalse();
+
+        clock.set(T0.plus(Duration.ofMinutes(32)));
+        app.bean(LateTimersJob.class).execute(null);
+        assertThat(db.awaitRows(Duration.ofSeconds(30), "SELECT late_by_ms FROM change_timer WHERE status = 'FIRED'"))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("late_by_ms", Duration.ofMinutes(2).toMillis()));
+    }
+
     private RunningApp start() {
         return RunningApp.start(db, slack, Map.of("changebot.policy", "preset:rotor"), clock);
     }
