@@ -3,6 +3,7 @@ package dev.changebot.application;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.SoakStage;
 import jakarta.inject.Singleton;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public class DeployChange {
 
     static final String SOAK = "SOAK_END";
-    static final String PRODUCTION = "production";
+    static final String PRODUCTION = DeploymentPlan.PRODUCTION;
 
     private final Changes changes;
     private final Transactions transactions;
@@ -39,9 +40,11 @@ public class DeployChange {
     }
 
     /** The answer for the person: what happens now, or why not. */
-    public String deployed(String workspaceId, ChangeId id, String userId, String environment,
+    public String deployed(String workspaceId, ChangeId id, String userId, String environmentAsTyped,
                            java.util.OptionalInt percent) {
         var now = clock.instant();
+        // "Staging" and "staging" are one stage.
+        var environment = environmentAsTyped.strip().toLowerCase(java.util.Locale.ROOT);
         record Armed(String answer, long timer, java.time.Instant at) {
         }
         Armed armed = transactions.inTransaction(() -> {
@@ -56,6 +59,7 @@ public class DeployChange {
                         + "; deploy further after that.", -1, null);
             }
             var changeClass = policy.changeClass(change.changeClass());
+            var plan = changeClass.map(DeploymentPlan::of);
             var stage = changeClass.flatMap(c -> c.soak().stream()
                     .filter(s -> s.environment().equalsIgnoreCase(environment)).findFirst()).map(SoakStage::duration);
             var rollout = changeClass.flatMap(c -> c.rollout()).filter(r -> environment.equalsIgnoreCase(PRODUCTION));
@@ -79,7 +83,7 @@ public class DeployChange {
             }
             try {
                 var event = change.deployed(userId, label, rollout.isPresent() ? percent : java.util.OptionalInt.empty(),
-                        stage, now);
+                        stage, plan.map(p -> p.mustPassBefore(environment)).orElse(java.util.List.of()), now);
                 changes.update(change, event);
                 announcer.changed(change);
                 if (event.soakUntil() == null) {

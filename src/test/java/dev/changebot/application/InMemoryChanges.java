@@ -122,6 +122,6 @@ public class InMemoryChanges implements Changes {
         return Change.restore(new dev.changebot.domain.change.StoredChange(c.id(), c.workspaceId(), c.requesterId(),
                 c.originChannelId(), c.changeClass(), c.details(), c.requestedAt(), c.state(), c.approvals(),
                 c.rejection().orElse(null), message, c.exception().orElse(null), c.pendingOverride().orElse(null),
-                c.soak().orElse(null), c.rolloutPercent(), c.emergency().orElse(null)));
+                c.soak().orElse(null), c.rolloutPercent(), c.stagesPassed(), c.emergency().orElse(null)));
     }
 }

@@ -53,6 +53,9 @@ class SoakTimerTest {
     @Test
     @DisplayName("deployed to staging: soaking 30 min on a durable timer; production waits; the timer completes the soak once")
     void soakCompletes() {
+        assertThat(say("U0DEV", "deployed CHG-1 production"))
+                .as("rotor: production only after staging, with its soak")
+                .isEqualTo("CHG-1 goes to production only after its soak in staging: deploy it to staging first.");
         assertThat(say("U0DEV", "deployed CHG-1 staging")).contains("soaking in staging until 2026-03-10T10:30:00Z");
         assertThat(state()).isEqualTo("SOAKING");
         var timer = db.rows("SELECT id, due_at, status FROM change_timer").get(0);

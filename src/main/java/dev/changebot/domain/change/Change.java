@@ -68,7 +68,8 @@ public final class Change {
         var change = new Change(stored.id(), stored.workspaceId(), stored.requesterId(), stored.originChannelId(),
                 stored.changeClass(), stored.details(), stored.requestedAt(), stored.state(), stored.approvals(),
                 stored.rejection(), stored.message());
-        change.work.restore(stored.exception(), stored.pendingOverride(), stored.soak(), stored.rolloutPercent());
+        change.work.restore(stored.exception(), stored.pendingOverride(), stored.soak(), stored.rolloutPercent(),
+                stored.stagesPassed());
         change.aftermath.emergency = stored.emergency();
         return change;
     }
@@ -131,8 +132,9 @@ public final class Change {
 
     /** A deployment, maybe a step of a staged rollout; see {@link Work#deployed}. */
     public ChangeEvent.ChangeDeployed deployed(String userId, String environment, OptionalInt percent,
-                                               Optional<java.time.Duration> soakFor, Instant now) {
-        return work.deployed(userId, environment, percent, soakFor, now);
+                                               Optional<java.time.Duration> soakFor, List<String> mustPassFirst,
+                                               Instant now) {
+        return work.deployed(userId, environment, percent, soakFor, mustPassFirst, now);
     }
 
     /** The soak's timer rang: only the soak it was set for completes (a second ring does nothing). */
@@ -147,6 +149,11 @@ public final class Change {
 
     public Optional<Soak> soak() {
         return Optional.ofNullable(work.soak);
+    }
+
+    /** The environments this change is through, in order: deployed there and, where the policy says, soaked. */
+    public List<String> stagesPassed() {
+        return List.copyOf(work.stagesPassed);
     }
 
     /** How far a staged rollout has gone: the last percentage deployed, 0 before the first step. */

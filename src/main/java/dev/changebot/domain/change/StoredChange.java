@@ -23,9 +23,11 @@ public record StoredChange(
         OverrideRequest pendingOverride,
         Soak soak,
         int rolloutPercent,
+        List<String> stagesPassed,
         Emergency emergency) {
 
     public StoredChange {
         approvals = List.copyOf(approvals);
+        stagesPassed = List.copyOf(stagesPassed);
     }
 }

@@ -4,6 +4,7 @@ import dev.changebot.domain.change.ChangeEvent.ChangeOverrideSigned;
 import dev.changebot.domain.change.ChangeEvent.ChangeStarted;
 import dev.changebot.domain.change.ChangeEvent.ChangeStartedByOverride;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,16 +22,20 @@ final class Work {
     OverrideRequest pendingOverride;
     Soak soak;
     int rolloutPercent;
+    /** Environments the change is through: deployed with no soak, or deployed and soaked. */
+    final List<String> stagesPassed = new ArrayList<>();
 
     Work(Change change) {
         this.change = change;
     }
 
-    void restore(PolicyException exception, OverrideRequest pendingOverride, Soak soak, int rolloutPercent) {
+    void restore(PolicyException exception, OverrideRequest pendingOverride, Soak soak, int rolloutPercent,
+                 List<String> stagesPassed) {
         this.exception = exception;
         this.pendingOverride = pendingOverride;
         this.soak = soak;
         this.rolloutPercent = rolloutPercent;
+        this.stagesPassed.addAll(stagesPassed);
     }
 
     ChangeStarted start(String userId, Instant now) {
@@ -71,15 +76,21 @@ final class Work {
     /**
      * Deployed to {@code environment} ({@code percent} of users for a step of a staged rollout); with
      * {@code soakFor}, the change soaks there until the soak ends, and nothing moves on before.
+     * {@code mustPassFirst} are the stages the policy puts before this environment.
      */
     ChangeEvent.ChangeDeployed deployed(String userId, String environment, OptionalInt percent,
-                                               Optional<java.time.Duration> soakFor, Instant now) {
+                                        Optional<java.time.Duration> soakFor, List<String> mustPassFirst, Instant now) {
         if (change.state() == ChangeState.SOAKING) {
             throw new IllegalStateException(change.id() + " is soaking in " + soak.environment() + " until " + soak.until()
                     + "; deploy further after that.");
         }
         if (change.state() != ChangeState.IN_PROGRESS) {
             throw new IllegalTransitionException(change.id(), change.state(), ChangeState.SOAKING);
+        }
+        var missing = mustPassFirst.stream().filter(stage -> !stagesPassed.contains(stage)).findFirst();
+        if (missing.isPresent()) {
+            throw new IllegalStateException(change.id() + " goes to " + environment + " only after its soak in "
+                    + missing.get() + ": deploy it to " + missing.get() + " first.");
         }
         if (percent.isPresent() && percent.getAsInt() <= rolloutPercent) {
             throw new IllegalStateException(change.id() + " is already rolled out to " + rolloutPercent + "%.");
@@ -90,6 +101,8 @@ final class Work {
             until = now.plus(soakFor.get());
             change.moveTo(ChangeState.SOAKING);
             soak = new Soak(environment, until);
+        } else {
+            stagesPassed.add(environment);
         }
         return new ChangeEvent.ChangeDeployed(change.id(), userId, now, environment, until);
     }
@@ -102,6 +115,7 @@ final class Work {
         change.moveTo(ChangeState.IN_PROGRESS);
         var done = soak;
         soak = null;
+        stagesPassed.add(done.environment());
         return Optional.of(new ChangeEvent.ChangeSoakCompleted(change.id(), "changebot", now, done.environment()));
     }
 

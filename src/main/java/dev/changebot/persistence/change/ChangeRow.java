@@ -44,6 +44,7 @@ public record ChangeRow(
         @Nullable String soakEnvironment,
         @Nullable Instant soakingUntil,
         int rolloutPercent,
+        @TypeDef(type = DataType.JSON) String stagesPassed,
         @Nullable String incidentCommander,
         @Nullable String severity,
         @Nullable @TypeDef(type = DataType.JSON) String obligations,

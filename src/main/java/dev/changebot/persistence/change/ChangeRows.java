@@ -63,6 +63,7 @@ class ChangeRows {
                 change.soak().map(Soak::environment).orElse(null),
                 change.soak().map(Soak::until).orElse(null),
                 change.rolloutPercent(),
+                write(change.stagesPassed()),
                 change.incidentCommander().orElse(null),
                 change.emergency().flatMap(Emergency::severity).orElse(null),
                 change.isEmergency() ? obligationsToJson(change.obligations()) : null,
@@ -84,7 +85,16 @@ class ChangeRows {
         return Change.restore(new StoredChange(new ChangeId(row.number()), row.workspaceId(), row.requesterId(),
                 row.originChannelId(), row.className(), details, row.requestedAt(), ChangeState.valueOf(row.state()),
                 approvals.stream().map(a -> new Approval(a.approverId(), a.approvedAt(), a.step())).toList(),
-                rejection, message, exception(row), pendingOverride(row), soak, row.rolloutPercent(), emergency));
+                rejection, message, exception(row), pendingOverride(row), soak, row.rolloutPercent(),
+                stagesPassed(row), emergency));
+    }
+
+    private List<String> stagesPassed(ChangeRow row) {
+        try {
+            return json.readValue(row.stagesPassed(), Argument.listOf(String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private PolicyException exception(ChangeRow row) {

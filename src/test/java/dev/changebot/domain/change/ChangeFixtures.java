@@ -78,6 +78,6 @@ public final class ChangeFixtures {
     /** A change that has been through review already, restored in the given state. */
     public static Change changeIn(ChangeState state) {
         return Change.restore(new StoredChange(FIRST, WORKSPACE, REQUESTER, CHANNEL, "normal", details(), NOW, state,
-                List.of(), null, null, null, null, null, 0, null));
+                List.of(), null, null, null, null, null, 0, List.of(), null));
     }
 }

@@ -239,4 +239,31 @@ class ChangeTest {
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThat(change.approvals()).hasSize(1);
     }
+
+    @Nested
+    @DisplayName("when deployed")
+    class Deploying {
+
+        final Change change = ChangeFixtures.changeIn(ChangeState.IN_PROGRESS);
+
+        @Test
+        @DisplayName("goes to production only after the stages before it are passed")
+        void productionAfterTheSoak() {
+            assertThatThrownBy(() -> change.deployed(REQUESTER, "production", java.util.OptionalInt.empty(),
+                    java.util.Optional.empty(), java.util.List.of("staging"), NOW))
+                    .hasMessage("CHG-1 goes to production only after its soak in staging: deploy it to staging first.");
+            assertThat(change.state()).isEqualTo(ChangeState.IN_PROGRESS);
+
+            change.deployed(REQUESTER, "staging", java.util.OptionalInt.empty(), java.util.Optional.of(Duration.ofMinutes(30)),
+                    java.util.List.of(), NOW);
+            assertThat(change.stagesPassed()).as("not while it soaks").isEmpty();
+            assertThat(change.soakEnded("staging", LATER)).isPresent();
+            assertThat(change.stagesPassed()).containsExactly("staging");
+
+            var deployed = change.deployed(REQUESTER, "production", java.util.OptionalInt.empty(), java.util.Optional.empty(),
+                    java.util.List.of("staging"), LATER);
+            assertThat(deployed.environment()).isEqualTo("production");
+            assertThat(change.stagesPassed()).containsExactly("staging", "production");
+        }
+    }
 }

@@ -1,0 +1,68 @@
+package dev.changebot.domain.policy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A class's way to production: its soak stages in order ("production only after staging, with a
+ * 30-minute soak"), then production, in rollout steps when the class has them. Environments the
+ * plan does not name (a developer's sandbox) are not gated.
+ */
+public record DeploymentPlan(List<SoakStage> stages, Optional<Rollout> rollout) {
+
+    public static final String PRODUCTION = "production";
+
+    public DeploymentPlan {
+        stages = List.copyOf(stages);
+    }
+
+    public static DeploymentPlan of(ChangeClass changeClass) {
+        return new DeploymentPlan(changeClass.soak(), changeClass.rollout());
+    }
+
+    /** The stages whose soak must be behind a change before it may go to {@code environment}. */
+    public List<String> mustPassBefore(String environment) {
+        var before = new ArrayList<String>();
+        for (var stage : stages) {
+            if (same(stage.environment(), environment)) {
+                return before;
+            }
+            before.add(stage.environment());
+        }
+        return same(environment, PRODUCTION) ? before : List.of();
+    }
+
+    /** Where the change goes next, given the stages behind it; empty once production is done. */
+    public Optional<NextDeployment> next(Collection<String> passed, int rolloutPercent) {
+        for (var stage : stages) {
+            if (passed.stream().noneMatch(p -> same(p, stage.environment()))) {
+                return Optional.of(new NextDeployment(stage.environment(), OptionalInt.empty()));
+            }
+        }
+        if (rollout.isPresent()) {
+            return rollout.get().percentages().stream().filter(p -> p > rolloutPercent).findFirst()
+                    .map(p -> new NextDeployment(PRODUCTION, OptionalInt.of(p)));
+        }
+        if (passed.stream().noneMatch(p -> same(p, PRODUCTION))) {
+            return Optional.of(new NextDeployment(PRODUCTION, OptionalInt.empty()));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean same(String a, String b) {
+        return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+    }
+
+    /** A deployment to come: an environment, and the share of users for a rollout step. */
+    public record NextDeployment(String environment, OptionalInt percent) {
+
+        /** "staging", "production 25%". */
+        public String label() {
+            return percent.isPresent() ? environment + " " + percent.getAsInt() + "%" : environment;
+        }
+    }
+}
