@@ -2,7 +2,13 @@ package dev.changebot.application;
 
 import dev.changebot.domain.approval.ChainProgress;
 import dev.changebot.domain.change.Change;
+import dev.changebot.domain.policy.DeploymentPlan;
+import java.util.Optional;
 
-/** A change with what a reader needs beside it: its class's label and where it stands on its approval ladder. */
-public record ChangeView(Change change, String classLabel, ChainProgress ladder) {
+/**
+ * A change with what a reader needs beside it: its class's label, where it stands on its approval
+ * ladder, and where its class's plan sends it next once the work is under way.
+ */
+public record ChangeView(Change change, String classLabel, ChainProgress ladder,
+                         Optional<DeploymentPlan.NextDeployment> nextDeployment) {
 }

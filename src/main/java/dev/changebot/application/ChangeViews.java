@@ -3,8 +3,10 @@ package dev.changebot.application;
 import dev.changebot.domain.approval.ApprovalRule;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /** Puts a change together with its class and approval ladder, for every place that shows it. */
 @Singleton
@@ -19,7 +21,10 @@ public class ChangeViews {
     }
 
     public ChangeView of(Change change) {
-        var label = policy.changeClass(change.changeClass()).map(ChangeClass::label).orElse(change.changeClass());
-        return new ChangeView(change, label, rule.progress(change));
+        var changeClass = policy.changeClass(change.changeClass());
+        var label = changeClass.map(ChangeClass::label).orElse(change.changeClass());
+        var next = change.isEmergency() ? Optional.<DeploymentPlan.NextDeployment>empty()
+                : changeClass.map(DeploymentPlan::of).flatMap(plan -> plan.next(change.stagesPassed(), change.rolloutPercent()));
+        return new ChangeView(change, label, rule.progress(change), next);
     }
 }

@@ -13,6 +13,7 @@ import dev.changebot.slack.change.RejectButton;
 import dev.changebot.slack.change.OverrideSubmission;
 import dev.changebot.slack.change.RejectReasonSubmission;
 import dev.changebot.slack.change.StartButton;
+import dev.changebot.slack.change.WorkButtonHandlers;
 import dev.changebot.slack.command.ChangeCommandHandler;
 import jakarta.inject.Singleton;
 
@@ -30,13 +31,15 @@ public class SlackListeners {
     private final AppHome appHome;
     private final EmergencyButtons emergencyButtons;
     private final OverrideSubmission overrideSubmission;
+    private final WorkButtonHandlers workButtons;
 
     public SlackListeners(ChangeCommandHandler changeCommand, NewChangeSubmission newChangeSubmission,
                           ApproveButton approveButton, RejectButton rejectButton,
                           RejectReasonSubmission rejectReasonSubmission, ApproveReaction approveReaction,
                           StartButton startButton, OverrideSubmission overrideSubmission, AppHome appHome,
-                          EmergencyButtons emergencyButtons) {
+                          EmergencyButtons emergencyButtons, WorkButtonHandlers workButtons) {
         this.emergencyButtons = emergencyButtons;
+        this.workButtons = workButtons;
         this.appHome = appHome;
         this.startButton = startButton;
         this.overrideSubmission = overrideSubmission;
@@ -56,6 +59,10 @@ public class SlackListeners {
         app.viewSubmission(SlackIds.REJECT_MODAL, rejectReasonSubmission);
         app.blockAction(SlackIds.START_BUTTON, startButton);
         app.viewSubmission(SlackIds.OVERRIDE_MODAL, overrideSubmission);
+        app.blockAction(SlackIds.DEPLOYED_BUTTON, workButtons::deployed);
+        app.blockAction(SlackIds.DONE_BUTTON, workButtons::done);
+        app.blockAction(SlackIds.ROLLED_BACK_BUTTON, workButtons::rolledBack);
+        app.blockAction(SlackIds.FAILED_BUTTON, workButtons::failed);
         app.blockAction(SlackIds.RESOLVE_BUTTON, emergencyButtons::resolve);
         app.blockAction(java.util.regex.Pattern.compile(SlackIds.SATISFY_BUTTON + ":.*"), emergencyButtons::satisfy);
         app.viewSubmission(SlackIds.SATISFY_MODAL, emergencyButtons::submitted);

@@ -50,6 +50,9 @@ public final class ChangeMessage {
                     button(b -> b.actionId(SlackIds.START_BUTTON).style("primary")
                             .text(plainText("Start")).value(ChangeRef.of(change.id()).encode()))))));
         }
+        if (change.state() == ChangeState.IN_PROGRESS || change.state() == ChangeState.SOAKING) {
+            blocks.add(actions(a -> a.blockId("change_actions").elements(WorkButtons.of(view))));
+        }
         if (change.state() == ChangeState.PENDING_APPROVAL) {
             var value = ChangeRef.of(change.id()).encode();
             blocks.add(actions(a -> a.blockId("change_actions").elements(List.of(
