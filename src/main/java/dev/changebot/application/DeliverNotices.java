@@ -67,14 +67,13 @@ public class DeliverNotices {
         var thread = notice.inThread() ? transactions.inTransaction(() -> changes.find(notice.workspaceId(), notice.changeId()))
                 .flatMap(c -> c.message()) : Optional.<MessageRef>empty();
         var channel = thread.map(MessageRef::channelId).orElse(notice.recipient());
-        var wait = pacing.wait(channel, now);
+        var wait = transactions.inTransaction(() -> pacing.reserve(channel, now));
         if (wait.isPresent()) {
             report(() -> outbox.postpone(queued, wait.get(), "pacing posts to " + channel));
             return false;
         }
         var result = delivery.post(channel, notice.text(), thread.map(MessageRef::messageTs));
         if (result instanceof SlackDelivery.Result.Delivered) {
-            pacing.posted(channel, now);
             report(() -> outbox.delivered(queued, now));
             return true;
         }

@@ -93,7 +93,7 @@ public class DeliverOutbox {
         var change = found.get();
         var channel = change.message().map(MessageRef::channelId).orElse(change.originChannelId());
         if (change.message().isEmpty()) {
-            var wait = pacing.wait(channel, now);
+            var wait = transactions.inTransaction(() -> pacing.reserve(channel, now));
             if (wait.isPresent()) {
                 report(() -> outbox.postpone(entry, wait.get(), "pacing posts to " + channel));
                 return false;
@@ -104,7 +104,6 @@ public class DeliverOutbox {
         if (result instanceof SlackDelivery.Result.Delivered done) {
             boolean posted = change.message().isEmpty();
             if (posted) {
-                pacing.posted(channel, now);
                 change.attachMessage(done.message());
             }
             report(() -> {

@@ -104,6 +104,23 @@ class SlackOutboxTest {
     }
 
     @Test
+    @DisplayName("the pace holds across the cluster: another node does not post to the channel within the second")
+    void pacesAcrossNodes() {
+        try (var other = RunningApp.start(db, slack, Map.of(), clock)) {
+            request("First change");
+            slack.clear();
+            other.slackUndelivered(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
+                    ChangeRef.inChannel(CHANNEL).encode(), ChangeForms.complete(NOW.plus(Duration.ofDays(1))).title("Second")
+                            .state()), SlackPayloads.FORM, Instant.now());
+
+            assertThat(other.deliverOutbox()).as("the first node posted to the channel this second").isZero();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(other.deliverOutbox()).isEqualTo(1);
+            assertThat(slack.calls("chat.postMessage")).hasSize(1);
+        }
+    }
+
+    @Test
     @DisplayName("a channel that refuses the bot: the requester is told by DM, through the outbox, once")
     void tellsTheRequesterWhenThePostFailsForGood() {
         slack.answerNext("chat.postMessage", 200, "{\"ok\":false,\"error\":\"not_in_channel\"}", Map.of());
