@@ -6,6 +6,10 @@ import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A timer rings: do what it was set for, once. The timer row is locked and re-checked, so a
@@ -42,13 +46,13 @@ public class FireTimer {
     }
 
     /** A follow-up's reminder or deadline; nothing when it was met meanwhile. */
-    private String followUp(Change change, TimerStore.Timer timer, java.time.Instant now) {
+    private String followUp(Change change, TimerStore.Timer timer, java.time.Instant now, Map<String, Set<String>> members) {
         var obligation = change.obligations().stream().filter(o -> o.name().equals(timer.ref()) && o.isOpen()).findFirst();
         if (obligation.isEmpty()) {
             return "nothing to do: already satisfied";
         }
-        var people = new java.util.LinkedHashSet<String>();
-        obligation.get().roles().forEach(role -> people.addAll(directory.membersOf(change.workspaceId(), role)));
+        var people = new LinkedHashSet<String>();
+        obligation.get().roles().forEach(role -> people.addAll(members.getOrDefault(role, Set.of())));
         if (obligation.get().notDeclarer()) {
             people.remove(change.requesterId());
             change.incidentCommander().ifPresent(people::remove);
@@ -65,9 +69,30 @@ public class FireTimer {
         }
         changes.update(change, event.get());
         announcer.changed(change);
-        policy.reminders().escalateTo().ifPresent(role -> people.addAll(directory.membersOf(change.workspaceId(), role)));
+        policy.reminders().escalateTo().ifPresent(role -> people.addAll(members.getOrDefault(role, Set.of())));
         nudges.overdue(views.of(change), obligation.get(), policy.reminders().escalationChannel(), people);
         return "overdue";
+    }
+
+    /**
+     * Who holds the roles a follow-up timer may need to tell, asked before any row is locked: the
+     * directory may have to ask Slack, and no lock should wait on a network call.
+     */
+    private Map<String, Set<String>> membersFor(long timerId) {
+        var found = transactions.inTransaction(() -> timers.findPending(timerId)
+                .filter(t -> t.kind().startsWith("FOLLOW_UP"))
+                .flatMap(t -> changes.find(t.workspaceId(), t.changeId()).map(c -> Map.entry(t, c))));
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        var timer = found.get().getKey();
+        var change = found.get().getValue();
+        var roles = new LinkedHashSet<String>();
+        change.obligations().stream().filter(o -> o.name().equals(timer.ref())).forEach(o -> roles.addAll(o.roles()));
+        policy.reminders().escalateTo().ifPresent(roles::add);
+        var members = new HashMap<String, Set<String>>();
+        roles.forEach(role -> members.put(role, directory.membersOf(change.workspaceId(), role)));
+        return members;
     }
 
     /** Rung by hand (tests, operators): recorded as fired by "manual". */
@@ -80,6 +105,7 @@ public class FireTimer {
      * {@code firedBy} names the ringer for the record: the scheduler instance.
      */
     public boolean fire(long timerId, String firedBy) {
+        var members = membersFor(timerId);
         var now = clock.instant();
         return transactions.inTransaction(() -> {
             var timer = timers.lockPending(timerId);
@@ -102,7 +128,7 @@ public class FireTimer {
                     outcome = "soak in " + t.ref() + " complete";
                 }
             } else if (change.isPresent() && t.kind().startsWith("FOLLOW_UP")) {
-                outcome = followUp(change.get(), t, now);
+                outcome = followUp(change.get(), t, now, members);
             }
             long late = Math.max(0, Duration.between(t.dueAt(), now).toMillis());
             timers.fired(timerId, now, late, outcome, firedBy);

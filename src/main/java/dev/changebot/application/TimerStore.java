@@ -12,6 +12,9 @@ public interface TimerStore {
     /** A new pending timer; its id is what the alarm carries. */
     long add(Change change, String kind, String ref, Instant dueAt);
 
+    /** The timer if still pending, without locking it: a look before the work. */
+    Optional<Timer> findPending(long id);
+
     /** The timer if still pending, locked until the transaction ends (a second ring finds it fired). */
     Optional<Timer> lockPending(long id);
 

@@ -46,6 +46,11 @@ class PostgresTimers implements TimerStore {
     }
 
     @Override
+    public Optional<Timer> findPending(long id) {
+        return query("SELECT " + COLUMNS + " FROM change_timer WHERE id = ? AND status = 'PENDING'", id).stream().findFirst();
+    }
+
+    @Override
     public Optional<Timer> lockPending(long id) {
         var found = query("SELECT " + COLUMNS + " FROM change_timer WHERE id = ? AND status = 'PENDING' FOR UPDATE", id);
         return found.stream().findFirst();

@@ -1,0 +1,82 @@
+package dev.changebot.persistence;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bookkeeping the Slack queue tables share (attempts, next attempt, delivered, failed, last
+ * error) and their claim: due rows, oldest first, locked with SKIP LOCKED and leased by moving
+ * their next attempt past the lease.
+ */
+final class QueueTable<T> {
+
+    /** Reads one claimed row. */
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private final JdbcOperations jdbc;
+    private final String table;
+    private final String claim;
+    private final RowReader<T> reader;
+
+    /** {@code table} is one of our own table names, never input. */
+    QueueTable(JdbcOperations jdbc, String table, String returnedColumns, RowReader<T> reader) {
+        this.jdbc = jdbc;
+        this.table = table;
+        this.reader = reader;
+        this.claim = "UPDATE " + table + " SET next_attempt_at = ?"
+                + " WHERE id IN (SELECT id FROM " + table
+                + " WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " RETURNING " + returnedColumns;
+    }
+
+    List<T> claimDue(Instant now, Duration lease, int limit) {
+        return jdbc.prepareStatement(claim, (PreparedStatement statement) -> {
+            try {
+                statement.setTimestamp(1, Timestamp.from(now.plus(lease)));
+                statement.setTimestamp(2, Timestamp.from(now));
+                statement.setInt(3, limit);
+                var claimed = new ArrayList<T>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(reader.read(rows));
+                    }
+                }
+                return claimed;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not claim from " + table, e);
+            }
+        });
+    }
+
+    void delivered(long id, Instant at) {
+        update("UPDATE " + table + " SET delivered_at = ?, last_error = NULL WHERE id = ?", Timestamp.from(at), id);
+    }
+
+    void retryAt(long id, Instant next, String error) {
+        update("UPDATE " + table + " SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                Timestamp.from(next), error, id);
+    }
+
+    void postpone(long id, Instant next, String why) {
+        update("UPDATE " + table + " SET next_attempt_at = ?, last_error = ? WHERE id = ?", Timestamp.from(next), why, id);
+    }
+
+    void failed(long id, Instant at, String error) {
+        update("UPDATE " + table + " SET attempts = attempts + 1, failed_at = ?, last_error = ? WHERE id = ?",
+                Timestamp.from(at), error, id);
+    }
+
+    int update(String sql, Object... parameters) {
+        return Statements.update(jdbc, "write " + table, sql, parameters);
+    }
+}
