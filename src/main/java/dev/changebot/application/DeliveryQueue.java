@@ -22,4 +22,7 @@ public interface DeliveryQueue<T> {
 
     /** Given up: kept with its error for the record. */
     void failed(T item, Instant at, String error);
+
+    /** Forgets items delivered or given up before {@code settledBefore}; returns how many. */
+    int prune(Instant settledBefore);
 }

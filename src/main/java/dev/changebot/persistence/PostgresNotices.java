@@ -67,4 +67,9 @@ class PostgresNotices implements Notices, NoticeOutbox {
     public void failed(Queued notice, Instant at, String error) {
         table.failed(notice.id(), at, error);
     }
+
+    @Override
+    public int prune(Instant settledBefore) {
+        return table.prune(settledBefore);
+    }
 }

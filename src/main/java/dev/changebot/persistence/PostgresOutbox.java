@@ -72,4 +72,9 @@ class PostgresOutbox implements Outbox, ChangeAnnouncer {
     public void failed(OutboxEntry entry, Instant at, String error) {
         table.failed(entry.id(), at, error);
     }
+
+    @Override
+    public int prune(Instant settledBefore) {
+        return table.prune(settledBefore);
+    }
 }

@@ -76,6 +76,11 @@ final class QueueTable<T> {
                 Timestamp.from(at), error, id);
     }
 
+    int prune(Instant settledBefore) {
+        var before = Timestamp.from(settledBefore);
+        return update("DELETE FROM " + table + " WHERE delivered_at < ? OR failed_at < ?", before, before);
+    }
+
     int update(String sql, Object... parameters) {
         return Statements.update(jdbc, "write " + table, sql, parameters);
     }

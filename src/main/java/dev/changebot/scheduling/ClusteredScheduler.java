@@ -68,6 +68,7 @@ public class ClusteredScheduler {
         try {
             scheduleRecurring(ApprovalRemindersJob.class, REMINDER_INTERVAL);
             scheduleRecurring(LateTimersJob.class, REMINDER_INTERVAL);
+            scheduleRecurring(PruneOutboxJob.class, java.time.Duration.ofHours(1));
             scheduler.start();
             LOG.info("Quartz scheduler started (clustered, instance {})", scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {

@@ -136,6 +136,19 @@ class SlackOutboxTest {
         assertThat(app.deliverOutbox()).isZero();
     }
 
+    @Test
+    @DisplayName("settled posts are forgotten after 30 days; pending ones never")
+    void prunesSettledPosts() {
+        request("Delivered long ago");
+        app.slackUndelivered(SlashCommands.of("U0REVIEW", CHANNEL, "approve CHG-1"), SlackPayloads.FORM, Instant.now());
+        assertThat(db.count("slack_outbox")).isEqualTo(2);
+
+        clock.advance(Duration.ofDays(30).plusSeconds(1));
+        assertThat(app.bean(dev.changebot.application.PruneOutbox.class).run()).isEqualTo(1);
+        assertThat(db.rows("SELECT delivered_at FROM slack_outbox")).singleElement()
+                .satisfies(row -> assertThat(row.get("delivered_at")).as("the pending update stays").isNull());
+    }
+
     private void request(String title) {
         app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL, ChangeRef.inChannel(CHANNEL).encode(),
                 ChangeForms.complete(NOW.plus(Duration.ofDays(1))).title(title).state()), SlackPayloads.FORM);
