@@ -44,7 +44,7 @@ class InstanceKilledMidJobTest {
 
             try (var holder = db.connect()) {
                 holder.setAutoCommit(false);
-                // The soak's timer is due in 3 s; its job will lock the timer, then wait here for the change.
+                // The soak's timer is due in 5 s; its job will lock the timer, then wait here for the change.
                 assertThat(doomed.slack(SlashCommandsAccess.of("U0DEV", "C0DEPLOYS", "deployed CHG-1 staging"),
                         SlackPayloads.FORM).body()).contains("soaking in staging");
                 holder.createStatement().execute("SELECT 1 FROM change_request FOR UPDATE");
