@@ -3,21 +3,83 @@ package dev.changebot.persistence;
 import dev.changebot.application.Transactions;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Transactions on the default data source, through Micronaut Data's transaction manager. */
+/**
+ * Transactions on the default data source, through Micronaut Data's transaction manager. A
+ * transaction that fails because its connection turned out dead (the database restarted, a
+ * proxy dropped idle sessions) runs once more on a fresh one: the pool evicts the dead one, the
+ * failed attempt committed nothing, and every piece of work here re-reads what it decides on
+ * under its locks; the pool's other idle connections are retired with it, since what killed one
+ * killed them all. A database that is really away fails the second attempt within the pool's
+ * connection timeout, well inside Slack's 3 seconds.
+ */
 @Singleton
 class MicronautTransactions implements Transactions {
 
-    private final TransactionOperations<Connection> transactions;
+    private static final Logger LOG = LoggerFactory.getLogger(MicronautTransactions.class);
 
-    MicronautTransactions(TransactionOperations<Connection> transactions) {
+    private final TransactionOperations<Connection> transactions;
+    private final DataSource dataSource;
+
+    MicronautTransactions(TransactionOperations<Connection> transactions, DataSource dataSource) {
         this.transactions = transactions;
+        this.dataSource = dataSource;
     }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return transactions.executeWrite(status -> work.get());
+        // Only the outermost transaction may start over; an inner one shares its connection.
+        boolean outermost = transactions.findTransactionStatus().isEmpty();
+        try {
+            return transactions.executeWrite(status -> work.get());
+        } catch (RuntimeException e) {
+            if (!outermost || !deadConnection(e)) {
+                throw e;
+            }
+            LOG.warn("A database connection was dead ({}); running the transaction again on a new one", e.getMessage());
+            retireIdleConnections();
+            return transactions.executeWrite(status -> work.get());
+        }
+    }
+
+    /** One dead connection means the server restarted or the network broke: its siblings are dead too. */
+    private void retireIdleConnections() {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                var pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+                if (pool != null) {
+                    pool.softEvictConnections();
+                }
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not retire the pool's idle connections", e);
+        }
+    }
+
+    /**
+     * SQLState class 08 (connection exception): the connection broke, not the statement. The
+     * pool's own "Connection is closed" carries no state; the original failure may sit among the
+     * suppressed exceptions when cleaning up the dead connection failed as well.
+     */
+    static boolean deadConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || "Connection is closed".equals(sql.getMessage()))) {
+                return true;
+            }
+            for (var suppressed : t.getSuppressed()) {
+                if (deadConnection(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

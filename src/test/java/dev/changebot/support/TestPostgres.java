@@ -42,6 +42,23 @@ public final class TestPostgres {
         return new TestDatabase(server.urlFor(name), server.user, server.password);
     }
 
+    /**
+     * A database outage as the app sees one: its sessions end and new ones are refused until
+     * {@code reachable} again.
+     */
+    public static synchronized void setReachable(TestDatabase database, boolean reachable) {
+        var name = database.url().replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        try (Connection admin = DriverManager.getConnection(server.urlFor(server.adminDatabase), server.user,
+                server.password); var statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS " + reachable);
+            if (!reachable) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not change whether " + name + " is reachable", e);
+        }
+    }
+
     /** On a shared server, leave nothing behind; an embedded server is thrown away whole. */
     private static void dropCreatedDatabases(Server on) {
         try (Connection admin = DriverManager.getConnection(on.urlFor(on.adminDatabase), on.user, on.password);
