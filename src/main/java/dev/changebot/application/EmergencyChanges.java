@@ -67,7 +67,8 @@ public class EmergencyChanges {
         var alarmsToRing = new ArrayList<Map.Entry<Long, Instant>>();
         Change change = transactions.inTransaction(() -> {
             var declared = Change.declare(changes.nextId(workspaceId), workspaceId, declarerId,
-                    incidentCommander.orElse(declarerId), severity, channelId, changeClass.name(), details, obligations, now);
+                    incidentCommander.orElse(declarerId), severity, channelId, changeClass.name(), details, obligations,
+                    !changeClass.steps().isEmpty(), now);
             changes.add(declared.change(), declared.event());
             announcer.changed(declared.change());
             for (var o : obligations) {

@@ -1,6 +1,7 @@
 package dev.changebot.application;
 
 import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
@@ -47,6 +48,9 @@ public class FireTimer {
 
     /** A follow-up's reminder or deadline; nothing when it was met meanwhile. */
     private String followUp(Change change, TimerStore.Timer timer, java.time.Instant now, Map<String, Set<String>> members) {
+        if (change.state() == ChangeState.REJECTED || change.state() == ChangeState.CANCELLED) {
+            return "nothing to do: the emergency did not go ahead";
+        }
         var obligation = change.obligations().stream().filter(o -> o.name().equals(timer.ref()) && o.isOpen()).findFirst();
         if (obligation.isEmpty()) {
             return "nothing to do: already satisfied";

@@ -19,11 +19,14 @@ class DeclaredFreezeCalendar implements CalendarStates {
     /** "Until lifted" reaches past any horizon the calendar looks at. */
     static final Duration UNTIL_LIFTED = Duration.ofDays(3650);
 
-    /** Emergencies in progress, with a severity: what the policy's active-incident freezes watch. */
+    /**
+     * Emergencies under way, or waiting for their approval to go ahead, with a severity: the open
+     * incidents the policy's active-incident freezes watch.
+     */
     private static final String INCIDENTS = """
             SELECT severity, requested_at FROM change_request
              WHERE workspace_id = ? AND incident_commander IS NOT NULL AND severity IS NOT NULL
-               AND state = 'IN_PROGRESS'""";
+               AND state IN ('PENDING_APPROVAL', 'IN_PROGRESS')""";
 
     private static final String ACTIVE = """
             SELECT starts_at, ends_at FROM declared_freeze

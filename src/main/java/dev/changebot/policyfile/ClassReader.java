@@ -42,11 +42,11 @@ final class ClassReader {
         boolean preApproved = definition.bool("pre_approved").orElse(false);
         boolean emergency = definition.bool("emergency").orElse(false);
         var steps = steps(definition);
-        if ((preApproved || emergency) && !steps.isEmpty()) {
-            problems.at(definition.keyNode("approval"), "class '" + name + "' is "
-                    + (emergency ? "an emergency class" : "pre-approved") + " but also lists approval steps",
-                    emergency ? "an incident commander approves emergencies alone; put later approvals under follow_ups"
-                            : "remove pre_approved, or the approval steps");
+        // An emergency class may list approvals: declared emergencies then wait for them before work
+        // starts ("proceed with 1 approval"); without any, the incident commander acts alone.
+        if (preApproved && !steps.isEmpty()) {
+            problems.at(definition.keyNode("approval"), "class '" + name + "' is pre-approved but also lists approval steps",
+                    "remove pre_approved, or the approval steps");
         }
         var windows = new ArrayList<String>();
         for (var window : definition.strings("windows")) {

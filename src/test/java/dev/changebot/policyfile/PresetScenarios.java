@@ -71,6 +71,8 @@ final class PresetScenarios {
                         .change("normal", "2026-11-26T15:00:00Z").refused("holiday", "2026-11-27T05:00:00Z"),
                 PresetScenario.of("pol-012", "CTRL-012.1: a normal change needs 2 reviewers")
                         .change("normal", "2026-03-10T15:00:00Z").steps(List.of(List.of("reviewer"))).allowed(),
+                PresetScenario.of("pol-012", "Exception Path 1: an emergency proceeds with 1 approval, even in the weekend freeze")
+                        .change("emergency", "2026-03-07T03:00:00Z").steps(List.of(List.of("reviewer"))).allowed(),
                 PresetScenario.of("pol-012", "Exception Path: the retroactive second approval is due 1 business day later, same local time")
                         .change("emergency", "2026-03-06T20:30:00Z")
                         .followUpsDue(Map.of("retroactive-second-approval", "2026-03-09T19:30:00Z",

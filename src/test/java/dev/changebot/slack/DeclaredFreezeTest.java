@@ -77,7 +77,12 @@ class DeclaredFreezeTest {
         say("U0ENG1", "approve CHG-1");
 
         assertThat(say("U0IC", "emergency Fail over the primary database --sev SEV2")).contains("Declared CHG-2");
-        assertThat(say("U0REQUEST", "start CHG-1")).contains("Blocked by", "incident");
+        assertThat(say("U0REQUEST", "start CHG-1")).as("while the emergency waits for its approval")
+                .contains("Blocked by", "incident");
+        say("U0ENG2", "approve CHG-2");
+
+        assertThat(say("U0REQUEST", "start CHG-1")).as("the incident stays open once its fix may go ahead")
+                .contains("Blocked by", "incident");
 
         say("U0IC", "resolve CHG-2");
         say("U0REQUEST", "start CHG-1");

@@ -28,7 +28,9 @@ final class Aftermath {
 
     /** Whether this person may satisfy that obligation: not the declarer where the policy says so, a named role. */
     Decision mayAnswer(String obligation, String userId, Set<String> roles) {
-        return (emergency != null) ? emergency.mayAnswer(change.id(), change.requesterId(), obligation, userId, roles)
+        return (emergency != null) ? emergency.mayAnswer(change.id(), change.requesterId(),
+                change.approvals().stream().map(Approval::approverId).collect(java.util.stream.Collectors.toSet()),
+                obligation, userId, roles)
                 : Decision.refused(change.id() + " is not an emergency; it owes no follow-ups.");
     }
 

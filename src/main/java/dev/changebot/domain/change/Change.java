@@ -85,7 +85,8 @@ public final class Change {
         int step = rule.stepFor(this);
         approvals.add(new Approval(approverId, now, step));
         if (rule.isSatisfied(this)) {
-            moveTo(ChangeState.APPROVED);
+            // An emergency does not wait for a start: its approvals were all that held it.
+            moveTo(isEmergency() ? ChangeState.IN_PROGRESS : ChangeState.APPROVED);
         }
         return new ChangeApproved(id, approverId, now, step);
     }
@@ -173,13 +174,15 @@ public final class Change {
 
     /**
      * An emergency, declared: in progress at once on the incident commander's unilateral authority,
-     * owing {@code obligations} afterwards.
+     * or, when its class asks for approvals first ({@code needsApproval}), as soon as they are in;
+     * owing {@code obligations} afterwards either way.
      */
     public static Declared declare(ChangeId id, String workspaceId, String declarerId, String incidentCommander,
                                    Optional<String> severity, String channelId, String changeClass,
-                                   ChangeDetails details, List<Obligation> obligations, Instant now) {
+                                   ChangeDetails details, List<Obligation> obligations, boolean needsApproval,
+                                   Instant now) {
         var change = new Change(id, workspaceId, declarerId, channelId, changeClass, details, now,
-                ChangeState.IN_PROGRESS, List.of(), null, null);
+                Lifecycle.EMERGENCY.initial(needsApproval), List.of(), null, null);
         change.aftermath.emergency = new Emergency(incidentCommander, severity, obligations);
         return new Declared(change, new ChangeEvent.EmergencyDeclared(id, declarerId, now, details.title(),
                 incidentCommander));
@@ -249,7 +252,7 @@ public final class Change {
         if (!requesterId.equals(userId)) {
             return Decision.refused("Only the requester of " + id + " can cancel it.");
         }
-        if (!Lifecycle.NORMAL.allows(state, ChangeState.CANCELLED)) {
+        if (!lifecycle().allows(state, ChangeState.CANCELLED)) {
             return Decision.refused(id + " is " + state.label() + "; it can no longer be cancelled.");
         }
         return Decision.ALLOWED;

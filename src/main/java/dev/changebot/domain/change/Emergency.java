@@ -24,8 +24,12 @@ public record Emergency(String incidentCommander, Optional<String> severity, Lis
         return obligations.stream().anyMatch(Obligation::isOpen);
     }
 
-    /** Not the declarer (nor the commander) where the policy says so; someone holding a named role, if any. */
-    Decision mayAnswer(ChangeId id, String declarer, String name, String userId, Set<String> roles) {
+    /**
+     * Where the policy says "not the declarer", someone independent of the decision: not the
+     * declarer, not the commander, and not whoever approved the emergency before it went ahead
+     * (a retroactive second approval comes from a second person); someone holding a named role, if any.
+     */
+    Decision mayAnswer(ChangeId id, String declarer, Set<String> approvers, String name, String userId, Set<String> roles) {
         var found = obligations.stream().filter(o -> o.name().equals(name)).findFirst();
         if (found.isEmpty()) {
             return Decision.refused(id + " owes no '" + name + "'.");
@@ -36,6 +40,10 @@ public record Emergency(String incidentCommander, Optional<String> severity, Lis
         }
         if (o.notDeclarer() && (userId.equals(declarer) || userId.equals(incidentCommander))) {
             return Decision.refused("You declared " + id + ", so its " + o.label() + " must come from someone else.");
+        }
+        if (o.notDeclarer() && approvers.contains(userId)) {
+            return Decision.refused("You approved " + id + " before it went ahead, so its " + o.label()
+                    + " must come from someone else.");
         }
         if (!o.roles().isEmpty() && Collections.disjoint(o.roles(), roles)) {
             return Decision.refused(o.label() + " of " + id + " takes " + String.join(" or ", new TreeSet<>(o.roles())) + ".");

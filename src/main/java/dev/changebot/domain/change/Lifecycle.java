@@ -37,6 +37,9 @@ public enum Lifecycle {
 
     /** in progress → resolved → follow-ups pending → closed, or overdue until its follow-ups are done. */
     EMERGENCY(Map.of(
+            // Only when the emergency class asks for approvals before work (POL-012: "proceed with
+            // 1 approval"); otherwise an emergency starts in progress.
+            PENDING_APPROVAL, EnumSet.of(IN_PROGRESS, REJECTED, CANCELLED),
             IN_PROGRESS, EnumSet.of(RESOLVED, ROLLED_BACK, FAILED),
             RESOLVED, EnumSet.of(FOLLOW_UPS_PENDING, CLOSED),
             FOLLOW_UPS_PENDING, EnumSet.of(CLOSED, OVERDUE),
@@ -57,8 +60,8 @@ public enum Lifecycle {
         return moves.getOrDefault(from, Set.of()).contains(to);
     }
 
-    /** Where a change of this kind starts. */
-    public ChangeState initial() {
-        return this == NORMAL ? PENDING_APPROVAL : IN_PROGRESS;
+    /** Where a change of this kind starts; an emergency waits only when its class asks for approvals first. */
+    public ChangeState initial(boolean needsApproval) {
+        return this == NORMAL || needsApproval ? PENDING_APPROVAL : IN_PROGRESS;
     }
 }

@@ -51,8 +51,12 @@ public final class PolicyExplainer {
 
     private static List<String> approvalRules(Policy policy, ChangeClass changeClass, List<ApprovalStep> steps) {
         var rules = new ArrayList<String>();
-        if (changeClass.emergency()) {
+        if (changeClass.emergency() && steps.isEmpty()) {
             rules.add("declared by the incident commander, who has unilateral authority; no prior approval");
+        } else if (changeClass.emergency()) {
+            rules.add("declared by the incident commander; work starts once these approvals are in");
+            rules.add(policy.approvals().requesterMayApprove() ? "the declarer may approve"
+                    : "the declarer may not approve their own emergency");
         } else if (changeClass.preApproved() || steps.isEmpty()) {
             rules.add("pre-approved: recorded and approved at once");
         } else {

@@ -9,6 +9,7 @@ import dev.changebot.application.ApproveChange;
 import dev.changebot.application.CancelChange;
 import dev.changebot.application.DeployChange;
 import dev.changebot.application.EmergencyChanges;
+import dev.changebot.domain.change.ChangeState;
 import dev.changebot.slack.change.SatisfyFlow;
 import dev.changebot.application.FindChanges;
 import dev.changebot.application.ManageFreezes;
@@ -107,6 +108,8 @@ public class ChangeCommandHandler implements SlashCommandHandler {
                     emergency.severity());
             return privately(ctx, result instanceof EmergencyChanges.Result.Declared declared
                     ? "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
+                            + (declared.change().state() == ChangeState.PENDING_APPROVAL
+                                    ? " The policy asks for an approval before work starts: it is on the announcement." : "")
                     : ((EmergencyChanges.Result.Refused) result).reason());
         }
         if (command instanceof ChangeCommand.Resolve resolve) {

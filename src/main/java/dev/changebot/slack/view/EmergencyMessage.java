@@ -32,19 +32,28 @@ final class EmergencyMessage {
 
     static List<LayoutBlock> blocks(ChangeView view, boolean withButtons) {
         var change = view.change();
+        // Some policies let an emergency proceed only with an approval (POL-012: "proceed with 1 approval").
+        boolean approvedFirst = !view.ladder().steps().isEmpty();
         var blocks = new ArrayList<LayoutBlock>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.clip(":rotating_light: Emergency " + change.id() + " · "
                 + change.details().title().strip(), ChangeMessage.MAX_HEADER)))));
         blocks.add(section(s -> s.text(markdownText("*State:* " + change.state().label()
                 + "\n*Declared by* " + Mrkdwn.user(change.requesterId()) + " " + Mrkdwn.time(change.requestedAt())
                 + "\n*Incident commander:* " + Mrkdwn.user(change.incidentCommander().orElse(change.requesterId()))
-                + " (unilateral authority; no prior approval)"))));
+                + (approvedFirst ? " (work starts once the approvals below are in)"
+                        : " (unilateral authority; no prior approval)")))));
+        if (approvedFirst) {
+            blocks.add(section(s -> s.text(markdownText(ApprovalLadder.text(view)))));
+        }
         var lines = new ArrayList<String>();
         lines.add("*Owed afterwards*");
-        if (change.obligations().isEmpty()) {
+        if (!wentAhead(change)) {
+            lines.add("Nothing: the emergency did not go ahead.");
+        } else if (change.obligations().isEmpty()) {
             lines.add("Nothing: the policy sets no follow-ups.");
+        } else {
+            change.obligations().forEach(o -> lines.add(line(o)));
         }
-        change.obligations().forEach(o -> lines.add(line(o)));
         blocks.add(section(s -> s.text(markdownText(String.join("\n", lines)))));
         if (withButtons) {
             var buttons = buttons(view);
@@ -53,6 +62,11 @@ final class EmergencyMessage {
             }
         }
         return blocks;
+    }
+
+    /** Rejected or withdrawn while it waited for approval: nothing was done, so nothing is owed. */
+    private static boolean wentAhead(dev.changebot.domain.change.Change change) {
+        return change.state() != ChangeState.REJECTED && change.state() != ChangeState.CANCELLED;
     }
 
     private static String line(Obligation o) {
@@ -69,11 +83,16 @@ final class EmergencyMessage {
     private static List<BlockElement> buttons(ChangeView view) {
         var change = view.change();
         var buttons = new ArrayList<BlockElement>();
+        if (change.state() == ChangeState.PENDING_APPROVAL) {
+            var value = ChangeRef.of(change.id()).encode();
+            buttons.add(button(b -> b.actionId(SlackIds.APPROVE_BUTTON).style("primary").text(plainText("Approve")).value(value)));
+            buttons.add(button(b -> b.actionId(SlackIds.REJECT_BUTTON).style("danger").text(plainText("Reject")).value(value)));
+        }
         if (change.state() == ChangeState.IN_PROGRESS) {
             buttons.add(button(b -> b.actionId(SlackIds.RESOLVE_BUTTON).style("primary").text(plainText("Resolve"))
                     .value(ChangeRef.of(change.id()).encode())));
         }
-        change.obligations().stream().filter(Obligation::isOpen).limit(4).forEach(o -> buttons.add(
+        change.obligations().stream().filter(o -> o.isOpen() && wentAhead(change)).limit(4).forEach(o -> buttons.add(
                 button(b -> b.actionId(SlackIds.SATISFY_BUTTON + ":" + o.name())
                         .text(plainText(Mrkdwn.clip(o.label(), 70)))
                         .value(SlackIds.obligationValue(change.id(), o.name())))));

@@ -40,6 +40,7 @@ class LifecycleTest {
                     IN_PROGRESS, EnumSet.of(SOAKING, COMPLETED, FAILED, ROLLED_BACK),
                     SOAKING, EnumSet.of(IN_PROGRESS, COMPLETED, FAILED, ROLLED_BACK)),
             Lifecycle.EMERGENCY, Map.of(
+                    PENDING_APPROVAL, EnumSet.of(IN_PROGRESS, REJECTED, CANCELLED),
                     IN_PROGRESS, EnumSet.of(RESOLVED, ROLLED_BACK, FAILED),
                     RESOLVED, EnumSet.of(FOLLOW_UPS_PENDING, CLOSED),
                     FOLLOW_UPS_PENDING, EnumSet.of(CLOSED, OVERDUE),
@@ -62,15 +63,18 @@ class LifecycleTest {
     }
 
     @Test
-    void aNormalChangeStartsPendingApprovalAndAnEmergencyInProgress() {
-        assertThat(Lifecycle.NORMAL.initial()).isEqualTo(PENDING_APPROVAL);
-        assertThat(Lifecycle.EMERGENCY.initial()).isEqualTo(IN_PROGRESS);
+    @DisplayName("a normal change starts pending approval; an emergency in progress, unless its class asks for approvals first")
+    void whereEachKindStarts() {
+        assertThat(Lifecycle.NORMAL.initial(false)).isEqualTo(PENDING_APPROVAL);
+        assertThat(Lifecycle.EMERGENCY.initial(false)).isEqualTo(IN_PROGRESS);
+        assertThat(Lifecycle.EMERGENCY.initial(true)).isEqualTo(PENDING_APPROVAL);
     }
 
     @Test
-    @DisplayName("an emergency never passes through approval, and a normal change is never 'resolved'")
+    @DisplayName("an emergency never goes back to approval nor waits to be started, and a normal change is never 'resolved'")
     void theKindsDoNotMix() {
         assertThat(Arrays.stream(ChangeState.values())).noneMatch(s -> Lifecycle.EMERGENCY.allows(s, PENDING_APPROVAL));
+        assertThat(Arrays.stream(ChangeState.values())).noneMatch(s -> Lifecycle.EMERGENCY.allows(s, APPROVED));
         assertThat(Arrays.stream(ChangeState.values())).noneMatch(s -> Lifecycle.NORMAL.allows(s, RESOLVED));
     }
 
