@@ -82,6 +82,8 @@ final class PresetScenarios {
                 PresetScenario.of("rotor", "3. Deploy Cadence: production after a 30-minute staging soak")
                         .change("normal", "2026-03-07T03:00:00Z").soak(Map.of("staging", "30 min"))
                         .steps(List.of(List.of("team-member"))).allowed(),
+                PresetScenario.of("rotor", "5. Emergency Hotfix: deployed once one team member has reviewed it, any day")
+                        .change("emergency", "2026-03-07T03:00:00Z").steps(List.of(List.of("team-member"))).allowed(),
                 PresetScenario.of("rotor", "5. Emergency Hotfix: PR review backfilled in 2 business days, incident report in 24 h")
                         .change("emergency", "2026-03-06T12:00:00Z")
                         .followUpsDue(Map.of("backfill-pr-review", "2026-03-10T12:00:00Z",
