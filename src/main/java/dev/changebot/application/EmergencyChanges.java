@@ -61,7 +61,7 @@ public class EmergencyChanges {
                     + " may declare an emergency change.");
         }
         var now = clock.instant();
-        var obligations = changeClass.followUps().stream().map(f -> Obligation.owed(f.name(), f.label(),
+        var obligations = changeClass.followUps().stream().filter(f -> f.owedAt(severity)).map(f -> Obligation.owed(f.name(), f.label(),
                 f.within().earliestStart(now, policy.businessCalendar()), f.roles(), f.notDeclarer(), f.asks())).toList();
         var details = new ChangeDetails(summary, summary, null, null, "production", null, null, null, null, now, null);
         var alarmsToRing = new ArrayList<Map.Entry<Long, Instant>>();

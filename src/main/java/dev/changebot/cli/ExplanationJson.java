@@ -59,6 +59,7 @@ final class ExplanationJson {
             o.addProperty("dueAt", f.dueAt().toString());
             o.add("roles", strings(f.roles()));
             o.addProperty("notDeclarer", f.notDeclarer());
+            o.add("severities", strings(f.severities()));
             followUps.add(o);
         }
         json.add("followUps", followUps);

@@ -60,6 +60,9 @@ final class ExplanationText {
                 if (f.notDeclarer()) {
                     out.append(", not by the declarer");
                 }
+                if (!f.severities().isEmpty()) {
+                    out.append(", only for ").append(String.join(" / ", f.severities())).append(" incidents");
+                }
                 out.append('\n');
             }
         }

@@ -66,6 +66,20 @@ class EmergencyChangeTest {
     }
 
     @Test
+    @DisplayName("the executive report is owed for P0 and security incidents only (or when no severity is given)")
+    void executiveReportBySeverity() {
+        say(IC, "emergency Drain the eu-west queue --sev P1");
+        say(IC, "emergency Patch the auth bypass --sev security");
+        say(IC, "emergency Restart the workers");
+
+        assertThat(db.rows("SELECT number, obligations::text AS o FROM change_request ORDER BY number"))
+                .extracting(r -> r.get("o").toString().contains("executive-report"))
+                .containsExactly(false, true, true);
+        assertThat(db.rows("SELECT count(*) AS n FROM change_timer WHERE ref = 'executive-report' AND change_number = 1")
+                .get(0)).containsEntry("n", 0L);
+    }
+
+    @Test
     @DisplayName("only the policy's declarers may declare; --ic names another incident commander")
     void declarersAndIncidentCommander() {
         assertThat(say("U0STRANGER", "emergency Something")).contains("Only incident-commander may declare");

@@ -35,8 +35,11 @@ public record Explanation(
     public record Soak(String environment, String duration) {
     }
 
-    /** A follow-up owed, with its absolute deadline if the change were declared at {@code at}. */
+    /**
+     * A follow-up owed, with its absolute deadline if the change were declared at {@code at};
+     * {@code severities} non-empty: owed only for emergencies of those severities.
+     */
     public record Obligation(String name, String label, String within, Instant dueAt, List<String> roles,
-                             boolean notDeclarer) {
+                             boolean notDeclarer, List<String> severities) {
     }
 }

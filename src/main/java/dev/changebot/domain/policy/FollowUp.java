@@ -8,13 +8,25 @@ import java.util.Set;
  * Something owed after a change, typically an emergency: a post-hoc review within 24 h, an
  * incident report, a retroactive second approval, a backfilled PR review in 2 business days.
  * {@code roles} empty means anyone may satisfy it; {@code notDeclarer} keeps the declarer from
- * reviewing their own emergency. {@code asks} are the questions the satisfying form puts.
+ * reviewing their own emergency. {@code asks} are the questions the satisfying form puts;
+ * {@code severities}, when given, limit it to emergencies of those incident severities.
  */
 public record FollowUp(String name, String label, Notice within, Set<String> roles, boolean notDeclarer,
-                       List<String> asks) {
+                       List<String> asks, Set<String> severities) {
 
     public FollowUp {
         roles = Set.copyOf(roles);
         asks = List.copyOf(asks);
+        severities = Set.copyOf(severities);
+    }
+
+    /**
+     * Whether an emergency of this severity owes it: {@code severities} empty means every
+     * emergency does ("executive report for P0 incidents" lists P0); an emergency declared
+     * without a severity owes it too, since nobody said it may be skipped.
+     */
+    public boolean owedAt(java.util.Optional<String> severity) {
+        return severities.isEmpty() || severity.isEmpty()
+                || severities.stream().anyMatch(s -> s.equalsIgnoreCase(severity.get()));
     }
 }

@@ -78,7 +78,7 @@ public final class PolicyExplainer {
     private static List<Explanation.Obligation> followUps(Policy policy, ChangeClass changeClass, Instant at) {
         return changeClass.followUps().stream().map(f -> new Explanation.Obligation(f.name(), f.label(),
                 f.within().describe(), f.within().earliestStart(at, policy.businessCalendar()),
-                f.roles().stream().sorted().toList(), f.notDeclarer())).toList();
+                f.roles().stream().sorted().toList(), f.notDeclarer(), f.severities().stream().sorted().toList())).toList();
     }
 
     static String human(Duration duration) {
