@@ -108,6 +108,21 @@ class WorkButtonsTest {
         assertThat(state()).isEqualTo("IN_PROGRESS");
     }
 
+    @Test
+    @DisplayName("the same buttons on the requester's App Home; clicking there updates the change and the Home")
+    void fromTheAppHome() {
+        app.slack(SlackPayloads.appHomeOpened("U0DEV"), SlackPayloads.JSON);
+        assertThat(slack.calls("views.publish").get(0).json("view").toString()).contains("Deployed to staging", DEPLOYED);
+        slack.clear();
+
+        app.slack(SlackPayloads.buttonClickOnHome("U0DEV", DEPLOYED, "CHG-1|staging|"), SlackPayloads.FORM);
+
+        assertThat(state()).isEqualTo("SOAKING");
+        assertThat(slack.calls("views.publish")).singleElement().satisfies(call -> assertThat(call.json("view").toString())
+                .contains("soaking", ROLLED_BACK).doesNotContain(DEPLOYED));
+        assertThat(message().actionIds()).containsExactly(ROLLED_BACK, FAILED);
+    }
+
     /** Clicks a button on the change's message; returns what the clicker was told privately. */
     private String click(String actionId, String value) {
         slack.clear();

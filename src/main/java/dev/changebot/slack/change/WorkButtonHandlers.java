@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The buttons of a change under way, doing what `/change deployed|done|rolledback|failed` do; the
- * person who clicked hears the outcome privately, the channel sees the message change.
+ * The buttons of a change under way, on its message and on the App Home, doing what
+ * `/change deployed|done|rolledback|failed` do; the person who clicked hears the outcome
+ * privately, the channel sees the message change, and a Home clicked from is published again.
  */
 @Singleton
 public class WorkButtonHandlers {
@@ -23,9 +24,11 @@ public class WorkButtonHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(WorkButtonHandlers.class);
 
     private final DeployChange deployChange;
+    private final AppHome appHome;
 
-    public WorkButtonHandlers(DeployChange deployChange) {
+    public WorkButtonHandlers(DeployChange deployChange, AppHome appHome) {
         this.deployChange = deployChange;
+        this.appHome = appHome;
     }
 
     /** "Deployed to staging": the value names the change, the environment and the rollout step. */
@@ -63,7 +66,7 @@ public class WorkButtonHandlers {
         return answer(req, ctx, id, () -> deployChange.finished(p.getTeam().getId(), id, p.getUser().getId(), outcome));
     }
 
-    private static Response answer(BlockActionRequest req, ActionContext ctx, ChangeId id,
+    private Response answer(BlockActionRequest req, ActionContext ctx, ChangeId id,
                                    java.util.function.Supplier<String> action) {
         var p = req.getPayload();
         var user = p.getUser().getId();
@@ -76,6 +79,10 @@ public class WorkButtonHandlers {
             text = Replies.TRY_AGAIN;
         }
         Ephemeral.tell(ctx.client(), channel, user, text);
+        if ("view".equals(p.getContainer() == null ? null : p.getContainer().getType())) {
+            // Clicked on the App Home: show it as it now stands.
+            appHome.publish(ctx.client(), p.getTeam().getId(), user);
+        }
         return ctx.ack();
     }
 }

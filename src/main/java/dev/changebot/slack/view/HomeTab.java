@@ -58,14 +58,19 @@ public final class HomeTab {
             blocks.add(section(s -> s.text(markdownText("*" + change.id() + "* " + Mrkdwn.escape(change.details().title())
                     + "\n" + Mrkdwn.escape(view.classLabel()) + " · " + change.state().label() + Mrkdwn.escape(step)
                     + " · starts " + Mrkdwn.time(change.details().proposedStart())))));
-            var buttons = buttons(change.state(), ChangeRef.of(change.id()).encode());
+            var buttons = buttons(view);
             if (!buttons.isEmpty()) {
                 blocks.add(actions(a -> a.elements(buttons)));
             }
         });
     }
 
-    private static List<BlockElement> buttons(ChangeState state, String value) {
+    private static List<BlockElement> buttons(ChangeView view) {
+        var state = view.change().state();
+        var value = ChangeRef.of(view.change().id()).encode();
+        if ((state == ChangeState.IN_PROGRESS || state == ChangeState.SOAKING) && !view.change().isEmergency()) {
+            return WorkButtons.of(view);
+        }
         if (state == ChangeState.PENDING_APPROVAL) {
             return List.of(button(b -> b.actionId(SlackIds.APPROVE_BUTTON).style("primary").text(plainText("Approve")).value(value)),
                     button(b -> b.actionId(SlackIds.REJECT_BUTTON).style("danger").text(plainText("Reject")).value(value)));
