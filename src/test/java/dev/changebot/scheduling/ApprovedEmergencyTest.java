@@ -63,7 +63,7 @@ class ApprovedEmergencyTest {
         assertThat(db.rows("SELECT count(*) AS n FROM change_timer WHERE kind = 'FOLLOW_UP_DUE'").get(0))
                 .as("the deadlines run from the declaration").containsEntry("n", 2L);
 
-        assertThat(say(IC, "approve CHG-1")).contains("You requested CHG-1, so you cannot approve it");
+        assertThat(say(IC, "approve CHG-1")).contains("You declared CHG-1, so you cannot approve it");
         assertThat(state()).isEqualTo("PENDING_APPROVAL");
         assertThat(say(IC, "resolve CHG-1")).as("nothing to resolve before work starts").doesNotContain("Resolved");
 
@@ -78,6 +78,17 @@ class ApprovedEmergencyTest {
         assertThat(submitSecondApproval(SECOND)).doesNotContain("errors");
         assertThat(db.rows("SELECT obligations::text AS o FROM change_request").get(0).get("o").toString())
                 .contains("\"satisfiedBy\": \"" + SECOND + "\"");
+    }
+
+    @Test
+    @DisplayName("the declarer may withdraw it while it waits; then nothing is owed")
+    void withdrawnWhileWaiting() {
+        say(IC, "emergency Flush the CDN");
+        assertThat(say(REVIEWER, "cancel CHG-1")).contains("Only the requester");
+        say(IC, "cancel CHG-1");
+
+        assertThat(state()).isEqualTo("CANCELLED");
+        assertThat(lastMessage().blocks().toString()).contains("Nothing: the emergency did not go ahead");
     }
 
     private String submitSecondApproval(String user) {

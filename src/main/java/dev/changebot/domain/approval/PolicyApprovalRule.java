@@ -25,7 +25,7 @@ public final class PolicyApprovalRule implements ApprovalRule {
             return Decision.refused(change.id() + " is " + change.state().label() + "; there is nothing left to approve.");
         }
         if (change.requesterId().equals(userId) && !policy.approvals().requesterMayApprove()) {
-            return Decision.refused("You requested " + change.id()
+            return Decision.refused("You " + (change.isEmergency() ? "declared " : "requested ") + change.id()
                     + ", so you cannot approve it: the policy needs someone else to review your change.");
         }
         var steps = steps(change);
@@ -42,8 +42,8 @@ public final class PolicyApprovalRule implements ApprovalRule {
             return Decision.refused(change.id() + " is " + change.state().label() + "; it can no longer be rejected.");
         }
         if (change.requesterId().equals(userId)) {
-            return Decision.refused("You requested " + change.id() + "; to withdraw it, use `/change cancel "
-                    + change.id() + "`.");
+            return Decision.refused("You " + (change.isEmergency() ? "declared " : "requested ") + change.id()
+                    + "; to withdraw it, use `/change cancel " + change.id() + "`.");
         }
         var approverRoles = new TreeSet<String>();
         steps(change).forEach(step -> approverRoles.addAll(step.roles()));
