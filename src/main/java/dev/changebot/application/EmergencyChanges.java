@@ -66,6 +66,8 @@ public class EmergencyChanges {
         var details = new ChangeDetails(summary, summary, null, null, "production", null, null, null, null, now, null);
         var alarmsToRing = new ArrayList<Map.Entry<Long, Instant>>();
         Change change = transactions.inTransaction(() -> {
+            // A transaction may run twice (a dead connection): only the committed attempt's timers ring.
+            alarmsToRing.clear();
             var declared = Change.declare(changes.nextId(workspaceId), workspaceId, declarerId,
                     incidentCommander.orElse(declarerId), severity, channelId, changeClass.name(), details, obligations,
                     !changeClass.steps().isEmpty(), now);
