@@ -50,12 +50,19 @@ class StagedRolloutTest {
             assertThat(say("deployed CHG-1 production " + percent)).contains("soaking in production " + percent + "%");
             assertThat(say("deployed CHG-1 production 100")).as("not before the soak ends").contains("is soaking in");
             clock.advance(Duration.ofHours(8));
+            slack.clear();
             fireDue();
             assertThat(state()).isEqualTo("IN_PROGRESS");
+            int next = percent == 5 ? 25 : percent == 25 ? 50 : 100;
+            assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(call -> assertThat(call.param("text"))
+                    .contains("soak in production " + percent + "% complete — production " + next + "% allowed."));
         }
         assertThat(say("deployed CHG-1 production 100")).contains("soaking in production 100% until 2026-04-08T07:00:00Z");
         clock.advance(Duration.ofHours(4));
+        slack.clear();
         fireDue();
+        assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(call -> assertThat(call.param("text"))
+                .contains("soak in production 100% complete — nothing left to deploy; mark it Done"));
 
         assertThat(state()).isEqualTo("IN_PROGRESS");
         assertThat(db.rows("SELECT details->>'environment' AS env FROM change_event WHERE type = 'ChangeSoakCompleted' ORDER BY id"))
@@ -86,6 +93,7 @@ class StagedRolloutTest {
                 java.sql.Timestamp.from(clock.instant()))) {
             app.bean(FireTimer.class).fire(((Number) row.get("id")).longValue());
         }
+        app.deliverOutbox();
     }
 
     private String say(String text) {
