@@ -12,7 +12,6 @@ import dev.changebot.domain.change.ChangeEvent.ChangeStarted;
 import dev.changebot.domain.change.ChangeEvent.ChangeStartedByOverride;
 import dev.changebot.domain.change.ChangeEvent.ChangeRequested;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,10 +31,10 @@ public final class Change {
     private final String changeClass;
     private final ChangeDetails details;
     private final Instant requestedAt;
-    private final List<Approval> approvals;
     private ChangeState state;
     private Rejection rejection;
     private MessageRef message;
+    private final Review review = new Review(this);
     private final Work work = new Work(this);
     private final Aftermath aftermath = new Aftermath(this);
 
@@ -50,17 +49,17 @@ public final class Change {
         this.details = Objects.requireNonNull(details);
         this.requestedAt = Objects.requireNonNull(requestedAt);
         this.state = Objects.requireNonNull(state);
-        this.approvals = new ArrayList<>(approvals);
+        this.review.approvals.addAll(approvals);
         this.rejection = rejection;
         this.message = message;
     }
 
     /** A new request of a class of the policy, waiting for approval. The caller has checked the details. */
-    public static Requested request(ChangeId id, String workspaceId, String requesterId, String originChannelId,
+    public static RequestedChange request(ChangeId id, String workspaceId, String requesterId, String originChannelId,
                                     String changeClass, ChangeDetails details, Instant now) {
         var change = new Change(id, workspaceId, requesterId, originChannelId, changeClass, details, now,
                 ChangeState.PENDING_APPROVAL, List.of(), null, null);
-        return new Requested(change, new ChangeRequested(id, requesterId, now, details.title()));
+        return new RequestedChange(change, new ChangeRequested(id, requesterId, now, details.title()));
     }
 
     /** Rebuilds a stored change exactly as it was; no rules run. */
@@ -79,16 +78,7 @@ public final class Change {
      * caller at the moment of the click); the change is approved when its chain is complete.
      */
     public ChangeApproved approve(String approverId, Set<String> roles, Instant now, ApprovalRule rule) {
-        if (rule.mayApprove(this, approverId, roles) instanceof Decision.Refused refused) {
-            throw new ApprovalRefusedException(refused.reason());
-        }
-        int step = rule.stepFor(this);
-        approvals.add(new Approval(approverId, now, step));
-        if (rule.isSatisfied(this)) {
-            // An emergency does not wait for a start: its approvals were all that held it.
-            moveTo(isEmergency() ? ChangeState.IN_PROGRESS : ChangeState.APPROVED);
-        }
-        return new ChangeApproved(id, approverId, now, step);
+        return review.approve(approverId, roles, now, rule);
     }
 
     /**
@@ -96,24 +86,11 @@ public final class Change {
      * approval stands (later steps may already rely on it).
      */
     public Decision mayRevoke(String userId, ApprovalRule rule) {
-        if (state != ChangeState.PENDING_APPROVAL) {
-            return Decision.refused(id + " is " + state.label() + "; approvals can no longer be withdrawn.");
-        }
-        var open = rule.progress(this).current();
-        if (open.isEmpty() || approvals.stream().noneMatch(a -> a.approverId().equals(userId)
-                && a.step() == open.get().number())) {
-            return Decision.refused("You have no approval on the step now open of " + id + " to withdraw.");
-        }
-        return Decision.ALLOWED;
+        return review.mayRevoke(userId, rule);
     }
 
     public ChangeApprovalRevoked revoke(String userId, Instant now, ApprovalRule rule) {
-        if (mayRevoke(userId, rule) instanceof Decision.Refused refused) {
-            throw new IllegalStateException(refused.reason());
-        }
-        int step = rule.progress(this).current().orElseThrow().number();
-        approvals.removeIf(a -> a.approverId().equals(userId) && a.step() == step);
-        return new ChangeApprovalRevoked(id, userId, now, step);
+        return review.revoke(userId, now, rule);
     }
 
     public ChangeStarted start(String userId, Instant now) {
@@ -177,19 +154,15 @@ public final class Change {
      * or, when its class asks for approvals first ({@code needsApproval}), as soon as they are in;
      * owing {@code obligations} afterwards either way.
      */
-    public static Declared declare(ChangeId id, String workspaceId, String declarerId, String incidentCommander,
+    public static DeclaredEmergency declare(ChangeId id, String workspaceId, String declarerId, String incidentCommander,
                                    Optional<String> severity, String channelId, String changeClass,
                                    ChangeDetails details, List<Obligation> obligations, boolean needsApproval,
                                    Instant now) {
         var change = new Change(id, workspaceId, declarerId, channelId, changeClass, details, now,
                 Lifecycle.EMERGENCY.initial(needsApproval), List.of(), null, null);
         change.aftermath.emergency = new Emergency(incidentCommander, severity, obligations);
-        return new Declared(change, new ChangeEvent.EmergencyDeclared(id, declarerId, now, details.title(),
+        return new DeclaredEmergency(change, new ChangeEvent.EmergencyDeclared(id, declarerId, now, details.title(),
                 incidentCommander));
-    }
-
-    /** A declared emergency and the event that records it. */
-    public record Declared(Change change, ChangeEvent.EmergencyDeclared event) {
     }
 
     public boolean isEmergency() {
@@ -279,7 +252,7 @@ public final class Change {
     }
 
     public boolean hasApprovalFrom(String userId) {
-        return approvals.stream().anyMatch(a -> a.approverId().equals(userId));
+        return review.approvals.stream().anyMatch(a -> a.approverId().equals(userId));
     }
 
     public ChangeId id() {
@@ -316,7 +289,7 @@ public final class Change {
     }
 
     public List<Approval> approvals() {
-        return List.copyOf(approvals);
+        return List.copyOf(review.approvals);
     }
 
     public Optional<Rejection> rejection() {
@@ -325,9 +298,5 @@ public final class Change {
 
     public Optional<MessageRef> message() {
         return Optional.ofNullable(message);
-    }
-
-    /** A freshly requested change and the event that records it. */
-    public record Requested(Change change, ChangeRequested event) {
     }
 }
