@@ -18,7 +18,7 @@ public final class HelpText {
                 • `/change start CHG-n` — start an approved change (the calendar is checked now)
                 • `/change emergency <summary> [--ic @someone] [--sev P1]` — declare an emergency change here, now
                 • `/change resolve CHG-n` — the emergency fix is in; `/change satisfy CHG-n <follow-up>` — meet a follow-up
-                • `/change deployed CHG-n <environment>` — report a deployment; the policy's soak starts
+                • `/change deployed CHG-n <environment> [percent]` — report a deployment (or use the change's buttons); the policy's soak starts, production only after it
                 • `/change done CHG-n`, `/change rolledback CHG-n`, `/change failed CHG-n` — how the work ended
                 • `/change freeze start <reason> [until 2026-12-24T18:00Z]` — declare a freeze (authorised roles)
                 • `/change freeze end` — lift the declared freezes; `/change freeze list` — see them
