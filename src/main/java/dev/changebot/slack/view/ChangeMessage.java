@@ -5,16 +5,12 @@ import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import dev.changebot.application.ChangeView;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeField;
-import dev.changebot.domain.change.ChangeState;
-import dev.changebot.slack.ChangeRef;
-import dev.changebot.slack.SlackIds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,21 +41,9 @@ public final class ChangeMessage {
             return EmergencyMessage.blocks(view, true);
         }
         var blocks = summaryBlocks(view);
-        if (change.state() == ChangeState.APPROVED) {
-            blocks.add(actions(a -> a.blockId("change_actions").elements(List.of(
-                    button(b -> b.actionId(SlackIds.START_BUTTON).style("primary")
-                            .text(plainText("Start")).value(ChangeRef.of(change.id()).encode()))))));
-        }
-        if (change.state() == ChangeState.IN_PROGRESS || change.state() == ChangeState.SOAKING) {
-            blocks.add(actions(a -> a.blockId("change_actions").elements(WorkButtons.of(view))));
-        }
-        if (change.state() == ChangeState.PENDING_APPROVAL) {
-            var value = ChangeRef.of(change.id()).encode();
-            blocks.add(actions(a -> a.blockId("change_actions").elements(List.of(
-                    button(b -> b.actionId(SlackIds.APPROVE_BUTTON).style("primary")
-                            .text(plainText("Approve")).value(value)),
-                    button(b -> b.actionId(SlackIds.REJECT_BUTTON).style("danger")
-                            .text(plainText("Reject")).value(value))))));
+        var buttons = ChangeButtons.of(view);
+        if (!buttons.isEmpty()) {
+            blocks.add(actions(a -> a.blockId("change_actions").elements(buttons)));
         }
         return blocks;
     }

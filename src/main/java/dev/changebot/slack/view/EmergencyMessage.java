@@ -84,9 +84,7 @@ final class EmergencyMessage {
         var change = view.change();
         var buttons = new ArrayList<BlockElement>();
         if (change.state() == ChangeState.PENDING_APPROVAL) {
-            var value = ChangeRef.of(change.id()).encode();
-            buttons.add(button(b -> b.actionId(SlackIds.APPROVE_BUTTON).style("primary").text(plainText("Approve")).value(value)));
-            buttons.add(button(b -> b.actionId(SlackIds.REJECT_BUTTON).style("danger").text(plainText("Reject")).value(value)));
+            buttons.addAll(ChangeButtons.review(change.id()));
         }
         if (change.state() == ChangeState.IN_PROGRESS) {
             buttons.add(button(b -> b.actionId(SlackIds.RESOLVE_BUTTON).style("primary").text(plainText("Resolve"))

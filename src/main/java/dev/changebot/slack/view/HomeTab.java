@@ -6,7 +6,6 @@ import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
@@ -15,8 +14,6 @@ import com.slack.api.model.view.Views;
 import dev.changebot.application.ChangeView;
 import dev.changebot.application.HomeOverview;
 import dev.changebot.domain.change.ChangeState;
-import dev.changebot.slack.ChangeRef;
-import dev.changebot.slack.SlackIds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,19 +62,12 @@ public final class HomeTab {
         });
     }
 
+    /** A normal change has the same buttons here as on its message; an emergency only its approval. */
     private static List<BlockElement> buttons(ChangeView view) {
-        var state = view.change().state();
-        var value = ChangeRef.of(view.change().id()).encode();
-        if ((state == ChangeState.IN_PROGRESS || state == ChangeState.SOAKING) && !view.change().isEmergency()) {
-            return WorkButtons.of(view);
+        var change = view.change();
+        if (change.isEmergency()) {
+            return change.state() == ChangeState.PENDING_APPROVAL ? ChangeButtons.review(change.id()) : List.of();
         }
-        if (state == ChangeState.PENDING_APPROVAL) {
-            return List.of(button(b -> b.actionId(SlackIds.APPROVE_BUTTON).style("primary").text(plainText("Approve")).value(value)),
-                    button(b -> b.actionId(SlackIds.REJECT_BUTTON).style("danger").text(plainText("Reject")).value(value)));
-        }
-        if (state == ChangeState.APPROVED) {
-            return List.of(button(b -> b.actionId(SlackIds.START_BUTTON).style("primary").text(plainText("Start")).value(value)));
-        }
-        return List.of();
+        return ChangeButtons.of(view);
     }
 }

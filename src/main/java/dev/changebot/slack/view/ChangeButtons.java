@@ -6,6 +6,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.changebot.application.ChangeView;
+import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
@@ -13,16 +14,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The buttons of a change under way: report the next deployment the class's plan asks for
- * ("Deployed to staging", "Deployed to production 25%"), then Done; Rolled back and Failed at any
- * time, each confirmed first since they end the change. While it soaks, only the last two.
+ * The buttons a change offers wherever it is shown (its message, the App Home), by state: Approve
+ * / Reject while it waits; Start once approved; under way, the next deployment the class's plan
+ * asks for ("Deployed to staging", "Deployed to production 25%"), then Done, with Rolled back and
+ * Failed at any time, each confirmed first since they end the change (while it soaks, only those two).
  */
-final class WorkButtons {
+final class ChangeButtons {
 
-    private WorkButtons() {
+    private ChangeButtons() {
     }
 
+    /** The buttons of a normal change in its current state; none once nobody can act. */
     static List<BlockElement> of(ChangeView view) {
+        var change = view.change();
+        var value = ChangeRef.of(change.id()).encode();
+        switch (change.state()) {
+            case PENDING_APPROVAL:
+                return review(change.id());
+            case APPROVED:
+                return List.of(button(b -> b.actionId(SlackIds.START_BUTTON).style("primary").text(plainText("Start"))
+                        .value(value)));
+            case IN_PROGRESS:
+            case SOAKING:
+                return work(view);
+            default:
+                return List.of();
+        }
+    }
+
+    /** Approve and Reject, for any change waiting for approval (an emergency too, where its policy asks). */
+    static List<BlockElement> review(ChangeId id) {
+        var value = ChangeRef.of(id).encode();
+        return List.of(button(b -> b.actionId(SlackIds.APPROVE_BUTTON).style("primary").text(plainText("Approve")).value(value)),
+                button(b -> b.actionId(SlackIds.REJECT_BUTTON).style("danger").text(plainText("Reject")).value(value)));
+    }
+
+    private static List<BlockElement> work(ChangeView view) {
         var change = view.change();
         var ref = ChangeRef.of(change.id()).encode();
         var buttons = new ArrayList<BlockElement>();
