@@ -5,9 +5,9 @@ import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.Policy;
-import dev.changebot.domain.policy.SoakStage;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,32 +58,26 @@ public class DeployChange {
                 return new Armed(id + " is soaking in " + soak.environment() + " until " + soak.until()
                         + "; deploy further after that.", -1, null);
             }
-            var changeClass = policy.changeClass(change.changeClass());
-            var plan = changeClass.map(DeploymentPlan::of);
-            var stage = changeClass.flatMap(c -> c.soak().stream()
-                    .filter(s -> s.environment().equalsIgnoreCase(environment)).findFirst()).map(SoakStage::duration);
-            var rollout = changeClass.flatMap(c -> c.rollout()).filter(r -> environment.equalsIgnoreCase(PRODUCTION));
+            var plan = policy.changeClass(change.changeClass()).map(DeploymentPlan::of)
+                    .orElse(new DeploymentPlan(List.of(), Optional.empty(), Optional.empty()));
             var label = environment;
-            if (rollout.isPresent()) {
-                var next = rollout.get().percentages().stream().filter(p -> p > change.rolloutPercent()).findFirst();
+            var step = java.util.OptionalInt.empty();
+            if (plan.rollsOut(environment)) {
+                var next = plan.nextRolloutStep(change.rolloutPercent());
                 if (next.isEmpty()) {
                     return new Armed(id + " is already rolled out to 100%.", -1, null);
                 }
-                if (percent.isEmpty() || percent.getAsInt() != next.get()) {
-                    return new Armed("The next step of " + id + "'s rollout is " + next.get() + "% (steps: "
-                            + rollout.get().percentages() + "): `/change deployed " + id + " production " + next.get()
-                            + "`.", -1, null);
+                if (percent.isEmpty() || percent.getAsInt() != next.getAsInt()) {
+                    return new Armed("The next step of " + id + "'s rollout is " + next.getAsInt() + "% (steps: "
+                            + plan.rollout().get().percentages() + "): `/change deployed " + id + " production "
+                            + next.getAsInt() + "`.", -1, null);
                 }
                 label = environment + " " + percent.getAsInt() + "%";
-                stage = percent.getAsInt() < 100 ? Optional.of(rollout.get().soakBetweenSteps())
-                        : changeClass.get().monitoring();
-            } else if (environment.equalsIgnoreCase(PRODUCTION) && stage.isEmpty()) {
-                // Post-deploy monitoring is timed like a soak.
-                stage = changeClass.flatMap(c -> c.monitoring());
+                step = percent;
             }
             try {
-                var event = change.deployed(userId, label, rollout.isPresent() ? percent : java.util.OptionalInt.empty(),
-                        stage, plan.map(p -> p.mustPassBefore(environment)).orElse(java.util.List.of()), now);
+                var event = change.deployed(userId, label, step, plan.waitAfter(environment, step),
+                        plan.mustPassBefore(environment), now);
                 changes.update(change, event);
                 announcer.changed(change);
                 if (event.soakUntil() == null) {

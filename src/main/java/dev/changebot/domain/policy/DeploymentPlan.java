@@ -1,5 +1,6 @@
 package dev.changebot.domain.policy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,10 +10,10 @@ import java.util.OptionalInt;
 
 /**
  * A class's way to production: its soak stages in order ("production only after staging, with a
- * 30-minute soak"), then production, in rollout steps when the class has them. Environments the
- * plan does not name (a developer's sandbox) are not gated.
+ * 30-minute soak"), then production, in rollout steps when the class has them, then post-deploy
+ * monitoring. Environments the plan does not name (a developer's sandbox) are not gated.
  */
-public record DeploymentPlan(List<SoakStage> stages, Optional<Rollout> rollout) {
+public record DeploymentPlan(List<SoakStage> stages, Optional<Rollout> rollout, Optional<Duration> monitoring) {
 
     public static final String PRODUCTION = "production";
 
@@ -21,7 +22,31 @@ public record DeploymentPlan(List<SoakStage> stages, Optional<Rollout> rollout) 
     }
 
     public static DeploymentPlan of(ChangeClass changeClass) {
-        return new DeploymentPlan(changeClass.soak(), changeClass.rollout());
+        return new DeploymentPlan(changeClass.soak(), changeClass.rollout(), changeClass.monitoring());
+    }
+
+    /** Production goes out in rollout steps. */
+    public boolean rollsOut(String environment) {
+        return rollout.isPresent() && same(environment, PRODUCTION);
+    }
+
+    /** The rollout step after {@code rolloutPercent}; empty once at 100%. */
+    public OptionalInt nextRolloutStep(int rolloutPercent) {
+        return rollout.stream().flatMap(r -> r.percentages().stream()).filter(p -> p > rolloutPercent)
+                .mapToInt(Integer::intValue).findFirst();
+    }
+
+    /**
+     * How long a deployment to {@code environment} waits before the next one may go: its stage's
+     * soak; between rollout steps, the soak between steps; after production (its last rollout
+     * step), post-deploy monitoring, timed like a soak. Empty: nothing to wait for.
+     */
+    public Optional<Duration> waitAfter(String environment, OptionalInt percent) {
+        if (rollsOut(environment) && percent.isPresent() && percent.getAsInt() < 100) {
+            return Optional.of(rollout.get().soakBetweenSteps());
+        }
+        var stage = stages.stream().filter(s -> same(s.environment(), environment)).findFirst().map(SoakStage::duration);
+        return stage.isPresent() || !same(environment, PRODUCTION) ? stage : monitoring;
     }
 
     /** The stages whose soak must be behind a change before it may go to {@code environment}. */
@@ -44,8 +69,8 @@ public record DeploymentPlan(List<SoakStage> stages, Optional<Rollout> rollout) 
             }
         }
         if (rollout.isPresent()) {
-            return rollout.get().percentages().stream().filter(p -> p > rolloutPercent).findFirst()
-                    .map(p -> new NextDeployment(PRODUCTION, OptionalInt.of(p)));
+            var step = nextRolloutStep(rolloutPercent);
+            return step.isPresent() ? Optional.of(new NextDeployment(PRODUCTION, step)) : Optional.empty();
         }
         if (passed.stream().noneMatch(p -> same(p, PRODUCTION))) {
             return Optional.of(new NextDeployment(PRODUCTION, OptionalInt.empty()));

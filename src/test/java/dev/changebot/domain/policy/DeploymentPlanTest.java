@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class DeploymentPlanTest {
 
     static final DeploymentPlan STAGED = new DeploymentPlan(List.of(new SoakStage("staging", Duration.ofMinutes(30)),
-            new SoakStage("canary", Duration.ofHours(1))), Optional.empty());
+            new SoakStage("canary", Duration.ofHours(1))), Optional.empty(), Optional.empty());
     static final DeploymentPlan ROLLOUT = new DeploymentPlan(List.of(new SoakStage("staging", Duration.ofHours(2))),
-            Optional.of(new Rollout(List.of(5, 25, 50, 100), Duration.ofHours(8))));
+            Optional.of(new Rollout(List.of(5, 25, 50, 100), Duration.ofHours(8))), Optional.of(Duration.ofHours(4)));
 
     @Test
     @DisplayName("puts every soak stage before production, and the earlier stages before a later one")
@@ -35,6 +35,18 @@ class DeploymentPlanTest {
         assertThat(STAGED.next(List.of("staging", "canary"), 0).map(DeploymentPlan.NextDeployment::label))
                 .contains("production");
         assertThat(STAGED.next(List.of("staging", "canary", "production"), 0)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("says how long each deployment waits: its stage's soak, between rollout steps, monitoring after the last")
+    void waits() {
+        assertThat(STAGED.waitAfter("staging", OptionalInt.empty())).contains(Duration.ofMinutes(30));
+        assertThat(STAGED.waitAfter("production", OptionalInt.empty())).as("no monitoring in this plan").isEmpty();
+        assertThat(STAGED.waitAfter("sandbox", OptionalInt.empty())).isEmpty();
+        assertThat(ROLLOUT.waitAfter("production", OptionalInt.of(25))).contains(Duration.ofHours(8));
+        assertThat(ROLLOUT.waitAfter("production", OptionalInt.of(100))).contains(Duration.ofHours(4));
+        assertThat(ROLLOUT.nextRolloutStep(25)).hasValue(50);
+        assertThat(ROLLOUT.nextRolloutStep(100)).isEmpty();
     }
 
     @Test
