@@ -73,18 +73,12 @@ public final class Change {
         return change;
     }
 
-    /**
-     * Records the approval of the step now open by a person holding {@code roles} (decided by the
-     * caller at the moment of the click); the change is approved when its chain is complete.
-     */
+    /** An approval of the step now open; see {@link Review#approve}. */
     public ChangeApproved approve(String approverId, Set<String> roles, Instant now, ApprovalRule rule) {
         return review.approve(approverId, roles, now, rule);
     }
 
-    /**
-     * An approval may be withdrawn while its step is still open; once the step is complete, the
-     * approval stands (later steps may already rely on it).
-     */
+    /** Whether this person may withdraw their approval now; see {@link Review#mayRevoke}. */
     public Decision mayRevoke(String userId, ApprovalRule rule) {
         return review.mayRevoke(userId, rule);
     }

@@ -22,6 +22,10 @@ final class Review {
         this.change = change;
     }
 
+    /**
+     * Records the approval of the step now open by a person holding {@code roles} (decided by the
+     * caller at the moment of the click); the change is approved when its chain is complete.
+     */
     ChangeApproved approve(String approverId, Set<String> roles, Instant now, ApprovalRule rule) {
         if (rule.mayApprove(change, approverId, roles) instanceof Decision.Refused refused) {
             throw new ApprovalRefusedException(refused.reason());
@@ -35,6 +39,10 @@ final class Review {
         return new ChangeApproved(change.id(), approverId, now, step);
     }
 
+    /**
+     * An approval may be withdrawn while its step is still open; once the step is complete, the
+     * approval stands (later steps may already rely on it).
+     */
     Decision mayRevoke(String userId, ApprovalRule rule) {
         if (change.state() != ChangeState.PENDING_APPROVAL) {
             return Decision.refused(change.id() + " is " + change.state().label() + "; approvals can no longer be withdrawn.");
