@@ -18,7 +18,6 @@ import java.util.Optional;
 public class DeployChange {
 
     static final String SOAK = "SOAK_END";
-    static final String PRODUCTION = DeploymentPlan.PRODUCTION;
 
     private final Changes changes;
     private final Transactions transactions;
