@@ -1,6 +1,5 @@
 package dev.changebot.cli;
 
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +18,7 @@ public final class PolicyCommand implements Runnable {
     public static final int ALLOWED = 0;
     public static final int BLOCKED = 1;
     public static final int INVALID = 2;
-    public static final int USAGE = 64;
+    public static final int USAGE = ChangebotCommand.USAGE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,24 +26,5 @@ public final class PolicyCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Say what to do: check or explain");
-    }
-
-    /** Runs {@code policy ...} on the console and returns the exit code. */
-    public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
-    }
-
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
-        var commandLine = new CommandLine(new PolicyCommand()).setOut(out).setErr(err);
-        commandLine.setParameterExceptionHandler((ex, ignored) -> {
-            ex.getCommandLine().getErr().println(ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
-            return USAGE;
-        });
-        int exit = commandLine.execute(args);
-        // print() does not flush picocli's writers, and System.exit follows.
-        commandLine.getOut().flush();
-        commandLine.getErr().flush();
-        return exit;
     }
 }

@@ -84,7 +84,10 @@ class PolicyCliTest {
     private static Result run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int exit = PolicyCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+        var line = new String[args.length + 1];
+        line[0] = "policy";
+        System.arraycopy(args, 0, line, 1, args.length);
+        int exit = ChangebotCommand.run(new PrintWriter(out), new PrintWriter(err), line);
         return new Result(exit, out.toString(), err.toString());
     }
 
