@@ -31,9 +31,9 @@ final class YamlMap {
             for (var tuple : mapping.getValue()) {
                 var key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
                 if (key == null) {
-                    problems.at(tuple.getKeyNode(), "a key in '" + path + "' is not a plain word", "use key: value");
+                    problems.at(tuple.getKeyNode(), "a key " + where(path) + " is not a plain word", "use key: value");
                 } else if (entries.containsKey(key)) {
-                    problems.at(tuple.getKeyNode(), "'" + key + "' appears twice in '" + path + "'",
+                    problems.at(tuple.getKeyNode(), "'" + key + "' appears twice " + where(path),
                             "keep one of them");
                 } else {
                     entries.put(key, tuple);
@@ -47,8 +47,14 @@ final class YamlMap {
         if (node instanceof MappingNode) {
             return Optional.of(new YamlMap(node, path, problems));
         }
-        problems.at(node, "'" + path + "' must be a mapping of key: value", describe(node));
+        problems.at(node, (path.isEmpty() ? "the policy" : "'" + path + "'") + " must be a mapping of key: value",
+                describe(node));
         return Optional.empty();
+    }
+
+    /** Where a key sits, in words: the top level has no path to name. */
+    private static String where(String path) {
+        return path.isEmpty() ? "at the top level of the policy" : "in '" + path + "'";
     }
 
     Node node() {
@@ -71,7 +77,7 @@ final class YamlMap {
     void allowOnly(Set<String> allowed) {
         entries.forEach((key, tuple) -> {
             if (!allowed.contains(key)) {
-                problems.at(tuple.getKeyNode(), "unknown key '" + key + "' in '" + path + "'",
+                problems.at(tuple.getKeyNode(), "unknown key '" + key + "' " + where(path),
                         Suggestions.hint(key, allowed, "keys here"));
             }
         });
@@ -102,7 +108,7 @@ final class YamlMap {
 
     Optional<String> requiredString(String key, String hint) {
         if (!has(key)) {
-            problems.at(node, "'" + path + "' needs '" + key + "'", hint);
+            problems.at(node, (path.isEmpty() ? "the policy" : "'" + path + "'") + " needs '" + key + "'", hint);
             return Optional.empty();
         }
         return string(key);
