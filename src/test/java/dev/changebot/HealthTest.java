@@ -65,4 +65,38 @@ class HealthTest {
             assertThat(slack.getAsJsonObject("details").get("problem").getAsString()).contains("unreachable");
         }
     }
+
+    @Test
+    @DisplayName("a bot token alone: health names the missing variable, and does not blame Slack's reachability")
+    void botTokenAlone() {
+        var properties = new java.util.HashMap<String, Object>(TestPostgres.freshDatabase().properties());
+        properties.put("slack.bot-token", RunningApp.BOT_TOKEN);
+        properties.put("slack.api-url", "http://127.0.0.1:9");
+        try (var app = RunningApp.startWith(properties)) {
+            var slack = JsonParser.parseString(app.get("/health").body()).getAsJsonObject()
+                    .getAsJsonObject("details").getAsJsonObject("slack").getAsJsonObject("details");
+
+            assertThat(slack.get("mode").getAsString()).isEqualTo("disabled");
+            assertThat(slack.get("message").getAsString())
+                    .contains("SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN").doesNotContain("unreachable");
+        }
+    }
+
+    @Test
+    @DisplayName("Socket Mode with a host name that does not resolve says so, not that the token is invalid")
+    void socketModeUnknownHost() {
+        var properties = new java.util.HashMap<String, Object>(TestPostgres.freshDatabase().properties());
+        properties.put("slack.bot-token", RunningApp.BOT_TOKEN);
+        properties.put("slack.app-token", "xapp-test-token");
+        properties.put("slack.api-url", "http://no-such-host.invalid");
+        try (var app = RunningApp.startWith(properties)) {
+            var slack = JsonParser.parseString(app.get("/health").body()).getAsJsonObject()
+                    .getAsJsonObject("details").getAsJsonObject("slack");
+
+            assertThat(slack.get("status").getAsString()).isEqualTo("UNKNOWN");
+            assertThat(slack.getAsJsonObject("details").get("problem").getAsString())
+                    .contains("unreachable", "does not resolve", "no-such-host.invalid")
+                    .doesNotContainIgnoringCase("token is invalid");
+        }
+    }
 }

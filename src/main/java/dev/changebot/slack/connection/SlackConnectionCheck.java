@@ -1,6 +1,8 @@
 package dev.changebot.slack.connection;
 
 import com.slack.api.methods.MethodsClient;
+import java.io.IOException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,11 @@ public class SlackConnectionCheck {
         return settings.mode();
     }
 
+    /** What an operator must set before the app can hear Slack; empty when nothing is missing. */
+    public String whatIsMissing() {
+        return settings.whatIsMissing();
+    }
+
     /** The latest answer, asking Slack again when the cached one is stale. */
     public Result current() {
         var cached = last.get();
@@ -38,6 +45,12 @@ public class SlackConnectionCheck {
         if (cached != null && cached.checkedAt().plus(FRESH_FOR).isAfter(now)) {
             return cached;
         }
+        return refresh();
+    }
+
+    /** Asks Slack now, whatever is cached, and keeps the answer. */
+    public Result refresh() {
+        var now = clock.instant();
         var fresh = webApi.client().map(client -> ask(client, now))
                 .orElseGet(() -> new Result(false, null, null, settings.whatIsMissing(), now));
         last.set(fresh);
@@ -51,9 +64,19 @@ public class SlackConnectionCheck {
                 return new Result(true, response.getTeam(), response.getUser(), null, now);
             }
             return new Result(false, null, null, "Slack refused the bot token: " + response.getError(), now);
+        } catch (IOException e) {
+            return new Result(false, null, null, "Slack is unreachable at " + settings.apiUrl() + ": " + describe(e), now);
         } catch (Exception e) {
-            return new Result(false, null, null, "Slack is unreachable: " + e.getMessage(), now);
+            return new Result(false, null, null, "Slack did not answer auth.test: " + describe(e), now);
         }
+    }
+
+    /** A network failure in words: an unknown host says so rather than printing the bare host name. */
+    private static String describe(Exception e) {
+        if (e instanceof UnknownHostException) {
+            return "the host name does not resolve (" + e.getMessage() + ")";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** One answer from Slack: who we are there, or why we could not tell. */

@@ -21,12 +21,14 @@ class SlackStartup {
 
     private final SlackSettings settings;
     private final BoltApp bolt;
+    private final SlackConnectionCheck connection;
     private volatile Thread connector;
     private volatile SocketModeApp socketMode;
 
-    SlackStartup(SlackSettings settings, BoltApp bolt) {
+    SlackStartup(SlackSettings settings, BoltApp bolt, SlackConnectionCheck connection) {
         this.settings = settings;
         this.bolt = bolt;
+        this.connection = connection;
     }
 
     @EventListener
@@ -48,22 +50,28 @@ class SlackStartup {
     private void connectWithRetries() {
         var backoff = Duration.ofSeconds(1);
         while (!Thread.currentThread().isInterrupted()) {
-            try {
-                var app = new SocketModeApp(settings.appToken(), bolt.app().orElseThrow());
-                app.startAsync();
-                socketMode = app;
-                LOG.info("Slack: Socket Mode connected");
-                return;
-            } catch (Exception e) {
-                LOG.warn("Slack: Socket Mode could not connect ({}); retrying in {} s", e.getMessage(),
-                        backoff.toSeconds());
+            // Our own auth.test first: Bolt reports any failure of its own check, an unknown host
+            // included, as "The token is invalid", which sends the operator to the wrong place.
+            var reachable = connection.refresh();
+            String problem = reachable.problem();
+            if (reachable.connected()) {
                 try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException stop) {
+                    var app = new SocketModeApp(settings.appToken(), bolt.app().orElseThrow());
+                    app.startAsync();
+                    socketMode = app;
+                    LOG.info("Slack: Socket Mode connected");
                     return;
+                } catch (Exception e) {
+                    problem = "the app-level token (SLACK_APP_TOKEN) could not open a connection: " + e.getMessage();
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
+            LOG.warn("Slack: Socket Mode could not connect ({}); retrying in {} s", problem, backoff.toSeconds());
+            try {
+                Thread.sleep(backoff.toMillis());
+            } catch (InterruptedException stop) {
+                return;
+            }
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
     }
 
