@@ -1,0 +1,149 @@
+package dev.changebot.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.changebot.slack.ChangeRef;
+import dev.changebot.slack.SlackIds;
+import dev.changebot.support.ChangeForms;
+import dev.changebot.support.FakeSlackApi;
+import dev.changebot.support.RunningApp;
+import dev.changebot.support.SlackPayloads;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar, run as the README says: {@code java -jar target/changebot.jar} from any
+ * directory, with nothing in the environment but HOME. Runs in {@code ./mvnw verify} after the
+ * jar is built, so CI cannot be green while the README's run command is broken.
+ */
+class PackagedJarIT {
+
+    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration STOP = Duration.ofSeconds(60);
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path workDir;
+
+    @Test
+    @Timeout(600)
+    @DisplayName("no environment: starts on the embedded database in ~/.changebot; SIGTERM, SIGKILL and restarts leave nothing behind and lose nothing")
+    void runsStopsAndRestartsWithNoEnvironment() throws IOException {
+        var log = home.resolve("changebot.log");
+        var dataDir = home.resolve(".changebot").resolve("postgres");
+
+        try (var first = JarProcess.start(home, workDir, Map.of(), log).awaitHealthy(START)) {
+            var health = JsonParser.parseString(first.get("/health").body()).getAsJsonObject();
+            assertThat(health.get("status").getAsString()).isEqualTo("UP");
+            var details = health.getAsJsonObject("details");
+            assertThat(details.getAsJsonObject("jdbc").get("status").getAsString()).isEqualTo("UP");
+            assertThat(details.getAsJsonObject("slack").getAsJsonObject("details").get("message").getAsString())
+                    .contains("SLACK_BOT_TOKEN");
+            assertThat(dataDir.resolve("PG_VERSION")).as("the data lives in $HOME/.changebot/postgres").exists();
+
+            assertThat(first.terminate(STOP)).as("SIGTERM is a clean stop").isIn(0, 143);
+        }
+        assertNothingOfOursRuns(dataDir);
+
+        try (var slack = FakeSlackApi.start()) {
+            var withSlack = Map.of("SLACK_BOT_TOKEN", RunningApp.BOT_TOKEN,
+                    "SLACK_SIGNING_SECRET", RunningApp.SIGNING_SECRET, "SLACK_API_URL", slack.baseUrl());
+            try (var second = JarProcess.start(home, workDir, withSlack, log).awaitHealthy(START)) {
+                var help = command(second, "help");
+                assertThat(help.get("text").getAsString()).contains("/change new", "/change list");
+
+                var form = ChangeForms.complete(nextWednesdayNoon()).inClass("standard").title("Rotate the TLS certificates");
+                var submitted = slackRequest(second, SlackPayloads.viewSubmission("U0DEV", SlackIds.NEW_CHANGE_MODAL,
+                        ChangeRef.inChannel("C0DEPLOYS").encode(), form.state()));
+                assertThat(submitted.statusCode()).isEqualTo(200);
+                assertThat(submitted.body()).doesNotContain("errors");
+
+                second.kill(STOP);
+            }
+            // A killed JVM runs no hooks: whatever it left running must not stop the next start.
+            try (var third = JarProcess.start(home, workDir, withSlack, log).awaitHealthy(START)) {
+                assertThat(command(third, "list").toString()).contains("CHG-1", "Rotate the TLS certificates");
+                assertThat(third.terminate(STOP)).isIn(0, 143);
+            }
+        }
+        assertNothingOfOursRuns(dataDir);
+    }
+
+    @Test
+    @Timeout(120)
+    @DisplayName("--help prints the usage and an unknown word exits 64; neither starts a server or a database")
+    void commandsNeverStartTheServer() throws IOException {
+        var log = home.resolve("cli.log");
+
+        try (var help = JarProcess.start(home, workDir, Map.of(), log, "--help")) {
+            assertThat(help.awaitExit(Duration.ofSeconds(60))).isZero();
+        }
+        assertThat(Files.readString(log)).contains("Usage: changebot", "policy");
+
+        try (var unknown = JarProcess.start(home, workDir, Map.of(), log, "audit")) {
+            assertThat(unknown.awaitExit(Duration.ofSeconds(60))).isEqualTo(64);
+        }
+        assertThat(Files.readString(log)).contains("Unmatched argument", "audit");
+        assertThat(home.resolve(".changebot")).doesNotExist();
+    }
+
+    private static JsonObject command(JarProcess app, String text) {
+        var response = slackRequest(app, SlackPayloads.slashCommand("U0DEV", "C0DEPLOYS", text));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    private static java.net.http.HttpResponse<String> slackRequest(JarProcess app, String body) {
+        return app.post("/slack/events", body, RunningApp.signedHeaders(body, SlackPayloads.FORM, Instant.now()));
+    }
+
+    /** Outside the default policy's weekend freeze, whatever day the suite runs. */
+    private static Instant nextWednesdayNoon() {
+        return ZonedDateTime.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY))
+                .with(LocalTime.NOON).toInstant();
+    }
+
+    /**
+     * No server of ours is left: the data directory's postmaster (if its pid file remains) is dead,
+     * and no process names our HOME on its command line. Stopping may take a moment after the JVM exits.
+     */
+    private void assertNothingOfOursRuns(Path dataDir) throws IOException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> ours;
+        do {
+            ours = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(line -> line.contains(home.toString())).orElse(false))
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                    .toList();
+            if (ours.isEmpty()) {
+                break;
+            }
+            LockSupport.parkNanos(200_000_000);
+        } while (System.nanoTime() < deadline);
+        assertThat(ours).as("processes of ours still running").isEmpty();
+        var pidFile = dataDir.resolve("postmaster.pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("the embedded PostgreSQL (pid %d) is stopped", pid).isFalse();
+        }
+    }
+}
