@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code java -jar target/changebot.jar} as a newcomer runs it: a child process in a working
- * directory of its own, with an environment holding nothing but HOME (plus what a test adds).
+ * Changebot as a newcomer runs it, {@code java -jar target/changebot.jar} in a working directory
+ * of its own or the README's Maven command, as a child process whose environment holds nothing
+ * but HOME (plus what a test adds).
  */
 final class JarProcess implements AutoCloseable {
 
@@ -45,6 +46,30 @@ final class JarProcess implements AutoCloseable {
         builder.environment().clear();
         builder.environment().put("HOME", home.toString());
         builder.environment().putAll(extraEnv);
+        try {
+            return new JarProcess(builder.start(), port, log);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + command, e);
+        }
+    }
+
+    /**
+     * The README's run command, {@code ./mvnw compile exec:java}, from the project directory with
+     * only HOME, PATH (to find java) and the Maven caches this build already filled, so the test
+     * downloads nothing. The port is a system property, which exec:java hands to the app.
+     */
+    static JarProcess startWithMavenWrapper(Path home, Path log) {
+        int port = freePort();
+        var m2 = Path.of(System.getProperty("user.home"), ".m2");
+        var command = List.of(Path.of("mvnw").toAbsolutePath().toString(), "-q", "-o",
+                "-Dmaven.repo.local=" + m2.resolve("repository"), "-Dmicronaut.server.port=" + port,
+                "compile", "exec:java");
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().clear();
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        builder.environment().put("MAVEN_USER_HOME", m2.toString());
         try {
             return new JarProcess(builder.start(), port, log);
         } catch (IOException e) {
