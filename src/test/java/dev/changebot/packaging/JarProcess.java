@@ -55,13 +55,14 @@ final class JarProcess implements AutoCloseable {
 
     /**
      * The README's run command, {@code ./mvnw compile exec:java}, from the project directory with
-     * only HOME, PATH (to find java) and the Maven caches this build already filled, so the test
-     * downloads nothing. The port is a system property, which exec:java hands to the app.
+     * only HOME, PATH (to find java) and this build's Maven caches: it downloads only what the build
+     * has not (the exec plugin, on a fresh machine). The port is a system property, which exec:java
+     * hands to the app.
      */
     static JarProcess startWithMavenWrapper(Path home, Path log) {
         int port = freePort();
         var m2 = Path.of(System.getProperty("user.home"), ".m2");
-        var command = List.of(Path.of("mvnw").toAbsolutePath().toString(), "-q", "-o",
+        var command = List.of(Path.of("mvnw").toAbsolutePath().toString(), "-q",
                 "-Dmaven.repo.local=" + m2.resolve("repository"), "-Dmicronaut.server.port=" + port,
                 "compile", "exec:java");
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
