@@ -65,14 +65,15 @@ final class EmergencyMessage {
             lines.add("Nothing: the policy sets no follow-ups.");
         } else {
             change.obligations().forEach(o -> lines.add(line(o)));
-            long open = change.obligations().stream().filter(Obligation::isOpen).count();
-            if (withButtons && open > MAX_SATISFY_BUTTONS) {
+            var open = change.obligations().stream().filter(Obligation::isOpen).map(Obligation::name).toList();
+            if (withButtons && open.size() > MAX_SATISFY_BUTTONS) {
                 lines.add("Buttons for the first " + MAX_SATISFY_BUTTONS + " open follow-ups; meet the others with `/change satisfy "
-                        + change.id() + " <follow-up>`.");
+                        + change.id() + " &lt;follow-up&gt;`: " + Cut.userText(String.join(", ",
+                        open.subList(MAX_SATISFY_BUTTONS, open.size())), SlackLimits.SECTION_TEXT / 2) + ".");
             }
         }
         Cut.chunks(lines, SlackLimits.SECTION_TEXT, MAX_OBLIGATION_SECTIONS,
-                        n -> "…and " + n + " more follow-ups: `/change satisfy " + change.id() + " <follow-up>` meets any of them.")
+                        n -> "…and " + n + " more follow-ups: `/change satisfy " + change.id() + " &lt;follow-up&gt;` meets any of them.")
                 .forEach(text -> blocks.add(section(s -> s.text(markdownText(text)))));
         if (withButtons) {
             var buttons = buttons(view);
