@@ -33,11 +33,7 @@ final class ApprovalLadder {
                 .stream().<LayoutBlock>map(text -> section(s -> s.text(markdownText(text)))).toList();
     }
 
-    static String text(ChangeView view) {
-        return String.join("\n", lines(view));
-    }
-
-    static List<String> lines(ChangeView view) {
+    private static List<String> lines(ChangeView view) {
         var change = view.change();
         var lines = new ArrayList<String>();
         lines.add("*Approvals*");
