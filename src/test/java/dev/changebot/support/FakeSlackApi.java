@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A stand-in for the Slack Web API: a real HTTP server in the test JVM that answers the methods
  * the bot calls the way Slack does, and records every call. A test can script the next answers
- * of a method (a 429 with Retry-After, a 500...) to see how the bot copes.
+ * of a method (a 429 with Retry-After, a 500...) to see how the bot copes. Messages and views
+ * over Slack's size limits are refused as Slack refuses them ({@link BlockKitLimits}), so every
+ * test through this fake also checks that what the bot sends would be accepted.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
@@ -31,6 +33,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private final HttpServer server;
     private final List<SlackCall> calls = new CopyOnWriteArrayList<>();
+    private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<ScriptedAnswer>> scripted = new HashMap<>();
     private final AtomicLong messageClock = new AtomicLong(1_700_000_000L);
     private final Map<String, List<String>> userGroups = new java.util.concurrent.ConcurrentHashMap<>();
@@ -68,6 +71,16 @@ public final class FakeSlackApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
+    /**
+     * Every call refused for breaking Slack's limits so far, with Slack's reasons, and forgets them:
+     * a test that means to break the limits takes the refusals; any left at {@link #close()} fail the test.
+     */
+    public List<String> takeRefusals() {
+        var taken = List.copyOf(refusals);
+        refusals.removeAll(taken);
+        return taken;
+    }
+
     public void clear() {
         calls.clear();
     }
@@ -95,7 +108,11 @@ public final class FakeSlackApi implements AutoCloseable {
         calls.add(new SlackCall(method, params, exchange.getRequestHeaders().getFirst("Authorization")));
         var answer = nextScripted(method);
         if (answer == null) {
-            answer = new ScriptedAnswer(200, success(method, params).toString(), Map.of());
+            var refusal = BlockKitLimits.check(method, params);
+            if (refusal != null) {
+                refusals.add(method + ": " + refusal.error() + " " + refusal.messages());
+            }
+            answer = new ScriptedAnswer(200, refusal != null ? refusal.json() : success(method, params).toString(), Map.of());
         }
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
@@ -203,6 +220,9 @@ public final class FakeSlackApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (!refusals.isEmpty()) {
+            throw new AssertionError("Slack would have refused what the bot sent: " + refusals);
+        }
     }
 
     private record ScriptedAnswer(int status, String body, Map<String, String> headers) {

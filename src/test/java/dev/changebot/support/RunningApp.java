@@ -116,7 +116,16 @@ public final class RunningApp implements AutoCloseable {
     public HttpResponse<String> post(String path, String body, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
-        return send(request.build());
+        var response = send(request.build());
+        if (path.startsWith("/slack/")) {
+            // An answer in the ack (a slash command's reply, a view update) is held to Slack's limits
+            // just as the fake Web API holds calls: Slack would show the person an error instead.
+            var problems = BlockKitLimits.checkResponse(response.body());
+            if (!problems.isEmpty()) {
+                throw new AssertionError("Slack would refuse this answer: " + problems);
+            }
+        }
+        return response;
     }
 
     public HttpResponse<String> get(String path) {

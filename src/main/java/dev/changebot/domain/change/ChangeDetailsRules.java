@@ -47,7 +47,8 @@ public final class ChangeDetailsRules {
     public static List<FieldProblem> problemsWith(ChangeDetails details, Set<ChangeField> required, Instant now) {
         var problems = new ArrayList<FieldProblem>();
         required(problems, ChangeField.TITLE, details.title(), "a title");
-        if (details.title() != null && details.title().strip().length() > MAX_TITLE_LENGTH) {
+        // Counted in characters as a person sees them, as the form's max_length counts: an emoji is one.
+        if (details.title() != null && details.title().strip().codePoints().count() > MAX_TITLE_LENGTH) {
             problems.add(new FieldProblem(ChangeField.TITLE,
                     "Keep the title under " + MAX_TITLE_LENGTH + " characters; details go in the description."));
         }

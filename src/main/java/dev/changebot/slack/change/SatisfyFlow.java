@@ -3,6 +3,7 @@ package dev.changebot.slack.change;
 import com.slack.api.methods.MethodsClient;
 import dev.changebot.application.FindChanges;
 import dev.changebot.domain.change.ChangeId;
+import dev.changebot.slack.view.Cut;
 import dev.changebot.slack.view.SatisfyModal;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -15,6 +16,8 @@ public class SatisfyFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(SatisfyFlow.class);
 
+    private static final int MAX_NAME_SHOWN = 100;
+
     private final FindChanges findChanges;
 
     public SatisfyFlow(FindChanges findChanges) {
@@ -26,7 +29,9 @@ public class SatisfyFlow {
         var change = findChanges.byId(workspaceId, id).map(v -> v.change());
         var obligation = change.flatMap(c -> c.obligations().stream().filter(o -> o.name().equals(name)).findFirst());
         if (obligation.isEmpty()) {
-            return Optional.of(id + " owes no '" + name + "'. `/change show " + id + "` lists what it owes.");
+            // The name is what the person typed (or a button's value): shown as text, never as live mentions or links.
+            return Optional.of(id + " owes no '" + Cut.userText(name, MAX_NAME_SHOWN) + "'. `/change show " + id
+                    + "` lists what it owes.");
         }
         try {
             var response = client.viewsOpen(r -> r.triggerId(triggerId).view(SatisfyModal.render(id, obligation.get())));

@@ -4,6 +4,7 @@ import dev.changebot.application.ApprovalNudges;
 import dev.changebot.application.ChangeView;
 import dev.changebot.application.Notice;
 import dev.changebot.application.Notices;
+import dev.changebot.slack.view.Cut;
 import dev.changebot.slack.view.Mrkdwn;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import java.util.Set;
 /** Reminders by direct message to each approver; escalations in the policy's channel or by DM; all through the outbox. */
 @Singleton
 class SlackApprovalNudges implements ApprovalNudges {
+
+    /** An emergency's title is its whole summary: a reminder names it, the message shows it all. */
+    private static final int MAX_TITLE = 300;
 
     private final Notices notices;
 
@@ -39,7 +43,7 @@ class SlackApprovalNudges implements ApprovalNudges {
 
     private static String describe(ChangeView view) {
         var step = view.ladder().current().map(s -> " (" + s.describe() + ")").orElse("");
-        return "*" + view.change().id() + "* " + Mrkdwn.escape(view.change().details().title()) + step;
+        return "*" + view.change().id() + "* " + Cut.userText(view.change().details().title(), MAX_TITLE) + step;
     }
 
     private void send(ChangeView view, String recipient, String text) {

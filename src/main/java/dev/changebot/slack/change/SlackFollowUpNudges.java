@@ -5,6 +5,7 @@ import dev.changebot.application.FollowUpNudges;
 import dev.changebot.application.Notice;
 import dev.changebot.application.Notices;
 import dev.changebot.domain.change.Obligation;
+import dev.changebot.slack.view.Cut;
 import dev.changebot.slack.view.Mrkdwn;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import java.util.Set;
  */
 @Singleton
 class SlackFollowUpNudges implements FollowUpNudges {
+
+    /** An emergency's title is its whole summary: a reminder names it, the message shows it all. */
+    private static final int MAX_TITLE = 300;
 
     private final Notices notices;
 
@@ -49,7 +53,7 @@ class SlackFollowUpNudges implements FollowUpNudges {
 
     private static String what(ChangeView view, Obligation obligation) {
         return "*" + Mrkdwn.escape(obligation.label()) + "* for emergency *" + view.change().id() + "* "
-                + Mrkdwn.escape(view.change().details().title());
+                + Cut.userText(view.change().details().title(), MAX_TITLE);
     }
 
     private void send(ChangeView view, String recipient, String text) {

@@ -11,7 +11,11 @@ public sealed interface ChangeCommand {
     record New(String titleHint) implements ChangeCommand {
     }
 
-    record ListOpen() implements ChangeCommand {
+    /** One page of the open changes, counted from 1. */
+    record ListOpen(int page) implements ChangeCommand {
+        public ListOpen() {
+            this(1);
+        }
     }
 
     record Show(ChangeId id) implements ChangeCommand {
@@ -52,7 +56,10 @@ public sealed interface ChangeCommand {
     record FreezeEnd() implements ChangeCommand {
     }
 
-    record FreezeList() implements ChangeCommand {
+    record FreezeList(int page) implements ChangeCommand {
+        public FreezeList() {
+            this(1);
+        }
     }
 
     /** Input we could not read; the problem is told to the user in front of the help text. */

@@ -18,7 +18,9 @@ import dev.changebot.slack.change.Replies;
 import dev.changebot.slack.change.StartFlow;
 import dev.changebot.slack.view.ChangeList;
 import dev.changebot.slack.view.FreezeList;
+import dev.changebot.slack.view.Cut;
 import dev.changebot.slack.view.Mrkdwn;
+import dev.changebot.slack.view.SlackLimits;
 import dev.changebot.slack.view.ChangeMessage;
 import dev.changebot.slack.view.HelpText;
 import dev.changebot.slack.view.NewChangeModal;
@@ -86,8 +88,8 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         if (command instanceof ChangeCommand.New create) {
             return openNewChangeForm(ctx, triggerId, channelId, create.titleHint());
         }
-        if (command instanceof ChangeCommand.ListOpen) {
-            return privately(ctx, ChangeList.text(findChanges.open(team)));
+        if (command instanceof ChangeCommand.ListOpen list) {
+            return privately(ctx, ChangeList.text(findChanges.open(team), list.page()));
         }
         if (command instanceof ChangeCommand.Show show) {
             return findChanges.byId(team, show.id())
@@ -133,8 +135,8 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         if (command instanceof ChangeCommand.FreezeEnd) {
             return privately(ctx, manageFreezes.lift(team, user));
         }
-        if (command instanceof ChangeCommand.FreezeList) {
-            return privately(ctx, FreezeList.text(manageFreezes.list(team)));
+        if (command instanceof ChangeCommand.FreezeList list) {
+            return privately(ctx, FreezeList.text(manageFreezes.list(team), list.page()));
         }
         if (command instanceof ChangeCommand.Start start) {
             return startFlow.start(ctx.client(), triggerId, team, start.id(), user)
@@ -163,8 +165,9 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         }
     }
 
+    /** Every answer is kept well inside the 40,000 characters after which Slack cuts a message. */
     private static Response privately(SlashCommandContext ctx, String text) {
-        return ctx.ack(r -> r.responseType("ephemeral").text(text));
+        return ctx.ack(r -> r.responseType("ephemeral").text(Cut.mrkdwn(text, SlackLimits.MESSAGE_TEXT)));
     }
 
     private static Response privately(SlashCommandContext ctx, String text, List<LayoutBlock> blocks) {

@@ -25,7 +25,7 @@ public final class ChangeCommandParser {
         return switch (verb) {
             case "help" -> new ChangeCommand.Help();
             case "new" -> new ChangeCommand.New(rest);
-            case "list" -> new ChangeCommand.ListOpen();
+            case "list" -> new ChangeCommand.ListOpen(page(rest));
             case "show" -> withId(verb, rest, false, (id) -> new ChangeCommand.Show(id.id()));
             case "approve" -> withId(verb, rest, false, (id) -> new ChangeCommand.Approve(id.id()));
             case "cancel" -> withId(verb, rest, false, (id) -> new ChangeCommand.Cancel(id.id()));
@@ -106,12 +106,17 @@ public final class ChangeCommandParser {
                 + " rollout, a percentage: `/change deployed " + id.id() + " production 25`.");
     }
 
+    /** `list 3`: the page asked for; anything else is the first page, as a plain `list` always was. */
+    static int page(String text) {
+        return text.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(text) : 1;
+    }
+
     static String unescape(String slackText) {
         return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private static String clip(String word) {
-        return word.length() <= 40 ? word : word.substring(0, 40) + "…";
+        return dev.changebot.slack.view.Cut.plain(word, 41);
     }
 
     private record IdAndRest(ChangeId id, String rest) {

@@ -1,6 +1,6 @@
 package dev.changebot.slack.command;
 
-import dev.changebot.slack.view.Mrkdwn;
+import dev.changebot.slack.view.Cut;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -23,12 +23,12 @@ final class FreezeCommandParser {
                 return new ChangeCommand.FreezeEnd();
             case "list":
             case "":
-                return new ChangeCommand.FreezeList();
+                return new ChangeCommand.FreezeList(ChangeCommandParser.page(rest));
             case "start":
                 return start(rest);
             default:
                 return new ChangeCommand.Unreadable("`/change freeze` takes start, end or list, not `"
-                        + Mrkdwn.escape(verb) + "`.");
+                        + Cut.userText(verb, 60) + "`.");
         }
     }
 
@@ -45,7 +45,7 @@ final class FreezeCommandParser {
             return new ChangeCommand.FreezeStart(reason, Optional.of(Instant.parse(until.group(2).toUpperCase())));
         } catch (DateTimeParseException e) {
             return new ChangeCommand.Unreadable("`until` takes a UTC time like `2026-12-24T18:00:00Z`, not `"
-                    + Mrkdwn.escape(until.group(2)) + "`.");
+                    + Cut.userText(until.group(2), 60) + "`.");
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.changebot.slack.view;
 
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import com.slack.api.model.block.LayoutBlock;
 import dev.changebot.application.ChangeView;
 import dev.changebot.domain.approval.ChainProgress;
 import dev.changebot.domain.change.ChangeState;
@@ -10,13 +14,26 @@ import java.util.stream.Collectors;
 /**
  * The approval ladder as text: each step in order with who approved it and when, the step now
  * open and what it waits for, the steps still to come, and how the change ended if it did.
+ * A long ladder (a policy of many steps, many approvers, a long rejection reason) spreads over
+ * several sections rather than breaking Slack's 3,000 characters per section.
  */
 final class ApprovalLadder {
+
+    /** Sections the ladder may take; past them the steps left out are counted. */
+    static final int MAX_SECTIONS = 6;
+    /** What a person wrote (a rejection reason, an override's justification) is cut here, shown whole in the audit trail. */
+    static final int MAX_USER_TEXT = 1500;
 
     private ApprovalLadder() {
     }
 
-    static String text(ChangeView view) {
+    static List<LayoutBlock> sections(ChangeView view) {
+        return Cut.chunks(lines(view), SlackLimits.SECTION_TEXT, MAX_SECTIONS,
+                        n -> "…and " + n + " more line" + (n == 1 ? "" : "s") + " of the approval record, kept in the audit trail.")
+                .stream().<LayoutBlock>map(text -> section(s -> s.text(markdownText(text)))).toList();
+    }
+
+    private static List<String> lines(ChangeView view) {
         var change = view.change();
         var lines = new ArrayList<String>();
         lines.add("*Approvals*");
@@ -30,20 +47,20 @@ final class ApprovalLadder {
             lines.add(line(step, !decided && step.number() == current, decided));
         }
         change.rejection().ifPresent(r -> lines.add(":x: Rejected by " + Mrkdwn.user(r.rejectedBy()) + " "
-                + Mrkdwn.time(r.rejectedAt()) + ": " + Mrkdwn.escapeForSection(r.reason(), 1000)));
+                + Mrkdwn.time(r.rejectedAt()) + ": " + Cut.userText(r.reason(), MAX_USER_TEXT)));
         change.pendingOverride().ifPresent(o -> lines.add(":writing_hand: *Override signed* by " + o.signers().stream()
                 .map(s -> Mrkdwn.user(s.userId())).collect(Collectors.joining(" and ")) + " against "
                 + Mrkdwn.escape(String.join(", ", o.rules())) + "; waiting for the other roles the policy names. Press Start to sign."));
         change.exception().ifPresent(e -> lines.add(":warning: *Started by override* by "
                 + e.overriddenBy().stream().map(Mrkdwn::user).collect(Collectors.joining(" and "))
                 + " " + Mrkdwn.time(e.at()) + ", against " + Mrkdwn.escape(String.join(", ", e.rules())) + ": "
-                + Mrkdwn.escapeForSection(e.justification(), 1500)));
+                + Cut.userText(e.justification(), MAX_USER_TEXT)));
         change.soak().ifPresent(s -> lines.add(":hourglass: *Soaking in " + Mrkdwn.escape(s.environment()) + "* until "
                 + Mrkdwn.time(s.until()) + "; nothing moves on before."));
         if (change.state() == ChangeState.CANCELLED) {
             lines.add(":no_entry_sign: Cancelled by the requester");
         }
-        return String.join("\n", lines);
+        return lines;
     }
 
     private static String line(ChainProgress.StepStatus step, boolean open, boolean decided) {

@@ -55,7 +55,7 @@ final class ChangeButtons {
         var buttons = new ArrayList<BlockElement>();
         if (change.state() == ChangeState.IN_PROGRESS) {
             view.nextDeployment().ifPresent(next -> buttons.add(button(b -> b.actionId(SlackIds.DEPLOYED_BUTTON)
-                    .style("primary").text(plainText(Mrkdwn.clip("Deployed to " + next.label(), 75)))
+                    .style("primary").text(plainText(Cut.plain("Deployed to " + next.label(), SlackLimits.BUTTON_TEXT)))
                     .value(SlackIds.deploymentValue(change.id(), next.environment(), next.percent())))));
             buttons.add(button(b -> b.actionId(SlackIds.DONE_BUTTON).text(plainText("Done")).value(ref)
                     .style(view.nextDeployment().isEmpty() ? "primary" : null)));
@@ -68,7 +68,7 @@ final class ChangeButtons {
     }
 
     private static ConfirmationDialogObject confirm(String title, String yes) {
-        return ConfirmationDialogObject.builder().title(plainText(Mrkdwn.clip(title, 100)))
+        return ConfirmationDialogObject.builder().title(plainText(Cut.plain(title, SlackLimits.CONFIRM_TITLE)))
                 .text(plainText("This ends the change and aborts a soak in progress; it is recorded in the audit trail."))
                 .confirm(plainText(yes)).deny(plainText("Cancel")).build();
     }

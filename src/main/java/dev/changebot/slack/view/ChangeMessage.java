@@ -20,8 +20,9 @@ import java.util.List;
 /** A change as a Slack message: a pure function of the change's state, tested without Slack. */
 public final class ChangeMessage {
 
-    /** Header blocks hold at most 150 characters of plain text. */
-    static final int MAX_HEADER = 150;
+    static final int MAX_HEADER = SlackLimits.HEADER_TEXT;
+    /** The notification text is what a phone shows: the title is cut well before Slack's limit. */
+    static final int MAX_FALLBACK_TITLE = 300;
 
     /** The free-text fields shown as sections, in reading order; each only when given. */
     private static final Map<ChangeField, String> TEXT_SECTIONS = orderedSections();
@@ -31,7 +32,8 @@ public final class ChangeMessage {
 
     /** The notification text Slack shows where blocks cannot be; escaped like any mrkdwn. */
     public static String fallbackText(Change change) {
-        return change.id() + ": " + Mrkdwn.escape(change.details().title()) + " (" + change.state().label() + ")";
+        return change.id() + ": " + Cut.userText(change.details().title(), MAX_FALLBACK_TITLE)
+                + " (" + change.state().label() + ")";
     }
 
     /** The channel message: the change, its approval ladder, and buttons while someone can still act. */
@@ -58,15 +60,15 @@ public final class ChangeMessage {
         var blocks = new ArrayList<LayoutBlock>();
         blocks.add(header(h -> h.text(plainText(headerText(change)))));
         List<TextObject> fields = List.of(
-                markdownText("*State*\n" + change.state().label()),
-                markdownText("*Class*\n" + Mrkdwn.escape(view.classLabel())),
-                markdownText("*Requested by*\n" + Mrkdwn.user(change.requesterId())),
-                markdownText("*Risk*\n" + d.risk().label()),
-                markdownText("*Environment*\n" + Mrkdwn.escape(d.environment())),
-                markdownText("*Proposed start*\n" + Mrkdwn.time(d.proposedStart())),
-                markdownText("*Expected duration*\n" + Mrkdwn.duration(d.expectedDuration())),
-                markdownText("*Systems affected*\n" + (d.systemsAffected() == null || d.systemsAffected().isBlank()
-                        ? "—" : Mrkdwn.escapeForSection(d.systemsAffected(), 2000))));
+                field("State", change.state().label()),
+                field("Class", Mrkdwn.escape(view.classLabel())),
+                field("Requested by", Mrkdwn.user(change.requesterId())),
+                field("Risk", d.risk().label()),
+                field("Environment", Mrkdwn.escape(d.environment())),
+                field("Proposed start", Mrkdwn.time(d.proposedStart())),
+                field("Expected duration", Mrkdwn.duration(d.expectedDuration())),
+                field("Systems affected", d.systemsAffected() == null || d.systemsAffected().isBlank()
+                        ? "—" : Mrkdwn.escape(d.systemsAffected())));
         blocks.add(section(s -> s.fields(fields)));
         for (var field : TEXT_SECTIONS.entrySet()) {
             var text = d.text(field.getKey());
@@ -74,7 +76,7 @@ public final class ChangeMessage {
                 blocks.add(labelled(field.getValue(), text));
             }
         }
-        blocks.add(section(s -> s.text(markdownText(ApprovalLadder.text(view)))));
+        blocks.addAll(ApprovalLadder.sections(view));
         return blocks;
     }
 
@@ -95,12 +97,17 @@ public final class ChangeMessage {
     }
 
     private static String headerText(Change change) {
-        return Mrkdwn.clip(change.id() + " · " + change.details().title().strip(), MAX_HEADER);
+        return Cut.plain(change.id() + " · " + change.details().title().strip(), MAX_HEADER);
+    }
+
+    /** One of the section's fields: a label and its (escaped) value, within a field's 2,000 characters. */
+    private static TextObject field(String label, String mrkdwn) {
+        return markdownText(Cut.mrkdwn("*" + label + "*\n" + mrkdwn, SlackLimits.FIELD_TEXT));
     }
 
     private static LayoutBlock labelled(String label, String userText) {
-        return section(s -> s.text(markdownText("*" + label + "*\n"
-                + Mrkdwn.escapeForSection(userText, label.length() + 3))));
+        var prefix = "*" + label + "*\n";
+        return section(s -> s.text(markdownText(prefix + Cut.userText(userText, SlackLimits.SECTION_TEXT - prefix.length()))));
     }
 
 }

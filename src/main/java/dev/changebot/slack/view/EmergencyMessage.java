@@ -26,6 +26,12 @@ import java.util.List;
 final class EmergencyMessage {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** A button per open follow-up, up to this many; the others are met with `/change satisfy`. */
+    static final int MAX_SATISFY_BUTTONS = 4;
+    /** Sections the follow-ups may take; past them the follow-ups left out are counted. */
+    static final int MAX_OBLIGATION_SECTIONS = 6;
+    /** The follow-up's name rides in the button's action id, which Slack caps at 255 characters. */
+    private static final int MAX_NAME_IN_BUTTON = SlackLimits.ACTION_ID - SlackIds.SATISFY_BUTTON.length() - 1;
 
     private EmergencyMessage() {
     }
@@ -35,15 +41,21 @@ final class EmergencyMessage {
         // Some policies let an emergency proceed only with an approval (POL-012: "proceed with 1 approval").
         boolean approvedFirst = !view.ladder().steps().isEmpty();
         var blocks = new ArrayList<LayoutBlock>();
-        blocks.add(header(h -> h.text(plainText(Mrkdwn.clip(":rotating_light: Emergency " + change.id() + " · "
-                + change.details().title().strip(), ChangeMessage.MAX_HEADER)))));
+        var title = change.details().title().strip();
+        var headline = ":rotating_light: Emergency " + change.id() + " · " + title;
+        blocks.add(header(h -> h.text(plainText(Cut.plain(headline, ChangeMessage.MAX_HEADER)))));
+        if (headline.length() > ChangeMessage.MAX_HEADER) {
+            // The summary is all the declarer wrote: what the header cannot hold is shown below it.
+            var prefix = "*Summary*\n";
+            blocks.add(section(s -> s.text(markdownText(prefix + Cut.userText(title, SlackLimits.SECTION_TEXT - prefix.length())))));
+        }
         blocks.add(section(s -> s.text(markdownText("*State:* " + change.state().label()
                 + "\n*Declared by* " + Mrkdwn.user(change.requesterId()) + " " + Mrkdwn.time(change.requestedAt())
                 + "\n*Incident commander:* " + Mrkdwn.user(change.incidentCommander().orElse(change.requesterId()))
                 + (approvedFirst ? " (work starts once the approvals below are in)"
                         : " (unilateral authority; no prior approval)")))));
         if (approvedFirst) {
-            blocks.add(section(s -> s.text(markdownText(ApprovalLadder.text(view)))));
+            blocks.addAll(ApprovalLadder.sections(view));
         }
         var lines = new ArrayList<String>();
         lines.add("*Owed afterwards*");
@@ -53,8 +65,16 @@ final class EmergencyMessage {
             lines.add("Nothing: the policy sets no follow-ups.");
         } else {
             change.obligations().forEach(o -> lines.add(line(o)));
+            var open = change.obligations().stream().filter(Obligation::isOpen).map(Obligation::name).toList();
+            if (withButtons && open.size() > MAX_SATISFY_BUTTONS) {
+                lines.add("Buttons for the first " + MAX_SATISFY_BUTTONS + " open follow-ups; meet the others with `/change satisfy "
+                        + change.id() + " &lt;follow-up&gt;`: " + Cut.userText(String.join(", ",
+                        open.subList(MAX_SATISFY_BUTTONS, open.size())), SlackLimits.SECTION_TEXT / 2) + ".");
+            }
         }
-        blocks.add(section(s -> s.text(markdownText(String.join("\n", lines)))));
+        Cut.chunks(lines, SlackLimits.SECTION_TEXT, MAX_OBLIGATION_SECTIONS,
+                        n -> "…and " + n + " more follow-ups: `/change satisfy " + change.id() + " &lt;follow-up&gt;` meets any of them.")
+                .forEach(text -> blocks.add(section(s -> s.text(markdownText(text)))));
         if (withButtons) {
             var buttons = buttons(view);
             if (!buttons.isEmpty()) {
@@ -90,9 +110,10 @@ final class EmergencyMessage {
             buttons.add(button(b -> b.actionId(SlackIds.RESOLVE_BUTTON).style("primary").text(plainText("Resolve"))
                     .value(ChangeRef.of(change.id()).encode())));
         }
-        change.obligations().stream().filter(o -> o.isOpen() && wentAhead(change)).limit(4).forEach(o -> buttons.add(
+        change.obligations().stream().filter(o -> o.isOpen() && wentAhead(change))
+                .filter(o -> o.name().length() <= MAX_NAME_IN_BUTTON).limit(MAX_SATISFY_BUTTONS).forEach(o -> buttons.add(
                 button(b -> b.actionId(SlackIds.SATISFY_BUTTON + ":" + o.name())
-                        .text(plainText(Mrkdwn.clip(o.label(), 70)))
+                        .text(plainText(Cut.plain(o.label(), SlackLimits.BUTTON_TEXT)))
                         .value(SlackIds.obligationValue(change.id(), o.name())))));
         return buttons;
     }

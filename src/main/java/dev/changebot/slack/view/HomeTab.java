@@ -20,8 +20,14 @@ import java.util.List;
 /** The App Home tab: a pure function of one person's overview, with the buttons that act on each item. */
 public final class HomeTab {
 
-    /** A home view holds at most 100 blocks; each change takes two. */
+    /**
+     * A Home view holds at most 100 blocks: 3 headers and 2 dividers, per list of changes two
+     * blocks a change and one saying how many more (41), and the freezes' sections (at most 3): 90.
+     */
     static final int MAX_CHANGES_PER_LIST = 20;
+    static final int MAX_FREEZE_SECTIONS = 3;
+    /** A title or freeze reason is cut here in the Home; the change's message shows it whole. */
+    static final int MAX_USER_TEXT = 300;
 
     private HomeTab() {
     }
@@ -38,9 +44,12 @@ public final class HomeTab {
         if (home.freezes().isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("No freeze in sight."))));
         }
-        home.freezes().forEach(f -> blocks.add(section(s -> s.text(markdownText(":snowflake: *" + Mrkdwn.escape(f.label())
+        var freezes = home.freezes().stream().map(f -> ":snowflake: *" + Cut.userText(f.label(), MAX_USER_TEXT)
                 + "* from " + Mrkdwn.time(f.span().start())
-                + (f.untilLifted() ? " until lifted" : " to " + Mrkdwn.time(f.span().end())))))));
+                + (f.untilLifted() ? " until lifted" : " to " + Mrkdwn.time(f.span().end()))).toList();
+        Cut.chunks(freezes, SlackLimits.SECTION_TEXT, MAX_FREEZE_SECTIONS,
+                        n -> "…and " + n + " more. `/change freeze list` shows the declared freezes.")
+                .forEach(text -> blocks.add(section(s -> s.text(markdownText(text)))));
         return Views.view(v -> v.type("home").blocks(blocks));
     }
 
@@ -52,14 +61,19 @@ public final class HomeTab {
         changes.stream().limit(MAX_CHANGES_PER_LIST).forEach(view -> {
             var change = view.change();
             var step = view.ladder().current().map(s -> " · " + s.describe()).orElse("");
-            blocks.add(section(s -> s.text(markdownText("*" + change.id() + "* " + Mrkdwn.escape(change.details().title())
+            blocks.add(section(s -> s.text(markdownText(Cut.mrkdwn("*" + change.id() + "* "
+                    + Cut.userText(change.details().title(), MAX_USER_TEXT)
                     + "\n" + Mrkdwn.escape(view.classLabel()) + " · " + change.state().label() + Mrkdwn.escape(step)
-                    + " · starts " + Mrkdwn.time(change.details().proposedStart())))));
+                    + " · starts " + Mrkdwn.time(change.details().proposedStart()), SlackLimits.SECTION_TEXT)))));
             var buttons = buttons(view);
             if (!buttons.isEmpty()) {
                 blocks.add(actions(a -> a.elements(buttons)));
             }
         });
+        if (changes.size() > MAX_CHANGES_PER_LIST) {
+            int more = changes.size() - MAX_CHANGES_PER_LIST;
+            blocks.add(section(s -> s.text(markdownText("…and " + more + " more. `/change list` shows every open change."))));
+        }
     }
 
     /** A normal change has the same buttons here as on its message; an emergency only its approval. */

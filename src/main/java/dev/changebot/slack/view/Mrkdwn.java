@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
 public final class Mrkdwn {
 
     /** Section text is capped by Slack at 3000 characters. */
-    static final int MAX_SECTION_TEXT = 3000;
+    static final int MAX_SECTION_TEXT = SlackLimits.SECTION_TEXT;
     private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -31,38 +31,14 @@ public final class Mrkdwn {
         return escapeWithin(userText, MAX_SECTION_TEXT - reserved);
     }
 
-    /**
-     * Escaped text of at most {@code maxLength} characters. The cut falls between whole
-     * characters of the original, so it never splits an emoji or an {@code &amp;lt;} entity.
-     */
+    /** Escaped text of at most {@code maxLength} characters, cut as {@link Cut} cuts. */
     public static String escapeWithin(String userText, int maxLength) {
-        var escaped = escape(userText);
-        if (escaped.length() <= maxLength) {
-            return escaped;
-        }
-        var out = new StringBuilder();
-        int room = maxLength - 1;
-        var codePoints = userText.codePoints().iterator();
-        while (codePoints.hasNext()) {
-            var piece = escape(Character.toString(codePoints.nextInt()));
-            if (out.length() + piece.length() > room) {
-                break;
-            }
-            out.append(piece);
-        }
-        return out.append('…').toString();
+        return Cut.userText(userText, maxLength);
     }
 
     /** Plain text (no escaping needed) cut to {@code maxLength} without splitting a character. */
     public static String clip(String text, int maxLength) {
-        if (text.length() <= maxLength) {
-            return text;
-        }
-        int end = maxLength - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
+        return Cut.plain(text, maxLength);
     }
 
     public static String user(String userId) {

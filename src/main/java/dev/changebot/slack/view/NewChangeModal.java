@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
  */
 public final class NewChangeModal {
 
+    /** The title input allows what the rules accept (150 characters), the header then shows it whole. */
+    static final int MAX_TITLE = 150;
     static final List<String> ENVIRONMENTS = List.of("production", "staging", "development");
     /** A sensible first guess for the start: an hour from now, on the minute. */
     static final Duration DEFAULT_LEAD = Duration.ofHours(1);
@@ -55,16 +57,17 @@ public final class NewChangeModal {
     public static View render(Policy policy, String originChannelId, String titleHint, Instant now) {
         var start = now.plus(DEFAULT_LEAD).getEpochSecond() / 60 * 60;
         var blocks = new ArrayList<LayoutBlock>();
-        blocks.add(text(SlackIds.TITLE, "Title", titleHint, false, false, 150, null));
+        blocks.add(text(SlackIds.TITLE, "Title", titleHint, false, false, MAX_TITLE, null));
         blocks.add(classChoice(policy));
         policy.questionnaire().ifPresent(q -> q.questions().forEach(question -> blocks.add(field(
-                SlackIds.QUESTION_PREFIX + question.id(), question.text(), true,
+                SlackIds.QUESTION_PREFIX + question.id(), Cut.plain(question.text(), SlackLimits.INPUT_LABEL), true,
                 "Answer every question to let the policy pick the class.",
                 staticSelect(s -> s.actionId(SlackIds.INPUT).placeholder(plainText("Choose"))
-                        .options(question.answers().stream().map(a -> option(plainText(a.label()), a.value())).toList()))))));
+                        .options(question.answers().stream().limit(SlackLimits.SELECT_OPTIONS)
+                                .map(a -> option(plainText(clip(a.label())), a.value())).toList()))))));
         for (var field : TEXT_FIELDS) {
-            blocks.add(text(blockId(field), label(field), null, field != ChangeField.SYSTEMS_AFFECTED, true, 3000,
-                    requiredFor(policy, field)));
+            blocks.add(text(blockId(field), label(field), null, field != ChangeField.SYSTEMS_AFFECTED, true,
+                    SlackLimits.TEXT_INPUT, requiredFor(policy, field)));
         }
         blocks.add(field(SlackIds.ENVIRONMENT, "Environment", false, null, staticSelect(s -> s.actionId(SlackIds.INPUT)
                 .placeholder(plainText("Choose"))
@@ -75,7 +78,7 @@ public final class NewChangeModal {
         for (var field : EXTRA_FIELDS) {
             var hint = requiredFor(policy, field);
             if (hint != null) {
-                blocks.add(text(blockId(field), label(field), null, true, true, 3000, hint));
+                blocks.add(text(blockId(field), label(field), null, true, true, SlackLimits.TEXT_INPUT, hint));
             }
         }
         blocks.add(field(SlackIds.PROPOSED_START, "Proposed start", false, null,
@@ -98,7 +101,8 @@ public final class NewChangeModal {
                 : policy.defaultClass().map(d -> "Left empty, it is " + policy.classes().get(d).label() + ".").orElse(null);
         return field(SlackIds.CHANGE_CLASS, "Class of change", optional, hint, staticSelect(s -> s.actionId(SlackIds.INPUT)
                 .placeholder(plainText("Choose"))
-                .options(requestable.stream().map(c -> option(plainText(clip(c.label())), c.name())).toList())));
+                .options(requestable.stream().limit(SlackLimits.SELECT_OPTIONS)
+                        .map(c -> option(plainText(clip(c.label())), c.name())).toList())));
     }
 
     /** "Required for: Normal change, Major change", or null when no class asks for the field. */
@@ -114,14 +118,14 @@ public final class NewChangeModal {
     }
 
     private static String clip(String text) {
-        return Mrkdwn.clip(text, 75);
+        return Cut.plain(text, SlackLimits.OPTION_TEXT);
     }
 
     private static LayoutBlock text(String blockId, String label, String initial, boolean multiline,
                                     boolean optional, int maxLength, String hint) {
         return field(blockId, label, optional, hint, plainTextInput(p -> p.actionId(SlackIds.INPUT)
                 .multiline(multiline).maxLength(maxLength)
-                .initialValue(initial == null || initial.isBlank() ? null : initial.strip())));
+                .initialValue(initial == null || initial.isBlank() ? null : Cut.plain(initial.strip(), maxLength))));
     }
 
     private static LayoutBlock field(String blockId, String label, boolean optional, String hint, BlockElement element) {

@@ -26,11 +26,11 @@ public final class OverrideModal {
         return view(v -> v.type("modal")
                 .callbackId(SlackIds.OVERRIDE_MODAL)
                 .privateMetadata(ChangeRef.of(changeId).encode())
-                .title(viewTitle(t -> t.type("plain_text").text("Override for " + changeId)))
+                .title(viewTitle(t -> t.type("plain_text").text(Cut.plain("Override for " + changeId, SlackLimits.MODAL_TITLE))))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Start anyway")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(List.of(
-                        section(s -> s.text(markdownText(":warning: " + Mrkdwn.escapeForSection(whyBlocked, 100)
+                        section(s -> s.text(markdownText(":warning: " + Cut.userText(whyBlocked, SlackLimits.SECTION_TEXT - 200)
                                 + "\nStarting now is recorded as an exception to the policy, with your name and reason."))),
                         input(i -> i.blockId(SlackIds.OVERRIDE_JUSTIFICATION)
                                 .label(plainText("Why must it start now?"))

@@ -24,7 +24,7 @@ public final class RejectReasonModal {
         return view(v -> v.type("modal")
                 .callbackId(SlackIds.REJECT_MODAL)
                 .privateMetadata(ChangeRef.of(changeId).encode())
-                .title(viewTitle(t -> t.type("plain_text").text("Reject " + changeId)))
+                .title(viewTitle(t -> t.type("plain_text").text(Cut.plain("Reject " + changeId, SlackLimits.MODAL_TITLE))))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Reject")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(List.of(input(i -> i.blockId(SlackIds.REASON)

@@ -33,17 +33,17 @@ public final class SatisfyModal {
 
     public static View render(ChangeId changeId, Obligation obligation) {
         var blocks = new ArrayList<LayoutBlock>();
-        blocks.add(section(s -> s.text(markdownText("*" + Mrkdwn.escape(obligation.label()) + "* for " + changeId
+        blocks.add(section(s -> s.text(markdownText("*" + Cut.userText(obligation.label(), 1000) + "* for " + changeId
                 + ", due " + Mrkdwn.time(obligation.dueAt()) + "."))));
         var asks = obligation.asks().isEmpty() ? java.util.List.of("notes") : obligation.asks();
         for (var ask : asks) {
             blocks.add(input(i -> i.blockId(SlackIds.ANSWER_PREFIX + ask)
-                    .label(plainText(Mrkdwn.clip(QUESTIONS.getOrDefault(ask, ask.replace('_', ' ')), 2000)))
-                    .element(plainTextInput(p -> p.actionId(SlackIds.INPUT).multiline(!ask.equals("link")).maxLength(3000)))));
+                    .label(plainText(Cut.plain(QUESTIONS.getOrDefault(ask, ask.replace('_', ' ')), SlackLimits.INPUT_LABEL)))
+                    .element(plainTextInput(p -> p.actionId(SlackIds.INPUT).multiline(!ask.equals("link")).maxLength(SlackLimits.TEXT_INPUT)))));
         }
         return view(v -> v.type("modal").callbackId(SlackIds.SATISFY_MODAL)
                 .privateMetadata(SlackIds.obligationValue(changeId, obligation.name()))
-                .title(viewTitle(t -> t.type("plain_text").text(Mrkdwn.clip("Follow-up for " + changeId, 24))))
+                .title(viewTitle(t -> t.type("plain_text").text(Cut.plain("Follow-up for " + changeId, SlackLimits.MODAL_TITLE))))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Submit")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));

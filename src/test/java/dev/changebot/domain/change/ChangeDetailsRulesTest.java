@@ -144,6 +144,14 @@ class ChangeDetailsRulesTest {
     }
 
     @Test
+    @DisplayName("accept a title of 150 emoji: the form's max_length lets them through, so the rules take them")
+    void acceptATitleOfEmojiUpToTheLimit() {
+        assertThat(ChangeDetailsRules.problemsWith(detailsTitled("😀".repeat(150)), PolicyFixtures.COMMON_FIELDS, NOW)).isEmpty();
+        assertThat(ChangeDetailsRules.problemsWith(detailsTitled("😀".repeat(151)), PolicyFixtures.COMMON_FIELDS, NOW))
+                .extracting(FieldProblem::field).containsExactly(ChangeField.TITLE);
+    }
+
+    @Test
     void problemsCannotBeAddedToAfterwards() {
         List<FieldProblem> problems = ChangeDetailsRules.problemsWith(detailsTitled(null), PolicyFixtures.COMMON_FIELDS, NOW);
 

@@ -41,6 +41,15 @@ class ChangeCommandParserTest {
     }
 
     @Test
+    @DisplayName("a long list is read a page at a time: `list 3`, `freeze list 2`")
+    void listsTakeAPage() {
+        assertThat(ChangeCommandParser.parse("list 3")).isEqualTo(new ChangeCommand.ListOpen(3));
+        assertThat(ChangeCommandParser.parse("list")).isEqualTo(new ChangeCommand.ListOpen(1));
+        assertThat(ChangeCommandParser.parse("list mine")).isEqualTo(new ChangeCommand.ListOpen(1));
+        assertThat(ChangeCommandParser.parse("freeze list 2")).isEqualTo(new ChangeCommand.FreezeList(2));
+    }
+
+    @Test
     void showNamesOneChange() {
         assertThat(ChangeCommandParser.parse("show CHG-3")).isEqualTo(new ChangeCommand.Show(CHG_3));
     }
