@@ -6,6 +6,7 @@ public final class HelpText {
     private HelpText() {
     }
 
+    /** Placeholders are written &lt;like this&gt;: Slack reads a bare {@code <reason>} as a link. */
     public static String text() {
         return """
                 *Changebot* keeps your change process in Slack.
@@ -13,14 +14,14 @@ public final class HelpText {
                 • `/change list` — the open changes
                 • `/change show CHG-n` — one change, with its approvals
                 • `/change approve CHG-n` — approve a change you did not request
-                • `/change reject CHG-n <reason>` — reject it, saying why
+                • `/change reject CHG-n &lt;reason&gt;` — reject it, saying why
                 • `/change cancel CHG-n` — withdraw a change you requested
                 • `/change start CHG-n` — start an approved change (the calendar is checked now)
-                • `/change emergency <summary> [--ic @someone] [--sev P1]` — declare an emergency change here, now
-                • `/change resolve CHG-n` — the emergency fix is in; `/change satisfy CHG-n <follow-up>` — meet a follow-up
-                • `/change deployed CHG-n <environment> [percent]` — report a deployment (or use the change's buttons); the policy's soak starts, production only after it
+                • `/change emergency &lt;summary&gt; [--ic @someone] [--sev P1]` — declare an emergency change here, now
+                • `/change resolve CHG-n` — the emergency fix is in; `/change satisfy CHG-n &lt;follow-up&gt;` — meet a follow-up
+                • `/change deployed CHG-n &lt;environment&gt; [percent]` — report a deployment (or use the change's buttons); the policy's soak starts, production only after it
                 • `/change done CHG-n`, `/change rolledback CHG-n`, `/change failed CHG-n` — how the work ended
-                • `/change freeze start <reason> [until 2026-12-24T18:00Z]` — declare a freeze (authorised roles)
+                • `/change freeze start &lt;reason&gt; [until 2026-12-24T18:00Z]` — declare a freeze (authorised roles)
                 • `/change freeze end` — lift the declared freezes; `/change freeze list` — see them
                 • `/change help` — this help""";
     }
