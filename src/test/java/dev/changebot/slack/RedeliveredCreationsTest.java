@@ -119,6 +119,38 @@ class RedeliveredCreationsTest {
     }
 
     @Test
+    @Timeout(90)
+    @DisplayName("the same emergency reaching two instances at once, twice each: one emergency, one answer")
+    void twoInstancesAtOnce() throws Exception {
+        var emergency = emergency();
+        try (var other = startApp()) {
+            var go = new CountDownLatch(1);
+            var pool = Executors.newFixedThreadPool(4);
+            try {
+                var futures = new ArrayList<Future<HttpResponse<String>>>();
+                for (var instance : List.of(app, other, app, other)) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        return instance.slackUndelivered(emergency, SlackPayloads.FORM, Instant.now());
+                    }));
+                }
+                go.countDown();
+                var answers = new ArrayList<String>();
+                for (var f : futures) {
+                    answers.add(f.get(30, TimeUnit.SECONDS).body());
+                }
+                assertThat(answers).containsOnly(answers.get(0));
+                assertThat(text(answers.get(0))).startsWith("Declared CHG-1.");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertThat(db.count("change_request")).isEqualTo(1);
+        app.deliverOutbox();
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
     @DisplayName("delivered again after the app restarted on the same database: nothing new, the same answers")
     void afterARestart() {
         var emergency = emergency();
