@@ -173,7 +173,8 @@ class RedeliveredCreationsTest {
         var incomplete = SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
                 ChangeRef.inChannel(CHANNEL).encode(), form().without(SlackIds.TITLE).state());
 
-        assertThat(deliver(incomplete)).contains("errors");
+        assertThat(fourTimes(incomplete)).allSatisfy(answer -> assertThat(answer).contains("errors", "title"));
+        assertThat(db.count("slack_delivery")).as("nothing remembered of a form sent back").isZero();
         assertThat(deliver(SlackPayloads.resubmitted(incomplete, form().state()))).isEmpty();
         assertThat(db.count("change_request")).isEqualTo(1);
     }
