@@ -6,7 +6,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** Every hour, on one node: forget Slack posts settled long ago. */
+/** Every hour, on one node: forget Slack posts settled long ago, and the keys of old Slack requests. */
 @Singleton
 @DisallowConcurrentExecution
 public class PruneOutboxJob implements Job {

@@ -17,6 +17,8 @@ public final class SlackPayloads {
     public static final String FORM = "application/x-www-form-urlencoded";
     public static final String JSON = "application/json";
     public static final String APP_ID = "A0CHANGEBOT";
+    /** Makes each trigger and view id unique, as Slack does: the same one again is a redelivery. */
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
 
     private SlackPayloads() {
     }
@@ -35,7 +37,7 @@ public final class SlackPayloads {
         form.put("api_app_id", APP_ID);
         form.put("is_enterprise_install", "false");
         form.put("response_url", "https://hooks.slack.com/commands/T0CHANGE/1/abc");
-        form.put("trigger_id", "1337.42." + Long.toHexString(System.nanoTime()));
+        form.put("trigger_id", "1337.42." + Long.toHexString(System.nanoTime()) + IDS.incrementAndGet());
         return formEncode(form);
     }
 
@@ -114,8 +116,10 @@ public final class SlackPayloads {
 
     /** A modal submitted; {@code values} is the view state, block id → action id → value. */
     public static String viewSubmission(String userId, String callbackId, String privateMetadata, JsonObject values) {
+        // Every modal Slack opens has its own id; submitting the same one again is a redelivery.
+        var viewId = "V0" + Long.toString(IDS.incrementAndGet(), 36).toUpperCase(java.util.Locale.ROOT);
         var view = new JsonObject();
-        view.addProperty("id", "V0MODAL");
+        view.addProperty("id", viewId);
         view.addProperty("team_id", FakeSlackApi.TEAM_ID);
         view.addProperty("type", "modal");
         view.add("blocks", new JsonArray());
@@ -128,7 +132,7 @@ public final class SlackPayloads {
         view.add("title", plainText("Form"));
         view.addProperty("clear_on_close", false);
         view.addProperty("notify_on_close", false);
-        view.addProperty("root_view_id", "V0MODAL");
+        view.addProperty("root_view_id", viewId);
         view.addProperty("app_id", APP_ID);
         view.addProperty("external_id", "");
         view.addProperty("app_installed_team_id", FakeSlackApi.TEAM_ID);
@@ -143,6 +147,16 @@ public final class SlackPayloads {
         payload.add("view", view);
         payload.add("response_urls", new JsonArray());
         payload.addProperty("is_enterprise_install", false);
+        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The same modal (id and hash) submitted again with other values: a form Slack sent back with errors, corrected. */
+    public static String resubmitted(String viewSubmission, JsonObject values) {
+        var payload = com.google.gson.JsonParser.parseString(java.net.URLDecoder.decode(
+                viewSubmission.substring("payload=".length()), StandardCharsets.UTF_8)).getAsJsonObject();
+        var state = new JsonObject();
+        state.add("values", values);
+        payload.getAsJsonObject("view").add("state", state);
         return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
     }
 

@@ -6,6 +6,8 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.changebot.application.ActionOutcome;
+import dev.changebot.application.AnswerOnce;
+import dev.changebot.application.Delivery;
 import dev.changebot.application.EmergencyChanges;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.slack.ChangeRef;
@@ -24,10 +26,12 @@ public class EmergencyButtons {
 
     private final EmergencyChanges emergencies;
     private final SatisfyFlow satisfyFlow;
+    private final AnswerOnce once;
 
-    public EmergencyButtons(EmergencyChanges emergencies, SatisfyFlow satisfyFlow) {
+    public EmergencyButtons(EmergencyChanges emergencies, SatisfyFlow satisfyFlow, AnswerOnce once) {
         this.emergencies = emergencies;
         this.satisfyFlow = satisfyFlow;
+        this.once = once;
     }
 
     public Response resolve(BlockActionRequest req, ActionContext ctx) {
@@ -78,8 +82,13 @@ public class EmergencyButtons {
             return error(ctx, firstBlock, "This form is from an older Changebot; use `/change satisfy CHG-n <follow-up>`.");
         }
         try {
-            var outcome = emergencies.satisfy(p.getTeam().getId(), id.get(), p.getUser().getId(), target[1], answers);
-            return outcome instanceof ActionOutcome.Done ? ctx.ack() : error(ctx, firstBlock, Replies.of(outcome, ""));
+            var team = p.getTeam().getId();
+            var outcome = once.firstTime(Delivery.viewSubmission(team, p.getView().getId(), p.getView().getHash()),
+                    () -> emergencies.satisfy(team, id.get(), p.getUser().getId(), target[1], answers),
+                    o -> o instanceof ActionOutcome.Done);
+            // Empty: a redelivery of a recorded answer, which closes the form again.
+            return outcome.filter(o -> !(o instanceof ActionOutcome.Done))
+                    .map(o -> error(ctx, firstBlock, Replies.of(o, ""))).orElseGet(ctx::ack);
         } catch (RuntimeException e) {
             LOG.error("Could not record a follow-up of {}", id.get(), e);
             return error(ctx, firstBlock, Replies.TRY_AGAIN);

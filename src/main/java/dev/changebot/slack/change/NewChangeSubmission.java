@@ -4,6 +4,8 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.changebot.application.AnswerOnce;
+import dev.changebot.application.Delivery;
 import dev.changebot.application.NewChangeRequest;
 import dev.changebot.application.RequestChange;
 import dev.changebot.slack.ChangeRef;
@@ -20,9 +22,11 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(NewChangeSubmission.class);
 
     private final RequestChange requestChange;
+    private final AnswerOnce once;
 
-    public NewChangeSubmission(RequestChange requestChange) {
+    public NewChangeSubmission(RequestChange requestChange, AnswerOnce once) {
         this.requestChange = requestChange;
+        this.once = once;
     }
 
     @Override
@@ -35,9 +39,13 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
         var form = new NewChangeForm(payload.getView().getState());
         var userId = payload.getUser().getId();
         try {
-            var outcome = requestChange.request(new NewChangeRequest(payload.getTeam().getId(), userId, channel.get(),
-                    form.chosenClass(), form.answers(), form.details()));
-            if (outcome instanceof RequestChange.Outcome.Invalid invalid) {
+            var request = new NewChangeRequest(payload.getTeam().getId(), userId, channel.get(), form.chosenClass(),
+                    form.answers(), form.details());
+            // A redelivered submission of a change already recorded closes the form again.
+            var outcome = once.firstTime(Delivery.viewSubmission(payload.getTeam().getId(), payload.getView().getId(),
+                    payload.getView().getHash()), () -> requestChange.request(request),
+                    o -> o instanceof RequestChange.Outcome.Requested);
+            if (outcome.orElse(null) instanceof RequestChange.Outcome.Invalid invalid) {
                 return ctx.ack(r -> r.responseAction("errors").errors(NewChangeForm.errors(invalid.problems())));
             }
             return ctx.ack();

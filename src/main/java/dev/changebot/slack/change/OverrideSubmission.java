@@ -4,6 +4,8 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.changebot.application.AnswerOnce;
+import dev.changebot.application.Delivery;
 import dev.changebot.application.StartChange;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
@@ -20,9 +22,11 @@ public class OverrideSubmission implements ViewSubmissionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OverrideSubmission.class);
 
     private final StartChange startChange;
+    private final AnswerOnce once;
 
-    public OverrideSubmission(StartChange startChange) {
+    public OverrideSubmission(StartChange startChange, AnswerOnce once) {
         this.startChange = startChange;
+        this.once = once;
     }
 
     @Override
@@ -38,8 +42,14 @@ public class OverrideSubmission implements ViewSubmissionHandler {
             return error(ctx, "Write why it must start now: the justification is the audit record of this exception.");
         }
         try {
-            var outcome = startChange.start(payload.getTeam().getId(), ref.get().changeId(), payload.getUser().getId(),
-                    justification);
+            var team = payload.getTeam().getId();
+            var first = once.firstTime(Delivery.viewSubmission(team, payload.getView().getId(), payload.getView().getHash()),
+                    () -> startChange.start(team, ref.get().changeId(), payload.getUser().getId(), justification),
+                    o -> o instanceof StartChange.Outcome.Started || o instanceof StartChange.Outcome.AwaitingSigners);
+            if (first.isEmpty()) {
+                return ctx.ack(); // a redelivery of a recorded override: the form closes again, nothing is told twice
+            }
+            var outcome = first.get();
             if (outcome instanceof StartChange.Outcome.Started) {
                 return ctx.ack();
             }

@@ -5,6 +5,8 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.changebot.application.ActionOutcome;
+import dev.changebot.application.AnswerOnce;
+import dev.changebot.application.Delivery;
 import dev.changebot.application.RejectChange;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
@@ -21,9 +23,11 @@ public class RejectReasonSubmission implements ViewSubmissionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RejectReasonSubmission.class);
 
     private final RejectChange rejectChange;
+    private final AnswerOnce once;
 
-    public RejectReasonSubmission(RejectChange rejectChange) {
+    public RejectReasonSubmission(RejectChange rejectChange, AnswerOnce once) {
         this.rejectChange = rejectChange;
+        this.once = once;
     }
 
     @Override
@@ -36,9 +40,13 @@ public class RejectReasonSubmission implements ViewSubmissionHandler {
         var reason = Optional.ofNullable(payload.getView().getState().getValues().get(SlackIds.REASON))
                 .map(actions -> actions.get(SlackIds.INPUT)).map(v -> v.getValue()).orElse("");
         try {
-            var outcome = rejectChange.reject(payload.getTeam().getId(), ref.get().changeId(),
-                    payload.getUser().getId(), reason);
-            return outcome instanceof ActionOutcome.Done ? ctx.ack() : error(ctx, Replies.of(outcome, ""));
+            var team = payload.getTeam().getId();
+            var outcome = once.firstTime(Delivery.viewSubmission(team, payload.getView().getId(), payload.getView().getHash()),
+                    () -> rejectChange.reject(team, ref.get().changeId(), payload.getUser().getId(), reason),
+                    o -> o instanceof ActionOutcome.Done);
+            // Empty: a redelivery of a recorded rejection, which closes the form again.
+            return outcome.filter(o -> !(o instanceof ActionOutcome.Done)).map(o -> error(ctx, Replies.of(o, "")))
+                    .orElseGet(ctx::ack);
         } catch (RuntimeException e) {
             LOG.error("Could not record the rejection of {}", ref.get().changeId(), e);
             return error(ctx, Replies.TRY_AGAIN);

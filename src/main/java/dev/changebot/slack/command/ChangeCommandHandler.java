@@ -5,7 +5,9 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
+import dev.changebot.application.AnswerOnce;
 import dev.changebot.application.ApproveChange;
+import dev.changebot.application.Delivery;
 import dev.changebot.application.CancelChange;
 import dev.changebot.application.DeployChange;
 import dev.changebot.application.EmergencyChanges;
@@ -28,6 +30,7 @@ import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,11 +51,13 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final DeployChange deployChange;
     private final EmergencyChanges emergencyChanges;
     private final SatisfyFlow satisfyFlow;
+    private final AnswerOnce once;
 
     public ChangeCommandHandler(FindChanges findChanges, ApproveChange approveChange, RejectChange rejectChange,
                                 CancelChange cancelChange, Clock clock, Policy policy, StartFlow startFlow,
                                 ManageFreezes manageFreezes, DeployChange deployChange,
-                                EmergencyChanges emergencyChanges, SatisfyFlow satisfyFlow) {
+                                EmergencyChanges emergencyChanges, SatisfyFlow satisfyFlow, AnswerOnce once) {
+        this.once = once;
         this.emergencyChanges = emergencyChanges;
         this.satisfyFlow = satisfyFlow;
         this.deployChange = deployChange;
@@ -98,24 +103,18 @@ public class ChangeCommandHandler implements SlashCommandHandler {
                     .orElseGet(() -> privately(ctx, Replies.notFound(show.id().toString())));
         }
         if (command instanceof ChangeCommand.Approve approve) {
-            return privately(ctx, Replies.of(approveChange.approve(team, approve.id(), user),
+            return once(ctx, team, triggerId, () -> Replies.of(approveChange.approve(team, approve.id(), user),
                     "You approved " + approve.id() + "."));
         }
         if (command instanceof ChangeCommand.Reject reject) {
-            return privately(ctx, Replies.of(rejectChange.reject(team, reject.id(), user, reject.reason()),
+            return once(ctx, team, triggerId, () -> Replies.of(rejectChange.reject(team, reject.id(), user, reject.reason()),
                     "You rejected " + reject.id() + "."));
         }
         if (command instanceof ChangeCommand.Emergency emergency) {
-            var result = emergencyChanges.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander(),
-                    emergency.severity());
-            return privately(ctx, result instanceof EmergencyChanges.Result.Declared declared
-                    ? "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
-                            + (declared.change().state() == ChangeState.PENDING_APPROVAL
-                                    ? " The policy asks for an approval before work starts: it is on the announcement." : "")
-                    : ((EmergencyChanges.Result.Refused) result).reason());
+            return once(ctx, team, triggerId, () -> declare(team, user, channelId, emergency));
         }
         if (command instanceof ChangeCommand.Resolve resolve) {
-            return privately(ctx, Replies.of(emergencyChanges.resolve(team, resolve.id(), user),
+            return once(ctx, team, triggerId, () -> Replies.of(emergencyChanges.resolve(team, resolve.id(), user),
                     "You resolved " + resolve.id() + "."));
         }
         if (command instanceof ChangeCommand.Satisfy satisfy) {
@@ -123,17 +122,19 @@ public class ChangeCommandHandler implements SlashCommandHandler {
                     .map(text -> privately(ctx, text)).orElseGet(ctx::ack);
         }
         if (command instanceof ChangeCommand.Deployed deployed) {
-            return privately(ctx, Mrkdwn.escape(deployChange.deployed(team, deployed.id(), user, deployed.environment(),
-                    deployed.percent())));
+            return once(ctx, team, triggerId, () -> Mrkdwn.escape(deployChange.deployed(team, deployed.id(), user,
+                    deployed.environment(), deployed.percent())));
         }
         if (command instanceof ChangeCommand.Finished finished) {
-            return privately(ctx, Mrkdwn.escape(deployChange.finished(team, finished.id(), user, finished.outcome())));
+            return once(ctx, team, triggerId, () -> Mrkdwn.escape(deployChange.finished(team, finished.id(), user,
+                    finished.outcome())));
         }
         if (command instanceof ChangeCommand.FreezeStart freeze) {
-            return privately(ctx, Mrkdwn.escape(manageFreezes.declare(team, user, freeze.reason(), freeze.until())));
+            return once(ctx, team, triggerId, () -> Mrkdwn.escape(manageFreezes.declare(team, user, freeze.reason(),
+                    freeze.until())));
         }
         if (command instanceof ChangeCommand.FreezeEnd) {
-            return privately(ctx, manageFreezes.lift(team, user));
+            return once(ctx, team, triggerId, () -> manageFreezes.lift(team, user));
         }
         if (command instanceof ChangeCommand.FreezeList list) {
             return privately(ctx, FreezeList.text(manageFreezes.list(team), list.page()));
@@ -143,10 +144,28 @@ public class ChangeCommandHandler implements SlashCommandHandler {
                     .map(text -> privately(ctx, text)).orElseGet(ctx::ack);
         }
         if (command instanceof ChangeCommand.Cancel cancel) {
-            return privately(ctx, Replies.of(cancelChange.cancel(team, cancel.id(), user),
+            return once(ctx, team, triggerId, () -> Replies.of(cancelChange.cancel(team, cancel.id(), user),
                     "You cancelled " + cancel.id() + "."));
         }
         return privately(ctx, HelpText.text());
+    }
+
+    private String declare(String team, String user, String channelId, ChangeCommand.Emergency emergency) {
+        var result = emergencyChanges.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander(),
+                emergency.severity());
+        return result instanceof EmergencyChanges.Result.Declared declared
+                ? "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
+                        + (declared.change().state() == ChangeState.PENDING_APPROVAL
+                                ? " The policy asks for an approval before work starts: it is on the announcement." : "")
+                : ((EmergencyChanges.Result.Refused) result).reason();
+    }
+
+    /**
+     * A command that changes something acts once per delivery: Slack may send the same command
+     * (one trigger id) again, and the redelivery is given the first answer.
+     */
+    private Response once(SlashCommandContext ctx, String team, String triggerId, Supplier<String> work) {
+        return privately(ctx, once.answer(Delivery.slashCommand(team, triggerId), work));
     }
 
     private Response openNewChangeForm(SlashCommandContext ctx, String triggerId, String channelId, String title) {
