@@ -11,14 +11,10 @@ import dev.changebot.slack.SlackIds;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The rejection reason is submitted; a refusal is shown inside the modal, under the reason. */
 @Singleton
 public class RejectReasonSubmission implements ViewSubmissionHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RejectReasonSubmission.class);
 
     private final RejectChange rejectChange;
 
@@ -40,8 +36,7 @@ public class RejectReasonSubmission implements ViewSubmissionHandler {
                     payload.getUser().getId(), reason);
             return outcome instanceof ActionOutcome.Done ? ctx.ack() : error(ctx, Replies.of(outcome, ""));
         } catch (RuntimeException e) {
-            LOG.error("Could not record the rejection of {}", ref.get().changeId(), e);
-            return error(ctx, Replies.TRY_AGAIN);
+            return error(ctx, Failures.tell("record the rejection of " + ref.get().changeId(), e));
         }
     }
 
