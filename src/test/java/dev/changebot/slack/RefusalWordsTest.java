@@ -77,6 +77,12 @@ class RefusalWordsTest {
     }
 
     @Test
+    @DisplayName("resolve on a change that is not an emergency: told so, not 'no such change'")
+    void resolveANormalChange() {
+        assertThat(say(REQUESTER, "resolve CHG-1")).isEqualTo("CHG-1 is not an emergency change; only emergencies are resolved.");
+    }
+
+    @Test
     @DisplayName("a Done button clicked on a change not yet started: the same words, privately")
     void doneButtonBeforeStart() {
         say("U0REVIEW", "approve CHG-1");
