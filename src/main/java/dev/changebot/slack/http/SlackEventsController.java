@@ -1,6 +1,7 @@
 package dev.changebot.slack.http;
 
-import com.slack.api.bolt.App;
+import com.google.gson.JsonObject;
+import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
@@ -75,7 +76,7 @@ class SlackEventsController {
         }
     }
 
-    private com.slack.api.bolt.request.Request<?> parse(HttpRequest<?> request, String body) {
+    private Request<?> parse(HttpRequest<?> request, String body) {
         return parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(request.getPath())
                 .queryString(request.getParameters().asMap())
@@ -102,7 +103,7 @@ class SlackEventsController {
     /** A slash command is answered in words its sender sees; anything else gets 400 and the reason. */
     private static HttpResponse<String> unreadable(SlackRequestShape.Kind kind, String problem) {
         if (kind == SlackRequestShape.Kind.SLASH_COMMAND) {
-            var answer = new com.google.gson.JsonObject();
+            var answer = new JsonObject();
             answer.addProperty("response_type", "ephemeral");
             answer.addProperty("text", "Changebot could not read that command: " + problem
                     + ". Please try again; if it keeps happening, tell whoever runs Changebot.");
