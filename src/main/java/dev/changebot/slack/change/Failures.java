@@ -28,15 +28,18 @@ public final class Failures {
 
     /** The words for {@code failure}, which happened while doing {@code what} ("approve CHG-3 for U123"). */
     public static String tell(String what, RuntimeException failure) {
-        if (failure instanceof NoSuchChangeException missing) {
-            return Replies.notFound(missing.id().toString());
-        }
-        if (failure instanceof IllegalTransitionException illegal) {
-            return explain(illegal);
-        }
-        if (failure instanceof ChangeRefusedException refused) {
-            // The rules' words may quote what a person typed (an environment, a follow-up's name).
-            return Mrkdwn.escape(refused.getMessage());
+        // A transaction or framework may wrap what the rules threw: the refusal is what counts.
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoSuchChangeException missing) {
+                return Replies.notFound(missing.id().toString());
+            }
+            if (t instanceof IllegalTransitionException illegal) {
+                return explain(illegal);
+            }
+            if (t instanceof ChangeRefusedException refused) {
+                // The rules' words may quote what a person typed (an environment, a follow-up's name).
+                return Mrkdwn.escape(refused.getMessage());
+            }
         }
         if (isOutage(failure)) {
             // The trace of a timeout says nothing new, and an outage makes one per request.

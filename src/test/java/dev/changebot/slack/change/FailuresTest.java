@@ -35,6 +35,8 @@ class FailuresTest {
         assertThat(Failures.tell("x", new ChangeRefusedException("CHG-3 goes to <qa> only after staging.")))
                 .isEqualTo("CHG-3 goes to &lt;qa&gt; only after staging.");
         assertThat(Failures.tell("x", new NoSuchChangeException(CHG_3))).isEqualTo(Replies.notFound("CHG-3"));
+        assertThat(Failures.tell("x", new RuntimeException("rolled back", new ChangeRefusedException("CHG-3 is soaking."))))
+                .as("wrapped by a transaction").isEqualTo("CHG-3 is soaking.");
     }
 
     @Test
