@@ -49,6 +49,7 @@ final class MalformedRequests {
         shapes.add(form("empty payload", "payload="));
         shapes.add(form("payload cut short", "payload=" + encode("{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"")));
         shapes.add(form("payload without a type", "payload=" + encode("{\"user\":{\"id\":\"U0REVIEW\"}}")));
+        shapes.add(form("payload nested 100,000 deep", "payload=" + encode("[".repeat(100_000))));
         shapes.add(form("payload of an unknown type", "payload=" + encode("{\"type\":\"nonsense\",\"user\":{\"id\":\"U1\"}}")));
 
         // Block actions missing what every click carries.
@@ -115,6 +116,7 @@ final class MalformedRequests {
         shapes.add(json("JSON array body", "[" + homeOpened + "]"));
         shapes.add(json("JSON string body", "\"event_callback\""));
         shapes.add(json("JSON number body", "42"));
+        shapes.add(json("JSON nested 100,000 deep", "{\"type\":\"event_callback\",\"event\":" + "{\"a\":".repeat(100_000)));
         shapes.add(json("JSON cut short", "{\"type\":\"event_callback\",\"event\":{"));
         shapes.add(json("empty JSON body", ""));
         shapes.add(json("JSON object without a type", "{}"));
