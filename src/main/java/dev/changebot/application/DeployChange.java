@@ -44,14 +44,16 @@ public class DeployChange {
         var now = clock.instant();
         // "Staging" and "staging" are one stage.
         var environment = environmentAsTyped.strip().toLowerCase(java.util.Locale.ROOT);
+        var environments = policy.environments();
+        if (!environments.contains(environment)) {
+            return "`" + environmentAsTyped.strip() + "` is not an environment of this policy; " + id
+                    + " can be reported deployed to " + String.join(", ", environments) + ".";
+        }
         record Armed(String answer, long timer, java.time.Instant at) {
         }
         Armed armed = transactions.inTransaction(() -> {
             var found = changes.findForUpdate(workspaceId, id);
-            if (found.isEmpty()) {
-                return new Armed(id + " does not exist here.", -1, null);
-            }
-            var change = found.get();
+            var change = found.orElseThrow(() -> new NoSuchChangeException(id));
             if (change.soak().isPresent()) {
                 var soak = change.soak().get();
                 return new Armed(id + " is soaking in " + soak.environment() + " until " + soak.until()
@@ -74,20 +76,17 @@ public class DeployChange {
                 label = environment + " " + percent.getAsInt() + "%";
                 step = percent;
             }
-            try {
-                var event = change.deployed(userId, label, step, plan.waitAfter(environment, step),
-                        plan.mustPassBefore(environment), now);
-                changes.update(change, event);
-                announcer.changed(change);
-                if (event.soakUntil() == null) {
-                    return new Armed(id + " is deployed to " + environment + ".", -1, null);
-                }
-                long timer = timers.add(change, SOAK, event.environment(), event.soakUntil());
-                return new Armed(id + " is soaking in " + event.environment() + " until " + event.soakUntil() + ".", timer,
-                        event.soakUntil());
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                return new Armed(e.getMessage(), -1, null);
+            // A refusal of the lifecycle (not started yet, a stage skipped) leaves as ChangeRefusedException.
+            var event = change.deployed(userId, label, step, plan.waitAfter(environment, step),
+                    plan.mustPassBefore(environment), now);
+            changes.update(change, event);
+            announcer.changed(change);
+            if (event.soakUntil() == null) {
+                return new Armed(id + " is deployed to " + environment + ".", -1, null);
             }
+            long timer = timers.add(change, SOAK, event.environment(), event.soakUntil());
+            return new Armed(id + " is soaking in " + event.environment() + " until " + event.soakUntil() + ".", timer,
+                    event.soakUntil());
         });
         if (armed.timer() > 0) {
             // Rung after the commit; if this process dies first, the start-up sweep re-arms it.
@@ -99,19 +98,12 @@ public class DeployChange {
     public String finished(String workspaceId, ChangeId id, String userId, ChangeState outcome) {
         var now = clock.instant();
         return transactions.inTransaction(() -> {
-            var found = changes.findForUpdate(workspaceId, id);
-            if (found.isEmpty()) {
-                return id + " does not exist here.";
-            }
-            var change = found.get();
-            try {
-                changes.update(change, change.finish(userId, outcome, now));
-                timers.cancelAll(change, SOAK);
-                announcer.changed(change);
-                return id + " is " + outcome.label() + ".";
-            } catch (RuntimeException e) {
-                return Optional.ofNullable(e.getMessage()).orElse(id + " cannot be " + outcome.label() + " now.");
-            }
+            var change = changes.findForUpdate(workspaceId, id).orElseThrow(() -> new NoSuchChangeException(id));
+            // Not under way (or already ended): the lifecycle refuses, as ChangeRefusedException.
+            changes.update(change, change.finish(userId, outcome, now));
+            timers.cancelAll(change, SOAK);
+            announcer.changed(change);
+            return id + " is " + outcome.label() + ".";
         });
     }
 }

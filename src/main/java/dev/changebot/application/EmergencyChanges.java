@@ -89,10 +89,13 @@ public class EmergencyChanges {
     public ActionOutcome resolve(String workspaceId, ChangeId id, String userId) {
         return transactions.inTransaction(() -> {
             var found = changes.findForUpdate(workspaceId, id);
-            if (found.isEmpty() || !found.get().isEmergency()) {
+            if (found.isEmpty()) {
                 return new ActionOutcome.NotFound(id);
             }
             var change = found.get();
+            if (!change.isEmergency()) {
+                return new ActionOutcome.Refused(id + " is not an emergency change; only emergencies are resolved.");
+            }
             if (!userId.equals(change.requesterId()) && !change.incidentCommander().orElse("").equals(userId)) {
                 return new ActionOutcome.Refused("Only the incident commander of " + id + " resolves it.");
             }

@@ -23,6 +23,11 @@ public class FindChanges {
         return changes.find(workspaceId, id).map(views::of);
     }
 
+    /** The change itself, without its view: enough to know it exists and where its message is. */
+    public Optional<Change> find(String workspaceId, ChangeId id) {
+        return changes.find(workspaceId, id);
+    }
+
     public List<Change> open(String workspaceId) {
         return changes.findOpen(workspaceId);
     }

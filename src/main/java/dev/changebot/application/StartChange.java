@@ -51,11 +51,7 @@ public class StartChange {
         var now = clock.instant();
         Outcome outcome = transactions.inTransaction(() -> {
             var state = calendar.at(workspaceId, now);
-            var found = changes.findForUpdate(workspaceId, id);
-            if (found.isEmpty()) {
-                return new Outcome.Refused(id + " does not exist here.");
-            }
-            var change = found.get();
+            var change = changes.findForUpdate(workspaceId, id).orElseThrow(() -> new NoSuchChangeException(id));
             if (mayStart(change, userId, roles) instanceof Decision.Refused refused) {
                 return new Outcome.Refused(refused.reason());
             }

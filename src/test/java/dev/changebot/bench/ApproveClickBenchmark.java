@@ -8,6 +8,7 @@ import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;
 import dev.changebot.support.SlackPayloads;
+import dev.changebot.support.TestDatabase;
 import dev.changebot.support.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,18 +42,21 @@ public final class ApproveClickBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int clicks = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        var db = TestPostgres.freshDatabase();
         try (var slack = FakeSlackApi.start();
              // The outbox pump runs as in production: chat.update happens after the ack, as it should.
-             var app = RunningApp.start(TestPostgres.freshDatabase(), slack, Map.of("changebot.outbox.interval", 100));
+             var app = RunningApp.start(db, slack, Map.of("changebot.outbox.interval", 100));
              var bare = BareBoltApp.start(RunningApp.SIGNING_SECRET, RunningApp.BOT_TOKEN, slack.baseUrl())) {
             System.out.printf("Preparing %d pending changes...%n", clicks + 200);
             createChanges(app, clicks + 200);
+            // A click acts only on its change's own message: each click names the message it sits on.
+            var messages = messagesOf(db, clicks + 200);
             var http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CONCURRENCY)).build();
             // Warm-up: JIT, connection pools, Bolt's first auth.test; not measured.
-            run(http, app.uri("/slack/events").toString(), 1, 200, rate);
-            run(http, bare.url(), 1, 200, rate);
-            var changebot = run(http, app.uri("/slack/events").toString(), 201, clicks, rate);
-            var baseline = run(http, bare.url(), 201, clicks, rate);
+            run(http, app.uri("/slack/events").toString(), messages, 1, 200, rate);
+            run(http, bare.url(), messages, 1, 200, rate);
+            var changebot = run(http, app.uri("/slack/events").toString(), messages, 201, clicks, rate);
+            var baseline = run(http, bare.url(), messages, 201, clicks, rate);
             report("changebot (approve + PostgreSQL + outbox row)", changebot);
             report("bare Bolt ack", baseline);
             System.out.printf("ratio p50 %.1fx, p99 %.1fx%n", p(changebot, 50) / p(baseline, 50),
@@ -76,7 +80,24 @@ public final class ApproveClickBenchmark {
     }
 
     /** Sends {@code count} clicks, one every 1/rate s, with at most CONCURRENCY in flight. */
-    private static List<Double> run(HttpClient http, String url, int firstChange, int count, int rate) throws Exception {
+    /** Change number → the ts of its message, once the outbox has posted them all (within a minute). */
+    private static Map<Integer, String> messagesOf(TestDatabase db, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (db.count("change_request") < count
+                || !db.rows("SELECT 1 FROM change_request WHERE message_ts IS NULL LIMIT 1").isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The change messages were not all posted within a minute");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        var messages = new java.util.HashMap<Integer, String>();
+        db.rows("SELECT number, message_ts FROM change_request")
+                .forEach(r -> messages.put(((Number) r.get("number")).intValue(), r.get("message_ts").toString()));
+        return messages;
+    }
+
+    private static List<Double> run(HttpClient http, String url, Map<Integer, String> messages, int firstChange, int count,
+                                    int rate) throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(CONCURRENCY);
         var latencies = Collections.synchronizedList(new ArrayList<Double>());
         var futures = new ArrayList<Future<?>>();
@@ -88,7 +109,7 @@ public final class ApproveClickBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            var body = SlackPayloads.buttonClick("U0REVIEW", "C0BENCH", "1700000000.000100", SlackIds.APPROVE_BUTTON,
+            var body = SlackPayloads.buttonClick("U0REVIEW", "C0BENCH", messages.get(firstChange + i), SlackIds.APPROVE_BUTTON,
                     ChangeRef.of(new ChangeId(firstChange + i)).encode());
             Callable<Void> send = () -> {
                 var timestamp = Long.toString(Instant.now().getEpochSecond());

@@ -141,6 +141,24 @@ class EmergencyChangeTest {
         assertThat(state()).isEqualTo("OVERDUE");
     }
 
+    @Test
+    @DisplayName("the emergency's buttons act only from its own message: Resolve and a follow-up elsewhere do nothing")
+    void buttonsOnlyOnTheirMessage() {
+        say(IC, "emergency Roll back the bad payments config");
+        var ts = db.rows("SELECT message_ts FROM change_request").get(0).get("message_ts").toString();
+        slack.clear();
+
+        app.slack(SlackPayloads.buttonClick(IC, INCIDENTS, "1.000001", SlackIds.RESOLVE_BUTTON,
+                dev.changebot.slack.ChangeRef.of(new dev.changebot.domain.change.ChangeId(1)).encode()), SlackPayloads.FORM);
+        app.slack(SlackPayloads.buttonClick(OTHER, "C0ELSEWHERE", ts, SlackIds.SATISFY_BUTTON + ":retrospective",
+                "CHG-1|retrospective"), SlackPayloads.FORM);
+
+        assertThat(state()).isEqualTo("IN_PROGRESS");
+        assertThat(slack.calls("views.open")).isEmpty();
+        assertThat(slack.calls("chat.postEphemeral")).extracting(c -> c.param("text"))
+                .allSatisfy(text -> assertThat(text).startsWith("That button is not on CHG-1's message")).hasSize(2);
+    }
+
     private void fire(String kind, String ref) {
         var id = ((Number) db.rows("SELECT id FROM change_timer WHERE kind = ? AND ref = ?", kind, ref).get(0).get("id"))
                 .longValue();

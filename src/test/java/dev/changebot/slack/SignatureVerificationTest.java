@@ -10,7 +10,11 @@ import dev.changebot.support.SlackPayloads;
 import dev.changebot.support.TestDatabase;
 import dev.changebot.support.TestPostgres;
 import java.time.Duration;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +116,38 @@ class SignatureVerificationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("challenge-42");
+    }
+
+    @Test
+    @DisplayName("two signatures, the valid one first or second, are refused rather than judged on one of them")
+    void twoSignaturesAreRefused() throws Exception {
+        var timestamp = Long.toString(Instant.now().getEpochSecond());
+        var valid = new SlackSignature.Generator(RunningApp.SIGNING_SECRET).generate(timestamp, submission);
+        var forged = new SlackSignature.Generator("not-our-secret").generate(timestamp, submission);
+
+        assertRefusedAndNothingStored(postWith(List.of(timestamp), List.of(valid, forged)));
+        assertRefusedAndNothingStored(postWith(List.of(timestamp), List.of(forged, valid)));
+        assertRefusedAndNothingStored(postWith(List.of(timestamp), List.of(valid, valid)));
+    }
+
+    @Test
+    @DisplayName("two timestamps are refused, even when the signature matches the first")
+    void twoTimestampsAreRefused() throws Exception {
+        var now = Instant.now().getEpochSecond();
+        var timestamp = Long.toString(now);
+        var valid = new SlackSignature.Generator(RunningApp.SIGNING_SECRET).generate(timestamp, submission);
+
+        assertRefusedAndNothingStored(postWith(List.of(timestamp, Long.toString(now - 1000)), List.of(valid)));
+        assertRefusedAndNothingStored(postWith(List.of(Long.toString(now - 1000), timestamp), List.of(valid)));
+    }
+
+    /** The submission with each header repeated as given: RunningApp's helpers send each header once. */
+    private int postWith(List<String> timestamps, List<String> signatures) throws Exception {
+        var request = HttpRequest.newBuilder(app.uri("/slack/events")).header("Content-Type", SlackPayloads.FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(submission));
+        timestamps.forEach(t -> request.header("X-Slack-Request-Timestamp", t));
+        signatures.forEach(v -> request.header("X-Slack-Signature", v));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private void assertRefusedAndNothingStored(int status) {

@@ -37,7 +37,7 @@ final class Aftermath {
     ChangeEvent.ObligationSatisfied satisfy(String obligation, String userId, Set<String> roles,
                                                    java.util.Map<String, String> answers, Instant now) {
         if (mayAnswer(obligation, userId, roles) instanceof Decision.Refused refused) {
-            throw new IllegalStateException(refused.reason());
+            throw new ChangeRefusedException(refused.reason());
         }
         emergency = emergency.satisfied(obligation, userId, now, answers);
         if ((change.state() == ChangeState.FOLLOW_UPS_PENDING || change.state() == ChangeState.OVERDUE) && !emergency.anyOpen()) {

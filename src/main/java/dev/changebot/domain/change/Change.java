@@ -227,7 +227,7 @@ public final class Change {
 
     public ChangeCancelled cancel(String userId, Instant now) {
         if (mayCancel(userId) instanceof Decision.Refused refused) {
-            throw new IllegalStateException(refused.reason());
+            throw new ChangeRefusedException(refused.reason());
         }
         moveTo(ChangeState.CANCELLED);
         return new ChangeCancelled(id, userId, now);

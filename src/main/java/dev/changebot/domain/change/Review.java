@@ -57,7 +57,7 @@ final class Review {
 
     ChangeApprovalRevoked revoke(String userId, Instant now, ApprovalRule rule) {
         if (mayRevoke(userId, rule) instanceof Decision.Refused refused) {
-            throw new IllegalStateException(refused.reason());
+            throw new ChangeRefusedException(refused.reason());
         }
         int step = rule.progress(change).current().orElseThrow().number();
         approvals.removeIf(a -> a.approverId().equals(userId) && a.step() == step);

@@ -66,7 +66,7 @@ final class Work {
             throw new IllegalTransitionException(change.id(), change.state(), ChangeState.IN_PROGRESS);
         }
         if (pendingOverride != null && pendingOverride.signedBy(userId)) {
-            throw new IllegalStateException(userId + " already signed the override of " + change.id());
+            throw new ChangeRefusedException(userId + " already signed the override of " + change.id());
         }
         pendingOverride = OverrideRequest.sign(pendingOverride, new OverrideRequest.Signature(userId, roles),
                 justification, rules, now);
@@ -81,7 +81,7 @@ final class Work {
     ChangeEvent.ChangeDeployed deployed(String userId, String environment, OptionalInt percent,
                                         Optional<java.time.Duration> soakFor, List<String> mustPassFirst, Instant now) {
         if (change.state() == ChangeState.SOAKING) {
-            throw new IllegalStateException(change.id() + " is soaking in " + soak.environment() + " until " + soak.until()
+            throw new ChangeRefusedException(change.id() + " is soaking in " + soak.environment() + " until " + soak.until()
                     + "; deploy further after that.");
         }
         if (change.state() != ChangeState.IN_PROGRESS) {
@@ -89,11 +89,11 @@ final class Work {
         }
         var missing = mustPassFirst.stream().filter(stage -> !stagesPassed.contains(stage)).findFirst();
         if (missing.isPresent()) {
-            throw new IllegalStateException(change.id() + " goes to " + environment + " only after its soak in "
+            throw new ChangeRefusedException(change.id() + " goes to " + environment + " only after its soak in "
                     + missing.get() + ": deploy it to " + missing.get() + " first.");
         }
         if (percent.isPresent() && percent.getAsInt() <= rolloutPercent) {
-            throw new IllegalStateException(change.id() + " is already rolled out to " + rolloutPercent + "%.");
+            throw new ChangeRefusedException(change.id() + " is already rolled out to " + rolloutPercent + "%.");
         }
         percent.ifPresent(p -> rolloutPercent = p);
         Instant until = null;
@@ -125,7 +125,7 @@ final class Work {
             throw new IllegalArgumentException(outcome + " is not how work ends");
         }
         if (outcome == ChangeState.COMPLETED && change.state() == ChangeState.SOAKING) {
-            throw new IllegalStateException(change.id() + " is soaking in " + soak.environment() + " until " + soak.until() + ".");
+            throw new ChangeRefusedException(change.id() + " is soaking in " + soak.environment() + " until " + soak.until() + ".");
         }
         change.moveTo(outcome);
         soak = null;

@@ -11,7 +11,8 @@ import java.util.OptionalInt;
 /**
  * A class's way to production: its soak stages in order ("production only after staging, with a
  * 30-minute soak"), then production, in rollout steps when the class has them, then post-deploy
- * monitoring. Environments the plan does not name (a developer's sandbox) are not gated.
+ * monitoring. Environments of the policy that this class's plan does not name are not gated (only
+ * the policy's environments are accepted at all, see {@link Policy#environments()}).
  */
 public record DeploymentPlan(List<SoakStage> stages, Optional<Rollout> rollout, Optional<Duration> monitoring) {
 

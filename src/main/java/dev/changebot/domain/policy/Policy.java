@@ -76,6 +76,17 @@ public record Policy(
                 .or(() -> requestable.size() == 1 ? Optional.of(requestable.get(0)) : Optional.empty());
     }
 
+    /**
+     * Where a change can be reported deployed: every environment a class's soak stages name, in
+     * the order the policy names them, then production. Anything else is a typo, not a place.
+     */
+    public List<String> environments() {
+        var names = new java.util.LinkedHashSet<String>();
+        classes.values().forEach(c -> c.soak().forEach(stage -> names.add(stage.environment().toLowerCase(java.util.Locale.ROOT))));
+        names.add(DeploymentPlan.PRODUCTION);
+        return List.copyOf(names);
+    }
+
     public Optional<ChangeClass> emergencyClass() {
         return classes.values().stream().filter(ChangeClass::emergency).findFirst();
     }

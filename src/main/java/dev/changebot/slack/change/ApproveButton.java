@@ -8,8 +8,6 @@ import dev.changebot.application.ActionOutcome;
 import dev.changebot.application.ApproveChange;
 import dev.changebot.slack.ChangeRef;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Approve button. The approver is the signed payload's user, never anything in the button;
@@ -18,39 +16,43 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class ApproveButton implements BlockActionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApproveButton.class);
-
     private final ApproveChange approveChange;
     private final AppHome appHome;
+    private final ButtonPlacement placement;
 
-    public ApproveButton(ApproveChange approveChange, AppHome appHome) {
+    public ApproveButton(ApproveChange approveChange, AppHome appHome, ButtonPlacement placement) {
         this.approveChange = approveChange;
         this.appHome = appHome;
+        this.placement = placement;
     }
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
-        var payload = req.getPayload();
-        var ref = ChangeRef.decode(payload.getActions().get(0).getValue()).filter(r -> r.changeId() != null);
-        var userId = payload.getUser().getId();
-        var channelId = payload.getChannel() == null ? userId : payload.getChannel().getId();
+        var click = ButtonClick.of(req.getPayload());
+        var ref = ChangeRef.decode(click.value()).filter(r -> r.changeId() != null);
         if (ref.isEmpty()) {
-            Ephemeral.tell(ctx.client(), channelId, userId, "This button is from an older Changebot message; "
+            Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), "This button is from an older Changebot message; "
                     + "use `/change approve CHG-n` instead.");
             return ctx.ack();
         }
+        var id = ref.get().changeId();
         try {
-            var outcome = approveChange.approve(payload.getTeam().getId(), ref.get().changeId(), userId);
-            if (!(outcome instanceof ActionOutcome.Done)) {
-                Ephemeral.tell(ctx.client(), channelId, userId, Replies.of(outcome, ""));
+            var refusal = placement.refusal(click, id);
+            if (refusal.isPresent()) {
+                Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), refusal.get());
+                return ctx.ack();
             }
-            if ("view".equals(payload.getContainer() == null ? null : payload.getContainer().getType())) {
+            var outcome = approveChange.approve(click.teamId(), id, click.userId());
+            if (!(outcome instanceof ActionOutcome.Done)) {
+                Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Replies.of(outcome, ""));
+            }
+            if (click.onHome()) {
                 // Clicked on the App Home: show it as it now stands.
-                appHome.publish(ctx.client(), payload.getTeam().getId(), userId);
+                appHome.publish(ctx.client(), click.teamId(), click.userId());
             }
         } catch (RuntimeException e) {
-            LOG.error("Could not record an approval of {} by {}", ref.get().changeId(), userId, e);
-            Ephemeral.tell(ctx.client(), channelId, userId, Replies.TRY_AGAIN);
+            Ephemeral.tell(ctx.client(), click.channelId(), click.userId(),
+                    Failures.tell("record an approval of " + id + " by " + click.userId(), e));
         }
         return ctx.ack();
     }

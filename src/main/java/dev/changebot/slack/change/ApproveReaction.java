@@ -10,8 +10,6 @@ import dev.changebot.application.ReactToChangeMessage;
 import dev.changebot.application.ReactionLedger;
 import dev.changebot.slack.connection.BotUsers;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Emoji approvals: the policy's reaction on a change's message approves as the reactor, under the
@@ -21,8 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class ApproveReaction {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ApproveReaction.class);
 
     private final ReactToChangeMessage react;
     private final BotUsers bots;
@@ -65,8 +61,8 @@ public class ApproveReaction {
                         "Your :" + reaction.name() + ": did not count: " + Replies.of(outcome.get(), ""));
             }
         } catch (RuntimeException e) {
-            LOG.error("Could not handle a {} reaction by {}", added ? "added" : "removed", reaction.userId(), e);
-            Ephemeral.tell(ctx.client(), reaction.channelId(), reaction.userId(), Replies.TRY_AGAIN);
+            Ephemeral.tell(ctx.client(), reaction.channelId(), reaction.userId(),
+                    Failures.tell("handle a " + (added ? "added" : "removed") + " reaction by " + reaction.userId(), e));
         }
     }
 }

@@ -15,59 +15,63 @@ import dev.changebot.slack.SlackIds;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The emergency message's buttons (Resolve, one per follow-up) and the follow-up form's submission. */
 @Singleton
 public class EmergencyButtons {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmergencyButtons.class);
-
     private final EmergencyChanges emergencies;
     private final SatisfyFlow satisfyFlow;
     private final AnswerOnce once;
+    private final ButtonPlacement placement;
 
-    public EmergencyButtons(EmergencyChanges emergencies, SatisfyFlow satisfyFlow, AnswerOnce once) {
+    public EmergencyButtons(EmergencyChanges emergencies, SatisfyFlow satisfyFlow, AnswerOnce once,
+                            ButtonPlacement placement) {
         this.emergencies = emergencies;
         this.satisfyFlow = satisfyFlow;
         this.once = once;
+        this.placement = placement;
     }
 
     public Response resolve(BlockActionRequest req, ActionContext ctx) {
-        var p = req.getPayload();
-        var user = p.getUser().getId();
-        var channel = p.getChannel() == null ? user : p.getChannel().getId();
-        ChangeRef.decode(p.getActions().get(0).getValue()).filter(r -> r.changeId() != null).ifPresent(ref -> {
+        var click = ButtonClick.of(req.getPayload());
+        ChangeRef.decode(click.value()).filter(r -> r.changeId() != null).ifPresent(ref -> {
             try {
-                var outcome = emergencies.resolve(p.getTeam().getId(), ref.changeId(), user);
+                var refusal = placement.refusal(click, ref.changeId());
+                if (refusal.isPresent()) {
+                    Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), refusal.get());
+                    return;
+                }
+                var outcome = emergencies.resolve(click.teamId(), ref.changeId(), click.userId());
                 if (!(outcome instanceof ActionOutcome.Done)) {
-                    Ephemeral.tell(ctx.client(), channel, user, Replies.of(outcome, ""));
+                    Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Replies.of(outcome, ""));
                 }
             } catch (RuntimeException e) {
-                LOG.error("Could not resolve {}", ref.changeId(), e);
-                Ephemeral.tell(ctx.client(), channel, user, Replies.TRY_AGAIN);
+                Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Failures.tell("resolve " + ref.changeId(), e));
             }
         });
         return ctx.ack();
     }
 
     public Response satisfy(BlockActionRequest req, ActionContext ctx) {
-        var p = req.getPayload();
-        var user = p.getUser().getId();
-        var channel = p.getChannel() == null ? user : p.getChannel().getId();
-        var target = p.getActions().get(0).getValue().split("\\|", 2);
+        var click = ButtonClick.of(req.getPayload());
+        var target = click.value().split("\\|", 2);
         var id = ChangeId.parse(target[0]);
         if (id.isPresent() && target.length == 2) {
-            satisfyFlow.open(ctx.client(), p.getTriggerId(), p.getTeam().getId(), id.get(), target[1])
-                    .ifPresent(text -> Ephemeral.tell(ctx.client(), channel, user, text));
+            try {
+                placement.refusal(click, id.get())
+                        .or(() -> satisfyFlow.open(ctx.client(), click.triggerId(), click.teamId(), id.get(), target[1]))
+                        .ifPresent(text -> Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), text));
+            } catch (RuntimeException e) {
+                Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Failures.tell("open a follow-up of " + id.get(), e));
+            }
         }
         return ctx.ack();
     }
 
     public Response submitted(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         var p = req.getPayload();
-        var target = p.getView().getPrivateMetadata().split("\\|", 2);
+        var target = java.util.Objects.requireNonNullElse(p.getView().getPrivateMetadata(), "").split("\\|", 2);
         var id = ChangeId.parse(target[0]);
         var answers = new LinkedHashMap<String, String>();
         p.getView().getState().getValues().forEach((block, actions) -> {
@@ -90,8 +94,7 @@ public class EmergencyButtons {
             return outcome.filter(o -> !(o instanceof ActionOutcome.Done))
                     .map(o -> error(ctx, firstBlock, Replies.of(o, ""))).orElseGet(ctx::ack);
         } catch (RuntimeException e) {
-            LOG.error("Could not record a follow-up of {}", id.get(), e);
-            return error(ctx, firstBlock, Replies.TRY_AGAIN);
+            return error(ctx, firstBlock, Failures.tell("record a follow-up of " + id.get(), e));
         }
     }
 

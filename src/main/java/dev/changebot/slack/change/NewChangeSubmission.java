@@ -12,14 +12,10 @@ import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import jakarta.inject.Singleton;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The new-change modal is submitted: validate, store, announce; problems stay inside the modal. */
 @Singleton
 public class NewChangeSubmission implements ViewSubmissionHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(NewChangeSubmission.class);
 
     private final RequestChange requestChange;
     private final AnswerOnce once;
@@ -50,9 +46,8 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
             }
             return ctx.ack();
         } catch (RuntimeException e) {
-            LOG.error("Could not store a change request from {}", userId, e);
             // Keeping the modal open with an error loses nothing the requester typed.
-            return errorsOnTitle(ctx, Replies.TRY_AGAIN);
+            return errorsOnTitle(ctx, Failures.tell("store a change request from " + userId, e));
         }
     }
 

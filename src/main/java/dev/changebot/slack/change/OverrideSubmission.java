@@ -12,14 +12,10 @@ import dev.changebot.slack.SlackIds;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The override justification is submitted: authority is checked again now, and the exception recorded. */
 @Singleton
 public class OverrideSubmission implements ViewSubmissionHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(OverrideSubmission.class);
 
     private final StartChange startChange;
     private final AnswerOnce once;
@@ -61,8 +57,7 @@ public class OverrideSubmission implements ViewSubmissionHandler {
             return error(ctx, outcome instanceof StartChange.Outcome.Refused refused ? refused.reason()
                     : "The calendar changed; start it again.");
         } catch (RuntimeException e) {
-            LOG.error("Could not record the override of {}", ref.get().changeId(), e);
-            return error(ctx, Replies.TRY_AGAIN);
+            return error(ctx, Failures.tell("record the override of " + ref.get().changeId(), e));
         }
     }
 

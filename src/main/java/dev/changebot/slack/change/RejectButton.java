@@ -16,17 +16,33 @@ public class RejectButton implements BlockActionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RejectButton.class);
 
+    private final ButtonPlacement placement;
+
+    public RejectButton(ButtonPlacement placement) {
+        this.placement = placement;
+    }
+
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
-        var payload = req.getPayload();
-        var ref = ChangeRef.decode(payload.getActions().get(0).getValue()).filter(r -> r.changeId() != null);
+        var click = ButtonClick.of(req.getPayload());
+        var ref = ChangeRef.decode(click.value()).filter(r -> r.changeId() != null);
         if (ref.isEmpty()) {
+            return ctx.ack();
+        }
+        var id = ref.get().changeId();
+        try {
+            var refusal = placement.refusal(click, id);
+            if (refusal.isPresent()) {
+                Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), refusal.get());
+                return ctx.ack();
+            }
+        } catch (RuntimeException e) {
+            Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Failures.tell("reject " + id, e));
             return ctx.ack();
         }
         try {
             // The trigger id is valid for 3 seconds: the modal opens here, before the ack.
-            var response = ctx.client().viewsOpen(r -> r.triggerId(payload.getTriggerId())
-                    .view(RejectReasonModal.render(ref.get().changeId())));
+            var response = ctx.client().viewsOpen(r -> r.triggerId(click.triggerId()).view(RejectReasonModal.render(id)));
             if (!response.isOk()) {
                 LOG.warn("Slack refused to open the rejection form: {}", response.getError());
             }

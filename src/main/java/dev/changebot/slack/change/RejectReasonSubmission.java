@@ -13,14 +13,10 @@ import dev.changebot.slack.SlackIds;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The rejection reason is submitted; a refusal is shown inside the modal, under the reason. */
 @Singleton
 public class RejectReasonSubmission implements ViewSubmissionHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RejectReasonSubmission.class);
 
     private final RejectChange rejectChange;
     private final AnswerOnce once;
@@ -48,8 +44,7 @@ public class RejectReasonSubmission implements ViewSubmissionHandler {
             return outcome.filter(o -> !(o instanceof ActionOutcome.Done)).map(o -> error(ctx, Replies.of(o, "")))
                     .orElseGet(ctx::ack);
         } catch (RuntimeException e) {
-            LOG.error("Could not record the rejection of {}", ref.get().changeId(), e);
-            return error(ctx, Replies.TRY_AGAIN);
+            return error(ctx, Failures.tell("record the rejection of " + ref.get().changeId(), e));
         }
     }
 

@@ -26,7 +26,10 @@ public class SatisfyFlow {
 
     /** What to tell the person; empty when the form opened. */
     public Optional<String> open(MethodsClient client, String triggerId, String workspaceId, ChangeId id, String name) {
-        var change = findChanges.byId(workspaceId, id).map(v -> v.change());
+        var change = findChanges.find(workspaceId, id);
+        if (change.isEmpty()) {
+            return Optional.of(Replies.notFound(id.toString()));
+        }
         var obligation = change.flatMap(c -> c.obligations().stream().filter(o -> o.name().equals(name)).findFirst());
         if (obligation.isEmpty()) {
             // The name is what the person typed (or a button's value): shown as text, never as live mentions or links.

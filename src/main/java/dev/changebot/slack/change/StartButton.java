@@ -6,36 +6,33 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.changebot.slack.ChangeRef;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The Start button on an approved change. */
 @Singleton
 public class StartButton implements BlockActionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StartButton.class);
-
     private final StartFlow flow;
+    private final ButtonPlacement placement;
 
-    public StartButton(StartFlow flow) {
+    public StartButton(StartFlow flow, ButtonPlacement placement) {
         this.flow = flow;
+        this.placement = placement;
     }
 
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
-        var payload = req.getPayload();
-        var userId = payload.getUser().getId();
-        var channelId = payload.getChannel() == null ? userId : payload.getChannel().getId();
-        var ref = ChangeRef.decode(payload.getActions().get(0).getValue()).filter(r -> r.changeId() != null);
+        var click = ButtonClick.of(req.getPayload());
+        var ref = ChangeRef.decode(click.value()).filter(r -> r.changeId() != null);
         if (ref.isEmpty()) {
             return ctx.ack();
         }
+        var id = ref.get().changeId();
         try {
-            flow.start(ctx.client(), payload.getTriggerId(), payload.getTeam().getId(), ref.get().changeId(), userId)
-                    .ifPresent(text -> Ephemeral.tell(ctx.client(), channelId, userId, text));
+            placement.refusal(click, id)
+                    .or(() -> flow.start(ctx.client(), click.triggerId(), click.teamId(), id, click.userId()))
+                    .ifPresent(text -> Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), text));
         } catch (RuntimeException e) {
-            LOG.error("Could not start {}", ref.get().changeId(), e);
-            Ephemeral.tell(ctx.client(), channelId, userId, Replies.TRY_AGAIN);
+            Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Failures.tell("start " + id, e));
         }
         return ctx.ack();
     }

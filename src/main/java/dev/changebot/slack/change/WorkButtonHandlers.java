@@ -10,8 +10,7 @@ import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.view.Mrkdwn;
 import jakarta.inject.Singleton;
 import java.util.OptionalInt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
  * The buttons of a change under way, on its message and on the App Home, doing what
@@ -21,27 +20,27 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class WorkButtonHandlers {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WorkButtonHandlers.class);
-
     private final DeployChange deployChange;
     private final AppHome appHome;
+    private final ButtonPlacement placement;
 
-    public WorkButtonHandlers(DeployChange deployChange, AppHome appHome) {
+    public WorkButtonHandlers(DeployChange deployChange, AppHome appHome, ButtonPlacement placement) {
         this.deployChange = deployChange;
         this.appHome = appHome;
+        this.placement = placement;
     }
 
     /** "Deployed to staging": the value names the change, the environment and the rollout step. */
     public Response deployed(BlockActionRequest req, ActionContext ctx) {
-        var p = req.getPayload();
-        var parts = p.getActions().get(0).getValue().split("\\|", -1);
+        var click = ButtonClick.of(req.getPayload());
+        var parts = click.value().split("\\|", -1);
         var id = ChangeId.parse(parts[0]);
         if (id.isEmpty() || parts.length != 3 || parts[1].isBlank()) {
             return ctx.ack();
         }
         var percent = parts[2].matches("\\d{1,3}") ? OptionalInt.of(Integer.parseInt(parts[2])) : OptionalInt.empty();
-        return answer(req, ctx, id.get(),
-                () -> deployChange.deployed(p.getTeam().getId(), id.get(), p.getUser().getId(), parts[1], percent));
+        return answer(click, ctx, id.get(),
+                () -> deployChange.deployed(click.teamId(), id.get(), click.userId(), parts[1], percent));
     }
 
     public Response done(BlockActionRequest req, ActionContext ctx) {
@@ -57,31 +56,27 @@ public class WorkButtonHandlers {
     }
 
     private Response finished(BlockActionRequest req, ActionContext ctx, ChangeState outcome) {
-        var p = req.getPayload();
-        var ref = ChangeRef.decode(p.getActions().get(0).getValue()).filter(r -> r.changeId() != null);
+        var click = ButtonClick.of(req.getPayload());
+        var ref = ChangeRef.decode(click.value()).filter(r -> r.changeId() != null);
         if (ref.isEmpty()) {
             return ctx.ack();
         }
         var id = ref.get().changeId();
-        return answer(req, ctx, id, () -> deployChange.finished(p.getTeam().getId(), id, p.getUser().getId(), outcome));
+        return answer(click, ctx, id, () -> deployChange.finished(click.teamId(), id, click.userId(), outcome));
     }
 
-    private Response answer(BlockActionRequest req, ActionContext ctx, ChangeId id,
-                                   java.util.function.Supplier<String> action) {
-        var p = req.getPayload();
-        var user = p.getUser().getId();
-        var channel = p.getChannel() == null ? user : p.getChannel().getId();
+    private Response answer(ButtonClick click, ActionContext ctx, ChangeId id, Supplier<String> action) {
         String text;
         try {
-            text = Mrkdwn.escape(action.get());
+            var refusal = placement.refusal(click, id);
+            text = refusal.isPresent() ? refusal.get() : Mrkdwn.escape(action.get());
         } catch (RuntimeException e) {
-            LOG.error("Could not record the work on {}", id, e);
-            text = Replies.TRY_AGAIN;
+            text = Failures.tell("record the work on " + id + " by " + click.userId(), e);
         }
-        Ephemeral.tell(ctx.client(), channel, user, text);
-        if ("view".equals(p.getContainer() == null ? null : p.getContainer().getType())) {
+        Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), text);
+        if (click.onHome()) {
             // Clicked on the App Home: show it as it now stands.
-            appHome.publish(ctx.client(), p.getTeam().getId(), user);
+            appHome.publish(ctx.client(), click.teamId(), click.userId());
         }
         return ctx.ack();
     }

@@ -16,6 +16,7 @@ import dev.changebot.slack.change.SatisfyFlow;
 import dev.changebot.application.FindChanges;
 import dev.changebot.application.ManageFreezes;
 import dev.changebot.application.RejectChange;
+import dev.changebot.slack.change.Failures;
 import dev.changebot.slack.change.Replies;
 import dev.changebot.slack.change.StartFlow;
 import dev.changebot.slack.view.ChangeList;
@@ -80,8 +81,7 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         try {
             return answer(ctx, command, team, user, p.getTriggerId(), p.getChannelId());
         } catch (RuntimeException e) {
-            LOG.error("/change {} failed for {}", command.getClass().getSimpleName(), user, e);
-            return privately(ctx, Replies.TRY_AGAIN);
+            return privately(ctx, Failures.tell("answer /change " + command.getClass().getSimpleName() + " for " + user, e));
         }
     }
 

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,6 +27,18 @@ public final class SlackSignatureCheck {
     public SlackSignatureCheck(String signingSecret, Clock clock) {
         this.signingSecret = signingSecret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
+    }
+
+    /**
+     * Exactly one timestamp and one signature: a request carrying several is refused rather than
+     * judged on one of them, since what judges it later (Bolt, a proxy) may read another.
+     */
+    public boolean isValid(List<String> timestampHeaders, List<String> signatureHeaders,
+                           byte[] rawBody) {
+        if (timestampHeaders.size() != 1 || signatureHeaders.size() != 1) {
+            return false;
+        }
+        return isValid(timestampHeaders.get(0), signatureHeaders.get(0), rawBody);
     }
 
     public boolean isValid(String timestampHeader, String signatureHeader, byte[] rawBody) {

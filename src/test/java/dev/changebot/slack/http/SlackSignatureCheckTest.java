@@ -34,6 +34,20 @@ class SlackSignatureCheckTest {
     }
 
     @Test
+    @DisplayName("is invalid with several signatures or timestamps, whichever of them is right")
+    void invalidWhenRepeated() {
+        var ts = secondsFromNow(0);
+        var right = slackSigns(SECRET, ts, BODY);
+        var wrong = slackSigns("another-secret", ts, BODY);
+
+        assertThat(check.isValid(java.util.List.of(ts), java.util.List.of(right), bytes(BODY))).isTrue();
+        assertThat(check.isValid(java.util.List.of(ts), java.util.List.of(right, wrong), bytes(BODY))).isFalse();
+        assertThat(check.isValid(java.util.List.of(ts), java.util.List.of(wrong, right), bytes(BODY))).isFalse();
+        assertThat(check.isValid(java.util.List.of(ts, secondsFromNow(-1)), java.util.List.of(right), bytes(BODY))).isFalse();
+        assertThat(check.isValid(java.util.List.of(), java.util.List.of(right), bytes(BODY))).isFalse();
+    }
+
+    @Test
     void invalidWhenSignedWithAnotherSecret() {
         var ts = secondsFromNow(0);
 

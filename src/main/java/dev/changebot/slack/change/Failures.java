@@ -1,0 +1,88 @@
+package dev.changebot.slack.change;
+
+import dev.changebot.application.NoSuchChangeException;
+import dev.changebot.domain.change.ChangeRefusedException;
+import dev.changebot.domain.change.ChangeState;
+import dev.changebot.domain.change.IllegalTransitionException;
+import dev.changebot.slack.view.Mrkdwn;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What to tell a person when acting failed, decided in one place for every handler: a rule's
+ * refusal or an illegal move is told as what it is; an unknown id is "no such change"; only a
+ * database that did not answer is "try again" ({@link #isOutage}); anything else is a fault of
+ * ours, said so and logged with its trace.
+ */
+public final class Failures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+
+    /** Said for a failure that is neither a refusal nor an outage: a bug, whose trace is in the log. */
+    public static final String OUR_FAULT = "Changebot ran into a problem of its own and could not finish that; "
+            + "the cause is in its log. `/change list` shows where things stand.";
+
+    private Failures() {
+    }
+
+    /** The words for {@code failure}, which happened while doing {@code what} ("approve CHG-3 for U123"). */
+    public static String tell(String what, RuntimeException failure) {
+        // A transaction or framework may wrap what the rules threw: the refusal is what counts.
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoSuchChangeException missing) {
+                return Replies.notFound(missing.id().toString());
+            }
+            if (t instanceof IllegalTransitionException illegal) {
+                return explain(illegal);
+            }
+            if (t instanceof ChangeRefusedException refused) {
+                // The rules' words may quote what a person typed (an environment, a follow-up's name).
+                return Mrkdwn.escape(refused.getMessage());
+            }
+        }
+        if (isOutage(failure)) {
+            // The trace of a timeout says nothing new, and an outage makes one per request.
+            LOG.warn("Could not {}: the database did not answer ({})", what, failure.toString());
+            return Replies.TRY_AGAIN;
+        }
+        LOG.error("Could not {}", what, failure);
+        return OUR_FAULT;
+    }
+
+    /**
+     * The database (or the pool in front of it) failed under us: a JDBC failure anywhere in the
+     * chain, which is how Micronaut's transactions and repositories report a server that is down,
+     * frozen, restarting or out of time. This is the one place that decides "try again".
+     */
+    public static boolean isOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+            for (var suppressed : t.getSuppressed()) {
+                if (isOutage(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Where the change stands says why it cannot move, and what would let it. */
+    static String explain(IllegalTransitionException illegal) {
+        var id = illegal.id();
+        var from = illegal.from();
+        if (from == ChangeState.APPROVED) {
+            return id + " has not started yet: `/change start " + id + "` first.";
+        }
+        if (from == ChangeState.PENDING_APPROVAL || from == ChangeState.DRAFT) {
+            return id + " is still waiting for approval: `/change show " + id + "` says whose.";
+        }
+        if (!from.isOpen()) {
+            return id + " is already " + from.label() + "; nothing more can happen to it.";
+        }
+        return id + " is " + from.label() + "; it cannot be " + illegal.to().label() + " now. `/change show "
+                + id + "` says what comes next.";
+    }
+}
