@@ -41,9 +41,11 @@ public final class ApproveClickBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int clicks = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        var db = TestPostgres.freshDatabase();
+        System.out.println("Database measured: " + db.durabilitySettings());
         try (var slack = FakeSlackApi.start();
              // The outbox pump runs as in production: chat.update happens after the ack, as it should.
-             var app = RunningApp.start(TestPostgres.freshDatabase(), slack, Map.of("changebot.outbox.interval", 100));
+             var app = RunningApp.start(db, slack, Map.of("changebot.outbox.interval", 100));
              var bare = BareBoltApp.start(RunningApp.SIGNING_SECRET, RunningApp.BOT_TOKEN, slack.baseUrl())) {
             System.out.printf("Preparing %d pending changes...%n", clicks + 200);
             createChanges(app, clicks + 200);

@@ -35,6 +35,12 @@ public final class AppProcess implements AutoCloseable {
     /** Starts the app on {@code database} and the fake Slack with {@code policy}; returns once /health answers. */
     public static AppProcess start(TestDatabase database, FakeSlackApi slack, String policy, Map<String, String> properties,
                                    Path log) {
+        return start(database, slack, policy, properties, Map.of(), log);
+    }
+
+    /** As {@link #start(TestDatabase, FakeSlackApi, String, Map, Path)}, with more environment variables. */
+    public static AppProcess start(TestDatabase database, FakeSlackApi slack, String policy, Map<String, String> properties,
+                                   Map<String, String> environment, Path log) {
         int port = freePort();
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path")));
@@ -52,6 +58,7 @@ public final class AppProcess implements AutoCloseable {
         env.put("SLACK_API_URL", slack.baseUrl());
         env.put("CHANGEBOT_POLICY", new File(policy).getAbsolutePath());
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        env.putAll(environment);
         try {
             var app = new AppProcess(builder.start(), port);
             app.awaitHealthy(Duration.ofSeconds(90), log);

@@ -21,22 +21,32 @@ record Credentials(String superuser, String owner, String runtime) {
 
     static final String FILE = "postgres.credentials";
 
+    /**
+     * The passwords kept in the data directory, or new ones. New ones are saved by {@link #save}
+     * only once the server has them: a start that dies before that leaves a directory the next
+     * start adopts again, rather than a file naming passwords the server never got.
+     */
+    static Credentials loadOrGenerate(DataDirectory directory) {
+        var file = directory.root().resolve(FILE);
+        try {
+            return Files.exists(file) ? load(file) : new Credentials(generate(), generate(), generate());
+        } catch (IOException e) {
+            throw DataDirectory.unusable(directory.root(), "its password file " + file + " cannot be read (" + e
+                    + ")", "make it readable by the user running Changebot, or delete it to have new passwords set");
+        }
+    }
+
     static boolean existIn(DataDirectory directory) {
         return Files.exists(directory.root().resolve(FILE));
     }
 
-    static Credentials loadOrCreate(DataDirectory directory) {
+    void save(DataDirectory directory) {
         var file = directory.root().resolve(FILE);
         try {
-            if (Files.exists(file)) {
-                return load(file);
-            }
-            var created = new Credentials(generate(), generate(), generate());
-            created.save(file);
-            return created;
+            save(file);
         } catch (IOException e) {
-            throw DataDirectory.unusable(directory.root(), "its password file " + file + " cannot be read or written ("
-                    + e + ")", "make it readable and writable by the user running Changebot");
+            throw DataDirectory.unusable(directory.root(), "its password file " + file + " cannot be written (" + e
+                    + ")", "make the directory writable by the user running Changebot");
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -51,7 +52,9 @@ public record DataDirectory(Path root) {
     /** Creates what is missing and refuses a directory the server could not use. */
     void checkUsable() {
         try {
-            Files.createDirectories(cluster());
+            // Only its user may look inside (passwords, the server's log), as PostgreSQL demands of its own.
+            Files.createDirectories(cluster(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rwx------")));
         } catch (AccessDeniedException e) {
             throw unusable(root, "it cannot be created or written (permission denied on " + e.getFile() + ")",
                     "create it as the user running Changebot, or point CHANGEBOT_DATA_DIR elsewhere");

@@ -2,7 +2,6 @@ package dev.changebot.persistence.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -47,10 +46,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             OrphanedServer.stopIfRunning(directory.cluster());
             boolean fresh = !directory.clusterExists();
             boolean adopting = !fresh && !Credentials.existIn(directory);
-            var credentials = Credentials.loadOrCreate(directory);
+            var credentials = Credentials.loadOrGenerate(directory);
             var server = startServer(directory, credentials, fresh, adopting);
             try {
                 secure(server, credentials, directory, adopting);
+                if (fresh || adopting) {
+                    credentials.save(directory);
+                }
                 var postmaster = OrphanedServer.readPid(directory.cluster().resolve("postmaster.pid")).orElse(-1L);
                 var watchdog = ServerWatchdog.watch(directory.cluster(), postmaster);
                 LOG.info("Started the embedded PostgreSQL on 127.0.0.1:{} with its data in {} (durable: fsync and"
@@ -72,6 +74,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static EmbeddedPostgres startServer(DataDirectory directory, Credentials credentials, boolean fresh,
                                                 boolean adopting) {
         Path passwordFile = null;
+        var watch = new StartupWatch(directory.serverLog());
         try {
             var log = ProcessBuilder.Redirect.appendTo(directory.serverLog().toFile());
             var builder = EmbeddedPostgres.builder()
@@ -84,7 +87,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setOutputRedirector(log)
                     .setErrorRedirector(log)
                     .setConnectConfig("password", credentials.superuser())
-                    .setDataDirectoryCustomizer(cluster -> AccessRules.write(cluster.toPath(), adopting));
+                    .setDataDirectoryCustomizer(cluster -> {
+                        AccessRules.write(cluster.toPath(), adopting);
+                        watch.watchFromHere();
+                    });
             AccessRules.DURABLE.forEach(builder::setServerConfig);
             AccessRules.LISTEN.forEach(builder::setServerConfig);
             if (fresh) {
@@ -93,15 +99,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 passwordFile = credentials.superuserPasswordFile(directory);
                 builder.setLocaleConfig("pwfile", passwordFile.toString());
             }
-            return builder.start();
+            var server = builder.start();
+            if (watch.serverGaveUp()) {
+                closeQuietly(server);
+                throw new IOException("pg_ctl could not start the server");
+            }
+            return server;
         } catch (IOException | RuntimeException e) {
+            watch.serverGaveUp();
             // A server that came up too slowly may still be starting: it must not outlive this failure.
             OrphanedServer.stopIfRunning(directory.cluster());
             throw new EmbeddedDatabaseException("The embedded PostgreSQL did not start on its data directory "
-                    + directory.cluster() + ". " + explain(directory) + "Fix: correct the cause above; moving "
+                    + directory.cluster() + ". " + watch.explanation() + "Fix: correct the cause above; moving "
                     + directory.root() + " away starts over with an empty database, and DATASOURCES_DEFAULT_URL"
                     + " runs Changebot on a PostgreSQL server of your own instead.", e);
         } finally {
+            watch.close();
             if (passwordFile != null) {
                 try {
                     Files.deleteIfExists(passwordFile);
@@ -109,20 +122,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // Mode 0600, in a directory of ours; the next start overwrites it.
                 }
             }
-        }
-    }
-
-    /** What the server said last before failing (its FATAL lines first), from its log. */
-    static String explain(DataDirectory directory) {
-        try {
-            var lines = Files.readAllLines(directory.serverLog(), StandardCharsets.UTF_8);
-            var tail = lines.subList(Math.max(0, lines.size() - 30), lines.size());
-            var fatal = tail.stream().filter(l -> l.contains("FATAL") || l.contains("PANIC") || l.contains("ERROR")
-                    || l.startsWith("initdb: error") || l.startsWith("pg_ctl:")).toList();
-            var shown = fatal.isEmpty() ? tail.subList(Math.max(0, tail.size() - 5), tail.size()) : fatal;
-            return "Its log " + directory.serverLog() + " says: " + String.join(" | ", shown) + ". ";
-        } catch (IOException e) {
-            return "Its log " + directory.serverLog() + " could not be read (" + e + "). ";
         }
     }
 

@@ -4,7 +4,6 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.flyway.FlywayConfigurationCustomizer;
-import io.micronaut.flyway.FlywayConfigurationProperties;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -21,16 +20,26 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 @Named("default")
 class MigrationsRunAsOwner implements FlywayConfigurationCustomizer {
 
-    private final BeanProvider<FlywayConfigurationProperties> configurations;
     private final BeanProvider<EmbeddedDatabaseWhenNoUrl> embedded;
     private final boolean external;
+    private final String ownerUrl;
+    private final String ownerUser;
+    private final String ownerPassword;
 
-    MigrationsRunAsOwner(@Named("default") BeanProvider<FlywayConfigurationProperties> configurations,
-                         BeanProvider<EmbeddedDatabaseWhenNoUrl> embedded,
-                         @Value("${datasources.default.url:}") String url) {
-        this.configurations = configurations;
+    /**
+     * The owner's connection is read from the configuration, not from Flyway's configuration bean:
+     * this runs while that bean is being created.
+     */
+    MigrationsRunAsOwner(BeanProvider<EmbeddedDatabaseWhenNoUrl> embedded,
+                         @Value("${datasources.default.url:}") String url,
+                         @Value("${flyway.datasources.default.url:}") String ownerUrl,
+                         @Value("${flyway.datasources.default.user:}") String ownerUser,
+                         @Value("${flyway.datasources.default.password:}") String ownerPassword) {
         this.embedded = embedded;
         this.external = StringUtils.hasText(url);
+        this.ownerUrl = ownerUrl;
+        this.ownerUser = ownerUser;
+        this.ownerPassword = ownerPassword;
     }
 
     @Override
@@ -40,9 +49,8 @@ class MigrationsRunAsOwner implements FlywayConfigurationCustomizer {
             fluentConfiguration.dataSource(database.jdbcUrl(), database.ownerUser(), database.ownerPassword());
             return;
         }
-        var config = configurations.get();
-        if (StringUtils.hasText(config.getUrl())) {
-            fluentConfiguration.dataSource(config.getUrl(), config.getUser(), config.getPassword());
+        if (StringUtils.hasText(ownerUrl)) {
+            fluentConfiguration.dataSource(ownerUrl, ownerUser, ownerPassword);
         }
     }
 
