@@ -43,6 +43,7 @@ public final class ApproveClickBenchmark {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int clicks = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         var db = TestPostgres.freshDatabase();
+        System.out.println("Database measured: " + db.durabilitySettings());
         try (var slack = FakeSlackApi.start();
              // The outbox pump runs as in production: chat.update happens after the ack, as it should.
              var app = RunningApp.start(db, slack, Map.of("changebot.outbox.interval", 100));

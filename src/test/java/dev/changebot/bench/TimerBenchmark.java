@@ -37,6 +37,7 @@ public final class TimerBenchmark {
         int burst = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         try (var slack = FakeSlackApi.start()) {
             var db = TestPostgres.freshDatabase();
+            System.out.println("Database measured: " + db.durabilitySettings());
             try (var app = RunningApp.start(db, slack, Map.of("changebot.scheduler.threads", 8))) {
                 app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
                         ChangeRef.inChannel("C0BENCH").encode(),

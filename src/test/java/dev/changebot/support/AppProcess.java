@@ -35,6 +35,12 @@ public final class AppProcess implements AutoCloseable {
     /** Starts the app on {@code database} and the fake Slack with {@code policy}; returns once /health answers. */
     public static AppProcess start(TestDatabase database, FakeSlackApi slack, String policy, Map<String, String> properties,
                                    Path log) {
+        return start(database, slack, policy, properties, Map.of(), log);
+    }
+
+    /** As {@link #start(TestDatabase, FakeSlackApi, String, Map, Path)}, with more environment variables. */
+    public static AppProcess start(TestDatabase database, FakeSlackApi slack, String policy, Map<String, String> properties,
+                                   Map<String, String> environment, Path log) {
         int port = freePort();
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path")));
@@ -52,12 +58,80 @@ public final class AppProcess implements AutoCloseable {
         env.put("SLACK_API_URL", slack.baseUrl());
         env.put("CHANGEBOT_POLICY", new File(policy).getAbsolutePath());
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        env.putAll(environment);
         try {
             var app = new AppProcess(builder.start(), port);
             app.awaitHealthy(Duration.ofSeconds(90), log);
             return app;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the app process", e);
+        }
+    }
+
+    /**
+     * Zero-setup, as a newcomer runs the jar: no database URL (the embedded PostgreSQL), an
+     * environment empty apart from {@code HOME}, started in {@code workingDirectory}. Everything else
+     * (the port, a fake Slack, a data directory) comes as {@code -D} system properties.
+     */
+    public static AppProcess startWithoutEnvironment(Path home, Path workingDirectory, Map<String, String> properties,
+                                                     Path log) {
+        int port = freePort();
+        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "-Dmicronaut.server.port=" + port));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("dev.changebot.Application");
+        var builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().put("HOME", home.toString());
+        try {
+            var app = new AppProcess(builder.start(), port);
+            app.awaitHealthy(Duration.ofSeconds(120), log);
+            return app;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the app process", e);
+        }
+    }
+
+    /** Slack's fake and the test policy, as system properties for {@link #startWithoutEnvironment}. */
+    public static Map<String, String> slackProperties(FakeSlackApi slack, String policy) {
+        return Map.of("slack.bot-token", RunningApp.BOT_TOKEN, "slack.signing-secret", RunningApp.SIGNING_SECRET,
+                "slack.api-url", slack.baseUrl(), "changebot.policy", new File(policy).getAbsolutePath());
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGTERM, as an orchestrator stops the app; its exit code once it has exited. */
+    public int terminate(Duration bound) {
+        process.destroy();
+        try {
+            if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill();
+                throw new IllegalStateException("The app process did not exit within " + bound + " of SIGTERM");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET on the app's own port. */
+    public HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

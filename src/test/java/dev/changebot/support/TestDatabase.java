@@ -63,6 +63,19 @@ public record TestDatabase(String url, String user, String password) {
         }
     }
 
+    /**
+     * The durability settings of the server under this database, for benchmarks to print: the
+     * test support's embedded server runs with fsync and synchronous commit off, unlike the app's.
+     */
+    public String durabilitySettings() {
+        var row = rows("SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc,"
+                + " current_setting('full_page_writes') AS fpw").get(0);
+        var durable = "on".equals(row.get("fsync")) && "on".equals(row.get("sc"));
+        return "fsync=" + row.get("fsync") + " synchronous_commit=" + row.get("sc") + " full_page_writes="
+                + row.get("fpw") + (durable ? " (durable, as the app's embedded server runs)"
+                : " (NOT durable: the test server's fast settings; the app's embedded server runs with them on)");
+    }
+
     public long count(String table) {
         return ((Number) rows("SELECT count(*) AS n FROM " + table).get(0).get("n")).longValue();
     }

@@ -80,7 +80,13 @@ public final class TestPostgres {
             return shared;
         }
         try {
-            var embedded = EmbeddedPostgres.builder().start();
+            // Tests only: fast and NOT durable (fsync and synchronous commit off), chosen here on
+            // purpose. The application's own embedded server (EmbeddedDatabase) is always durable.
+            var embedded = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     embedded.close();

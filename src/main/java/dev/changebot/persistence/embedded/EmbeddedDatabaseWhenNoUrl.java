@@ -7,36 +7,42 @@ import io.micronaut.context.event.BeanInitializingEvent;
 import io.micronaut.core.util.StringUtils;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 
 /**
- * Points the default data source at an embedded PostgreSQL when no URL is configured.
- * It runs before the data source configuration initialises, which would otherwise fail on the
- * missing URL, and it stops the server when the application context closes.
+ * Points the default data source at an embedded PostgreSQL when no URL is configured, as the
+ * runtime role. It runs before the data source configuration initialises, which would otherwise
+ * fail on the missing URL, and it stops the server when the application context closes (SIGTERM
+ * included: Micronaut closes the context in its shutdown hook).
  */
 @Singleton
 class EmbeddedDatabaseWhenNoUrl implements BeanInitializedEventListener<DatasourceConfiguration> {
 
-    private final Path dataDirectory;
+    private final DataDirectory directory;
     private EmbeddedDatabase database;
 
-    EmbeddedDatabaseWhenNoUrl(@Value("${changebot.data-dir}") String dataDir) {
-        this.dataDirectory = Path.of(dataDir).resolve("postgres");
+    EmbeddedDatabaseWhenNoUrl(@Value("${changebot.data-dir:}") String dataDir) {
+        this.directory = DataDirectory.resolve(dataDir, System.getenv());
     }
 
     @Override
-    public synchronized DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
+    public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
         var config = event.getBean();
         if (!"default".equals(config.getName()) || StringUtils.hasText(config.getConfiguredUrl())) {
             return config;
         }
-        if (database == null) {
-            database = EmbeddedDatabase.start(dataDirectory);
-        }
-        config.setUrl(database.jdbcUrl());
-        config.setUsername(database.username());
-        config.setPassword("");
+        var embedded = database();
+        config.setUrl(embedded.jdbcUrl());
+        config.setUsername(embedded.runtimeUser());
+        config.setPassword(embedded.runtimePassword());
         return config;
+    }
+
+    /** The server, started on first need: by the data source or by the migrations, whichever comes first. */
+    synchronized EmbeddedDatabase database() {
+        if (database == null) {
+            database = EmbeddedDatabase.start(directory);
+        }
+        return database;
     }
 
     @PreDestroy
