@@ -43,7 +43,7 @@ class SlackFactory {
 
     @Bean(preDestroy = "stop")
     @Singleton
-    BoltApp boltApp(Slack slack, SlackSettings settings, SlackListeners listeners) {
+    BoltApp boltApp(Slack slack, SlackSettings settings, SlackListeners listeners, DatabaseBudget budget) {
         if (settings.mode() == SlackMode.DISABLED) {
             return new BoltApp(Optional.empty());
         }
@@ -53,6 +53,7 @@ class SlackFactory {
                 .signingSecret(settings.signingSecret())
                 .build();
         var app = new App(config);
+        app.use(budget);
         listeners.register(app);
         return new BoltApp(Optional.of(app));
     }
