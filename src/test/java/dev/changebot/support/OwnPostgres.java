@@ -22,7 +22,8 @@ public final class OwnPostgres implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private EmbeddedPostgres server;
-    private List<Long> frozen = List.of();
+    private long frozenPostmaster;
+    private List<Long> frozenChildren = List.of();
 
     private OwnPostgres(Path dataDirectory, EmbeddedPostgres server) {
         this.dataDirectory = dataDirectory;
@@ -70,19 +71,25 @@ public final class OwnPostgres implements AutoCloseable {
     /** SIGSTOP to the postmaster first (so it forks nothing new), then to every process under it. */
     public synchronized void freeze() {
         var postmaster = postmasterPid();
-        signal("STOP", List.of(postmaster));
-        var processes = new ArrayList<Long>();
-        processes.add(postmaster);
-        ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(d -> processes.add(d.pid())));
-        signal("STOP", processes);
-        frozen = processes;
+        signal("STOP", List.of(postmaster), true);
+        var children = new ArrayList<Long>();
+        ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(d -> children.add(d.pid())));
+        signal("STOP", children, true);
+        frozenPostmaster = postmaster;
+        frozenChildren = children;
     }
 
-    /** SIGCONT to every process frozen. Harmless when nothing is frozen. */
+    /**
+     * SIGCONT to the children first, then the postmaster. A backend whose client gave up exits as
+     * soon as it runs again; with the postmaster still stopped it stays a zombie, so every signal
+     * still finds its process. Harmless when nothing is frozen.
+     */
     public synchronized void thaw() {
-        if (!frozen.isEmpty()) {
-            signal("CONT", frozen);
-            frozen = List.of();
+        if (frozenPostmaster != 0) {
+            signal("CONT", frozenChildren, false);
+            signal("CONT", List.of(frozenPostmaster), true);
+            frozenPostmaster = 0;
+            frozenChildren = List.of();
         }
     }
 
@@ -94,12 +101,15 @@ public final class OwnPostgres implements AutoCloseable {
         }
     }
 
-    private static void signal(String signal, List<Long> pids) {
+    private static void signal(String signal, List<Long> pids, boolean mustReachAll) {
+        if (pids.isEmpty()) {
+            return;
+        }
         var command = new ArrayList<String>(List.of("kill", "-" + signal));
         pids.forEach(pid -> command.add(Long.toString(pid)));
         try {
             var kill = new ProcessBuilder(command).inheritIO().start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || mustReachAll && kill.exitValue() != 0) {
                 throw new IllegalStateException("kill -" + signal + " " + pids + " failed");
             }
         } catch (IOException e) {
