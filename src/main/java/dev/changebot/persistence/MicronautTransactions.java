@@ -1,5 +1,6 @@
 package dev.changebot.persistence;
 
+import dev.changebot.application.RequestBudget;
 import dev.changebot.application.Transactions;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * proxy dropped idle sessions) runs once more on a fresh one: the pool evicts the dead one, the
  * failed attempt committed nothing, and every piece of work here re-reads what it decides on
  * under its locks; the pool's other idle connections are retired with it, since what killed one
- * killed them all. A database that is really away fails the second attempt within the pool's
- * connection timeout, well inside Slack's 3 seconds.
+ * killed them all. Under a Slack request the second attempt runs only if the request's budget
+ * has time left, and it waits no longer than that ({@link RequestBudget}): a database that is
+ * really away costs one budget, not two connection timeouts in a row.
  */
 @Singleton
 class MicronautTransactions implements Transactions {
@@ -40,7 +42,7 @@ class MicronautTransactions implements Transactions {
         try {
             return transactions.executeWrite(status -> work.get());
         } catch (RuntimeException e) {
-            if (!outermost || !deadConnection(e)) {
+            if (!outermost || !deadConnection(e) || RequestBudget.spent()) {
                 throw e;
             }
             LOG.warn("A database connection was dead ({}); running the transaction again on a new one", e.getMessage());

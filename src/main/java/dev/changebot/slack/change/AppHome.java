@@ -5,8 +5,10 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.view.View;
 import dev.changebot.application.HomeOverview;
 import dev.changebot.slack.view.HomeTab;
+import dev.changebot.slack.view.HomeUnavailable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +33,17 @@ public class AppHome {
     }
 
     public void publish(MethodsClient client, String teamId, String userId) {
+        View view;
         try {
-            var response = client.viewsPublish(r -> r.userId(userId).view(HomeTab.render(overview.of(teamId, userId))));
+            view = HomeTab.render(overview.of(teamId, userId));
+        } catch (RuntimeException e) {
+            // The person is looking at the tab: say why it is not up to date rather than leave it as it was.
+            LOG.error("Could not read the App Home of {}", userId, e);
+            view = HomeUnavailable.render();
+        }
+        try {
+            var shown = view;
+            var response = client.viewsPublish(r -> r.userId(userId).view(shown));
             if (!response.isOk()) {
                 LOG.warn("Slack refused the App Home of {}: {}", userId, response.getError());
             }

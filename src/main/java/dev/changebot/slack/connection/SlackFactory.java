@@ -2,7 +2,6 @@ package dev.changebot.slack.connection;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.changebot.slack.SlackListeners;
@@ -11,6 +10,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Builds the Slack SDK objects from the environment: the Web API client and the Bolt app. */
@@ -43,7 +43,8 @@ class SlackFactory {
 
     @Bean(preDestroy = "stop")
     @Singleton
-    BoltApp boltApp(Slack slack, SlackSettings settings, SlackListeners listeners) {
+    BoltApp boltApp(Slack slack, SlackSettings settings, SlackListeners listeners,
+                    @Value("${changebot.slack.database-budget:1800ms}") Duration databaseBudget) {
         if (settings.mode() == SlackMode.DISABLED) {
             return new BoltApp(Optional.empty());
         }
@@ -52,7 +53,7 @@ class SlackFactory {
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
                 .build();
-        var app = new App(config);
+        var app = new BudgetedApp(config, databaseBudget);
         listeners.register(app);
         return new BoltApp(Optional.of(app));
     }
