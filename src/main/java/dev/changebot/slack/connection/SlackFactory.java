@@ -53,7 +53,7 @@ class SlackFactory {
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
                 .build();
-        var app = new BudgetedApp(config, databaseBudget);
+        var app = new ChangebotBoltApp(config, databaseBudget);
         listeners.register(app);
         return new BoltApp(Optional.of(app));
     }

@@ -1,0 +1,58 @@
+package dev.changebot.slack.connection;
+
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import dev.changebot.application.RequestBudget;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Bolt app as Changebot runs it, over HTTP or Socket Mode, with two departures from Bolt's
+ * defaults:
+ * <ul>
+ *   <li>authorization never calls Slack ({@link BotTokenAuthorization}), so neither start-up nor
+ *       a request depends on Slack's API answering;</li>
+ *   <li>every request gets one budget for its database work ({@link RequestBudget}), well under
+ *       Slack's 3 seconds, so that when the database is away or frozen there is still time to tell
+ *       the person so in words. It starts after Bolt's own checks, right before our listener.</li>
+ * </ul>
+ */
+class ChangebotBoltApp extends App {
+
+    private final String botToken;
+
+    ChangebotBoltApp(AppConfig config, Duration databaseBudget) {
+        super(config);
+        this.botToken = config.getSingleTeamBotToken();
+        use((request, response, chain) -> {
+            try (var budget = RequestBudget.start(databaseBudget)) {
+                return chain.next(request);
+            }
+        });
+    }
+
+    /** Bolt's list, with our authorization in the place of its auth.test-based one. */
+    @Override
+    protected List<Middleware> buildDefaultMiddlewareList(AppConfig config) {
+        var middleware = new ArrayList<Middleware>();
+        if (config.isSslCheckEnabled()) {
+            middleware.add(new SSLCheck(config.getVerificationToken()));
+        }
+        if (config.isRequestVerificationEnabled() && config.getSigningSecret() != null
+                && !config.getSigningSecret().isBlank()) {
+            middleware.add(new RequestVerification(
+                    new SlackSignature.Verifier(new SlackSignature.Generator(config.getSigningSecret()))));
+        }
+        middleware.add(new BotTokenAuthorization(botToken));
+        if (config.isIgnoringSelfEventsEnabled()) {
+            middleware.add(new IgnoringSelfEvents(config.getSlack().getConfig()));
+        }
+        return middleware;
+    }
+}
