@@ -89,6 +89,9 @@ final class MalformedRequests {
                 p -> p.getAsJsonObject("view").getAsJsonObject("state").getAsJsonObject("values")
                         .getAsJsonObject(SlackIds.PROPOSED_START).getAsJsonObject(SlackIds.INPUT)
                         .addProperty("selected_date_time", "tomorrow morning"))));
+        shapes.add(form("view whose title holds a NUL character", edit(submission, p -> p.getAsJsonObject("view")
+                .getAsJsonObject("state").getAsJsonObject("values").getAsJsonObject(SlackIds.TITLE)
+                .getAsJsonObject(SlackIds.INPUT).addProperty("value", "Upgrade\u0000 payments"))));
         shapes.add(form("view whose type is missing", edit(submission, p -> p.getAsJsonObject("view").remove("type"))));
 
         // Slash commands.
@@ -97,6 +100,8 @@ final class MalformedRequests {
         shapes.add(slash("slash command without a user id", command.replaceAll("user_id=[^&]*&", "")));
         shapes.add(slash("slash command with an empty user id", command.replaceAll("user_id=[^&]*&", "user_id=&")));
         shapes.add(slash("slash command with broken percent-encoding", command.replace("text=list", "text=%zz%")));
+        shapes.add(slash("slash command whose text holds a NUL character",
+                SlashCommands.of(USER, CHANNEL, "emergency db is down").replace("text=emergency", "text=emergency%00")));
         shapes.add(form("form with neither a command nor a payload", "foo=bar&baz=1"));
         shapes.add(form("JSON sent as a form", SlackPayloads.appHomeOpened(USER)));
 
@@ -113,6 +118,8 @@ final class MalformedRequests {
         shapes.add(json("reaction whose item is a string",
                 editJson(reaction, e -> e.getAsJsonObject("event").addProperty("item", "message"))));
         shapes.add(json("reaction without a user", editJson(reaction, e -> e.getAsJsonObject("event").remove("user"))));
+        shapes.add(json("reaction whose name holds a NUL character",
+                editJson(reaction, e -> e.getAsJsonObject("event").addProperty("reaction", "white_check_mark\u0000"))));
         shapes.add(json("JSON array body", "[" + homeOpened + "]"));
         shapes.add(json("JSON string body", "\"event_callback\""));
         shapes.add(json("JSON number body", "42"));

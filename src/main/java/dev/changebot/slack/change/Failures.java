@@ -51,13 +51,17 @@ public final class Failures {
     }
 
     /**
-     * The database (or the pool in front of it) failed under us: a JDBC failure anywhere in the
-     * chain, which is how Micronaut's transactions and repositories report a server that is down,
-     * frozen, restarting or out of time. This is the one place that decides "try again".
+     * The database (or the pool in front of it) failed under us, so trying again later may work: a
+     * JDBC failure anywhere in the chain whose SQLState says so (connection exception 08, e.g. our
+     * request budget spent; serialization failure or deadlock 40; a lock not available 55;
+     * insufficient resources 53; operator intervention 57, e.g. a statement timeout or the server
+     * shutting down; system error 58), or the pool's "Connection is closed", which carries none.
+     * Data, constraint and privilege errors are not outages: trying again would fail the same way.
+     * This is the one place that decides "try again".
      */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException) {
+            if (t instanceof SQLException sql && transientState(sql)) {
                 return true;
             }
             for (var suppressed : t.getSuppressed()) {
@@ -67,6 +71,17 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    private static boolean transientState(SQLException sql) {
+        var state = sql.getSQLState();
+        if (state == null || state.length() < 2) {
+            return true;
+        }
+        return switch (state.substring(0, 2)) {
+            case "08", "40", "53", "55", "57", "58" -> true;
+            default -> false;
+        };
     }
 
     /** Where the change stands says why it cannot move, and what would let it. */

@@ -45,6 +45,8 @@ final class SlackRequestShape {
     }
 
     private static final Set<String> REACTIONS = Set.of("reaction_added", "reaction_removed");
+    /** PostgreSQL text cannot hold NUL, and no Slack client sends one: refused here, not as a database error. */
+    private static final String NUL = "it contains a NUL character, which Slack never sends";
 
     private SlackRequestShape() {
     }
@@ -72,6 +74,9 @@ final class SlackRequestShape {
         } catch (IllegalArgumentException broken) {
             return Verdict.unreadable(kind, "its form encoding is broken");
         }
+        if (fields.values().stream().anyMatch(value -> value.indexOf('\0') >= 0)) {
+            return Verdict.unreadable(kind, NUL);
+        }
         if (kind == Kind.INTERACTION) {
             return interaction(fields.get("payload"));
         }
@@ -90,6 +95,9 @@ final class SlackRequestShape {
             return Verdict.unreadable(Kind.INTERACTION, "its payload is not a JSON object");
         }
         var p = json.get();
+        if (containsNul(p)) {
+            return Verdict.unreadable(Kind.INTERACTION, NUL);
+        }
         var type = JsonPaths.string(p, "type");
         if (type.isEmpty()) {
             return Verdict.unreadable(Kind.INTERACTION, "its payload has no type");
@@ -147,6 +155,9 @@ final class SlackRequestShape {
             return Verdict.unreadable(Kind.EVENT, "its body is not a JSON object");
         }
         var j = json.get();
+        if (containsNul(j)) {
+            return Verdict.unreadable(Kind.EVENT, NUL);
+        }
         var type = JsonPaths.string(j, "type").orElse("");
         if (type.equals("url_verification")) {
             return JsonPaths.missing(j, "challenge").map(p -> Verdict.unreadable(Kind.EVENT, p))
@@ -164,6 +175,27 @@ final class SlackRequestShape {
             return eventType.equals("app_home_opened") ? JsonPaths.missing(event, "user") : Optional.empty();
         });
         return problem.map(p -> Verdict.unreadable(Kind.EVENT, p)).orElse(Verdict.readable(Kind.EVENT));
+    }
+
+    private static boolean containsNul(JsonElement element) {
+        if (element.isJsonPrimitive()) {
+            return element.getAsJsonPrimitive().isString() && element.getAsString().indexOf('\0') >= 0;
+        }
+        if (element.isJsonArray()) {
+            for (var item : element.getAsJsonArray()) {
+                if (containsNul(item)) {
+                    return true;
+                }
+            }
+        }
+        if (element.isJsonObject()) {
+            for (var entry : element.getAsJsonObject().entrySet()) {
+                if (entry.getKey().indexOf('\0') >= 0 || containsNul(entry.getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Optional<JsonObject> object(String text) {

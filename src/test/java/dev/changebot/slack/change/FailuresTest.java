@@ -57,6 +57,20 @@ class FailuresTest {
     }
 
     @Test
+    @DisplayName("the SQLState decides: a connection, timeout or lock failure is an outage; bad data or a missing grant is not")
+    void sqlStates() {
+        for (var transientState : new String[] {"08001", "08006", "57014", "57P01", "40001", "40P01", "55P03", "53300"}) {
+            assertThat(Failures.isOutage(new RuntimeException(new java.sql.SQLException("x", transientState))))
+                    .as(transientState).isTrue();
+        }
+        for (var permanent : new String[] {"22021", "23505", "42501", "42P01"}) {
+            var failure = new RuntimeException(new java.sql.SQLException("x", permanent));
+            assertThat(Failures.isOutage(failure)).as(permanent).isFalse();
+            assertThat(Failures.tell("declare an emergency", failure)).isEqualTo(Failures.OUR_FAULT);
+        }
+    }
+
+    @Test
     @DisplayName("anything else is our fault, said without the exception's text")
     void ourFault() {
         var told = Failures.tell("approve CHG-3", new NullPointerException("Cannot invoke \"String.length()\""));
