@@ -57,15 +57,6 @@ class PostgresDeclaredFreezes implements DeclaredFreezes {
     }
 
     private int execute(String sql, Object... parameters) {
-        return jdbc.prepareStatement(sql, statement -> {
-            try {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not write a declared freeze", e);
-            }
-        });
+        return SqlWrites.update(jdbc, "write a declared freeze", sql, parameters);
     }
 }

@@ -77,15 +77,6 @@ class PostgresDeliveryLedger implements DeliveryLedger {
     }
 
     private int update(String sql, Object... parameters) {
-        return jdbc.prepareStatement(sql, statement -> {
-            try {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not record a Slack delivery", e);
-            }
-        });
+        return SqlWrites.update(jdbc, "record a Slack delivery", sql, parameters);
     }
 }

@@ -107,15 +107,6 @@ class PostgresTimers implements TimerStore {
     }
 
     private void update(String sql, Object... parameters) {
-        jdbc.prepareStatement(sql, statement -> {
-            try {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not update a timer", e);
-            }
-        });
+        SqlWrites.update(jdbc, "update a timer", sql, parameters);
     }
 }

@@ -83,15 +83,6 @@ final class QueueTable<T> {
 
     /** Runs a write with positional parameters in the caller's transaction; returns the rows it touched. */
     int update(String sql, Object... parameters) {
-        return jdbc.prepareStatement(sql, (PreparedStatement statement) -> {
-            try {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not write " + table, e);
-            }
-        });
+        return SqlWrites.update(jdbc, "write " + table, sql, parameters);
     }
 }
