@@ -16,9 +16,8 @@ import java.util.function.Supplier;
  *
  * <p>The work's own transactions join this one, so its effects commit with the key. The key is
  * taken first: a role lookup the work makes before locking a change (it may ask Slack) runs
- * with a connection held, but only copies of this same request wait on the key. A use case
- * that arms a timer after its transaction does so just before this one commits; a timer rung
- * before its row is visible finds nothing, and the sweep for late timers rings it again.
+ * with a connection held, but only copies of this same request wait on the key. Timers the
+ * work arms ring only after this transaction commits ({@link Transactions#afterCommit}).
  */
 @Singleton
 public class AnswerOnce {

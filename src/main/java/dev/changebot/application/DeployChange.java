@@ -46,18 +46,17 @@ public class DeployChange {
         var environment = environmentAsTyped.strip().toLowerCase(java.util.Locale.ROOT);
         var environments = policy.environments();
         if (!environments.contains(environment)) {
-            return "`" + environmentAsTyped.strip() + "` is not an environment of this policy; " + id
-                    + " can be reported deployed to " + String.join(", ", environments) + ".";
+            // Not echoed: what was typed could carry live Slack syntax, and the list says enough.
+            return "That is not an environment of this policy: " + id + " can be reported deployed to "
+                    + String.join(", ", environments) + ".";
         }
-        record Armed(String answer, long timer, java.time.Instant at) {
-        }
-        Armed armed = transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             var found = changes.findForUpdate(workspaceId, id);
             var change = found.orElseThrow(() -> new NoSuchChangeException(id));
             if (change.soak().isPresent()) {
                 var soak = change.soak().get();
-                return new Armed(id + " is soaking in " + soak.environment() + " until " + soak.until()
-                        + "; deploy further after that.", -1, null);
+                return id + " is soaking in " + soak.environment() + " until " + soak.until()
+                        + "; deploy further after that.";
             }
             var plan = policy.changeClass(change.changeClass()).map(DeploymentPlan::of)
                     .orElse(new DeploymentPlan(List.of(), Optional.empty(), Optional.empty()));
@@ -66,12 +65,12 @@ public class DeployChange {
             if (plan.rollsOut(environment)) {
                 var next = plan.nextRolloutStep(change.rolloutPercent());
                 if (next.isEmpty()) {
-                    return new Armed(id + " is already rolled out to 100%.", -1, null);
+                    return id + " is already rolled out to 100%.";
                 }
                 if (percent.isEmpty() || percent.getAsInt() != next.getAsInt()) {
-                    return new Armed("The next step of " + id + "'s rollout is " + next.getAsInt() + "% (steps: "
+                    return "The next step of " + id + "'s rollout is " + next.getAsInt() + "% (steps: "
                             + plan.rollout().get().percentages() + "): `/change deployed " + id + " production "
-                            + next.getAsInt() + "`.", -1, null);
+                            + next.getAsInt() + "`.";
                 }
                 label = environment + " " + percent.getAsInt() + "%";
                 step = percent;
@@ -82,17 +81,14 @@ public class DeployChange {
             changes.update(change, event);
             announcer.changed(change);
             if (event.soakUntil() == null) {
-                return new Armed(id + " is deployed to " + environment + ".", -1, null);
+                return id + " is deployed to " + environment + ".";
             }
             long timer = timers.add(change, SOAK, event.environment(), event.soakUntil());
-            return new Armed(id + " is soaking in " + event.environment() + " until " + event.soakUntil() + ".", timer,
-                    event.soakUntil());
+            // Rung once the outermost transaction has committed; if this process dies first, the
+            // start-up sweep re-arms it.
+            transactions.afterCommit(() -> alarms.ring(timer, event.soakUntil()));
+            return id + " is soaking in " + event.environment() + " until " + event.soakUntil() + ".";
         });
-        if (armed.timer() > 0) {
-            // Rung after the commit; if this process dies first, the start-up sweep re-arms it.
-            alarms.ring(armed.timer(), armed.at());
-        }
-        return armed.answer();
     }
 
     public String finished(String workspaceId, ChangeId id, String userId, ChangeState outcome) {

@@ -10,7 +10,6 @@ import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -64,10 +63,7 @@ public class EmergencyChanges {
         var obligations = changeClass.followUps().stream().filter(f -> f.owedAt(severity)).map(f -> Obligation.owed(f.name(), f.label(),
                 f.within().earliestStart(now, policy.businessCalendar()), f.roles(), f.notDeclarer(), f.asks())).toList();
         var details = new ChangeDetails(summary, summary, null, null, "production", null, null, null, null, now, null);
-        var alarmsToRing = new ArrayList<Map.Entry<Long, Instant>>();
         Change change = transactions.inTransaction(() -> {
-            // A transaction may run twice (a dead connection): only the committed attempt's timers ring.
-            alarmsToRing.clear();
             var declared = Change.declare(changes.nextId(workspaceId), workspaceId, declarerId,
                     incidentCommander.orElse(declarerId), severity, channelId, changeClass.name(), details, obligations,
                     !changeClass.steps().isEmpty(), now);
@@ -76,14 +72,21 @@ public class EmergencyChanges {
             for (var o : obligations) {
                 var remindAt = o.dueAt().minus(policy.reminders().followUpReminderBefore());
                 if (remindAt.isAfter(now)) {
-                    alarmsToRing.add(Map.entry(timers.add(declared.change(), FOLLOW_UP_REMINDER, o.name(), remindAt), remindAt));
+                    ringAfterCommit(timers.add(declared.change(), FOLLOW_UP_REMINDER, o.name(), remindAt), remindAt);
                 }
-                alarmsToRing.add(Map.entry(timers.add(declared.change(), FOLLOW_UP_DUE, o.name(), o.dueAt()), o.dueAt()));
+                ringAfterCommit(timers.add(declared.change(), FOLLOW_UP_DUE, o.name(), o.dueAt()), o.dueAt());
             }
             return declared.change();
         });
-        alarmsToRing.forEach(a -> alarms.ring(a.getKey(), a.getValue()));
         return new Result.Declared(change);
+    }
+
+    /**
+     * A transaction may run twice (a dead connection), and may be part of a larger one (a request
+     * answered once): only the committed attempt's timers ring, once it has committed.
+     */
+    private void ringAfterCommit(long timer, Instant at) {
+        transactions.afterCommit(() -> alarms.ring(timer, at));
     }
 
     public ActionOutcome resolve(String workspaceId, ChangeId id, String userId) {

@@ -10,4 +10,11 @@ import java.util.function.Supplier;
 public interface Transactions {
 
     <T> T inTransaction(Supplier<T> work);
+
+    /**
+     * Runs {@code effect} once the outermost transaction around the caller has committed, and never
+     * if it rolls back or is run again: for effects outside the database (ringing a timer's alarm)
+     * that must follow only what was really recorded. Outside a transaction it runs at once.
+     */
+    void afterCommit(Runnable effect);
 }

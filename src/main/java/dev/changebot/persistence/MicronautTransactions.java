@@ -3,6 +3,7 @@ package dev.changebot.persistence;
 import dev.changebot.application.RequestBudget;
 import dev.changebot.application.Transactions;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -49,6 +50,19 @@ class MicronautTransactions implements Transactions {
             retireIdleConnections();
             return transactions.executeWrite(status -> work.get());
         }
+    }
+
+    @Override
+    public void afterCommit(Runnable effect) {
+        // Registered on the outermost transaction (a joined one hands it there), so an attempt that
+        // is rolled back and run again never rings anything; only the committed attempt does.
+        transactions.findTransactionStatus().ifPresentOrElse(status -> status.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        effect.run();
+                    }
+                }), effect);
     }
 
     /** One dead connection means the server restarted or the network broke: its siblings are dead too. */

@@ -1,5 +1,7 @@
 package dev.changebot.application;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Runs the work directly, remembering whether it is inside one so fakes can tell. */
@@ -7,15 +9,38 @@ public class DirectTransactions implements Transactions {
 
     private int depth;
     private int started;
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         depth++;
         started++;
+        T result;
         try {
-            return work.get();
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            if (depth == 1) {
+                afterCommit.clear(); // rolled back: its effects never happen
+            }
+            throw e;
         } finally {
             depth--;
+        }
+        if (depth == 0) {
+            var effects = List.copyOf(afterCommit);
+            afterCommit.clear();
+            effects.forEach(Runnable::run);
+        }
+        return result;
+    }
+
+    /** As a commit would: when the outermost work has returned, never when it threw. */
+    @Override
+    public void afterCommit(Runnable effect) {
+        if (depth == 0) {
+            effect.run();
+        } else {
+            afterCommit.add(effect);
         }
     }
 

@@ -28,7 +28,7 @@ class DeployedEnvironmentsTest {
 
     static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
     static final String CHANNEL = "C0DEPLOYS";
-    static final String REFUSED = "`qa` is not an environment of this policy; CHG-1 can be reported deployed to staging, production.";
+    static final String REFUSED = "That is not an environment of this policy: CHG-1 can be reported deployed to staging, production.";
 
     final MutableClock clock = new MutableClock(T0);
     final FakeSlackApi slack = FakeSlackApi.start();
@@ -55,7 +55,9 @@ class DeployedEnvironmentsTest {
     @DisplayName("an environment the policy does not name is refused, listing the ones it does; nothing recorded")
     void unknownEnvironmentRefused() {
         assertThat(say("U0DEV", "deployed CHG-1 qa")).isEqualTo(REFUSED);
-        assertThat(say("U0DEV", "deployed CHG-1 QA")).as("as typed").isEqualTo(REFUSED.replace("`qa`", "`QA`"));
+        assertThat(say("U0DEV", "deployed CHG-1 QA")).isEqualTo(REFUSED);
+        assertThat(say("U0DEV", "deployed CHG-1 <!here>")).as("what was typed is not echoed as live mrkdwn")
+                .isEqualTo(REFUSED);
 
         assertThat(db.rows("SELECT type FROM change_event WHERE type = 'ChangeDeployed'")).isEmpty();
         assertThat(db.rows("SELECT state FROM change_request").get(0)).containsEntry("state", "IN_PROGRESS");
