@@ -66,13 +66,23 @@ public final class ApproveClickBenchmark {
         System.exit(0);
     }
 
+    /**
+     * Change n is requested in a channel of its own: Slack takes about one post a second per channel,
+     * and so does the outbox, so 2,200 messages in one channel would take over half an hour to post.
+     */
+    static String channelOf(int change) {
+        return "C0BENCH" + change;
+    }
+
     private static void createChanges(RunningApp app, int count) throws Exception {
         var pool = Executors.newFixedThreadPool(8);
         var futures = new ArrayList<Future<?>>();
-        for (int i = 0; i < count; i++) {
-            futures.add(pool.submit(() -> app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
-                    ChangeRef.inChannel("C0BENCH").encode(),
-                    ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM)));
+        for (int i = 1; i <= count; i++) {
+            var channel = channelOf(i);
+            // Left to the outbox pump, as in production; messagesOf waits for the posts.
+            futures.add(pool.submit(() -> app.slackUndelivered(SlackPayloads.viewSubmission("U0REQUEST",
+                    SlackIds.NEW_CHANGE_MODAL, ChangeRef.inChannel(channel).encode(),
+                    ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM, Instant.now())));
         }
         for (var f : futures) {
             f.get();
@@ -80,7 +90,6 @@ public final class ApproveClickBenchmark {
         pool.shutdown();
     }
 
-    /** Sends {@code count} clicks, one every 1/rate s, with at most CONCURRENCY in flight. */
     /** Change number → the ts of its message, once the outbox has posted them all (within a minute). */
     private static Map<Integer, String> messagesOf(TestDatabase db, int count) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
@@ -97,6 +106,7 @@ public final class ApproveClickBenchmark {
         return messages;
     }
 
+    /** Sends {@code count} clicks, one every 1/rate s, with at most CONCURRENCY in flight. */
     private static List<Double> run(HttpClient http, String url, Map<Integer, String> messages, int firstChange, int count,
                                     int rate) throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(CONCURRENCY);
@@ -110,8 +120,8 @@ public final class ApproveClickBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            var body = SlackPayloads.buttonClick("U0REVIEW", "C0BENCH", messages.get(firstChange + i), SlackIds.APPROVE_BUTTON,
-                    ChangeRef.of(new ChangeId(firstChange + i)).encode());
+            var body = SlackPayloads.buttonClick("U0REVIEW", channelOf(firstChange + i), messages.get(firstChange + i),
+                    SlackIds.APPROVE_BUTTON, ChangeRef.of(new ChangeId(firstChange + i)).encode());
             Callable<Void> send = () -> {
                 var timestamp = Long.toString(Instant.now().getEpochSecond());
                 var request = HttpRequest.newBuilder(URI.create(url))
