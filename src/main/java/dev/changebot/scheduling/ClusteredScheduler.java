@@ -124,6 +124,11 @@ public class ClusteredScheduler {
         // Quartz needs a connection per worker thread plus a few for its own housekeeping.
         config.setMaximumPoolSize(threads + 3);
         config.setAutoCommit(false);
+        // A server restarted behind a network partition never resets our sockets: without a socket
+        // timeout a Quartz thread would wait on one for hours (TCP keep-alive). Longer than the app
+        // pool's statement timeout, so only a dead connection hits it. Strings: pgjdbc ignores numbers.
+        config.addDataSourceProperty("connectTimeout", "10");
+        config.addDataSourceProperty("socketTimeout", "120");
         return new HikariDataSource(config);
     }
 
