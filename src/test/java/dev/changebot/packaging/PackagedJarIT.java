@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
+import dev.changebot.support.AppProcess;
 import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;
@@ -50,7 +51,7 @@ class PackagedJarIT {
         var log = home.resolve("changebot.log");
         var dataDir = home.resolve(".changebot").resolve("postgres");
 
-        try (var first = JarProcess.start(home, workDir, Map.of(), log).awaitHealthy(START)) {
+        try (var first = NewcomerLaunch.jar(home, workDir, Map.of(), log).awaitHealthy(START)) {
             var health = JsonParser.parseString(first.get("/health").body()).getAsJsonObject();
             assertThat(health.get("status").getAsString()).isEqualTo("UP");
             var details = health.getAsJsonObject("details");
@@ -66,20 +67,20 @@ class PackagedJarIT {
         try (var slack = FakeSlackApi.start()) {
             var withSlack = Map.of("SLACK_BOT_TOKEN", RunningApp.BOT_TOKEN,
                     "SLACK_SIGNING_SECRET", RunningApp.SIGNING_SECRET, "SLACK_API_URL", slack.baseUrl());
-            try (var second = JarProcess.start(home, workDir, withSlack, log).awaitHealthy(START)) {
+            try (var second = NewcomerLaunch.jar(home, workDir, withSlack, log).awaitHealthy(START)) {
                 var help = command(second, "help");
                 assertThat(help.get("text").getAsString()).contains("/change new", "/change list");
 
                 var form = ChangeForms.complete(nextWednesdayNoon()).inClass("standard").title("Rotate the TLS certificates");
-                var submitted = slackRequest(second, SlackPayloads.viewSubmission("U0DEV", SlackIds.NEW_CHANGE_MODAL,
-                        ChangeRef.inChannel("C0DEPLOYS").encode(), form.state()));
+                var submitted = second.slack(SlackPayloads.viewSubmission("U0DEV", SlackIds.NEW_CHANGE_MODAL,
+                        ChangeRef.inChannel("C0DEPLOYS").encode(), form.state()), SlackPayloads.FORM);
                 assertThat(submitted.statusCode()).isEqualTo(200);
                 assertThat(submitted.body()).doesNotContain("errors");
 
-                second.kill(STOP);
+                second.kill();
             }
             // A killed JVM runs no hooks: whatever it left running must not stop the next start.
-            try (var third = JarProcess.start(home, workDir, withSlack, log).awaitHealthy(START)) {
+            try (var third = NewcomerLaunch.jar(home, workDir, withSlack, log).awaitHealthy(START)) {
                 assertThat(command(third, "list").toString()).contains("CHG-1", "Rotate the TLS certificates");
                 assertThat(third.terminate(STOP)).isIn(0, 143);
             }
@@ -93,26 +94,22 @@ class PackagedJarIT {
     void commandsNeverStartTheServer() throws IOException {
         var log = home.resolve("cli.log");
 
-        try (var help = JarProcess.start(home, workDir, Map.of(), log, "--help")) {
+        try (var help = NewcomerLaunch.jar(home, workDir, Map.of(), log, "--help")) {
             assertThat(help.awaitExit(Duration.ofSeconds(60))).isZero();
         }
         assertThat(Files.readString(log)).contains("Usage: changebot", "policy");
 
-        try (var unknown = JarProcess.start(home, workDir, Map.of(), log, "audit")) {
+        try (var unknown = NewcomerLaunch.jar(home, workDir, Map.of(), log, "audit")) {
             assertThat(unknown.awaitExit(Duration.ofSeconds(60))).isEqualTo(64);
         }
         assertThat(Files.readString(log)).contains("Unmatched argument", "audit");
         assertThat(home.resolve(".changebot")).doesNotExist();
     }
 
-    private static JsonObject command(JarProcess app, String text) {
-        var response = slackRequest(app, SlackPayloads.slashCommand("U0DEV", "C0DEPLOYS", text));
+    private static JsonObject command(AppProcess app, String text) {
+        var response = app.slack(SlackPayloads.slashCommand("U0DEV", "C0DEPLOYS", text), SlackPayloads.FORM);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JsonParser.parseString(response.body()).getAsJsonObject();
-    }
-
-    private static java.net.http.HttpResponse<String> slackRequest(JarProcess app, String body) {
-        return app.post("/slack/events", body, RunningApp.signedHeaders(body, SlackPayloads.FORM, Instant.now()));
     }
 
     /** Outside the default policy's weekend freeze, whatever day the suite runs. */

@@ -20,7 +20,7 @@ class ReadmeRunCommandIT {
     @Timeout(300)
     @DisplayName("./mvnw compile exec:java starts the bot on the embedded database in ~/.changebot and stops on SIGTERM")
     void readmeRunCommandStarts() {
-        try (var bot = JarProcess.startWithMavenWrapper(home, home.resolve("mvnw.log"))
+        try (var bot = NewcomerLaunch.mavenWrapper(home, home.resolve("mvnw.log"))
                 .awaitHealthy(Duration.ofSeconds(180))) {
             var health = JsonParser.parseString(bot.get("/health").body()).getAsJsonObject();
 

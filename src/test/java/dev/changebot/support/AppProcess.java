@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,19 +18,51 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Changebot in a JVM of its own, started the way an operator starts it (the real main class,
- * configured by environment variables), so a test can kill it outright: SIGKILL, no shutdown hooks,
- * no Quartz shutdown, connections dropped mid-transaction.
+ * Changebot in a process of its own, started the way an operator starts it (the main class, the
+ * packaged jar or the Maven wrapper, configured by environment variables), so a test can stop it
+ * as an operator does (SIGTERM) or kill it outright: SIGKILL, no shutdown hooks, no Quartz
+ * shutdown, connections dropped mid-transaction.
  */
 public final class AppProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private AppProcess(Process process, int port) {
+    private AppProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts what {@code builder} describes (its command, directory and environment, as the caller
+     * set them), its output appended to {@code log}; the app is to listen on {@code port}. Not
+     * waited for: a server is awaited with {@link #awaitHealthy}, a command with {@link #awaitExit}.
+     */
+    public static AppProcess launch(ProcessBuilder builder, int port, Path log) {
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        try {
+            return new AppProcess(builder.start(), port, log);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + builder.command(), e);
+        }
+    }
+
+    /** A log of this start alone: launch appends, so that several starts of one app can share a log. */
+    private static Path emptied(Path log) {
+        try {
+            Files.deleteIfExists(log);
+            return log;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not clear " + log, e);
+        }
+    }
+
+    /** The java binary of the running test JVM, for child JVMs. */
+    public static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Starts the app on {@code database} and the fake Slack with {@code policy}; returns once /health answers. */
@@ -42,11 +75,10 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess start(TestDatabase database, FakeSlackApi slack, String policy, Map<String, String> properties,
                                    Map<String, String> environment, Path log) {
         int port = freePort();
-        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path")));
+        var command = new ArrayList<String>(List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path")));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("dev.changebot.Application");
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        var builder = new ProcessBuilder(command);
         var env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("DATASOURCES_")
                 || name.startsWith("CHANGEBOT_") || name.startsWith("MICRONAUT_"));
@@ -59,13 +91,7 @@ public final class AppProcess implements AutoCloseable {
         env.put("CHANGEBOT_POLICY", new File(policy).getAbsolutePath());
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         env.putAll(environment);
-        try {
-            var app = new AppProcess(builder.start(), port);
-            app.awaitHealthy(Duration.ofSeconds(90), log);
-            return app;
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start the app process", e);
-        }
+        return launch(builder, port, emptied(log)).awaitHealthy(Duration.ofSeconds(90));
     }
 
     /**
@@ -76,21 +102,14 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess startWithoutEnvironment(Path home, Path workingDirectory, Map<String, String> properties,
                                                      Path log) {
         int port = freePort();
-        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "-Dmicronaut.server.port=" + port));
+        var command = new ArrayList<String>(List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "-Dmicronaut.server.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("dev.changebot.Application");
-        var builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        var builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().clear();
         builder.environment().put("HOME", home.toString());
-        try {
-            var app = new AppProcess(builder.start(), port);
-            app.awaitHealthy(Duration.ofSeconds(120), log);
-            return app;
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start the app process", e);
-        }
+        return launch(builder, port, emptied(log)).awaitHealthy(Duration.ofSeconds(120));
     }
 
     /** Slack's fake and the test policy, as system properties for {@link #startWithoutEnvironment}. */
@@ -110,10 +129,15 @@ public final class AppProcess implements AutoCloseable {
     /** SIGTERM, as an orchestrator stops the app; its exit code once it has exited. */
     public int terminate(Duration bound) {
         process.destroy();
+        return awaitExit(bound);
+    }
+
+    /** The exit code once the process has ended by itself (a command, not the server) within {@code bound}. */
+    public int awaitExit(Duration bound) {
         try {
             if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill();
-                throw new IllegalStateException("The app process did not exit within " + bound + " of SIGTERM");
+                throw new IllegalStateException("The app process did not exit within " + bound + ":\n" + logTail());
             }
             return process.exitValue();
         } catch (InterruptedException e) {
@@ -122,56 +146,44 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** GET on the app's own port. */
-    public HttpResponse<String> get(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void awaitHealthy(Duration timeout, Path log) {
+    /** Returns once /health answers 200; fails with the end of the log if the app exits or takes longer. */
+    public AppProcess awaitHealthy(Duration timeout) {
         var deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The app process exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException("The app process exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).GET()
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
+                if (get("/health").statusCode() == 200) {
+                    return this;
                 }
-            } catch (IOException notYet) {
+            } catch (IllegalStateException notYet) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw notYet;
+                }
                 // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
             LockSupport.parkNanos(100_000_000);
         }
         kill();
-        throw new IllegalStateException("The app process did not become healthy within " + timeout + "; see " + log);
+        throw new IllegalStateException("The app process did not become healthy within " + timeout + ":\n" + logTail());
+    }
+
+    /** GET on the app's own port. */
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(5)).build());
+    }
+
+    public HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(10));
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     /** A request signed now with the test secret, as Slack sends it. */
     public HttpResponse<String> slack(String body, String contentType) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        RunningApp.signedHeaders(body, contentType, Instant.now()).forEach(request::header);
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return post("/slack/events", body, RunningApp.signedHeaders(body, contentType, Instant.now()));
     }
 
     /** SIGKILL: the process gets no chance to clean up. */
@@ -187,6 +199,16 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** The last lines the app wrote, for a failure message that explains itself in CI's output. */
+    public String logTail() {
+        try {
+            var lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
@@ -194,10 +216,25 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
