@@ -1,11 +1,9 @@
 package dev.changebot.slack.connection;
 
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
-import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import dev.changebot.application.RequestBudget;
 import java.time.Duration;
@@ -13,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Bolt app as Changebot runs it, over HTTP or Socket Mode, with two departures from Bolt's
- * defaults:
+ * The Bolt app as Changebot runs it, over HTTP or Socket Mode, with these departures from Bolt's
+ * defaults (the signature is checked once, in front of Bolt, see {@link #buildDefaultMiddlewareList}):
  * <ul>
  *   <li>authorization never calls Slack ({@link BotTokenAuthorization}), so neither start-up nor
  *       a request depends on Slack's API answering;</li>
@@ -37,17 +35,17 @@ class ChangebotBoltApp extends App {
         });
     }
 
-    /** Bolt's list, with our authorization in the place of its auth.test-based one. */
+    /**
+     * Bolt's list, with our authorization in the place of its auth.test-based one, and without its
+     * signature check: over HTTP the one way in is SlackEventsController, whose SlackSignatureCheck
+     * is stricter (both directions of the 5-minute window, constant-time, one signature header), and
+     * Socket Mode requests carry no signature. Checking the HMAC twice only cost time on the ack path.
+     */
     @Override
     protected List<Middleware> buildDefaultMiddlewareList(AppConfig config) {
         var middleware = new ArrayList<Middleware>();
         if (config.isSslCheckEnabled()) {
             middleware.add(new SSLCheck(config.getVerificationToken()));
-        }
-        if (config.isRequestVerificationEnabled() && config.getSigningSecret() != null
-                && !config.getSigningSecret().isBlank()) {
-            middleware.add(new RequestVerification(
-                    new SlackSignature.Verifier(new SlackSignature.Generator(config.getSigningSecret()))));
         }
         middleware.add(new BotTokenAuthorization(botToken));
         if (config.isIgnoringSelfEventsEnabled()) {
