@@ -1,10 +1,10 @@
 package dev.changebot.application;
 
-import dev.changebot.domain.approval.ApprovalRule;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.policy.ChangeClass;
 import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.rules.ChangeApprovals;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -13,11 +13,9 @@ import java.util.Optional;
 public class ChangeViews {
 
     private final Policy policy;
-    private final ApprovalRule rule;
 
-    public ChangeViews(Policy policy, ApprovalRule rule) {
+    public ChangeViews(Policy policy) {
         this.policy = policy;
-        this.rule = rule;
     }
 
     public ChangeView of(Change change) {
@@ -25,6 +23,6 @@ public class ChangeViews {
         var label = changeClass.map(ChangeClass::label).orElse(change.changeClass());
         var next = change.isEmergency() ? Optional.<DeploymentPlan.NextDeployment>empty()
                 : changeClass.map(DeploymentPlan::of).flatMap(plan -> plan.next(change.stagesPassed(), change.rolloutPercent()));
-        return new ChangeView(change, label, rule.progress(change), next);
+        return new ChangeView(change, label, ChangeApprovals.progress(policy, change), next);
     }
 }

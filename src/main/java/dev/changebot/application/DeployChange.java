@@ -1,14 +1,11 @@
 package dev.changebot.application;
 
+import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
-import dev.changebot.domain.change.Changes;
-import dev.changebot.domain.policy.DeploymentPlan;
-import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.rules.ChangeCommand;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * "Deployed to staging" starts the policy's soak for that environment, on a durable timer;
@@ -17,89 +14,33 @@ import java.util.Optional;
 @Singleton
 public class DeployChange {
 
-    static final String SOAK = "SOAK_END";
+    private final ChangeService service;
 
-    private final Changes changes;
-    private final Transactions transactions;
-    private final ChangeAnnouncer announcer;
-    private final TimerStore timers;
-    private final TimerAlarms alarms;
-    private final Policy policy;
-    private final Clock clock;
-
-    public DeployChange(Changes changes, Transactions transactions, ChangeAnnouncer announcer, TimerStore timers,
-                        TimerAlarms alarms, Policy policy, Clock clock) {
-        this.changes = changes;
-        this.transactions = transactions;
-        this.announcer = announcer;
-        this.timers = timers;
-        this.alarms = alarms;
-        this.policy = policy;
-        this.clock = clock;
+    public DeployChange(ChangeService service) {
+        this.service = service;
     }
 
     /** The answer for the person: what happens now, or why not. */
-    public String deployed(String workspaceId, ChangeId id, String userId, String environmentAsTyped,
-                           java.util.OptionalInt percent) {
-        var now = clock.instant();
-        // "Staging" and "staging" are one stage.
-        var environment = environmentAsTyped.strip().toLowerCase(java.util.Locale.ROOT);
-        var environments = policy.environments();
-        if (!environments.contains(environment)) {
-            // Not echoed: what was typed could carry live Slack syntax, and the list says enough.
-            return "That is not an environment of this policy: " + id + " can be reported deployed to "
-                    + String.join(", ", environments) + ".";
-        }
-        return transactions.inTransaction(() -> {
-            var found = changes.findForUpdate(workspaceId, id);
-            var change = found.orElseThrow(() -> new NoSuchChangeException(id));
-            if (change.soak().isPresent()) {
-                var soak = change.soak().get();
-                return id + " is soaking in " + soak.environment() + " until " + soak.until()
-                        + "; deploy further after that.";
-            }
-            var plan = policy.changeClass(change.changeClass()).map(DeploymentPlan::of)
-                    .orElse(new DeploymentPlan(List.of(), Optional.empty(), Optional.empty()));
-            var label = environment;
-            var step = java.util.OptionalInt.empty();
-            if (plan.rollsOut(environment)) {
-                var next = plan.nextRolloutStep(change.rolloutPercent());
-                if (next.isEmpty()) {
-                    return id + " is already rolled out to 100%.";
-                }
-                if (percent.isEmpty() || percent.getAsInt() != next.getAsInt()) {
-                    return "The next step of " + id + "'s rollout is " + next.getAsInt() + "% (steps: "
-                            + plan.rollout().get().percentages() + "): `/change deployed " + id + " production "
-                            + next.getAsInt() + "`.";
-                }
-                label = environment + " " + percent.getAsInt() + "%";
-                step = percent;
-            }
-            // A refusal of the lifecycle (not started yet, a stage skipped) leaves as ChangeRefusedException.
-            var event = change.deployed(userId, label, step, plan.waitAfter(environment, step),
-                    plan.mustPassBefore(environment), now);
-            changes.update(change, event);
-            announcer.changed(change);
-            if (event.soakUntil() == null) {
-                return id + " is deployed to " + environment + ".";
-            }
-            long timer = timers.add(change, SOAK, event.environment(), event.soakUntil());
-            // Rung once the outermost transaction has committed; if this process dies first, the
-            // start-up sweep re-arms it.
-            transactions.afterCommit(() -> alarms.ring(timer, event.soakUntil()));
-            return id + " is soaking in " + event.environment() + " until " + event.soakUntil() + ".";
-        });
+    public String deployed(String workspaceId, ChangeId id, String userId, String environment, OptionalInt percent) {
+        return answer(id, service.run(workspaceId, id, userId, new ChangeCommand.ReportDeployment(environment, percent)));
     }
 
     public String finished(String workspaceId, ChangeId id, String userId, ChangeState outcome) {
-        var now = clock.instant();
-        return transactions.inTransaction(() -> {
-            var change = changes.findForUpdate(workspaceId, id).orElseThrow(() -> new NoSuchChangeException(id));
-            // Not under way (or already ended): the lifecycle refuses, as ChangeRefusedException.
-            changes.update(change, change.finish(userId, outcome, now));
-            timers.cancelAll(change, SOAK);
-            announcer.changed(change);
-            return id + " is " + outcome.label() + ".";
-        });
+        return answer(id, service.run(workspaceId, id, userId, new ChangeCommand.Finish(outcome)));
+    }
+
+    private static String answer(ChangeId id, ActionOutcome outcome) {
+        if (outcome instanceof ActionOutcome.NotFound) {
+            throw new NoSuchChangeException(id);
+        }
+        if (outcome instanceof ActionOutcome.Refused refused) {
+            return refused.reason();
+        }
+        var event = ((ActionOutcome.Done) outcome).events().get(0);
+        if (event instanceof ChangeEvent.ChangeDeployed deployed) {
+            return deployed.soakUntil() == null ? id + " is deployed to " + deployed.environment() + "."
+                    : id + " is soaking in " + deployed.label() + " until " + deployed.soakUntil() + ".";
+        }
+        return id + " is " + ((ChangeEvent.ChangeFinished) event).outcome().label() + ".";
     }
 }

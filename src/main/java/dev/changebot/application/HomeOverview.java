@@ -1,11 +1,13 @@
 package dev.changebot.application;
 
-import dev.changebot.domain.approval.ApprovalRule;
 import dev.changebot.domain.calendar.TimeSpan;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.policy.FreezeSource;
 import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.rules.Actor;
+import dev.changebot.domain.rules.ChangeRules;
+import dev.changebot.domain.rules.Situation;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,18 +24,18 @@ public class HomeOverview {
     private final Changes changes;
     private final Transactions transactions;
     private final ChangeViews views;
-    private final ApprovalRule rule;
+    private final ChangeRules rules;
     private final RoleDirectory directory;
     private final DeclaredFreezes declared;
     private final Policy policy;
     private final Clock clock;
 
-    public HomeOverview(Changes changes, Transactions transactions, ChangeViews views, ApprovalRule rule,
+    public HomeOverview(Changes changes, Transactions transactions, ChangeViews views, ChangeRules rules,
                         RoleDirectory directory, DeclaredFreezes declared, Policy policy, Clock clock) {
         this.changes = changes;
         this.transactions = transactions;
         this.views = views;
-        this.rule = rule;
+        this.rules = rules;
         this.directory = directory;
         this.declared = declared;
         this.policy = policy;
@@ -41,12 +43,13 @@ public class HomeOverview {
     }
 
     public Home of(String workspaceId, String userId) {
-        var roles = directory.rolesOf(workspaceId, userId);
+        var me = Actor.person(userId, directory.rolesOf(workspaceId, userId));
         var now = clock.instant();
+        var situation = Situation.at(policy, now);
         return transactions.inTransaction(() -> {
             var open = changes.findOpen(workspaceId);
             var awaiting = open.stream().filter(c -> c.state() == ChangeState.PENDING_APPROVAL)
-                    .filter(c -> rule.mayApprove(c, userId, roles).isAllowed()).map(views::of).toList();
+                    .filter(c -> rules.mayApprove(c, me, situation)).map(views::of).toList();
             var mine = open.stream().filter(c -> c.requesterId().equals(userId)).map(views::of).toList();
             var freezes = new ArrayList<FreezeNotice>();
             declared.inForceOrComing(workspaceId, now).forEach(d -> freezes.add(new FreezeNotice(

@@ -1,10 +1,9 @@
 package dev.changebot.application;
 
-import dev.changebot.domain.approval.ApprovalRule;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.rules.ChangeCommand;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -18,23 +17,16 @@ public class ReactToChangeMessage {
     private final Changes changes;
     private final Transactions transactions;
     private final ReactionLedger ledger;
-    private final LockedChangeAction action;
-    private final ApprovalRule rule;
-    private final RoleDirectory directory;
+    private final ChangeService service;
     private final Policy policy;
-    private final Clock clock;
 
     public ReactToChangeMessage(Changes changes, Transactions transactions, ReactionLedger ledger,
-                                LockedChangeAction action, ApprovalRule rule, RoleDirectory directory, Policy policy,
-                                Clock clock) {
+                                ChangeService service, Policy policy) {
         this.changes = changes;
         this.transactions = transactions;
         this.ledger = ledger;
-        this.action = action;
-        this.rule = rule;
-        this.directory = directory;
+        this.service = service;
         this.policy = policy;
-        this.clock = clock;
     }
 
     /** Empty when the reaction is not one we act on, or is a duplicate or stale delivery. */
@@ -48,18 +40,10 @@ public class ReactToChangeMessage {
             return Optional.empty();
         }
         var id = change.get().id();
-        var user = reaction.userId();
-        var roles = added ? directory.rolesOf(workspaceId, user) : java.util.Set.<String>of();
-        return transactions.inTransaction(() -> {
-            if (!ledger.record(reaction, added, eventTs)) {
-                return Optional.empty();
-            }
-            if (added) {
-                return Optional.of(action.run(workspaceId, id, c -> rule.mayApprove(c, user, roles),
-                        c -> c.approve(user, roles, clock.instant(), rule)));
-            }
-            return Optional.of(action.run(workspaceId, id, c -> c.mayRevoke(user, rule),
-                    c -> c.revoke(user, clock.instant(), rule)));
-        });
+        ChangeCommand command = added ? new ChangeCommand.Approve() : new ChangeCommand.Revoke();
+        var actor = service.actorFor(workspaceId, reaction.userId(), command);
+        return transactions.inTransaction(() -> ledger.record(reaction, added, eventTs)
+                ? Optional.of(service.run(workspaceId, id, actor, command))
+                : Optional.empty());
     }
 }

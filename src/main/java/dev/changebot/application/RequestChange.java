@@ -2,6 +2,7 @@ package dev.changebot.application;
 
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeDetailsRules;
+import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.FieldProblem;
@@ -15,29 +16,25 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Records a new change request and announces it to the channel it came from. */
 @Singleton
 public class RequestChange {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RequestChange.class);
-
     private final Changes changes;
     private final Transactions transactions;
-    private final ChangeAnnouncer announcer;
+    private final ChangeService service;
     private final Clock clock;
     private final Policy policy;
     private final CalendarStates calendar;
 
-    public RequestChange(Changes changes, Transactions transactions, ChangeAnnouncer announcer, Clock clock,
+    public RequestChange(Changes changes, Transactions transactions, ChangeService service, Clock clock,
                          Policy policy, CalendarStates calendar) {
         this.policy = policy;
         this.calendar = calendar;
         this.changes = changes;
         this.transactions = transactions;
-        this.announcer = announcer;
+        this.service = service;
         this.clock = clock;
     }
 
@@ -61,11 +58,11 @@ public class RequestChange {
             var id = changes.nextId(request.workspaceId());
             var requested = Change.request(id, request.workspaceId(), request.requesterId(), request.channelId(),
                     changeClass.get().name(), request.details(), now);
-            changes.add(requested.change(), requested.event());
-            if (changeClass.get().preApproved()) {
-                changes.update(requested.change(), requested.change().preApprove(now));
-            }
-            announcer.changed(requested.change());
+            // A pre-approved class needs nobody: approved as requested, on the policy's authority.
+            var then = changeClass.get().preApproved()
+                    ? List.<ChangeEvent>of(new ChangeEvent.ChangePreApproved(id, request.requesterId(), now, changeClass.get().name()))
+                    : List.<ChangeEvent>of();
+            service.create(requested.change(), requested.event(), then);
             return requested.change();
         });
         return new Outcome.Requested(change);

@@ -3,6 +3,7 @@ package dev.changebot.persistence;
 import dev.changebot.application.TimerStore;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.change.TimerKind;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -26,13 +27,13 @@ class PostgresTimers implements TimerStore {
     }
 
     @Override
-    public long add(Change change, String kind, String ref, Instant dueAt) {
+    public long add(Change change, TimerKind kind, String ref, Instant dueAt) {
         var sql = "INSERT INTO change_timer (workspace_id, change_number, kind, ref, due_at) VALUES (?, ?, ?, ?, ?) RETURNING id";
         return jdbc.prepareStatement(sql, statement -> {
             try {
                 statement.setString(1, change.workspaceId());
                 statement.setLong(2, change.id().number());
-                statement.setString(3, kind);
+                statement.setString(3, kind.name());
                 statement.setString(4, ref);
                 statement.setTimestamp(5, Timestamp.from(dueAt));
                 try (var rows = statement.executeQuery()) {
@@ -63,15 +64,14 @@ class PostgresTimers implements TimerStore {
     }
 
     @Override
-    public void cancelAll(Change change, String kind) {
-        update("UPDATE change_timer SET status = 'CANCELLED' WHERE workspace_id = ? AND change_number = ? AND kind = ?"
-                + " AND status = 'PENDING'", change.workspaceId(), change.id().number(), kind);
-    }
-
-    @Override
-    public void cancelAll(Change change, String kind, String ref) {
-        update("UPDATE change_timer SET status = 'CANCELLED' WHERE workspace_id = ? AND change_number = ? AND kind = ?"
-                + " AND ref = ? AND status = 'PENDING'", change.workspaceId(), change.id().number(), kind, ref);
+    public void cancelAll(Change change, TimerKind kind, Optional<String> ref) {
+        if (ref.isEmpty()) {
+            update("UPDATE change_timer SET status = 'CANCELLED' WHERE workspace_id = ? AND change_number = ? AND kind = ?"
+                    + " AND status = 'PENDING'", change.workspaceId(), change.id().number(), kind.name());
+        } else {
+            update("UPDATE change_timer SET status = 'CANCELLED' WHERE workspace_id = ? AND change_number = ? AND kind = ?"
+                    + " AND ref = ? AND status = 'PENDING'", change.workspaceId(), change.id().number(), kind.name(), ref.get());
+        }
     }
 
     @Override

@@ -27,7 +27,11 @@ class RequestChangeTest {
     final DirectTransactions transactions = new DirectTransactions();
     final InMemoryChanges changes = new InMemoryChanges(transactions);
     final RecordingAnnouncer announcer = new RecordingAnnouncer(transactions);
-    final RequestChange requestChange = new RequestChange(changes, transactions, announcer, CLOCK, PolicyFixtures.oneReviewer(),
+    final InMemoryTimers timers = new InMemoryTimers();
+    final ChangeService service = new ChangeService(changes, transactions, announcer, timers, timers,
+            new NobodyHoldsRoles(), (workspace, now) -> dev.changebot.domain.policy.CalendarState.QUIET,
+            new dev.changebot.domain.rules.ChangeRules(), PolicyFixtures.oneReviewer(), CLOCK);
+    final RequestChange requestChange = new RequestChange(changes, transactions, service, CLOCK, PolicyFixtures.oneReviewer(),
             (workspace, now) -> dev.changebot.domain.policy.CalendarState.QUIET);
 
     @Test

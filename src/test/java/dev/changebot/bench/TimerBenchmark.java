@@ -61,7 +61,7 @@ public final class TimerBenchmark {
                 schedule(app, change, burst, instant, Duration.ZERO);
                 waitFor(db, "BURST", burst, Duration.ofMinutes(2));
                 var last = db.rows("SELECT EXTRACT(EPOCH FROM max(fired_at) - min(due_at)) * 1000 AS ms FROM change_timer"
-                        + " WHERE kind = 'BURST'").get(0).get("ms");
+                        + " WHERE ref = 'BURST'").get(0).get("ms");
                 report(db, "BURST", burst + " timers due at the same instant");
                 System.out.printf("%d simultaneous timers: the last fired %.0f ms after the instant%n", burst,
                         ((Number) last).doubleValue());
@@ -86,7 +86,7 @@ public final class TimerBenchmark {
         for (int i = 0; i < count; i++) {
             var due = from.plusNanos(over.toNanos() / count * i);
             futures.add(pool.submit(() -> {
-                long id = tx.inTransaction(() -> store.add(change, kind, "bench", due));
+                long id = tx.inTransaction(() -> store.add(change, dev.changebot.domain.change.TimerKind.SOAK_END, kind, due));
                 alarms.ring(id, due);
             }));
         }
@@ -109,7 +109,7 @@ public final class TimerBenchmark {
     private static void waitFor(TestDatabase db, String kind, int count, Duration limit) throws InterruptedException {
         var deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
-            var fired = ((Number) db.rows("SELECT count(*) AS n FROM change_timer WHERE kind = ? AND status = 'FIRED'", kind)
+            var fired = ((Number) db.rows("SELECT count(*) AS n FROM change_timer WHERE ref = ? AND status = 'FIRED'", kind)
                     .get(0).get("n")).longValue();
             if (fired >= count) {
                 return;
@@ -121,18 +121,18 @@ public final class TimerBenchmark {
 
     private static void report(TestDatabase db, String kind, String what) {
         List<Double> late = new ArrayList<>();
-        db.rows("SELECT late_by_ms FROM change_timer WHERE kind = ? AND status = 'FIRED'", kind)
+        db.rows("SELECT late_by_ms FROM change_timer WHERE ref = ? AND status = 'FIRED'", kind)
                 .forEach(r -> late.add(((Number) r.get("late_by_ms")).doubleValue()));
         Collections.sort(late);
-        var span = db.rows("SELECT EXTRACT(EPOCH FROM max(fired_at) - min(fired_at)) AS s FROM change_timer WHERE kind = ?",
+        var span = db.rows("SELECT EXTRACT(EPOCH FROM max(fired_at) - min(fired_at)) AS s FROM change_timer WHERE ref = ?",
                 kind).get(0).get("s");
         double seconds = Math.max(0.001, ((Number) span).doubleValue());
         System.out.printf("%-45s fired %d   lateness p50 %5.0f ms   p99 %5.0f ms   max %5.0f ms   drain %.0f/s%n", what,
                 late.size(), p(late, 50), p(late, 99), late.get(late.size() - 1), late.size() / seconds);
         // Where the lateness is: by 5-second slice of due time.
-        db.rows("SELECT floor(EXTRACT(EPOCH FROM due_at - (SELECT min(due_at) FROM change_timer WHERE kind = ?)) / 5) * 5"
+        db.rows("SELECT floor(EXTRACT(EPOCH FROM due_at - (SELECT min(due_at) FROM change_timer WHERE ref = ?)) / 5) * 5"
                 + " AS slice, count(*) AS n, max(late_by_ms) AS worst, avg(late_by_ms)::bigint AS mean"
-                + " FROM change_timer WHERE kind = ? GROUP BY 1 ORDER BY 1", kind, kind)
+                + " FROM change_timer WHERE ref = ? GROUP BY 1 ORDER BY 1", kind, kind)
                 .forEach(r -> System.out.printf("    due +%3.0f s: %5d timers, mean %6d ms, worst %6d ms%n",
                         ((Number) r.get("slice")).doubleValue(), ((Number) r.get("n")).longValue(),
                         ((Number) r.get("mean")).longValue(), ((Number) r.get("worst")).longValue()));

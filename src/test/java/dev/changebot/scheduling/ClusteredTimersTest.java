@@ -50,7 +50,7 @@ class ClusteredTimersTest {
             var due = Instant.now().plus(Duration.ofSeconds(1));
             for (int i = 0; i < TIMERS; i++) {
                 long id = first.bean(Transactions.class).inTransaction(() ->
-                        first.bean(TimerStore.class).add(change, "CLUSTER_TEST", "t", due));
+                        first.bean(TimerStore.class).add(change, dev.changebot.domain.change.TimerKind.SOAK_END, "t", due));
                 // Armed through either node: the job store is shared.
                 (i % 2 == 0 ? first : second).bean(TimerAlarms.class).ring(id, due);
             }

@@ -37,7 +37,12 @@ public final class ApprovalChain {
      * words the person can act on ("waiting for step 1 (Backend Lead)").
      */
     public Decision mayApprove(String requesterId, List<StepApproval> approvals, String userId, Set<String> userRoles) {
-        var progress = progress(approvals);
+        return mayApprove(progress(approvals), requesterId, userId, userRoles);
+    }
+
+    /** As {@link #mayApprove(String, List, String, Set)}, on a ladder already worked out. */
+    public Decision mayApprove(ChainProgress progress, String requesterId, String userId, Set<String> userRoles) {
+        var approvals = progress.steps().stream().flatMap(s -> s.approvals().stream()).toList();
         var current = progress.current();
         if (current.isEmpty()) {
             return Decision.refused("Every approval step is already complete.");

@@ -1,26 +1,18 @@
 package dev.changebot.domain.change;
 
-import dev.changebot.domain.approval.ApprovalRule;
-import dev.changebot.domain.approval.Decision;
-import dev.changebot.domain.change.ChangeEvent.ChangeApprovalRevoked;
-import dev.changebot.domain.change.ChangeEvent.ChangeApproved;
 import dev.changebot.domain.change.ChangeEvent.ChangeCancelled;
-import dev.changebot.domain.change.ChangeEvent.ChangeOverrideSigned;
 import dev.changebot.domain.change.ChangeEvent.ChangePreApproved;
 import dev.changebot.domain.change.ChangeEvent.ChangeRejected;
 import dev.changebot.domain.change.ChangeEvent.ChangeStarted;
-import dev.changebot.domain.change.ChangeEvent.ChangeStartedByOverride;
 import dev.changebot.domain.change.ChangeEvent.ChangeRequested;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 
 /**
- * A change request and everything decided about it. State only moves through these methods,
- * each of which returns the event it produced for the audit trail.
+ * A change request and everything decided about it. Its state moves only by {@link #apply}ing
+ * the events the rules decided on (dev.changebot.domain.rules), which the audit trail records.
  */
 public final class Change {
 
@@ -73,50 +65,29 @@ public final class Change {
         return change;
     }
 
-    /** An approval of the step now open; see {@link Review#approve}. */
-    public ChangeApproved approve(String approverId, Set<String> roles, Instant now, ApprovalRule rule) {
-        return review.approve(approverId, roles, now, rule);
-    }
-
-    /** Whether this person may withdraw their approval now; see {@link Review#mayRevoke}. */
-    public Decision mayRevoke(String userId, ApprovalRule rule) {
-        return review.mayRevoke(userId, rule);
-    }
-
-    public ChangeApprovalRevoked revoke(String userId, Instant now, ApprovalRule rule) {
-        return review.revoke(userId, now, rule);
-    }
-
-    public ChangeStarted start(String userId, Instant now) {
-        return work.start(userId, now);
-    }
-
-    /** Starts despite the calendar; see {@link Work#startByOverride}. */
-    public ChangeStartedByOverride startByOverride(String userId, Instant now, String justification, List<String> rules) {
-        return work.startByOverride(userId, now, justification, rules);
-    }
-
-    /** Signs an override that needs other people's roles as well; the change waits for them. */
-    public ChangeOverrideSigned signOverride(String userId, Set<String> roles, Instant now, String justification,
-                                            List<String> rules) {
-        return work.signOverride(userId, roles, now, justification, rules);
-    }
-
-    /** A deployment, maybe a step of a staged rollout; see {@link Work#deployed}. */
-    public ChangeEvent.ChangeDeployed deployed(String userId, String environment, OptionalInt percent,
-                                               Optional<java.time.Duration> soakFor, List<String> mustPassFirst,
-                                               Instant now) {
-        return work.deployed(userId, environment, percent, soakFor, mustPassFirst, now);
-    }
-
-    /** The soak's timer rang: only the soak it was set for completes (a second ring does nothing). */
-    public Optional<ChangeEvent.ChangeSoakCompleted> soakEnded(String environment, Instant now) {
-        return work.soakEnded(environment, now);
-    }
-
-    /** Completed, rolled back or failed; a soak in progress is aborted. */
-    public ChangeEvent.ChangeFinished finish(String userId, ChangeState outcome, Instant now) {
-        return work.finish(userId, outcome, now);
+    /**
+     * The only way a change moves: the event a rule decided on, applied. A move the lifecycle does
+     * not allow is refused with an {@link IllegalTransitionException}; the rules decide before
+     * producing an event, so reaching it means a rule and the lifecycle disagree.
+     */
+    public void apply(ChangeEvent event) {
+        if (!event.changeId().equals(id)) {
+            throw new IllegalArgumentException(event.type() + " of " + event.changeId() + " applied to " + id);
+        }
+        if (event instanceof ChangeRequested || event instanceof ChangeEvent.EmergencyDeclared) {
+            throw new IllegalArgumentException(event.type() + " creates a change; it is not applied to one");
+        } else if (event instanceof ChangePreApproved) {
+            moveTo(ChangeState.APPROVED);
+        } else if (event instanceof ChangeRejected rejected) {
+            moveTo(ChangeState.REJECTED);
+            rejection = new Rejection(rejected.actorId(), rejected.reason(), rejected.occurredAt());
+        } else if (event instanceof ChangeCancelled) {
+            moveTo(ChangeState.CANCELLED);
+        } else if (event instanceof ChangeStarted) {
+            moveTo(ChangeState.IN_PROGRESS);
+        } else if (!review.apply(event) && !work.apply(event) && !aftermath.apply(event)) {
+            throw new IllegalArgumentException("no way to apply " + event.type());
+        }
     }
 
     public Optional<Soak> soak() {
@@ -177,60 +148,6 @@ public final class Change {
 
     public List<Obligation> obligations() {
         return emergency().map(Emergency::obligations).orElse(List.of());
-    }
-
-    /** The fix is in: what is still owed decides whether the emergency closes or waits for follow-ups. */
-    public ChangeEvent.EmergencyResolved resolve(String userId, Instant now) {
-        return aftermath.resolve(userId, now);
-    }
-
-    /** Whether this person may satisfy that obligation: not the declarer where the policy says so, a named role. */
-    public Decision mayAnswer(String obligation, String userId, Set<String> roles) {
-        return aftermath.mayAnswer(obligation, userId, roles);
-    }
-
-    public ChangeEvent.ObligationSatisfied satisfy(String obligation, String userId, Set<String> roles,
-                                                   java.util.Map<String, String> answers, Instant now) {
-        return aftermath.satisfy(obligation, userId, roles, answers, now);
-    }
-
-    /** The deadline passed: recorded once, with the original due time; the obligation stays open. */
-    public Optional<ChangeEvent.ObligationOverdue> markOverdue(String obligation, Instant now) {
-        return aftermath.markOverdue(obligation, now);
-    }
-
-    /** A pre-approved class needs nobody: approved as requested, on the policy's authority. */
-    public ChangePreApproved preApprove(Instant now) {
-        moveTo(ChangeState.APPROVED);
-        return new ChangePreApproved(id, requesterId, now, changeClass);
-    }
-
-    public ChangeRejected reject(String userId, String reason, Instant now) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("A rejection needs a reason");
-        }
-        moveTo(ChangeState.REJECTED);
-        rejection = new Rejection(userId, reason.strip(), now);
-        return new ChangeRejected(id, userId, now, rejection.reason());
-    }
-
-    /** Only the requester withdraws a change, and only before work on it has started. */
-    public Decision mayCancel(String userId) {
-        if (!requesterId.equals(userId)) {
-            return Decision.refused("Only the requester of " + id + " can cancel it.");
-        }
-        if (!lifecycle().allows(state, ChangeState.CANCELLED)) {
-            return Decision.refused(id + " is " + state.label() + "; it can no longer be cancelled.");
-        }
-        return Decision.ALLOWED;
-    }
-
-    public ChangeCancelled cancel(String userId, Instant now) {
-        if (mayCancel(userId) instanceof Decision.Refused refused) {
-            throw new ChangeRefusedException(refused.reason());
-        }
-        moveTo(ChangeState.CANCELLED);
-        return new ChangeCancelled(id, userId, now);
     }
 
     /** Remembers where the change's message was posted; not an event, only a pointer. */

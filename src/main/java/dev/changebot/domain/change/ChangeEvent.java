@@ -21,7 +21,9 @@ public sealed interface ChangeEvent {
     record ChangeRequested(ChangeId changeId, String actorId, Instant occurredAt, String title) implements ChangeEvent {
     }
 
-    record ChangeApproved(ChangeId changeId, String actorId, Instant occurredAt, int step) implements ChangeEvent {
+    /** An approval of {@code step}; {@code completesChain} when it was the last one the chain needed. */
+    record ChangeApproved(ChangeId changeId, String actorId, Instant occurredAt, int step, boolean completesChain)
+            implements ChangeEvent {
     }
 
     /** An approval withdrawn (its reaction removed) before its step was complete. */
@@ -43,9 +45,17 @@ public sealed interface ChangeEvent {
                                 List<String> rules, List<String> roles) implements ChangeEvent {
     }
 
-    /** Deployed to an environment; when the policy soaks that environment, the soak runs until {@code soakUntil}. */
+    /**
+     * Deployed to an environment ({@code percent} of users for a step of a staged rollout); when the
+     * policy soaks that stage, the soak runs until {@code soakUntil} (null when it does not).
+     */
     record ChangeDeployed(ChangeId changeId, String actorId, Instant occurredAt, String environment,
-                          Instant soakUntil) implements ChangeEvent {
+                          java.util.OptionalInt percent, Instant soakUntil) implements ChangeEvent {
+
+        /** The stage as people name it and the record keeps it: "staging", "production 25%". */
+        public String label() {
+            return percent.isPresent() ? environment + " " + percent.getAsInt() + "%" : environment;
+        }
     }
 
     /** The soak ran its course: the next environment is allowed. */

@@ -31,8 +31,8 @@ class EventDetails {
         } else if (event instanceof ChangeEvent.ChangeOverrideSigned signed) {
             details = Map.of("justification", signed.justification(), "rules", signed.rules(), "roles", signed.roles());
         } else if (event instanceof ChangeEvent.ChangeDeployed deployed) {
-            details = deployed.soakUntil() == null ? Map.of("environment", deployed.environment())
-                    : Map.of("environment", deployed.environment(), "soakUntil", deployed.soakUntil().toString());
+            details = deployed.soakUntil() == null ? Map.of("environment", deployed.label())
+                    : Map.of("environment", deployed.label(), "soakUntil", deployed.soakUntil().toString());
         } else if (event instanceof ChangeEvent.ChangeSoakCompleted soaked) {
             details = Map.of("environment", soaked.environment());
         } else if (event instanceof ChangeEvent.ChangeFinished finished) {

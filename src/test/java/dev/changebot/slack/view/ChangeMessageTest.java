@@ -13,7 +13,8 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.util.json.GsonFactory;
-import dev.changebot.domain.approval.PolicyApprovalRule;
+import dev.changebot.domain.rules.Acting;
+import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.domain.policy.PolicyFixtures;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeDetails;
@@ -57,9 +58,9 @@ class ChangeMessageTest {
 
     static Stream<Arguments> decidedChanges() {
         return Stream.of(
-                Arguments.of("approved", (Consumer<Change>) c -> c.approve(REVIEWER, PolicyFixtures.REVIEWER_ROLES, NOW, new PolicyApprovalRule(PolicyFixtures.oneReviewer()))),
-                Arguments.of("rejected", (Consumer<Change>) c -> c.reject(REVIEWER, "No rollback tested", NOW)),
-                Arguments.of("cancelled", (Consumer<Change>) c -> c.cancel(REQUESTER, NOW)));
+                Arguments.of("approved", (Consumer<Change>) c -> Acting.act(c, new ChangeCommand.Approve(), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW)),
+                Arguments.of("rejected", (Consumer<Change>) c -> Acting.act(c, new ChangeCommand.Reject("No rollback tested"), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW)),
+                Arguments.of("cancelled", (Consumer<Change>) c -> Acting.act(c, new ChangeCommand.Cancel(), REQUESTER, java.util.Set.of(), PolicyFixtures.oneReviewer(), NOW)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,7 +86,7 @@ class ChangeMessageTest {
     @DisplayName("says who approved once approved")
     void showsTheApprover() {
         var change = pendingChange();
-        change.approve(REVIEWER, PolicyFixtures.REVIEWER_ROLES, NOW, new PolicyApprovalRule(PolicyFixtures.oneReviewer()));
+        Acting.act(change, new ChangeCommand.Approve(), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
 
         assertThat(mrkdwnTexts(ChangeMessage.channelBlocks(view(change))))
                 .anySatisfy(text -> assertThat(text).contains("Step 1 · Review* — approved by <@U_BOB>"));
@@ -95,7 +96,7 @@ class ChangeMessageTest {
     @DisplayName("says who rejected it and why once rejected")
     void showsTheRejection() {
         var change = pendingChange();
-        change.reject(REVIEWER, "No rollback tested", NOW);
+        Acting.act(change, new ChangeCommand.Reject("No rollback tested"), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
 
         assertThat(mrkdwnTexts(ChangeMessage.channelBlocks(view(change))))
                 .anySatisfy(text -> assertThat(text).contains("Rejected by <@U_BOB>").contains("No rollback tested"));
@@ -105,7 +106,7 @@ class ChangeMessageTest {
     @DisplayName("shows user text escaped in every mrkdwn text, so it cannot ping the channel")
     void escapesUserTextEverywhere() {
         var change = pendingChange(everyFieldSaying(BROADCAST));
-        change.reject(REVIEWER, BROADCAST, NOW);
+        Acting.act(change, new ChangeCommand.Reject(BROADCAST), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
 
         var texts = mrkdwnTexts(ChangeMessage.channelBlocks(view(change)));
 
@@ -132,7 +133,7 @@ class ChangeMessageTest {
     @DisplayName("keeps every block within Slack's limits however long the fields are")
     void staysWithinSlackLimits() {
         var change = pendingChange(everyFieldSaying("<&>".repeat(3000), "production"));
-        change.reject(REVIEWER, "<&>".repeat(3000), NOW);
+        Acting.act(change, new ChangeCommand.Reject("<&>".repeat(3000)), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
 
         var blocks = ChangeMessage.channelBlocks(view(change));
 
@@ -191,6 +192,6 @@ class ChangeMessageTest {
 
     private static dev.changebot.application.ChangeView view(Change change) {
         var policy = PolicyFixtures.oneReviewer();
-        return new dev.changebot.application.ChangeViews(policy, new PolicyApprovalRule(policy)).of(change);
+        return new dev.changebot.application.ChangeViews(policy).of(change);
     }
 }

@@ -1,0 +1,84 @@
+package dev.changebot.domain.rules;
+
+import dev.changebot.domain.change.ChangeState;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Everything a person, a pipeline or a timer can ask of an existing change. {@link ChangeRules}
+ * decides each one; what was accepted is recorded as events and applied to the change.
+ */
+public sealed interface ChangeCommand {
+
+    /** Approve the step now open of the change's approval chain. */
+    record Approve() implements ChangeCommand {
+    }
+
+    /** Withdraw one's approval of the step still open (the approve reaction removed). */
+    record Revoke() implements ChangeCommand {
+    }
+
+    record Reject(String reason) implements ChangeCommand {
+
+        public Reject {
+            reason = Objects.requireNonNullElse(reason, "");
+        }
+    }
+
+    /** The requester withdraws the change. */
+    record Cancel() implements ChangeCommand {
+    }
+
+    /**
+     * Start the work on an approved change. Inside a freeze or outside a window it takes an override,
+     * and an override takes a written {@code justification}.
+     */
+    record Start(Optional<String> justification) implements ChangeCommand {
+    }
+
+    /** Deployed to {@code environment}; {@code percent} names the step of a staged rollout. */
+    record ReportDeployment(String environment, OptionalInt percent) implements ChangeCommand {
+
+        public ReportDeployment {
+            // "Staging" and "staging" are one stage.
+            environment = environment.strip().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The work ended: {@link ChangeState#COMPLETED}, {@link ChangeState#ROLLED_BACK} or {@link ChangeState#FAILED}. */
+    record Finish(ChangeState outcome) implements ChangeCommand {
+
+        public Finish {
+            if (outcome != ChangeState.COMPLETED && outcome != ChangeState.ROLLED_BACK && outcome != ChangeState.FAILED) {
+                throw new IllegalArgumentException(outcome + " is not how work ends");
+            }
+        }
+    }
+
+    /** The emergency's fix is in. */
+    record Resolve() implements ChangeCommand {
+    }
+
+    /** Meet one follow-up an emergency owes, with what its form asked. */
+    record Satisfy(String obligation, Map<String, String> answers) implements ChangeCommand {
+
+        public Satisfy {
+            answers = Map.copyOf(answers);
+        }
+    }
+
+    /** A soak's timer rang. */
+    record EndSoak(String environment) implements ChangeCommand {
+    }
+
+    /** A follow-up's reminder is due: the people who can meet it are told. */
+    record RemindFollowUp(String obligation) implements ChangeCommand {
+    }
+
+    /** A follow-up's deadline passed. */
+    record FollowUpDue(String obligation) implements ChangeCommand {
+    }
+}

@@ -1,0 +1,111 @@
+package dev.changebot.domain.rules;
+
+import dev.changebot.domain.approval.Decision;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.change.Obligation;
+import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.policy.Policy;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The one place that decides what may happen to a change: given the change, a command, who acts
+ * and the situation, the events to record, or a refusal in the words the person reads. It reads
+ * nothing and changes nothing; the caller applies and stores what it accepts.
+ */
+public final class ChangeRules {
+
+    /** What is wrong with the command itself, whatever the change: decided before anything is read. */
+    public Optional<String> invalid(ChangeId id, ChangeCommand command, Policy policy) {
+        if (command instanceof ChangeCommand.Reject reject && reject.reason().isBlank()) {
+            return Optional.of("Say why you reject " + id + ": the requester needs to know what to fix.");
+        }
+        if (command instanceof ChangeCommand.ReportDeployment deployment
+                && !policy.environments().contains(deployment.environment())) {
+            // Not echoed: what was typed could carry live Slack syntax, and the list says enough.
+            return Optional.of("That is not an environment of this policy: " + id + " can be reported deployed to "
+                    + String.join(", ", policy.environments()) + ".");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether deciding the command depends on the roles the person holds, so they must be looked
+     * up first (which may ask the chat platform).
+     */
+    public boolean needsRoles(ChangeCommand command) {
+        return command instanceof ChangeCommand.Approve || command instanceof ChangeCommand.Reject
+                || command instanceof ChangeCommand.Start || command instanceof ChangeCommand.Satisfy;
+    }
+
+    public Verdict decide(Change change, ChangeCommand command, Actor actor, Situation situation) {
+        if (command instanceof ChangeCommand.Approve) {
+            return ReviewRules.approve(change, actor, situation);
+        }
+        if (command instanceof ChangeCommand.Revoke) {
+            return ReviewRules.revoke(change, actor, situation);
+        }
+        if (command instanceof ChangeCommand.Reject reject) {
+            return ReviewRules.reject(change, reject.reason(), actor, situation);
+        }
+        if (command instanceof ChangeCommand.Cancel) {
+            return ReviewRules.cancel(change, actor, situation);
+        }
+        if (command instanceof ChangeCommand.Start start) {
+            return WorkRules.start(change, start.justification(), actor, situation);
+        }
+        if (command instanceof ChangeCommand.ReportDeployment deployment) {
+            return WorkRules.reportDeployment(change, deployment.environment(), deployment.percent(), actor, situation);
+        }
+        if (command instanceof ChangeCommand.Finish finish) {
+            return WorkRules.finish(change, finish.outcome(), actor, situation);
+        }
+        if (command instanceof ChangeCommand.EndSoak soak) {
+            return WorkRules.endSoak(change, soak.environment(), situation);
+        }
+        if (command instanceof ChangeCommand.Resolve) {
+            return AftermathRules.resolve(change, actor, situation);
+        }
+        if (command instanceof ChangeCommand.Satisfy satisfy) {
+            return AftermathRules.satisfy(change, satisfy.obligation(), satisfy.answers(), actor, situation);
+        }
+        if (command instanceof ChangeCommand.FollowUpDue due) {
+            return AftermathRules.followUpDue(change, due.obligation(), situation);
+        }
+        if (command instanceof ChangeCommand.RemindFollowUp remind) {
+            return AftermathRules.remindFollowUp(change, remind.obligation(), situation);
+        }
+        throw new IllegalArgumentException("no rule for " + command);
+    }
+
+    /** Whether this person could approve the change now: what their App Home lists as awaiting them. */
+    public boolean mayApprove(Change change, Actor actor, Situation situation) {
+        return ReviewRules.mayApprove(change, actor, situation).isAllowed();
+    }
+
+    /** Who may declare an emergency under the policy: its emergency class's declarers, or anyone when it names none. */
+    public Decision mayDeclare(Actor actor, Policy policy) {
+        var emergency = policy.emergencyClass();
+        if (emergency.isEmpty()) {
+            return Decision.refused("This policy has no emergency class (emergency: true).");
+        }
+        var declarers = emergency.get().declarers();
+        if (!declarers.isEmpty() && Collections.disjoint(declarers, actor.roles())) {
+            return Decision.refused("Only " + String.join(" or ", new TreeSet<>(declarers))
+                    + " may declare an emergency change.");
+        }
+        return Decision.ALLOWED;
+    }
+
+    /** What an emergency declared now owes afterwards: the class's follow-ups for its severity, with their deadlines. */
+    public List<Obligation> obligations(ChangeClass emergency, Optional<String> severity, Instant now, Policy policy) {
+        return emergency.followUps().stream().filter(f -> f.owedAt(severity))
+                .map(f -> Obligation.owed(f.name(), f.label(), f.within().earliestStart(now, policy.businessCalendar()),
+                        f.roles(), f.notDeclarer(), f.asks()))
+                .toList();
+    }
+}

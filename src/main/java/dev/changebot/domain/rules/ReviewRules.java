@@ -1,0 +1,101 @@
+package dev.changebot.domain.rules;
+
+import dev.changebot.domain.approval.Decision;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeEvent;
+import dev.changebot.domain.change.ChangeState;
+import java.util.Collections;
+import java.util.TreeSet;
+
+/** Approving, withdrawing an approval, rejecting and cancelling: the review of a change before work. */
+final class ReviewRules {
+
+    private ReviewRules() {
+    }
+
+    /**
+     * The step now open, by someone holding one of its roles, in order, not the requester unless the
+     * policy allows it, and a different person per step where the policy says so.
+     */
+    static Verdict approve(Change change, Actor actor, Situation situation) {
+        if (mayApprove(change, actor, situation) instanceof Decision.Refused refused) {
+            return new Verdict.Refused(refused.reason());
+        }
+        var progress = ChangeApprovals.progress(situation.policy(), change);
+        var open = progress.current().orElseThrow();
+        boolean last = open.missing() == 1 && progress.steps().stream().filter(s -> !s.done()).count() == 1;
+        return Verdict.Accepted.of(new ChangeEvent.ChangeApproved(change.id(), actor.userId(), situation.now(),
+                open.number(), last));
+    }
+
+    /** Whether this person may approve the change now; the refusal says why, in their words. */
+    static Decision mayApprove(Change change, Actor actor, Situation situation) {
+        if (change.state() != ChangeState.PENDING_APPROVAL) {
+            return Decision.refused(change.id() + " is " + change.state().label() + "; there is nothing left to approve.");
+        }
+        var policy = situation.policy();
+        if (change.requesterId().equals(actor.userId()) && !policy.approvals().requesterMayApprove()) {
+            return Decision.refused("You " + declaredOrRequested(change) + change.id()
+                    + ", so you cannot approve it: the policy needs someone else to review your change.");
+        }
+        var chain = ChangeApprovals.chain(policy, change);
+        if (ChangeApprovals.steps(policy, change).isEmpty()) {
+            return Decision.refused(change.id() + "'s class '" + change.changeClass()
+                    + "' is not in the current policy, so nobody can approve it; ask the policy's owner.");
+        }
+        return chain.mayApprove(chain.progress(ChangeApprovals.stepApprovals(change)), change.requesterId(),
+                actor.userId(), actor.roles());
+    }
+
+    /**
+     * An approval may be withdrawn while its step is still open; once the step is complete, the
+     * approval stands (later steps may already rely on it).
+     */
+    static Verdict revoke(Change change, Actor actor, Situation situation) {
+        if (change.state() != ChangeState.PENDING_APPROVAL) {
+            return new Verdict.Refused(change.id() + " is " + change.state().label()
+                    + "; approvals can no longer be withdrawn.");
+        }
+        var open = ChangeApprovals.progress(situation.policy(), change).current();
+        if (open.isEmpty() || change.approvals().stream().noneMatch(a -> a.approverId().equals(actor.userId())
+                && a.step() == open.get().number())) {
+            return new Verdict.Refused("You have no approval on the step now open of " + change.id() + " to withdraw.");
+        }
+        return Verdict.Accepted.of(new ChangeEvent.ChangeApprovalRevoked(change.id(), actor.userId(), situation.now(),
+                open.get().number()));
+    }
+
+    /** The requester withdraws by cancelling instead; anyone holding a role of the chain may reject, with a reason. */
+    static Verdict reject(Change change, String reason, Actor actor, Situation situation) {
+        if (change.state() != ChangeState.PENDING_APPROVAL) {
+            return new Verdict.Refused(change.id() + " is " + change.state().label() + "; it can no longer be rejected.");
+        }
+        if (change.requesterId().equals(actor.userId())) {
+            return new Verdict.Refused("You " + declaredOrRequested(change) + change.id()
+                    + "; to withdraw it, use `/change cancel " + change.id() + "`.");
+        }
+        var approverRoles = new TreeSet<String>();
+        ChangeApprovals.steps(situation.policy(), change).forEach(step -> approverRoles.addAll(step.roles()));
+        if (Collections.disjoint(approverRoles, actor.roles())) {
+            return new Verdict.Refused("Only approvers of " + change.id() + " (" + String.join(", ", approverRoles)
+                    + ") can reject it.");
+        }
+        return Verdict.Accepted.of(new ChangeEvent.ChangeRejected(change.id(), actor.userId(), situation.now(),
+                reason.strip()));
+    }
+
+    /** Only the requester withdraws a change, and only before work on it has started. */
+    static Verdict cancel(Change change, Actor actor, Situation situation) {
+        if (!change.requesterId().equals(actor.userId())) {
+            return new Verdict.Refused("Only the requester of " + change.id() + " can cancel it.");
+        }
+        if (!change.lifecycle().allows(change.state(), ChangeState.CANCELLED)) {
+            return new Verdict.Refused(change.id() + " is " + change.state().label() + "; it can no longer be cancelled.");
+        }
+        return Verdict.Accepted.of(new ChangeEvent.ChangeCancelled(change.id(), actor.userId(), situation.now()));
+    }
+
+    private static String declaredOrRequested(Change change) {
+        return change.isEmergency() ? "declared " : "requested ";
+    }
+}
