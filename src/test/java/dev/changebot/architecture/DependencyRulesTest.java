@@ -9,6 +9,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.changebot.application.ChangeService;
+import dev.changebot.application.Transactions;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeEvent;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.change.Changes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -29,6 +35,34 @@ class DependencyRulesTest {
             .that().resideInAPackage("dev.changebot.domain..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.changebot.domain..")
             .because("the rules of change management must not depend on Slack, Micronaut, Quartz or JDBC");
+
+    @ArchTest
+    static final ArchRule domainHasNoCycles = slices()
+            .matching("dev.changebot.domain.(*)..")
+            .should().beFreeOfCycles()
+            .because("each part of the domain builds on the ones below it: approvals do not know changes, rules know both");
+
+    @ArchTest
+    static final ArchRule rulesSeeOnlyTheDomain = classes()
+            .that().resideInAPackage("dev.changebot.domain.rules..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.changebot.domain..")
+            .because("the rules decide from the change, the command, the person and the situation alone");
+
+    @ArchTest
+    static final ArchRule onlyTheServiceLocksAndMovesAChange = noClasses()
+            .that().doNotHaveFullyQualifiedName(ChangeService.class.getName())
+            .and().haveNameNotMatching(GENERATED)
+            .should().callMethod(Changes.class, "findForUpdate", String.class, ChangeId.class)
+            .orShould().callMethod(Change.class, "apply", ChangeEvent.class)
+            .because("every command on a change runs one sequence: lock, decide, apply, store, react");
+
+    @ArchTest
+    static final ArchRule slackHandlersDoNotReachStorage = noClasses()
+            .that().resideInAPackage("dev.changebot.slack..")
+            .should().dependOnClassesThat().resideInAPackage("dev.changebot.persistence..")
+            .orShould().dependOnClassesThat().areAssignableTo(Changes.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Transactions.class)
+            .because("handlers turn a request into a command or a question for a use case, and its outcome into words");
 
     @ArchTest
     static final ArchRule domainNeverReadsTheWallClock = noClasses()
