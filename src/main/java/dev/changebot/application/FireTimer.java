@@ -3,6 +3,8 @@ package dev.changebot.application;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.notice.Recipient;
+import dev.changebot.domain.notice.WhoIsTold;
 import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -25,17 +27,14 @@ public class FireTimer {
     private final ChangeAnnouncer announcer;
     private final Transactions transactions;
     private final Clock clock;
-    private final FollowUpNudges nudges;
+    private final Notices notices;
     private final ChangeViews views;
     private final RoleDirectory directory;
     private final Policy policy;
-    private final SoakNotices soakNotices;
 
     public FireTimer(TimerStore timers, Changes changes, ChangeAnnouncer announcer, Transactions transactions,
-                     Clock clock, FollowUpNudges nudges, ChangeViews views, RoleDirectory directory, Policy policy,
-                     SoakNotices soakNotices) {
-        this.soakNotices = soakNotices;
-        this.nudges = nudges;
+                     Clock clock, Notices notices, ChangeViews views, RoleDirectory directory, Policy policy) {
+        this.notices = notices;
         this.views = views;
         this.directory = directory;
         this.policy = policy;
@@ -55,17 +54,10 @@ public class FireTimer {
         if (obligation.isEmpty()) {
             return "nothing to do: already satisfied";
         }
-        var people = new LinkedHashSet<String>();
-        obligation.get().roles().forEach(role -> people.addAll(members.getOrDefault(role, Set.of())));
-        if (obligation.get().notDeclarer()) {
-            people.remove(change.requesterId());
-            change.incidentCommander().ifPresent(people::remove);
-        } else {
-            change.incidentCommander().ifPresent(people::add);
-        }
         if (EmergencyChanges.FOLLOW_UP_REMINDER.equals(timer.kind())) {
-            nudges.remind(views.of(change), obligation.get(), people);
-            return "reminded " + people.size();
+            var reminders = WhoIsTold.followUpReminder(change, obligation.get(), members);
+            reminders.forEach(notices::send);
+            return "reminded " + reminders.stream().filter(n -> n.recipient() instanceof Recipient.Person).count();
         }
         var event = change.markOverdue(timer.ref(), now);
         if (event.isEmpty()) {
@@ -73,8 +65,7 @@ public class FireTimer {
         }
         changes.update(change, event.get());
         announcer.changed(change);
-        policy.reminders().escalateTo().ifPresent(role -> people.addAll(members.getOrDefault(role, Set.of())));
-        nudges.overdue(views.of(change), obligation.get(), policy.reminders().escalationChannel(), people);
+        WhoIsTold.followUpOverdue(change, obligation.get(), policy.reminders(), members).forEach(notices::send);
         return "overdue";
     }
 
@@ -128,7 +119,8 @@ public class FireTimer {
                 if (event.isPresent()) {
                     changes.update(change.get(), event.get());
                     announcer.changed(change.get());
-                    soakNotices.soakCompleted(views.of(change.get()), t.ref());
+                    WhoIsTold.soakCompleted(change.get(), t.ref(), views.of(change.get()).nextDeployment())
+                            .forEach(notices::send);
                     outcome = "soak in " + t.ref() + " complete";
                 }
             } else if (change.isPresent() && t.kind().startsWith("FOLLOW_UP")) {
