@@ -3,17 +3,19 @@ package dev.changebot.application;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.notice.Notice;
 import dev.changebot.domain.policy.StartCheck;
 import java.util.List;
 
 /** What came of a command on an existing change, ready for an adapter to tell the person. */
 public sealed interface ActionOutcome {
 
-    /** Recorded: the change as it is now, and the events that moved it (none for a reminder). */
-    record Done(Change change, List<ChangeEvent> events) implements ActionOutcome {
+    /** Recorded: the change as it is now, the events that moved it (none for a reminder), and who was told. */
+    record Done(Change change, List<ChangeEvent> events, List<Notice> notices) implements ActionOutcome {
 
         public Done {
             events = List.copyOf(events);
+            notices = List.copyOf(notices);
         }
     }
 

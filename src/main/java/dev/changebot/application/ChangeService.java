@@ -4,6 +4,8 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.notice.Notice;
+import dev.changebot.domain.notice.WhoIsTold;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.rules.Actor;
 import dev.changebot.domain.rules.ChangeCommand;
@@ -14,6 +16,7 @@ import dev.changebot.domain.rules.TimerChanges;
 import dev.changebot.domain.rules.Verdict;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +25,8 @@ import java.util.Set;
  * Runs every command on an existing change the same way: the person's roles are looked up before
  * any lock (the lookup may call the chat platform); then, in one transaction, the change is locked,
  * the rules decide, the accepted events are applied and stored with the change, and what follows
- * from them is queued in the same transaction: the change's message refreshed, timers set or called
- * off (rung once the transaction has committed). The lock makes concurrent or repeated deliveries
+ * from them is queued in the same transaction: the change's message refreshed, notices to the people
+ * the domain says are told, timers set or called off (rung once the transaction has committed). The lock makes concurrent or repeated deliveries
  * of one command see each other's result.
  */
 @Singleton
@@ -34,6 +37,7 @@ public class ChangeService {
     private final ChangeAnnouncer announcer;
     private final TimerStore timers;
     private final TimerAlarms alarms;
+    private final Notices notices;
     private final RoleDirectory directory;
     private final CalendarStates calendar;
     private final ChangeRules rules;
@@ -41,13 +45,14 @@ public class ChangeService {
     private final Clock clock;
 
     public ChangeService(Changes changes, Transactions transactions, ChangeAnnouncer announcer, TimerStore timers,
-                         TimerAlarms alarms, RoleDirectory directory, CalendarStates calendar, ChangeRules rules,
+                         TimerAlarms alarms, Notices notices, RoleDirectory directory, CalendarStates calendar, ChangeRules rules,
                          Policy policy, Clock clock) {
         this.changes = changes;
         this.transactions = transactions;
         this.announcer = announcer;
         this.timers = timers;
         this.alarms = alarms;
+        this.notices = notices;
         this.directory = directory;
         this.calendar = calendar;
         this.rules = rules;
@@ -97,8 +102,10 @@ public class ChangeService {
             var change = found.get();
             var situation = new Situation(policy, now, () -> calendar.at(workspaceId, now), roleMembers);
             var verdict = rules.decide(change, command, actor, situation);
-            record(change, verdict.events());
-            return outcomeOf(change, verdict);
+            var told = new ArrayList<Notice>(verdict instanceof Verdict.Accepted accepted ? accepted.notices() : List.of());
+            told.addAll(record(change, verdict.events(), roleMembers));
+            told.forEach(notices::send);
+            return outcomeOf(change, verdict, told);
         });
         return outcome;
     }
@@ -119,18 +126,21 @@ public class ChangeService {
 
     /**
      * Applies and stores each event with the change, sets or calls off the timers that follow from it,
-     * and queues the change's message refresh: inside the caller's transaction. Also how a new
-     * change's first events after its creation are recorded.
+     * and queues the change's message refresh: inside the caller's transaction. Returns who is to be
+     * told because of the events.
      */
-    public void record(Change change, List<ChangeEvent> events) {
+    private List<Notice> record(Change change, List<ChangeEvent> events, Map<String, Set<String>> roleMembers) {
+        var told = new ArrayList<Notice>();
         for (var event : events) {
             change.apply(event);
             changes.update(change, event);
             TimerChanges.after(change, event, policy.reminders()).forEach(timer -> set(change, timer));
+            told.addAll(WhoIsTold.after(change, event, policy, roleMembers));
         }
         if (!events.isEmpty()) {
             announcer.changed(change);
         }
+        return told;
     }
 
     /** Sets or calls off one timer; a new one rings only once the outermost transaction has committed. */
@@ -145,7 +155,7 @@ public class ChangeService {
         }
     }
 
-    private static ActionOutcome outcomeOf(Change change, Verdict verdict) {
+    private static ActionOutcome outcomeOf(Change change, Verdict verdict, List<Notice> told) {
         if (verdict instanceof Verdict.Refused refused) {
             return new ActionOutcome.Refused(refused.reason());
         }
@@ -158,6 +168,6 @@ public class ChangeService {
         if (verdict instanceof Verdict.AwaitingSigners awaiting) {
             return new ActionOutcome.AwaitingSigners(change, awaiting.missing());
         }
-        return new ActionOutcome.Done(change, verdict.events());
+        return new ActionOutcome.Done(change, verdict.events(), told);
     }
 }

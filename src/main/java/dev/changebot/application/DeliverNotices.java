@@ -10,7 +10,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Delivers queued notices, each once, the way change messages are delivered ({@link QueueWorker},
  * {@link ChannelPacing}). A notice meant for the change's thread goes under its message, or plainly
- * to its recipient when the change has no message.
+ * to its channel when the change has no message. The chat adapter writes the notice from the facts
+ * stored when it was decided ({@link SlackDelivery#postNotice}), as it is delivered.
  */
 @Singleton
 public class DeliverNotices extends QueueWorker<NoticeOutbox.Queued> {
@@ -34,14 +35,18 @@ public class DeliverNotices extends QueueWorker<NoticeOutbox.Queued> {
     @Override
     protected boolean deliver(NoticeOutbox.Queued queued) {
         var now = clock.instant();
-        var notice = queued.notice();
-        var thread = notice.inThread() ? transactions.inTransaction(() -> changes.find(notice.workspaceId(), notice.changeId()))
-                .flatMap(c -> c.message()) : Optional.<MessageRef>empty();
-        var channel = thread.map(MessageRef::channelId).orElse(notice.recipient());
+        var thread = queued.inChangeThread()
+                ? transactions.inTransaction(() -> changes.find(queued.workspaceId(), queued.changeId()))
+                        .flatMap(c -> c.message())
+                : Optional.<MessageRef>empty();
+        var channel = thread.map(MessageRef::channelId).orElse(queued.to());
         if (!paced(pacing, queued, channel, now)) {
             return false;
         }
-        var result = delivery.post(channel, notice.text(), thread.map(MessageRef::messageTs));
+        var threadTs = thread.map(MessageRef::messageTs);
+        var result = queued instanceof NoticeOutbox.QueuedNotice notice
+                ? delivery.postNotice(channel, notice.notice(), threadTs)
+                : delivery.postText(channel, ((NoticeOutbox.QueuedText) queued).text(), threadTs);
         return settle(queued, result, now, () -> { }, () -> { });
     }
 
@@ -52,6 +57,6 @@ public class DeliverNotices extends QueueWorker<NoticeOutbox.Queued> {
 
     @Override
     protected String describe(NoticeOutbox.Queued queued) {
-        return "notice " + queued.id() + " to " + queued.notice().recipient() + " about " + queued.notice().changeId();
+        return "notice " + queued.id() + " to " + queued.to() + " about " + queued.changeId();
     }
 }

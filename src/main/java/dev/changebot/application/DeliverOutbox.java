@@ -2,6 +2,7 @@ package dev.changebot.application;
 
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.change.MessageRef;
+import dev.changebot.domain.notice.WhoIsTold;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
@@ -19,19 +20,19 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     private final ChangeViews views;
     private final SlackDelivery delivery;
     private final ChannelPacing pacing;
-    private final DeliveryProblems problems;
-    private final DeliverNotices notices;
+    private final Notices notices;
+    private final DeliverNotices noticeWorker;
 
     public DeliverOutbox(Outbox outbox, Changes changes, ChangeViews views, SlackDelivery delivery,
-                         Transactions transactions, Clock clock, ChannelPacing pacing, DeliveryProblems problems,
-                         DeliverNotices notices) {
+                         Transactions transactions, Clock clock, ChannelPacing pacing, Notices notices,
+                         DeliverNotices noticeWorker) {
         super(outbox, transactions, clock);
         this.changes = changes;
         this.views = views;
         this.delivery = delivery;
         this.pacing = pacing;
-        this.problems = problems;
         this.notices = notices;
+        this.noticeWorker = noticeWorker;
     }
 
     /** Delivers everything due now; returns how many messages and notices went out. */
@@ -43,7 +44,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     public int drain(BooleanSupplier keepGoing) {
         // Messages first: a notice for a change's thread finds the message it replies under.
         int delivered = drainQueue(keepGoing);
-        return delivered + notices.drain(keepGoing);
+        return delivered + noticeWorker.drain(keepGoing);
     }
 
     @Override
@@ -60,8 +61,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         if (posting && !paced(pacing, entry, channel, now)) {
             return false;
         }
-        var view = views.of(change);
-        var result = delivery.deliver(view, change.message());
+        var result = delivery.deliver(views.of(change), change.message());
         return settle(entry, result, now, () -> {
             if (posting) {
                 change.attachMessage(((SlackDelivery.Result.Delivered) result).message());
@@ -69,7 +69,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
             }
         }, () -> {
             if (posting) {
-                problems.notAnnounced(view, ((SlackDelivery.Result.Failed) result).error());
+                WhoIsTold.changeNotPosted(change, ((SlackDelivery.Result.Failed) result).error()).forEach(notices::send);
             }
         });
     }

@@ -1,7 +1,8 @@
 package dev.changebot.application;
 
-import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.change.TimerKind;
+import dev.changebot.domain.notice.Recipient;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.rules.ChangeCommand;
 import jakarta.inject.Singleton;
@@ -22,28 +23,21 @@ public class FireTimer {
 
     private final TimerStore timers;
     private final ChangeService service;
+    private final Changes changes;
     private final Transactions transactions;
-    private final Clock clock;
-    private final FollowUpNudges nudges;
-    private final ChangeViews views;
-    private final dev.changebot.domain.change.Changes changes;
     private final RoleDirectory directory;
     private final Policy policy;
-    private final SoakNotices soakNotices;
+    private final Clock clock;
 
-    public FireTimer(TimerStore timers, ChangeService service, dev.changebot.domain.change.Changes changes,
-                     Transactions transactions, Clock clock, FollowUpNudges nudges, ChangeViews views,
-                     RoleDirectory directory, Policy policy, SoakNotices soakNotices) {
+    public FireTimer(TimerStore timers, ChangeService service, Changes changes, Transactions transactions,
+                     RoleDirectory directory, Policy policy, Clock clock) {
         this.timers = timers;
         this.service = service;
         this.changes = changes;
         this.transactions = transactions;
-        this.clock = clock;
-        this.nudges = nudges;
-        this.views = views;
         this.directory = directory;
         this.policy = policy;
-        this.soakNotices = soakNotices;
+        this.clock = clock;
     }
 
     /** Rung by hand (tests, operators): recorded as fired by "manual". */
@@ -64,14 +58,10 @@ public class FireTimer {
                 return false;
             }
             var t = timer.get();
-            var kind = t.knownKind();
-            String outcome;
-            if (kind.isEmpty()) {
-                outcome = "no action for kind " + t.kind();
-            } else {
-                var result = service.runForChangebot(t.workspaceId(), t.changeId(), commandFor(kind.get(), t.ref()), members);
-                outcome = tell(result, kind.get(), t, members);
-            }
+            var outcome = t.knownKind()
+                    .map(kind -> describe(kind, t.ref(), service.runForChangebot(t.workspaceId(), t.changeId(),
+                            commandFor(kind, t.ref()), members)))
+                    .orElse("no action for kind " + t.kind());
             long late = Math.max(0, Duration.between(t.dueAt(), now).toMillis());
             timers.fired(timerId, now, late, outcome, firedBy);
             return true;
@@ -87,34 +77,19 @@ public class FireTimer {
     }
 
     /** What the ring did, for the timer's record. */
-    private String tell(ActionOutcome result, TimerKind kind, TimerStore.Timer t, Map<String, Set<String>> members) {
-        if (result instanceof ActionOutcome.Ignored ignored) {
+    private static String describe(TimerKind kind, String ref, ActionOutcome outcome) {
+        if (outcome instanceof ActionOutcome.Ignored ignored) {
             return ignored.why();
         }
-        if (!(result instanceof ActionOutcome.Done done)) {
+        if (!(outcome instanceof ActionOutcome.Done done)) {
             return "nothing to do: the change moved on";
         }
-        var change = done.change();
-        if (kind == TimerKind.SOAK_END) {
-            soakNotices.soakCompleted(views.of(change), t.ref());
-            return "soak in " + t.ref() + " complete";
-        }
-        var obligation = change.obligations().stream().filter(o -> o.name().equals(t.ref())).findFirst().orElseThrow();
-        var people = new LinkedHashSet<String>();
-        obligation.roles().forEach(role -> people.addAll(members.getOrDefault(role, Set.of())));
-        if (obligation.notDeclarer()) {
-            people.remove(change.requesterId());
-            change.incidentCommander().ifPresent(people::remove);
-        } else {
-            change.incidentCommander().ifPresent(people::add);
-        }
-        if (kind == TimerKind.FOLLOW_UP_REMINDER) {
-            nudges.remind(views.of(change), obligation, people);
-            return "reminded " + people.size();
-        }
-        policy.reminders().escalateTo().ifPresent(role -> people.addAll(members.getOrDefault(role, Set.of())));
-        nudges.overdue(views.of(change), obligation, policy.reminders().escalationChannel(), people);
-        return "overdue";
+        return switch (kind) {
+            case SOAK_END -> "soak in " + ref + " complete";
+            case FOLLOW_UP_REMINDER -> "reminded "
+                    + done.notices().stream().filter(n -> n.recipient() instanceof Recipient.Person).count();
+            case FOLLOW_UP_DUE -> "overdue";
+        };
     }
 
     /**
@@ -129,7 +104,7 @@ public class FireTimer {
             return Map.of();
         }
         var timer = found.get().getKey();
-        Change change = found.get().getValue();
+        var change = found.get().getValue();
         var roles = new LinkedHashSet<String>();
         change.obligations().stream().filter(o -> o.name().equals(timer.ref())).forEach(o -> roles.addAll(o.roles()));
         policy.reminders().escalateTo().ifPresent(roles::add);

@@ -1,5 +1,7 @@
 package dev.changebot.application;
 
+import dev.changebot.domain.notice.Notice;
+
 /**
  * Sends notices through the outbox: called inside the transaction that decided to send them, so
  * they are stored with that decision and delivered after it commits, even across a crash.

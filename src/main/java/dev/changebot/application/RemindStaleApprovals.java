@@ -3,11 +3,14 @@ package dev.changebot.application;
 import dev.changebot.domain.approval.ChainProgress;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.notice.WhoIsTold;
 import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,18 +29,18 @@ public class RemindStaleApprovals {
     private final Changes changes;
     private final Transactions transactions;
     private final NudgeLog log;
-    private final ApprovalNudges nudges;
+    private final Notices notices;
     private final ChangeViews views;
     private final RoleDirectory directory;
     private final Policy policy;
     private final Clock clock;
 
-    public RemindStaleApprovals(Changes changes, Transactions transactions, NudgeLog log, ApprovalNudges nudges,
+    public RemindStaleApprovals(Changes changes, Transactions transactions, NudgeLog log, Notices notices,
                                 ChangeViews views, RoleDirectory directory, Policy policy, Clock clock) {
         this.changes = changes;
         this.transactions = transactions;
         this.log = log;
-        this.nudges = nudges;
+        this.notices = notices;
         this.views = views;
         this.directory = directory;
         this.policy = policy;
@@ -69,19 +72,24 @@ public class RemindStaleApprovals {
         var reminders = policy.reminders();
         int sent = 0;
         if (!now.isBefore(openedAt.plus(reminders.remindAfter()))) {
-            var approvers = new LinkedHashSet<String>();
-            step.step().roles().forEach(role -> approvers.addAll(directory.membersOf(change.workspaceId(), role)));
-            approvers.remove(change.requesterId());
-            step.approvals().forEach(a -> approvers.remove(a.approverId()));
-            sent += once(change, step.number(), NudgeLog.Kind.REMINDER, now, () -> nudges.remind(view, approvers));
+            var reminderNotices = WhoIsTold.approvalReminder(change, step, membersOf(change, step.step().roles()));
+            sent += once(change, step.number(), NudgeLog.Kind.REMINDER, now,
+                    () -> reminderNotices.forEach(notices::send));
         }
         if (!reminders.escalateAfter().isZero() && !now.isBefore(openedAt.plus(reminders.escalateAfter()))) {
-            Set<String> people = reminders.escalateTo()
-                    .map(role -> directory.membersOf(change.workspaceId(), role)).orElse(Set.of());
+            var escalationNotices = WhoIsTold.approvalEscalation(change, step, reminders,
+                    membersOf(change, reminders.escalateTo().stream().toList()));
             sent += once(change, step.number(), NudgeLog.Kind.ESCALATION, now,
-                    () -> nudges.escalate(view, reminders.escalationChannel(), people));
+                    () -> escalationNotices.forEach(notices::send));
         }
         return sent;
+    }
+
+    /** Who holds each role, asked outside any transaction: the directory may have to ask Slack. */
+    private Map<String, Set<String>> membersOf(Change change, Collection<String> roles) {
+        var members = new HashMap<String, Set<String>>();
+        roles.forEach(role -> members.put(role, directory.membersOf(change.workspaceId(), role)));
+        return members;
     }
 
     /** Sends the nudge unless it went before: the log row and the queued notices commit together. */

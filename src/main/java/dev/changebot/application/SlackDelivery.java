@@ -1,6 +1,7 @@
 package dev.changebot.application;
 
 import dev.changebot.domain.change.MessageRef;
+import dev.changebot.domain.notice.Notice;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,8 +11,14 @@ public interface SlackDelivery {
     /** Posts the message when {@code existing} is empty, updates it in place otherwise. */
     Result deliver(ChangeView view, Optional<MessageRef> existing);
 
-    /** Posts a plain message to a channel or, given a user id, by direct message; under {@code threadTs} when given. */
-    Result post(String channel, String text, Optional<String> threadTs);
+    /**
+     * Posts a notice, written for the platform from its facts, to a channel or, given a user id, by
+     * direct message; under {@code threadTs} when given.
+     */
+    Result postNotice(String channel, Notice notice, Optional<String> threadTs);
+
+    /** As {@link #postNotice}, for a notice queued before notices were stored as facts: its text as written then. */
+    Result postText(String channel, String text, Optional<String> threadTs);
 
     sealed interface Result {
 

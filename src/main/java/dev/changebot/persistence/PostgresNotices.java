@@ -1,36 +1,75 @@
 package dev.changebot.persistence;
 
-import dev.changebot.application.Notice;
 import dev.changebot.application.NoticeOutbox;
 import dev.changebot.application.Notices;
 import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.notice.Notice;
+import dev.changebot.domain.notice.Recipient;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 
-/** Notices in PostgreSQL: queued in the caller's transaction, claimed by workers with SKIP LOCKED and a lease. */
+/**
+ * Notices in PostgreSQL, as their facts: queued in the caller's transaction, claimed by workers
+ * with SKIP LOCKED and a lease. A row queued before notices were facts comes back as its text.
+ */
 @Singleton
 class PostgresNotices extends PostgresQueue<NoticeOutbox.Queued> implements Notices, NoticeOutbox {
 
     private static final String SEND = """
-            INSERT INTO slack_notice (workspace_id, change_number, recipient, text, in_thread, created_at, next_attempt_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO slack_notice (workspace_id, change_number, recipient, recipient_kind, in_thread, kind, facts,
+                                      created_at, next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""";
+    private static final String COLUMNS =
+            "id, workspace_id, change_number, recipient, recipient_kind, in_thread, kind, facts, text, attempts";
 
+    private final NoticeFactsJson facts;
     private final Clock clock;
 
-    PostgresNotices(JdbcOperations jdbc, Clock clock) {
-        super(new QueueTable<>(jdbc, "slack_notice", "id, workspace_id, change_number, recipient, text, in_thread, attempts",
-                row -> new Queued(row.getLong("id"), new Notice(row.getString("workspace_id"),
-                        new ChangeId(row.getLong("change_number")), row.getString("recipient"), row.getString("text"),
-                        row.getBoolean("in_thread")), row.getInt("attempts"))), Queued::id);
+    PostgresNotices(JdbcOperations jdbc, NoticeFactsJson facts, Clock clock) {
+        super(new QueueTable<>(jdbc, "slack_notice", COLUMNS, row -> read(row, facts)), Queued::id);
+        this.facts = facts;
         this.clock = clock;
     }
 
     @Override
     public void send(Notice notice) {
         var now = Timestamp.from(clock.instant());
-        table.update(SEND, notice.workspaceId(), notice.changeId().number(), notice.recipient(), notice.text(),
-                notice.inThread(), now, now);
+        var stored = facts.write(notice.facts());
+        table.update(SEND, notice.workspaceId(), notice.changeId().number(), notice.recipient().address(),
+                recipientKind(notice.recipient()), notice.recipient() instanceof Recipient.ChangeThread, stored.kind(),
+                stored.json(), now, now);
+    }
+
+    private static Queued read(ResultSet row, NoticeFactsJson facts) throws SQLException {
+        var workspaceId = row.getString("workspace_id");
+        var changeId = new ChangeId(row.getLong("change_number"));
+        if (row.getString("kind") == null) {
+            return new QueuedText(row.getLong("id"), workspaceId, changeId, row.getString("recipient"),
+                    row.getBoolean("in_thread"), row.getString("text"), row.getInt("attempts"));
+        }
+        var recipient = recipient(row.getString("recipient_kind"), row.getString("recipient"));
+        var stored = new NoticeFactsJson.Stored(row.getString("kind"), row.getString("facts"));
+        return new QueuedNotice(row.getLong("id"), new Notice(workspaceId, changeId, recipient, facts.read(stored)),
+                row.getInt("attempts"));
+    }
+
+    private static String recipientKind(Recipient recipient) {
+        if (recipient instanceof Recipient.Person) {
+            return "PERSON";
+        }
+        return recipient instanceof Recipient.Channel ? "CHANNEL" : "CHANGE_THREAD";
+    }
+
+    private static Recipient recipient(String kind, String address) {
+        return switch (kind) {
+            case "PERSON" -> new Recipient.Person(address);
+            case "CHANNEL" -> new Recipient.Channel(address);
+            case "CHANGE_THREAD" -> new Recipient.ChangeThread(address);
+            default -> throw new IllegalStateException("Unknown kind of recipient: " + kind);
+        };
     }
 }

@@ -28,7 +28,7 @@ class RequestChangeTest {
     final InMemoryChanges changes = new InMemoryChanges(transactions);
     final RecordingAnnouncer announcer = new RecordingAnnouncer(transactions);
     final InMemoryTimers timers = new InMemoryTimers();
-    final ChangeService service = new ChangeService(changes, transactions, announcer, timers, timers,
+    final ChangeService service = new ChangeService(changes, transactions, announcer, timers, timers, new RecordingNotices(),
             new NobodyHoldsRoles(), (workspace, now) -> dev.changebot.domain.policy.CalendarState.QUIET,
             new dev.changebot.domain.rules.ChangeRules(), PolicyFixtures.oneReviewer(), CLOCK);
     final RequestChange requestChange = new RequestChange(changes, transactions, service, CLOCK, PolicyFixtures.oneReviewer(),

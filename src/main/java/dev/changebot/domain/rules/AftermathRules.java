@@ -6,6 +6,7 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Obligation;
+import dev.changebot.domain.notice.WhoIsTold;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -84,12 +85,10 @@ final class AftermathRules {
         return open.map(then).orElseGet(() -> new Verdict.Ignored("nothing to do: already satisfied"));
     }
 
-    /**
-     * The follow-up's reminder is due. Nothing is recorded: who is told follows from the follow-up
-     * and the situation's role members.
-     */
+    /** The follow-up's reminder is due: those who owe it are told; nothing is recorded. */
     static Verdict remindFollowUp(Change change, String name, Situation situation) {
-        return stillOwed(change, name, obligation -> new Verdict.Accepted(java.util.List.of()));
+        return stillOwed(change, name, obligation -> Verdict.Accepted.telling(
+                WhoIsTold.followUpReminder(change, obligation, situation.roleMembers())));
     }
 
     /** The deadline passed: recorded once, with the original due time; the obligation stays open. */

@@ -47,6 +47,11 @@ public final class Situation {
         return calendarRead;
     }
 
+    /** Who holds each role that was looked up. */
+    public Map<String, Set<String>> roleMembers() {
+        return roleMembers;
+    }
+
     /** Everyone known to hold {@code role}; empty when nobody was looked up for it. */
     public Set<String> membersOf(String role) {
         return roleMembers.getOrDefault(role, Set.of());

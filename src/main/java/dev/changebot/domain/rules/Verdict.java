@@ -1,6 +1,7 @@
 package dev.changebot.domain.rules;
 
 import dev.changebot.domain.change.ChangeEvent;
+import dev.changebot.domain.notice.Notice;
 import dev.changebot.domain.policy.StartCheck;
 import java.util.List;
 
@@ -12,14 +13,20 @@ public sealed interface Verdict {
         return List.of();
     }
 
-    record Accepted(List<ChangeEvent> events) implements Verdict {
+    /** The events to record, and who is told beyond what follows from them (a reminder records nothing). */
+    record Accepted(List<ChangeEvent> events, List<Notice> notices) implements Verdict {
 
         public Accepted {
             events = List.copyOf(events);
+            notices = List.copyOf(notices);
         }
 
         public static Accepted of(ChangeEvent... events) {
-            return new Accepted(List.of(events));
+            return new Accepted(List.of(events), List.of());
+        }
+
+        public static Accepted telling(List<Notice> notices) {
+            return new Accepted(List.of(), notices);
         }
     }
 

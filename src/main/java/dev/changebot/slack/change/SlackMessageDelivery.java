@@ -2,14 +2,18 @@ package dev.changebot.slack.change;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.block.LayoutBlock;
 import dev.changebot.application.ChangeView;
 import dev.changebot.application.SlackDelivery;
 import dev.changebot.domain.change.MessageRef;
+import dev.changebot.domain.notice.Notice;
 import dev.changebot.slack.connection.SlackWebApi;
 import dev.changebot.slack.view.ChangeMessage;
+import dev.changebot.slack.view.NoticeMessage;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Posts and updates messages for the outbox worker, turning Slack's answers into what it needs to know. */
@@ -53,13 +57,23 @@ class SlackMessageDelivery implements SlackDelivery {
     }
 
     @Override
-    public Result post(String channel, String text, Optional<String> threadTs) {
+    public Result postNotice(String channel, Notice notice, Optional<String> threadTs) {
+        return post(channel, NoticeMessage.text(notice), NoticeMessage.blocks(notice), threadTs);
+    }
+
+    @Override
+    public Result postText(String channel, String text, Optional<String> threadTs) {
+        return post(channel, text, null, threadTs);
+    }
+
+    /** {@code blocks} null: the text alone, as notices were posted before they had blocks. */
+    private Result post(String channel, String text, List<LayoutBlock> blocks, Optional<String> threadTs) {
         if (client.isEmpty()) {
             return new Result.Failed("Slack is not configured", true);
         }
         try {
-            var response = client.get().chatPostMessage(r -> r.channel(channel).text(text).threadTs(threadTs.orElse(null))
-                    .unfurlLinks(false).unfurlMedia(false));
+            var response = client.get().chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)
+                    .threadTs(threadTs.orElse(null)).unfurlLinks(false).unfurlMedia(false));
             return response.isOk() ? new Result.Delivered(new MessageRef(response.getChannel(), response.getTs()))
                     : refused(response.getError());
         } catch (SlackApiException e) {

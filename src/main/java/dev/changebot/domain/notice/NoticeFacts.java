@@ -1,0 +1,36 @@
+package dev.changebot.domain.notice;
+
+import dev.changebot.domain.policy.DeploymentPlan;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a notice says, as facts taken when it was decided, one record per kind: whatever a reader
+ * needs to be told, and nothing about how it is shown. Titles are as the person typed them.
+ */
+public sealed interface NoticeFacts {
+
+    /** The soak in {@code environment} ended; {@code next} is the deployment now allowed, if any is left. */
+    record SoakCompleted(String environment, Optional<DeploymentPlan.NextDeployment> next) implements NoticeFacts {
+    }
+
+    /** The open approval step, described as people are told ("step 1 (Backend Lead review)"), waits for the reader. */
+    record ApprovalReminder(String title, String step) implements NoticeFacts {
+    }
+
+    /** The open approval step has waited too long; {@code requesterId} is who to ask about it. */
+    record ApprovalEscalation(String title, String step, String requesterId) implements NoticeFacts {
+    }
+
+    /** An emergency's follow-up ({@code followUp} names it for commands, {@code label} for people) is due soon. */
+    record FollowUpReminder(String title, String followUp, String label, Instant dueAt) implements NoticeFacts {
+    }
+
+    /** An emergency's follow-up missed its deadline and stays open. */
+    record FollowUpOverdue(String title, String followUp, String label, Instant dueAt) implements NoticeFacts {
+    }
+
+    /** The change is recorded, but its message could not be posted in {@code channelId}, for good. */
+    record ChangeNotPosted(String channelId, String problem) implements NoticeFacts {
+    }
+}

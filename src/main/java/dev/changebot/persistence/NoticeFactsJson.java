@@ -1,0 +1,125 @@
+package dev.changebot.persistence;
+
+import dev.changebot.domain.notice.NoticeFacts;
+import dev.changebot.domain.policy.DeploymentPlan;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A notice's facts as a row stores them: its kind, and a JSON object whose shape each kind spells
+ * out here, so the domain stays free of serialisation and a renamed field cannot strand a queued row.
+ */
+@Singleton
+class NoticeFactsJson {
+
+    /** A notice's kind and facts, as stored. */
+    record Stored(String kind, String json) {
+    }
+
+    private static final String SOAK_COMPLETED = "SOAK_COMPLETED";
+    private static final String APPROVAL_REMINDER = "APPROVAL_REMINDER";
+    private static final String APPROVAL_ESCALATION = "APPROVAL_ESCALATION";
+    private static final String FOLLOW_UP_REMINDER = "FOLLOW_UP_REMINDER";
+    private static final String FOLLOW_UP_OVERDUE = "FOLLOW_UP_OVERDUE";
+    private static final String CHANGE_NOT_POSTED = "CHANGE_NOT_POSTED";
+
+    private final JsonMapper json;
+
+    NoticeFactsJson(JsonMapper json) {
+        this.json = json;
+    }
+
+    Stored write(NoticeFacts facts) {
+        var fields = new LinkedHashMap<String, Object>();
+        String kind;
+        if (facts instanceof NoticeFacts.SoakCompleted soak) {
+            kind = SOAK_COMPLETED;
+            fields.put("environment", soak.environment());
+            soak.next().ifPresent(next -> fields.put("next", nextToJson(next)));
+        } else if (facts instanceof NoticeFacts.ApprovalReminder reminder) {
+            kind = APPROVAL_REMINDER;
+            fields.put("title", reminder.title());
+            fields.put("step", reminder.step());
+        } else if (facts instanceof NoticeFacts.ApprovalEscalation escalation) {
+            kind = APPROVAL_ESCALATION;
+            fields.put("title", escalation.title());
+            fields.put("step", escalation.step());
+            fields.put("requesterId", escalation.requesterId());
+        } else if (facts instanceof NoticeFacts.FollowUpReminder reminder) {
+            kind = FOLLOW_UP_REMINDER;
+            followUp(fields, reminder.title(), reminder.followUp(), reminder.label(), reminder.dueAt());
+        } else if (facts instanceof NoticeFacts.FollowUpOverdue overdue) {
+            kind = FOLLOW_UP_OVERDUE;
+            followUp(fields, overdue.title(), overdue.followUp(), overdue.label(), overdue.dueAt());
+        } else {
+            var notPosted = (NoticeFacts.ChangeNotPosted) facts;
+            kind = CHANGE_NOT_POSTED;
+            fields.put("channelId", notPosted.channelId());
+            fields.put("problem", notPosted.problem());
+        }
+        try {
+            return new Stored(kind, json.writeValueAsString(fields));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    NoticeFacts read(Stored stored) {
+        Map<String, Object> fields;
+        try {
+            fields = json.readValue(stored.json(), Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return switch (stored.kind()) {
+            case SOAK_COMPLETED -> new NoticeFacts.SoakCompleted(text(fields, "environment"),
+                    Optional.ofNullable((Map<String, Object>) fields.get("next")).map(NoticeFactsJson::nextFromJson));
+            case APPROVAL_REMINDER -> new NoticeFacts.ApprovalReminder(text(fields, "title"), text(fields, "step"));
+            case APPROVAL_ESCALATION -> new NoticeFacts.ApprovalEscalation(text(fields, "title"), text(fields, "step"),
+                    text(fields, "requesterId"));
+            case FOLLOW_UP_REMINDER -> new NoticeFacts.FollowUpReminder(text(fields, "title"), text(fields, "followUp"),
+                    text(fields, "label"), Instant.parse(text(fields, "dueAt")));
+            case FOLLOW_UP_OVERDUE -> new NoticeFacts.FollowUpOverdue(text(fields, "title"), text(fields, "followUp"),
+                    text(fields, "label"), Instant.parse(text(fields, "dueAt")));
+            case CHANGE_NOT_POSTED -> new NoticeFacts.ChangeNotPosted(text(fields, "channelId"), text(fields, "problem"));
+            default -> throw new IllegalStateException("Unknown kind of notice: " + stored.kind());
+        };
+    }
+
+    private static void followUp(Map<String, Object> fields, String title, String name, String label, Instant dueAt) {
+        fields.put("title", title);
+        fields.put("followUp", name);
+        fields.put("label", label);
+        fields.put("dueAt", dueAt.toString());
+    }
+
+    private static Map<String, Object> nextToJson(DeploymentPlan.NextDeployment next) {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("environment", next.environment());
+        next.percent().ifPresent(percent -> fields.put("percent", percent));
+        return fields;
+    }
+
+    private static DeploymentPlan.NextDeployment nextFromJson(Map<String, Object> fields) {
+        var percent = (Number) fields.get("percent");
+        return new DeploymentPlan.NextDeployment(text(fields, "environment"),
+                percent == null ? OptionalInt.empty() : OptionalInt.of(percent.intValue()));
+    }
+
+    private static String text(Map<String, Object> fields, String name) {
+        var value = fields.get(name);
+        if (value == null) {
+            throw new IllegalStateException("A stored notice lacks its " + name);
+        }
+        return (String) value;
+    }
+}

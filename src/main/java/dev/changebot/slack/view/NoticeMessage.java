@@ -1,0 +1,84 @@
+package dev.changebot.slack.view;
+
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.notice.Notice;
+import dev.changebot.domain.notice.NoticeFacts;
+import dev.changebot.domain.policy.DeploymentPlan;
+import java.util.List;
+
+/**
+ * A notice as a Slack message, written when it is delivered: a pure function of its facts, tested
+ * without Slack. What people typed is escaped; the text and its one section stay within Slack's limits.
+ */
+public final class NoticeMessage {
+
+    /** An emergency's title is its whole summary: a notice names it, the change's message shows it all. */
+    static final int MAX_TITLE = 300;
+
+    private NoticeMessage() {
+    }
+
+    /** The message's text, which is also what notifications show. */
+    public static String text(Notice notice) {
+        return Cut.mrkdwn(written(notice.changeId(), notice.facts()), SlackLimits.MESSAGE_TEXT);
+    }
+
+    /** The same text as one section block. */
+    public static List<LayoutBlock> blocks(Notice notice) {
+        var text = Cut.mrkdwn(written(notice.changeId(), notice.facts()), SlackLimits.SECTION_TEXT);
+        return List.of(section(s -> s.text(markdownText(text))));
+    }
+
+    private static String written(ChangeId id, NoticeFacts facts) {
+        if (facts instanceof NoticeFacts.SoakCompleted soak) {
+            return ":white_check_mark: *" + id + "*: soak in " + Mrkdwn.escape(soak.environment()) + " complete — "
+                    + allowed(soak);
+        }
+        if (facts instanceof NoticeFacts.ApprovalReminder reminder) {
+            return ":hourglass_flowing_sand: " + waiting(id, reminder.title(), reminder.step())
+                    + " is waiting for your approval. Approve it on its message, or with `/change approve " + id + "`.";
+        }
+        if (facts instanceof NoticeFacts.ApprovalEscalation escalation) {
+            return ":rotating_light: " + waiting(id, escalation.title(), escalation.step())
+                    + " has waited too long for approval; the requester is " + Mrkdwn.user(escalation.requesterId()) + ".";
+        }
+        if (facts instanceof NoticeFacts.FollowUpReminder reminder) {
+            return ":alarm_clock: " + followUp(id, reminder.label(), reminder.title()) + " is due " + Mrkdwn.time(reminder.dueAt())
+                    + ". Satisfy it from the change's message or with `/change satisfy " + id + " " + reminder.followUp()
+                    + "`.";
+        }
+        if (facts instanceof NoticeFacts.FollowUpOverdue overdue) {
+            return ":rotating_light: " + followUp(id, overdue.label(), overdue.title()) + " is overdue: it was due "
+                    + Mrkdwn.time(overdue.dueAt()) + ". It stays open until someone satisfies it.";
+        }
+        var notPosted = (NoticeFacts.ChangeNotPosted) facts;
+        return id + " is recorded, but I could not post it in <#" + notPosted.channelId() + "> (" + notPosted.problem()
+                + "). Invite me there with `/invite @Changebot`, or see it with `/change show " + id + "`.";
+    }
+
+    /** "production allowed.", "production 25% allowed.", or that nothing is left. */
+    private static String allowed(NoticeFacts.SoakCompleted soak) {
+        if (soak.next().isEmpty()) {
+            return "nothing left to deploy; mark it Done when you are satisfied.";
+        }
+        var next = soak.next().get();
+        if (next.percent().isEmpty() && next.environment().equals(DeploymentPlan.PRODUCTION)) {
+            return "production allowed.";
+        }
+        return Mrkdwn.escape(next.label()) + " allowed.";
+    }
+
+    /** "*CHG-3* Upgrade payments (step 1 (Backend Lead review))". */
+    private static String waiting(ChangeId id, String title, String step) {
+        return "*" + id + "* " + Cut.userText(title, MAX_TITLE) + " (" + step + ")";
+    }
+
+    /** "*Retrospective* for emergency *CHG-3* Roll back the payments config". */
+    private static String followUp(ChangeId id, String label, String title) {
+        return "*" + Mrkdwn.escape(label) + "* for emergency *" + id + "* " + Cut.userText(title, MAX_TITLE);
+    }
+}
