@@ -161,4 +161,13 @@ class ChangeWorkTest {
         assertThat(inProgress.stagesPassed()).isEmpty();
     }
 
+    @Test
+    @DisplayName("a rollout step it may not take leaves the rollout where it was")
+    void illegalRolloutStep() {
+        assertThatThrownBy(() -> approved.apply(new ChangeDeployed(FIRST, REQUESTER, LATER, "production",
+                OptionalInt.of(25), SOAKED))).isInstanceOf(IllegalTransitionException.class);
+
+        assertThat(approved.rolloutPercent()).isZero();
+        assertThat(approved.soak()).isEmpty();
+    }
 }
