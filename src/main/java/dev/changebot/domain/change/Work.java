@@ -45,13 +45,14 @@ final class Work {
                     new OverrideRequest.Signature(signed.actorId(), java.util.Set.copyOf(signed.roles())),
                     signed.justification(), signed.rules(), signed.occurredAt());
         } else if (event instanceof ChangeEvent.ChangeDeployed deployed) {
-            deployed.percent().ifPresent(p -> rolloutPercent = p);
             if (deployed.soakUntil() != null) {
+                // Moved first: a move the lifecycle refuses must leave the rollout where it was.
                 change.moveTo(ChangeState.SOAKING);
                 soak = new Soak(deployed.label(), deployed.soakUntil());
             } else {
                 stagesPassed.add(deployed.label());
             }
+            deployed.percent().ifPresent(p -> rolloutPercent = p);
         } else if (event instanceof ChangeEvent.ChangeSoakCompleted soaked) {
             change.moveTo(ChangeState.IN_PROGRESS);
             soak = null;

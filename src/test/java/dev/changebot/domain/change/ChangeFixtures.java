@@ -18,6 +18,8 @@ public final class ChangeFixtures {
     public static final String REQUESTER = "U_ALICE";
     public static final String REVIEWER = "U_BOB";
     public static final String SOMEONE_ELSE = "U_CAROL";
+    /** The incident commander Alice names when she declares an emergency. */
+    public static final String COMMANDER = "U_DAVE";
 
     public static final ChangeId FIRST = new ChangeId(1);
 
@@ -75,9 +77,23 @@ public final class ChangeFixtures {
         return Change.request(FIRST, WORKSPACE, REQUESTER, CHANNEL, "normal", details, NOW).change();
     }
 
+    /**
+     * CHG-1, an emergency Alice declared at {@link #NOW} with Dave as incident commander, owing
+     * {@code obligations}: in progress at once, or waiting for approvals when {@code needsApproval}.
+     */
+    public static Change declaredEmergency(List<Obligation> obligations, boolean needsApproval) {
+        return Change.declare(FIRST, WORKSPACE, REQUESTER, COMMANDER, java.util.Optional.empty(), CHANNEL, "emergency",
+                details(), obligations, needsApproval, NOW).change();
+    }
+
     /** A change that has been through review already, restored in the given state. */
     public static Change changeIn(ChangeState state) {
-        return Change.restore(new StoredChange(FIRST, WORKSPACE, REQUESTER, CHANNEL, "normal", details(), NOW, state,
+        return changeIn("normal", state);
+    }
+
+    /** As {@link #changeIn(ChangeState)}, of a class of one's choosing (one the policy may not have). */
+    public static Change changeIn(String changeClass, ChangeState state) {
+        return Change.restore(new StoredChange(FIRST, WORKSPACE, REQUESTER, CHANNEL, changeClass, details(), NOW, state,
                 List.of(), null, null, null, null, null, 0, List.of(), null));
     }
 }
