@@ -34,8 +34,9 @@ class ApproveChangeTest {
     final InMemoryTimers timers = new InMemoryTimers();
     /** Who was asked for their roles, and whether a transaction was open then. */
     final List<String> lookups = new ArrayList<>();
+    final RecordingNotices notices = new RecordingNotices();
     final ApproveChange approveChange = new ApproveChange(new ChangeService(changes, transactions, announcer, timers,
-            timers, new RoleDirectory() {
+            timers, notices, new RoleDirectory() {
                 @Override
                 public Set<String> rolesOf(String workspace, String user) {
                     lookups.add(user + (transactions.active() ? " in a transaction" : ""));
@@ -76,6 +77,7 @@ class ApproveChangeTest {
         assertThat(changes.events()).containsExactly(new ChangeApproved(FIRST, REVIEWER, NOW, 1, true));
         assertThat(changes.writes()).allMatch(InMemoryChanges.Write::inTransaction);
         assertThat(timers.pending()).isEmpty();
+        assertThat(notices.sent()).as("an approval tells nobody beyond its message").isEmpty();
     }
 
     @Test

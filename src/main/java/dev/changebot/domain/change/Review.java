@@ -20,6 +20,11 @@ final class Review {
 
     /** True when the event was an approval or its withdrawal, now applied. */
     boolean apply(ChangeEvent event) {
+        if ((event instanceof ChangeApproved || event instanceof ChangeApprovalRevoked)
+                && change.state() != ChangeState.PENDING_APPROVAL) {
+            // Approvals count only while the change waits for them.
+            throw new IllegalTransitionException(change.id(), change.state(), ChangeState.APPROVED);
+        }
         if (event instanceof ChangeApproved approved) {
             approvals.add(new Approval(approved.actorId(), approved.occurredAt(), approved.step()));
             if (approved.completesChain()) {

@@ -41,10 +41,18 @@ final class Work {
                     override.rules());
             pendingOverride = null;
         } else if (event instanceof ChangeOverrideSigned signed) {
+            if (change.state() != ChangeState.APPROVED) {
+                // Signing an override is a step towards starting: only an approved change takes one.
+                throw new IllegalTransitionException(change.id(), change.state(), ChangeState.IN_PROGRESS);
+            }
             pendingOverride = OverrideRequest.sign(pendingOverride,
                     new OverrideRequest.Signature(signed.actorId(), java.util.Set.copyOf(signed.roles())),
                     signed.justification(), signed.rules(), signed.occurredAt());
         } else if (event instanceof ChangeEvent.ChangeDeployed deployed) {
+            if (change.state() != ChangeState.IN_PROGRESS) {
+                // Only work under way is deployed; a soaking change waits for its soak to end.
+                throw new IllegalTransitionException(change.id(), change.state(), ChangeState.SOAKING);
+            }
             if (deployed.soakUntil() != null) {
                 // Moved first: a move the lifecycle refuses must leave the rollout where it was.
                 change.moveTo(ChangeState.SOAKING);

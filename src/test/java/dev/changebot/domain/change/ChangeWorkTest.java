@@ -170,4 +170,22 @@ class ChangeWorkTest {
         assertThat(approved.rolloutPercent()).isZero();
         assertThat(approved.soak()).isEmpty();
     }
+
+    @Test
+    @DisplayName("events that move no state are still refused where the change cannot take them")
+    void eventsOutOfPlace() {
+        assertThatThrownBy(() -> approved.apply(new ChangeDeployed(FIRST, REQUESTER, LATER, "staging", OptionalInt.empty(),
+                null))).isInstanceOf(IllegalTransitionException.class)
+                .hasMessage("CHG-1 cannot move from approved to soaking");
+        assertThatThrownBy(() -> inProgress.apply(new ChangeOverrideSigned(FIRST, REVIEWER, LATER, "Incident fix",
+                List.of("weekend"), List.of("sre")))).isInstanceOf(IllegalTransitionException.class)
+                .hasMessage("CHG-1 cannot move from in progress to in progress");
+        assertThatThrownBy(() -> approved.apply(new ChangeEvent.ChangeApproved(FIRST, SOMEONE_ELSE, LATER, 1, false)))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessage("CHG-1 cannot move from approved to approved");
+
+        assertThat(approved.stagesPassed()).isEmpty();
+        assertThat(approved.approvals()).isEqualTo(changeIn(ChangeState.APPROVED).approvals());
+        assertThat(inProgress.pendingOverride()).isEmpty();
+    }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent.ObligationOverdue;
 import dev.changebot.domain.change.ChangeState;
+import dev.changebot.domain.notice.WhoIsTold;
 import dev.changebot.domain.change.Obligation;
 import dev.changebot.domain.policy.ApprovalStep;
 import dev.changebot.domain.policy.Policy;
@@ -60,7 +61,10 @@ class FollowUpTimersRulesTest {
 
         var verdict = ring(emergency, new ChangeCommand.RemindFollowUp("retrospective"), POLICY);
 
-        assertThat(verdict).isEqualTo(new Verdict.Accepted(List.of()));
+        assertThat(verdict).isEqualTo(Verdict.Accepted.telling(
+                WhoIsTold.followUpReminder(emergency, emergency.obligations().get(0), java.util.Map.of())));
+        assertThat(verdict.events()).isEmpty();
+        assertThat(((Verdict.Accepted) verdict).notices()).as("those who owe it are told").isNotEmpty();
         assertThat(emergency.state()).isEqualTo(ChangeState.FOLLOW_UPS_PENDING);
     }
 
@@ -79,7 +83,8 @@ class FollowUpTimersRulesTest {
         assertThat(ring(emergency, new ChangeCommand.FollowUpDue("retrospective"), POLICY)).as("a second ring")
                 .isEqualTo(new Verdict.Ignored("nothing to do: already overdue"));
         assertThat(ring(emergency, new ChangeCommand.RemindFollowUp("retrospective"), POLICY))
-                .as("overdue is still owed").isEqualTo(new Verdict.Accepted(List.of()));
+                .as("overdue is still owed").isEqualTo(Verdict.Accepted.telling(
+                        WhoIsTold.followUpReminder(emergency, emergency.obligations().get(0), java.util.Map.of())));
     }
 
     @Test
