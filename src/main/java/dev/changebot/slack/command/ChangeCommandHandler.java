@@ -16,7 +16,6 @@ import dev.changebot.slack.change.SatisfyFlow;
 import dev.changebot.application.FindChanges;
 import dev.changebot.application.ManageFreezes;
 import dev.changebot.application.RejectChange;
-import dev.changebot.slack.change.Failures;
 import dev.changebot.slack.change.Replies;
 import dev.changebot.slack.change.StartFlow;
 import dev.changebot.slack.view.ChangeList;
@@ -78,11 +77,7 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         var team = p.getTeamId();
         var user = p.getUserId();
         var command = ChangeCommandParser.parse(p.getText());
-        try {
-            return answer(ctx, command, team, user, p.getTriggerId(), p.getChannelId());
-        } catch (RuntimeException e) {
-            return privately(ctx, Failures.tell("answer /change " + command.getClass().getSimpleName() + " for " + user, e));
-        }
+        return answer(ctx, command, team, user, p.getTriggerId(), p.getChannelId());
     }
 
     private Response answer(SlashCommandContext ctx, SlashCommand command, String team, String user,
