@@ -9,12 +9,15 @@ public final class SlackIds {
     public static final String REJECT_BUTTON = "change_reject";
     public static final String START_BUTTON = "change_start";
     public static final String RESOLVE_BUTTON = "emergency_resolve";
-    /** Value: "CHG-3|staging|" or "CHG-3|production|25" (the rollout step), see {@link #deploymentValue}. */
+    /** Value: {@link ChangeRef#deployment}, the next deployment the class's plan asks for. */
     public static final String DEPLOYED_BUTTON = "change_deployed";
     public static final String DONE_BUTTON = "change_done";
     public static final String ROLLED_BACK_BUTTON = "change_rolled_back";
     public static final String FAILED_BUTTON = "change_failed";
-    /** Followed by ":" and the obligation's name, so each follow-up has its own button. */
+    /**
+     * Followed by ":" and the obligation's name, so each follow-up has its own button; value:
+     * {@link ChangeRef#obligation}, as is the private metadata of its form.
+     */
     public static final String SATISFY_BUTTON = "obligation_satisfy";
     public static final String SATISFY_MODAL = "obligation_satisfy_form";
     /** Answers in the satisfy form: this prefix and the name of what the policy asks. */
@@ -47,16 +50,5 @@ public final class SlackIds {
     public static final String INPUT = "input";
 
     private SlackIds() {
-    }
-
-    /** Which deployment of which change a Deployed button reports: "CHG-3|production|25". */
-    public static String deploymentValue(dev.changebot.domain.change.ChangeId id, String environment,
-                                         java.util.OptionalInt percent) {
-        return id + "|" + environment + "|" + (percent.isPresent() ? Integer.toString(percent.getAsInt()) : "");
-    }
-
-    /** Which obligation of which change a satisfy button or form is about: "CHG-3|post-hoc-review". */
-    public static String obligationValue(dev.changebot.domain.change.ChangeId id, String obligation) {
-        return id + "|" + obligation;
     }
 }

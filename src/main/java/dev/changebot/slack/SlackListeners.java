@@ -6,6 +6,7 @@ import com.slack.api.model.event.ReactionRemovedEvent;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.changebot.slack.change.AppHome;
 import dev.changebot.slack.change.EmergencyButtons;
+import dev.changebot.slack.change.ErrorBoundary;
 import dev.changebot.slack.change.ApproveButton;
 import dev.changebot.slack.change.ApproveReaction;
 import dev.changebot.slack.change.NewChangeSubmission;
@@ -16,6 +17,7 @@ import dev.changebot.slack.change.StartButton;
 import dev.changebot.slack.change.WorkButtonHandlers;
 import dev.changebot.slack.command.ChangeCommandHandler;
 import jakarta.inject.Singleton;
+import java.util.regex.Pattern;
 
 /** Every Slack interaction we handle, registered in one place. */
 @Singleton
@@ -51,23 +53,31 @@ public class SlackListeners {
         this.rejectReasonSubmission = rejectReasonSubmission;
     }
 
+    /**
+     * Each handler behind the error boundary, which answers a failure the way its kind of
+     * interaction answers; a form names the block its errors show on. The App Home has its own
+     * answer to a failure: the Home says it could not be read.
+     */
     public void register(App app) {
-        app.command(SlackIds.COMMAND, changeCommand);
-        app.viewSubmission(SlackIds.NEW_CHANGE_MODAL, newChangeSubmission);
-        app.blockAction(SlackIds.APPROVE_BUTTON, approveButton);
-        app.blockAction(SlackIds.REJECT_BUTTON, rejectButton);
-        app.viewSubmission(SlackIds.REJECT_MODAL, rejectReasonSubmission);
-        app.blockAction(SlackIds.START_BUTTON, startButton);
-        app.viewSubmission(SlackIds.OVERRIDE_MODAL, overrideSubmission);
-        app.blockAction(SlackIds.DEPLOYED_BUTTON, workButtons::deployed);
-        app.blockAction(SlackIds.DONE_BUTTON, workButtons::done);
-        app.blockAction(SlackIds.ROLLED_BACK_BUTTON, workButtons::rolledBack);
-        app.blockAction(SlackIds.FAILED_BUTTON, workButtons::failed);
-        app.blockAction(SlackIds.RESOLVE_BUTTON, emergencyButtons::resolve);
-        app.blockAction(java.util.regex.Pattern.compile(SlackIds.SATISFY_BUTTON + ":.*"), emergencyButtons::satisfy);
-        app.viewSubmission(SlackIds.SATISFY_MODAL, emergencyButtons::submitted);
+        app.command(SlackIds.COMMAND, ErrorBoundary.slashCommand(changeCommand));
+        app.viewSubmission(SlackIds.NEW_CHANGE_MODAL, ErrorBoundary.viewSubmission(SlackIds.TITLE, newChangeSubmission));
+        app.blockAction(SlackIds.APPROVE_BUTTON, ErrorBoundary.blockAction(approveButton));
+        app.blockAction(SlackIds.REJECT_BUTTON, ErrorBoundary.blockAction(rejectButton));
+        app.viewSubmission(SlackIds.REJECT_MODAL, ErrorBoundary.viewSubmission(SlackIds.REASON, rejectReasonSubmission));
+        app.blockAction(SlackIds.START_BUTTON, ErrorBoundary.blockAction(startButton));
+        app.viewSubmission(SlackIds.OVERRIDE_MODAL,
+                ErrorBoundary.viewSubmission(SlackIds.OVERRIDE_JUSTIFICATION, overrideSubmission));
+        app.blockAction(SlackIds.DEPLOYED_BUTTON, ErrorBoundary.blockAction(workButtons::deployed));
+        app.blockAction(SlackIds.DONE_BUTTON, ErrorBoundary.blockAction(workButtons::done));
+        app.blockAction(SlackIds.ROLLED_BACK_BUTTON, ErrorBoundary.blockAction(workButtons::rolledBack));
+        app.blockAction(SlackIds.FAILED_BUTTON, ErrorBoundary.blockAction(workButtons::failed));
+        app.blockAction(SlackIds.RESOLVE_BUTTON, ErrorBoundary.blockAction(emergencyButtons::resolve));
+        app.blockAction(Pattern.compile(SlackIds.SATISFY_BUTTON + ":.*"),
+                ErrorBoundary.blockAction(emergencyButtons::satisfy));
+        app.viewSubmission(SlackIds.SATISFY_MODAL,
+                ErrorBoundary.viewSubmission(EmergencyButtons::errorBlock, emergencyButtons::submitted));
         app.event(AppHomeOpenedEvent.class, appHome::opened);
-        app.event(ReactionAddedEvent.class, approveReaction::added);
-        app.event(ReactionRemovedEvent.class, approveReaction::removed);
+        app.event(ReactionAddedEvent.class, ErrorBoundary.reaction(ApproveReaction::onMessage, approveReaction::added));
+        app.event(ReactionRemovedEvent.class, ErrorBoundary.reaction(ApproveReaction::onMessage, approveReaction::removed));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import dev.changebot.application.FireTimer;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import dev.changebot.slack.SlashCommandsAccess;
 import dev.changebot.support.FakeSlackApi;
@@ -96,8 +98,9 @@ class ApprovedEmergencyTest {
         var input = new com.google.gson.JsonObject();
         input.add(SlackIds.INPUT, SlackPayloads.textValue("https://github.com/org/repo/pull/42"));
         values.add(SlackIds.ANSWER_PREFIX + "link", input);
-        return app.slack(SlackPayloads.viewSubmission(user, SlackIds.SATISFY_MODAL, "CHG-1|retroactive-second-approval",
-                values), SlackPayloads.FORM).body();
+        return app.slack(SlackPayloads.viewSubmission(user, SlackIds.SATISFY_MODAL,
+                ChangeRef.obligation(new ChangeId(1), "retroactive-second-approval").encode(), values), SlackPayloads.FORM)
+                .body();
     }
 
     @Test

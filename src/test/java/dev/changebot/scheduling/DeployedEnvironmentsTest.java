@@ -3,6 +3,7 @@ package dev.changebot.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
+import dev.changebot.domain.change.ChangeId;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import dev.changebot.slack.SlashCommandsAccess;
@@ -16,6 +17,7 @@ import dev.changebot.support.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -75,7 +77,8 @@ class DeployedEnvironmentsTest {
         var ts = db.rows("SELECT message_ts FROM change_request").get(0).get("message_ts").toString();
         slack.clear();
 
-        app.slack(SlackPayloads.buttonClick("U0DEV", CHANNEL, ts, SlackIds.DEPLOYED_BUTTON, "CHG-1|qa|"), SlackPayloads.FORM);
+        app.slack(SlackPayloads.buttonClick("U0DEV", CHANNEL, ts, SlackIds.DEPLOYED_BUTTON,
+                ChangeRef.deployment(new ChangeId(1), "qa", OptionalInt.empty()).encode()), SlackPayloads.FORM);
 
         assertThat(slack.calls("chat.postEphemeral")).singleElement()
                 .satisfies(call -> assertThat(call.param("text")).isEqualTo(REFUSED));

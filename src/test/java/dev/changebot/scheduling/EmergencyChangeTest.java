@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.changebot.application.FireTimer;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import dev.changebot.slack.SlashCommandsAccess;
 import dev.changebot.support.FakeSlackApi;
@@ -151,7 +153,7 @@ class EmergencyChangeTest {
         app.slack(SlackPayloads.buttonClick(IC, INCIDENTS, "1.000001", SlackIds.RESOLVE_BUTTON,
                 dev.changebot.slack.ChangeRef.of(new dev.changebot.domain.change.ChangeId(1)).encode()), SlackPayloads.FORM);
         app.slack(SlackPayloads.buttonClick(OTHER, "C0ELSEWHERE", ts, SlackIds.SATISFY_BUTTON + ":retrospective",
-                "CHG-1|retrospective"), SlackPayloads.FORM);
+                ChangeRef.obligation(new ChangeId(1), "retrospective").encode()), SlackPayloads.FORM);
 
         assertThat(state()).isEqualTo("IN_PROGRESS");
         assertThat(slack.calls("views.open")).isEmpty();
@@ -173,8 +175,8 @@ class EmergencyChangeTest {
             input.add(SlackIds.INPUT, SlackPayloads.textValue("answer to " + ask));
             values.add(SlackIds.ANSWER_PREFIX + ask, input);
         }
-        return app.slack(SlackPayloads.viewSubmission(user, SlackIds.SATISFY_MODAL, "CHG-1|retrospective", values),
-                SlackPayloads.FORM).body();
+        return app.slack(SlackPayloads.viewSubmission(user, SlackIds.SATISFY_MODAL,
+                ChangeRef.obligation(new ChangeId(1), "retrospective").encode(), values), SlackPayloads.FORM).body();
     }
 
     private String say(String user, String text) {

@@ -2,7 +2,9 @@ package dev.changebot.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
 import dev.changebot.application.FireTimer;
+import dev.changebot.domain.change.ChangeId;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import dev.changebot.slack.SlashCommandsAccess;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -62,9 +65,10 @@ class WorkButtonsTest {
     void followsThePlan() {
         var started = message();
         assertThat(started.actionIds()).containsExactly(DEPLOYED, DONE, ROLLED_BACK, FAILED);
-        assertThat(button(started, DEPLOYED)).contains("\"text\":\"Deployed to staging\"", "CHG-1|staging|");
+        assertThat(button(started, DEPLOYED)).contains("\"text\":\"Deployed to staging\"");
+        assertThat(value(started, DEPLOYED)).isEqualTo(deployedTo("staging"));
 
-        assertThat(click(DEPLOYED, "CHG-1|staging|")).contains("CHG-1 is soaking in staging until 2026-03-10T10:30:00Z");
+        assertThat(click(DEPLOYED, deployedTo("staging"))).contains("CHG-1 is soaking in staging until 2026-03-10T10:30:00Z");
         assertThat(state()).isEqualTo("SOAKING");
         var soaking = message();
         assertThat(soaking.actionIds()).containsExactly(ROLLED_BACK, FAILED);
@@ -73,12 +77,13 @@ class WorkButtonsTest {
         clock.set(T0.plus(Duration.ofMinutes(30)));
         app.bean(FireTimer.class).fire(((Number) db.rows("SELECT id FROM change_timer").get(0).get("id")).longValue());
         app.deliverOutbox();
-        assertThat(button(message(), DEPLOYED)).contains("Deployed to production", "CHG-1|production|");
+        assertThat(button(message(), DEPLOYED)).contains("Deployed to production");
+        assertThat(value(message(), DEPLOYED)).isEqualTo(deployedTo("production"));
 
-        assertThat(click(DEPLOYED, "CHG-1|production|")).contains("CHG-1 is deployed to production.");
+        assertThat(click(DEPLOYED, deployedTo("production"))).contains("CHG-1 is deployed to production.");
         assertThat(message().actionIds()).as("nothing left to deploy").containsExactly(DONE, ROLLED_BACK, FAILED);
 
-        assertThat(click(DONE, ChangeRef.of(new dev.changebot.domain.change.ChangeId(1)).encode())).contains("completed");
+        assertThat(click(DONE, ChangeRef.of(new ChangeId(1)).encode())).contains("completed");
         assertThat(state()).isEqualTo("COMPLETED");
         assertThat(message().actionIds()).isEmpty();
         assertThat(db.rows("SELECT type, actor_id FROM change_event"
@@ -91,9 +96,9 @@ class WorkButtonsTest {
     @Test
     @DisplayName("Rolled back during the soak: the change ends, the soak's timer is cancelled")
     void rolledBackDuringTheSoak() {
-        click(DEPLOYED, "CHG-1|staging|");
+        click(DEPLOYED, deployedTo("staging"));
 
-        assertThat(click(ROLLED_BACK, ChangeRef.of(new dev.changebot.domain.change.ChangeId(1)).encode()))
+        assertThat(click(ROLLED_BACK, ChangeRef.of(new ChangeId(1)).encode()))
                 .contains("CHG-1 is rolled back.");
         assertThat(state()).isEqualTo("ROLLED_BACK");
         assertThat(db.rows("SELECT status FROM change_timer").get(0)).containsEntry("status", "CANCELLED");
@@ -103,7 +108,7 @@ class WorkButtonsTest {
     @Test
     @DisplayName("a stale button cannot skip a stage: production before the staging soak is refused")
     void staleButtonCannotSkipTheSoak() {
-        assertThat(click(DEPLOYED, "CHG-1|production|"))
+        assertThat(click(DEPLOYED, deployedTo("production")))
                 .contains("CHG-1 goes to production only after its soak in staging: deploy it to staging first.");
         assertThat(state()).isEqualTo("IN_PROGRESS");
     }
@@ -115,7 +120,7 @@ class WorkButtonsTest {
         assertThat(slack.calls("views.publish").get(0).json("view").toString()).contains("Deployed to staging", DEPLOYED);
         slack.clear();
 
-        app.slack(SlackPayloads.buttonClickOnHome("U0DEV", DEPLOYED, "CHG-1|staging|"), SlackPayloads.FORM);
+        app.slack(SlackPayloads.buttonClickOnHome("U0DEV", DEPLOYED, deployedTo("staging")), SlackPayloads.FORM);
 
         assertThat(state()).isEqualTo("SOAKING");
         assertThat(slack.calls("views.publish")).singleElement().satisfies(call -> assertThat(call.json("view").toString())
@@ -155,6 +160,15 @@ class WorkButtonsTest {
             }
         }
         return "";
+    }
+
+    /** The value of the Deployed button for the next deployment, to {@code environment}. */
+    private static String deployedTo(String environment) {
+        return ChangeRef.deployment(new ChangeId(1), environment, OptionalInt.empty()).encode();
+    }
+
+    private static String value(SlackCall message, String actionId) {
+        return JsonParser.parseString(button(message, actionId)).getAsJsonObject().get("value").getAsString();
     }
 
     private String state() {

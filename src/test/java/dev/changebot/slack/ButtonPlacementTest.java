@@ -12,6 +12,7 @@ import dev.changebot.support.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -85,7 +86,7 @@ class ButtonPlacementTest {
     @DisplayName("a Deployed value naming CHG-2 on CHG-1's message: refused before any rule runs")
     void deployedOnAnotherChangesMessage() {
         app.slack(SlackPayloads.buttonClick("U0REQUEST", CHANNEL, messageOf(1), SlackIds.DEPLOYED_BUTTON,
-                "CHG-2|production|"), SlackPayloads.FORM);
+                ChangeRef.deployment(new ChangeId(2), "production", OptionalInt.empty()).encode()), SlackPayloads.FORM);
 
         assertThat(toldPrivately()).startsWith("That button is not on CHG-2's message");
         assertThat(db.rows("SELECT type FROM change_event WHERE type = 'ChangeDeployed'")).isEmpty();

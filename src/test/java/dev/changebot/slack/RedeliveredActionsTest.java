@@ -110,7 +110,8 @@ class RedeliveredActionsTest {
             values.add(SlackIds.ANSWER_PREFIX + ask, input(SlackIds.INPUT, "answer to " + ask).get(SlackIds.INPUT));
         }
 
-        var answers = fourTimes(SlackPayloads.viewSubmission("U0OTHER", SlackIds.SATISFY_MODAL, "CHG-1|retrospective",
+        var answers = fourTimes(SlackPayloads.viewSubmission("U0OTHER", SlackIds.SATISFY_MODAL,
+                ChangeRef.obligation(new ChangeId(1), "retrospective").encode(),
                 values));
 
         assertThat(resolved).extracting(RedeliveredActionsTest::text).containsOnly("You resolved CHG-1.");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.changebot.domain.change.ChangeId;
 import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.MutableClock;
@@ -165,7 +166,8 @@ class SlackLimitsTest {
         assertThat(modal).singleElement().satisfies(call -> assertSafe(call.json("view")));
         var state = new java.util.LinkedHashMap<String, JsonObject>();
         state.put(SlackIds.ANSWER_PREFIX + "what_changed", SlackPayloads.textValue(dev.changebot.support.Noise.chars(3000)));
-        app.slack(SlackPayloads.viewSubmission("U0BOB", SlackIds.SATISFY_MODAL, "CHG-1|follow-up-07",
+        app.slack(SlackPayloads.viewSubmission("U0BOB", SlackIds.SATISFY_MODAL,
+                ChangeRef.obligation(new ChangeId(1), "follow-up-07").encode(),
                 SlackPayloads.state(state, SlackIds.INPUT)), SlackPayloads.FORM);
 
         assertThat(db.rows("SELECT count(*) AS n FROM change_event WHERE type = 'ObligationSatisfied'"))

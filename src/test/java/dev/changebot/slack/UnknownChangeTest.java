@@ -13,6 +13,7 @@ import dev.changebot.support.SlackPayloads;
 import dev.changebot.support.TestDatabase;
 import dev.changebot.support.TestPostgres;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,11 +66,13 @@ class UnknownChangeTest {
     }
 
     static Stream<List<String>> buttons() {
-        var ref = ChangeRef.of(ChangeId.parse(UNKNOWN).orElseThrow()).encode();
+        var id = ChangeId.parse(UNKNOWN).orElseThrow();
+        var ref = ChangeRef.of(id).encode();
         return Stream.of(List.of(SlackIds.APPROVE_BUTTON, ref), List.of(SlackIds.START_BUTTON, ref),
-                List.of(SlackIds.DEPLOYED_BUTTON, UNKNOWN + "|production|"), List.of(SlackIds.DONE_BUTTON, ref),
-                List.of(SlackIds.ROLLED_BACK_BUTTON, ref), List.of(SlackIds.FAILED_BUTTON, ref),
-                List.of(SlackIds.RESOLVE_BUTTON, ref), List.of(SlackIds.SATISFY_BUTTON + ":review", UNKNOWN + "|review"),
+                List.of(SlackIds.DEPLOYED_BUTTON, ChangeRef.deployment(id, "production", OptionalInt.empty()).encode()),
+                List.of(SlackIds.DONE_BUTTON, ref), List.of(SlackIds.ROLLED_BACK_BUTTON, ref),
+                List.of(SlackIds.FAILED_BUTTON, ref), List.of(SlackIds.RESOLVE_BUTTON, ref),
+                List.of(SlackIds.SATISFY_BUTTON + ":review", ChangeRef.obligation(id, "review").encode()),
                 List.of(SlackIds.REJECT_BUTTON, ref));
     }
 
@@ -97,10 +100,11 @@ class UnknownChangeTest {
     }
 
     static Stream<List<String>> forms() {
-        var ref = ChangeRef.of(ChangeId.parse(UNKNOWN).orElseThrow()).encode();
+        var id = ChangeId.parse(UNKNOWN).orElseThrow();
+        var ref = ChangeRef.of(id).encode();
         return Stream.of(List.of(SlackIds.REJECT_MODAL, ref, SlackIds.REASON),
                 List.of(SlackIds.OVERRIDE_MODAL, ref, SlackIds.OVERRIDE_JUSTIFICATION),
-                List.of(SlackIds.SATISFY_MODAL, UNKNOWN + "|review", SlackIds.ANSWER_PREFIX + "notes"));
+                List.of(SlackIds.SATISFY_MODAL, ChangeRef.obligation(id, "review").encode(), SlackIds.ANSWER_PREFIX + "notes"));
     }
 
     @ParameterizedTest(name = "{0} submitted")

@@ -29,20 +29,8 @@ public class ApproveButton implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
         var click = ButtonClick.of(req.getPayload());
-        var ref = ChangeRef.decode(click.value()).filter(r -> r.changeId() != null);
-        if (ref.isEmpty()) {
-            Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), "This button is from an older Changebot message; "
-                    + "use `/change approve CHG-n` instead.");
-            return ctx.ack();
-        }
-        var id = ref.get().changeId();
-        try {
-            var refusal = placement.refusal(click, id);
-            if (refusal.isPresent()) {
-                Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), refusal.get());
-                return ctx.ack();
-            }
-            var outcome = approveChange.approve(click.teamId(), id, click.userId());
+        placement.target(click, ctx.client(), ChangeRef::namesChange, "`/change approve CHG-n`").ifPresent(ref -> {
+            var outcome = approveChange.approve(click.teamId(), ref.changeId(), click.userId());
             if (!(outcome instanceof ActionOutcome.Done)) {
                 Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Replies.of(outcome, ""));
             }
@@ -50,10 +38,7 @@ public class ApproveButton implements BlockActionHandler {
                 // Clicked on the App Home: show it as it now stands.
                 appHome.publish(ctx.client(), click.teamId(), click.userId());
             }
-        } catch (RuntimeException e) {
-            Ephemeral.tell(ctx.client(), click.channelId(), click.userId(),
-                    Failures.tell("record an approval of " + id + " by " + click.userId(), e));
-        }
+        });
         return ctx.ack();
     }
 }

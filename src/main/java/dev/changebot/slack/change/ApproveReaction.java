@@ -10,6 +10,7 @@ import dev.changebot.application.ReactToChangeMessage;
 import dev.changebot.application.ReactionLedger;
 import dev.changebot.slack.connection.BotUsers;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * Emoji approvals: the policy's reaction on a change's message approves as the reactor, under the
@@ -29,40 +30,41 @@ public class ApproveReaction {
     }
 
     public Response added(EventsApiPayload<ReactionAddedEvent> payload, EventContext ctx) {
-        var event = payload.getEvent();
-        if (event.getItem() == null || !"message".equals(event.getItem().getType())) {
-            return ctx.ack();
-        }
-        handle(ctx, payload.getTeamId(), new ReactionLedger.Reaction(event.getItem().getChannel(),
-                event.getItem().getTs(), event.getReaction(), event.getUser()), true, event.getEventTs());
+        onMessage(payload.getEvent()).ifPresent(reaction -> handle(ctx, payload.getTeamId(), reaction, true,
+                payload.getEvent().getEventTs()));
         return ctx.ack();
     }
 
     public Response removed(EventsApiPayload<ReactionRemovedEvent> payload, EventContext ctx) {
-        var event = payload.getEvent();
-        if (event.getItem() == null || !"message".equals(event.getItem().getType())) {
-            return ctx.ack();
-        }
-        handle(ctx, payload.getTeamId(), new ReactionLedger.Reaction(event.getItem().getChannel(),
-                event.getItem().getTs(), event.getReaction(), event.getUser()), false, event.getEventTs());
+        onMessage(payload.getEvent()).ifPresent(reaction -> handle(ctx, payload.getTeamId(), reaction, false,
+                payload.getEvent().getEventTs()));
         return ctx.ack();
+    }
+
+    /** The reaction, when it is on a message (a reaction on a file approves nothing). */
+    public static Optional<ReactionLedger.Reaction> onMessage(ReactionAddedEvent event) {
+        var item = event.getItem();
+        return item == null || !"message".equals(item.getType()) ? Optional.empty()
+                : Optional.of(new ReactionLedger.Reaction(item.getChannel(), item.getTs(), event.getReaction(), event.getUser()));
+    }
+
+    /** The reaction taken off, when it was on a message. */
+    public static Optional<ReactionLedger.Reaction> onMessage(ReactionRemovedEvent event) {
+        var item = event.getItem();
+        return item == null || !"message".equals(item.getType()) ? Optional.empty()
+                : Optional.of(new ReactionLedger.Reaction(item.getChannel(), item.getTs(), event.getReaction(), event.getUser()));
     }
 
     private void handle(EventContext ctx, String teamId, ReactionLedger.Reaction reaction, boolean added,
                         String eventTs) {
-        try {
-            if (bots.isBot(reaction.userId())) {
-                return;
-            }
-            var outcome = react.react(teamId, reaction, added, eventTs);
-            // A refused addition is explained; a removal that withdraws nothing needs no words.
-            if (added && outcome.isPresent() && !(outcome.get() instanceof ActionOutcome.Done)) {
-                Ephemeral.tell(ctx.client(), reaction.channelId(), reaction.userId(),
-                        "Your :" + reaction.name() + ": did not count: " + Replies.of(outcome.get(), ""));
-            }
-        } catch (RuntimeException e) {
+        if (bots.isBot(reaction.userId())) {
+            return;
+        }
+        var outcome = react.react(teamId, reaction, added, eventTs);
+        // A refused addition is explained; a removal that withdraws nothing needs no words.
+        if (added && outcome.isPresent() && !(outcome.get() instanceof ActionOutcome.Done)) {
             Ephemeral.tell(ctx.client(), reaction.channelId(), reaction.userId(),
-                    Failures.tell("handle a " + (added ? "added" : "removed") + " reaction by " + reaction.userId(), e));
+                    "Your :" + reaction.name() + ": did not count: " + Replies.of(outcome.get(), ""));
         }
     }
 }

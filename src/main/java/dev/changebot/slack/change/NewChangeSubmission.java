@@ -33,22 +33,16 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
             return errorsOnTitle(ctx, "This form is from an older Changebot; close it and run `/change new` again.");
         }
         var form = new NewChangeForm(payload.getView().getState());
-        var userId = payload.getUser().getId();
-        try {
-            var request = new NewChangeRequest(payload.getTeam().getId(), userId, channel.get(), form.chosenClass(),
-                    form.answers(), form.details());
-            // A redelivered submission of a change already recorded closes the form again.
-            var outcome = once.firstTime(Delivery.viewSubmission(payload.getTeam().getId(), payload.getView().getId(),
-                    payload.getView().getHash()), () -> requestChange.request(request),
-                    o -> o instanceof RequestChange.Outcome.Requested);
-            if (outcome.orElse(null) instanceof RequestChange.Outcome.Invalid invalid) {
-                return ctx.ack(r -> r.responseAction("errors").errors(NewChangeForm.errors(invalid.problems())));
-            }
-            return ctx.ack();
-        } catch (RuntimeException e) {
-            // Keeping the modal open with an error loses nothing the requester typed.
-            return errorsOnTitle(ctx, Failures.tell("store a change request from " + userId, e));
+        var request = new NewChangeRequest(payload.getTeam().getId(), payload.getUser().getId(), channel.get(),
+                form.chosenClass(), form.answers(), form.details());
+        // A redelivered submission of a change already recorded closes the form again.
+        var outcome = once.firstTime(Delivery.viewSubmission(payload.getTeam().getId(), payload.getView().getId(),
+                payload.getView().getHash()), () -> requestChange.request(request),
+                o -> o instanceof RequestChange.Outcome.Requested);
+        if (outcome.orElse(null) instanceof RequestChange.Outcome.Invalid invalid) {
+            return ctx.ack(r -> r.responseAction("errors").errors(NewChangeForm.errors(invalid.problems())));
         }
+        return ctx.ack();
     }
 
     private static Response errorsOnTitle(ViewSubmissionContext ctx, String message) {

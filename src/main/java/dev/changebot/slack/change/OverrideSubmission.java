@@ -28,7 +28,7 @@ public class OverrideSubmission implements ViewSubmissionHandler {
     @Override
     public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         var payload = req.getPayload();
-        var ref = ChangeRef.decode(payload.getView().getPrivateMetadata()).filter(r -> r.changeId() != null);
+        var ref = ChangeRef.decode(payload.getView().getPrivateMetadata()).filter(ChangeRef::namesChange);
         if (ref.isEmpty()) {
             return error(ctx, "This form is from an older Changebot; use `/change start CHG-n` again.");
         }
@@ -37,28 +37,24 @@ public class OverrideSubmission implements ViewSubmissionHandler {
         if (justification.isEmpty()) {
             return error(ctx, "Write why it must start now: the justification is the audit record of this exception.");
         }
-        try {
-            var team = payload.getTeam().getId();
-            var first = once.firstTime(Delivery.viewSubmission(team, payload.getView().getId(), payload.getView().getHash()),
-                    () -> startChange.start(team, ref.get().changeId(), payload.getUser().getId(), justification),
-                    o -> o instanceof StartChange.Outcome.Started || o instanceof StartChange.Outcome.AwaitingSigners);
-            if (first.isEmpty()) {
-                return ctx.ack(); // a redelivery of a recorded override: the form closes again, nothing is told twice
-            }
-            var outcome = first.get();
-            if (outcome instanceof StartChange.Outcome.Started) {
-                return ctx.ack();
-            }
-            if (outcome instanceof StartChange.Outcome.AwaitingSigners awaiting) {
-                Ephemeral.tell(ctx.client(), payload.getUser().getId(), payload.getUser().getId(),
-                        "You signed the override of " + ref.get().changeId() + ". " + awaiting.missing());
-                return ctx.ack();
-            }
-            return error(ctx, outcome instanceof StartChange.Outcome.Refused refused ? refused.reason()
-                    : "The calendar changed; start it again.");
-        } catch (RuntimeException e) {
-            return error(ctx, Failures.tell("record the override of " + ref.get().changeId(), e));
+        var team = payload.getTeam().getId();
+        var first = once.firstTime(Delivery.viewSubmission(team, payload.getView().getId(), payload.getView().getHash()),
+                () -> startChange.start(team, ref.get().changeId(), payload.getUser().getId(), justification),
+                o -> o instanceof StartChange.Outcome.Started || o instanceof StartChange.Outcome.AwaitingSigners);
+        if (first.isEmpty()) {
+            return ctx.ack(); // a redelivery of a recorded override: the form closes again, nothing is told twice
         }
+        var outcome = first.get();
+        if (outcome instanceof StartChange.Outcome.Started) {
+            return ctx.ack();
+        }
+        if (outcome instanceof StartChange.Outcome.AwaitingSigners awaiting) {
+            Ephemeral.tell(ctx.client(), payload.getUser().getId(), payload.getUser().getId(),
+                    "You signed the override of " + ref.get().changeId() + ". " + awaiting.missing());
+            return ctx.ack();
+        }
+        return error(ctx, outcome instanceof StartChange.Outcome.Refused refused ? refused.reason()
+                : "The calendar changed; start it again.");
     }
 
     private static Response error(ViewSubmissionContext ctx, String message) {

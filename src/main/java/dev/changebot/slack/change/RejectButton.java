@@ -25,24 +25,14 @@ public class RejectButton implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
         var click = ButtonClick.of(req.getPayload());
-        var ref = ChangeRef.decode(click.value()).filter(r -> r.changeId() != null);
+        var ref = placement.target(click, ctx.client(), ChangeRef::namesChange, "`/change reject CHG-n &lt;reason&gt;`");
         if (ref.isEmpty()) {
-            return ctx.ack();
-        }
-        var id = ref.get().changeId();
-        try {
-            var refusal = placement.refusal(click, id);
-            if (refusal.isPresent()) {
-                Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), refusal.get());
-                return ctx.ack();
-            }
-        } catch (RuntimeException e) {
-            Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Failures.tell("reject " + id, e));
             return ctx.ack();
         }
         try {
             // The trigger id is valid for 3 seconds: the modal opens here, before the ack.
-            var response = ctx.client().viewsOpen(r -> r.triggerId(click.triggerId()).view(RejectReasonModal.render(id)));
+            var response = ctx.client().viewsOpen(r -> r.triggerId(click.triggerId())
+                    .view(RejectReasonModal.render(ref.get().changeId())));
             if (!response.isOk()) {
                 LOG.warn("Slack refused to open the rejection form: {}", response.getError());
             }

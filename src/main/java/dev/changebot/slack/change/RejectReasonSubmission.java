@@ -29,23 +29,19 @@ public class RejectReasonSubmission implements ViewSubmissionHandler {
     @Override
     public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         var payload = req.getPayload();
-        var ref = ChangeRef.decode(payload.getView().getPrivateMetadata()).filter(r -> r.changeId() != null);
+        var ref = ChangeRef.decode(payload.getView().getPrivateMetadata()).filter(ChangeRef::namesChange);
         if (ref.isEmpty()) {
             return error(ctx, "This form is from an older Changebot; use `/change reject CHG-n <reason>` instead.");
         }
         var reason = Optional.ofNullable(payload.getView().getState().getValues().get(SlackIds.REASON))
                 .map(actions -> actions.get(SlackIds.INPUT)).map(v -> v.getValue()).orElse("");
-        try {
-            var team = payload.getTeam().getId();
-            var outcome = once.firstTime(Delivery.viewSubmission(team, payload.getView().getId(), payload.getView().getHash()),
-                    () -> rejectChange.reject(team, ref.get().changeId(), payload.getUser().getId(), reason),
-                    o -> o instanceof ActionOutcome.Done);
-            // Empty: a redelivery of a recorded rejection, which closes the form again.
-            return outcome.filter(o -> !(o instanceof ActionOutcome.Done)).map(o -> error(ctx, Replies.of(o, "")))
-                    .orElseGet(ctx::ack);
-        } catch (RuntimeException e) {
-            return error(ctx, Failures.tell("record the rejection of " + ref.get().changeId(), e));
-        }
+        var team = payload.getTeam().getId();
+        var outcome = once.firstTime(Delivery.viewSubmission(team, payload.getView().getId(), payload.getView().getHash()),
+                () -> rejectChange.reject(team, ref.get().changeId(), payload.getUser().getId(), reason),
+                o -> o instanceof ActionOutcome.Done);
+        // Empty: a redelivery of a recorded rejection, which closes the form again.
+        return outcome.filter(o -> !(o instanceof ActionOutcome.Done)).map(o -> error(ctx, Replies.of(o, "")))
+                .orElseGet(ctx::ack);
     }
 
     private static Response error(ViewSubmissionContext ctx, String message) {

@@ -36,6 +36,10 @@ public class SatisfyFlow {
             return Optional.of(id + " owes no '" + Cut.userText(name, MAX_NAME_SHOWN) + "'. `/change show " + id
                     + "` lists what it owes.");
         }
+        if (!SatisfyModal.canName(id, obligation.get())) {
+            return Optional.of("The policy gives this follow-up of " + id + " a name longer than a Slack form can carry;"
+                    + " ask for a shorter one in the policy file.");
+        }
         try {
             var response = client.viewsOpen(r -> r.triggerId(triggerId).view(SatisfyModal.render(id, obligation.get())));
             return response.isOk() ? Optional.empty() : Optional.of("Slack would not open the form (" + response.getError() + ").");

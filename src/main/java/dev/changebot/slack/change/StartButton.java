@@ -22,18 +22,9 @@ public class StartButton implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
         var click = ButtonClick.of(req.getPayload());
-        var ref = ChangeRef.decode(click.value()).filter(r -> r.changeId() != null);
-        if (ref.isEmpty()) {
-            return ctx.ack();
-        }
-        var id = ref.get().changeId();
-        try {
-            placement.refusal(click, id)
-                    .or(() -> flow.start(ctx.client(), click.triggerId(), click.teamId(), id, click.userId()))
-                    .ifPresent(text -> Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), text));
-        } catch (RuntimeException e) {
-            Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Failures.tell("start " + id, e));
-        }
+        placement.target(click, ctx.client(), ChangeRef::namesChange, "`/change start CHG-n`")
+                .flatMap(ref -> flow.start(ctx.client(), click.triggerId(), click.teamId(), ref.changeId(), click.userId()))
+                .ifPresent(text -> Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), text));
         return ctx.ack();
     }
 }

@@ -4,12 +4,10 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.changebot.application.DeployChange;
-import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.view.Mrkdwn;
 import jakarta.inject.Singleton;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -33,51 +31,40 @@ public class WorkButtonHandlers {
     /** "Deployed to staging": the value names the change, the environment and the rollout step. */
     public Response deployed(BlockActionRequest req, ActionContext ctx) {
         var click = ButtonClick.of(req.getPayload());
-        var parts = click.value().split("\\|", -1);
-        var id = ChangeId.parse(parts[0]);
-        if (id.isEmpty() || parts.length != 3 || parts[1].isBlank()) {
-            return ctx.ack();
-        }
-        var percent = parts[2].matches("\\d{1,3}") ? OptionalInt.of(Integer.parseInt(parts[2])) : OptionalInt.empty();
-        return answer(click, ctx, id.get(),
-                () -> deployChange.deployed(click.teamId(), id.get(), click.userId(), parts[1], percent));
+        placement.target(click, ctx.client(), ChangeRef::namesDeployment, "`/change deployed CHG-n &lt;environment&gt;`")
+                .ifPresent(ref -> answer(click, ctx, () -> deployChange.deployed(click.teamId(), ref.changeId(),
+                        click.userId(), ref.deployment().environment(), ref.deployment().percent())));
+        return ctx.ack();
     }
 
     public Response done(BlockActionRequest req, ActionContext ctx) {
-        return finished(req, ctx, ChangeState.COMPLETED);
+        return finished(req, ctx, ChangeState.COMPLETED, "`/change done CHG-n`");
     }
 
     public Response rolledBack(BlockActionRequest req, ActionContext ctx) {
-        return finished(req, ctx, ChangeState.ROLLED_BACK);
+        return finished(req, ctx, ChangeState.ROLLED_BACK, "`/change rolledback CHG-n`");
     }
 
     public Response failed(BlockActionRequest req, ActionContext ctx) {
-        return finished(req, ctx, ChangeState.FAILED);
+        return finished(req, ctx, ChangeState.FAILED, "`/change failed CHG-n`");
     }
 
-    private Response finished(BlockActionRequest req, ActionContext ctx, ChangeState outcome) {
+    private Response finished(BlockActionRequest req, ActionContext ctx, ChangeState outcome, String command) {
         var click = ButtonClick.of(req.getPayload());
-        var ref = ChangeRef.decode(click.value()).filter(r -> r.changeId() != null);
-        if (ref.isEmpty()) {
-            return ctx.ack();
-        }
-        var id = ref.get().changeId();
-        return answer(click, ctx, id, () -> deployChange.finished(click.teamId(), id, click.userId(), outcome));
+        placement.target(click, ctx.client(), ChangeRef::namesChange, command).ifPresent(ref -> answer(click, ctx,
+                () -> deployChange.finished(click.teamId(), ref.changeId(), click.userId(), outcome)));
+        return ctx.ack();
     }
 
-    private Response answer(ButtonClick click, ActionContext ctx, ChangeId id, Supplier<String> action) {
-        String text;
+    private void answer(ButtonClick click, ActionContext ctx, Supplier<String> action) {
         try {
-            var refusal = placement.refusal(click, id);
-            text = refusal.isPresent() ? refusal.get() : Mrkdwn.escape(action.get());
-        } catch (RuntimeException e) {
-            text = Failures.tell("record the work on " + id + " by " + click.userId(), e);
+            Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Mrkdwn.escape(action.get()));
+        } finally {
+            if (click.onHome()) {
+                // Clicked on the App Home: show it as it now stands, even when acting failed (during
+                // an outage, the Home says it could not be read).
+                appHome.publish(ctx.client(), click.teamId(), click.userId());
+            }
         }
-        Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), text);
-        if (click.onHome()) {
-            // Clicked on the App Home: show it as it now stands.
-            appHome.publish(ctx.client(), click.teamId(), click.userId());
-        }
-        return ctx.ack();
     }
 }

@@ -16,7 +16,6 @@ import dev.changebot.slack.change.SatisfyFlow;
 import dev.changebot.application.FindChanges;
 import dev.changebot.application.ManageFreezes;
 import dev.changebot.application.RejectChange;
-import dev.changebot.slack.change.Failures;
 import dev.changebot.slack.change.Replies;
 import dev.changebot.slack.change.StartFlow;
 import dev.changebot.slack.view.ChangeList;
@@ -78,79 +77,75 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         var team = p.getTeamId();
         var user = p.getUserId();
         var command = ChangeCommandParser.parse(p.getText());
-        try {
-            return answer(ctx, command, team, user, p.getTriggerId(), p.getChannelId());
-        } catch (RuntimeException e) {
-            return privately(ctx, Failures.tell("answer /change " + command.getClass().getSimpleName() + " for " + user, e));
-        }
+        return answer(ctx, command, team, user, p.getTriggerId(), p.getChannelId());
     }
 
-    private Response answer(SlashCommandContext ctx, ChangeCommand command, String team, String user,
+    private Response answer(SlashCommandContext ctx, SlashCommand command, String team, String user,
                             String triggerId, String channelId) {
-        if (command instanceof ChangeCommand.Unreadable unreadable) {
+        if (command instanceof SlashCommand.Unreadable unreadable) {
             return privately(ctx, HelpText.after(unreadable.problem()));
         }
-        if (command instanceof ChangeCommand.New create) {
+        if (command instanceof SlashCommand.New create) {
             return openNewChangeForm(ctx, triggerId, channelId, create.titleHint());
         }
-        if (command instanceof ChangeCommand.ListOpen list) {
+        if (command instanceof SlashCommand.ListOpen list) {
             return privately(ctx, ChangeList.text(findChanges.open(team), list.page()));
         }
-        if (command instanceof ChangeCommand.Show show) {
+        if (command instanceof SlashCommand.Show show) {
             return findChanges.byId(team, show.id())
                     .map(view -> privately(ctx, ChangeMessage.fallbackText(view.change()),
                             ChangeMessage.summaryBlocks(view)))
                     .orElseGet(() -> privately(ctx, Replies.notFound(show.id().toString())));
         }
-        if (command instanceof ChangeCommand.Approve approve) {
+        if (command instanceof SlashCommand.Approve approve) {
             return once(ctx, team, triggerId, () -> Replies.of(approveChange.approve(team, approve.id(), user),
                     "You approved " + approve.id() + "."));
         }
-        if (command instanceof ChangeCommand.Reject reject) {
+        if (command instanceof SlashCommand.Reject reject) {
             return once(ctx, team, triggerId, () -> Replies.of(rejectChange.reject(team, reject.id(), user, reject.reason()),
                     "You rejected " + reject.id() + "."));
         }
-        if (command instanceof ChangeCommand.Emergency emergency) {
+        if (command instanceof SlashCommand.Emergency emergency) {
             return once(ctx, team, triggerId, () -> declare(team, user, channelId, emergency));
         }
-        if (command instanceof ChangeCommand.Resolve resolve) {
+        if (command instanceof SlashCommand.Resolve resolve) {
             return once(ctx, team, triggerId, () -> Replies.of(emergencyChanges.resolve(team, resolve.id(), user),
                     "You resolved " + resolve.id() + "."));
         }
-        if (command instanceof ChangeCommand.Satisfy satisfy) {
+        if (command instanceof SlashCommand.Satisfy satisfy) {
             return satisfyFlow.open(ctx.client(), triggerId, team, satisfy.id(), satisfy.obligation())
                     .map(text -> privately(ctx, text)).orElseGet(ctx::ack);
         }
-        if (command instanceof ChangeCommand.Deployed deployed) {
+        if (command instanceof SlashCommand.Deployed deployed) {
             return once(ctx, team, triggerId, () -> Mrkdwn.escape(deployChange.deployed(team, deployed.id(), user,
                     deployed.environment(), deployed.percent())));
         }
-        if (command instanceof ChangeCommand.Finished finished) {
+        if (command instanceof SlashCommand.Finished finished) {
             return once(ctx, team, triggerId, () -> Mrkdwn.escape(deployChange.finished(team, finished.id(), user,
                     finished.outcome())));
         }
-        if (command instanceof ChangeCommand.FreezeStart freeze) {
+        if (command instanceof SlashCommand.FreezeStart freeze) {
             return once(ctx, team, triggerId, () -> Mrkdwn.escape(manageFreezes.declare(team, user, freeze.reason(),
                     freeze.until())));
         }
-        if (command instanceof ChangeCommand.FreezeEnd) {
+        if (command instanceof SlashCommand.FreezeEnd) {
             return once(ctx, team, triggerId, () -> manageFreezes.lift(team, user));
         }
-        if (command instanceof ChangeCommand.FreezeList list) {
+        if (command instanceof SlashCommand.FreezeList list) {
             return privately(ctx, FreezeList.text(manageFreezes.list(team), list.page()));
         }
-        if (command instanceof ChangeCommand.Start start) {
+        if (command instanceof SlashCommand.Start start) {
             return startFlow.start(ctx.client(), triggerId, team, start.id(), user)
                     .map(text -> privately(ctx, text)).orElseGet(ctx::ack);
         }
-        if (command instanceof ChangeCommand.Cancel cancel) {
+        if (command instanceof SlashCommand.Cancel cancel) {
             return once(ctx, team, triggerId, () -> Replies.of(cancelChange.cancel(team, cancel.id(), user),
                     "You cancelled " + cancel.id() + "."));
         }
         return privately(ctx, HelpText.text());
     }
 
-    private String declare(String team, String user, String channelId, ChangeCommand.Emergency emergency) {
+    private String declare(String team, String user, String channelId, SlashCommand.Emergency emergency) {
         var result = emergencyChanges.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander(),
                 emergency.severity());
         return result instanceof EmergencyChanges.Result.Declared declared

@@ -11,10 +11,10 @@ public final class ChangeCommandParser {
     private ChangeCommandParser() {
     }
 
-    public static ChangeCommand parse(String text) {
+    public static SlashCommand parse(String text) {
         var trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {
-            return new ChangeCommand.Help();
+            return new SlashCommand.Help();
         }
         var parts = trimmed.split("\\s+", 2);
         var verb = parts[0].toLowerCase(Locale.ROOT);
@@ -23,49 +23,49 @@ public final class ChangeCommandParser {
         // "<" as "&lt;"); user text is kept as typed, and escaped again wherever it is shown.
         var rest = verb.equals("emergency") ? raw : unescape(raw);
         return switch (verb) {
-            case "help" -> new ChangeCommand.Help();
-            case "new" -> new ChangeCommand.New(rest);
-            case "list" -> new ChangeCommand.ListOpen(page(rest));
-            case "show" -> withId(verb, rest, false, (id) -> new ChangeCommand.Show(id.id()));
-            case "approve" -> withId(verb, rest, false, (id) -> new ChangeCommand.Approve(id.id()));
-            case "cancel" -> withId(verb, rest, false, (id) -> new ChangeCommand.Cancel(id.id()));
-            case "start" -> withId(verb, rest, false, (id) -> new ChangeCommand.Start(id.id()));
+            case "help" -> new SlashCommand.Help();
+            case "new" -> new SlashCommand.New(rest);
+            case "list" -> new SlashCommand.ListOpen(page(rest));
+            case "show" -> withId(verb, rest, false, (id) -> new SlashCommand.Show(id.id()));
+            case "approve" -> withId(verb, rest, false, (id) -> new SlashCommand.Approve(id.id()));
+            case "cancel" -> withId(verb, rest, false, (id) -> new SlashCommand.Cancel(id.id()));
+            case "start" -> withId(verb, rest, false, (id) -> new SlashCommand.Start(id.id()));
             case "emergency" -> emergency(rest);
-            case "resolve" -> withId(verb, rest, false, (id) -> new ChangeCommand.Resolve(id.id()));
-            case "satisfy" -> withId(verb, rest, true, (id) -> new ChangeCommand.Satisfy(id.id(), id.rest().split("\\s+")[0]));
+            case "resolve" -> withId(verb, rest, false, (id) -> new SlashCommand.Resolve(id.id()));
+            case "satisfy" -> withId(verb, rest, true, (id) -> new SlashCommand.Satisfy(id.id(), id.rest().split("\\s+")[0]));
             case "deployed" -> withId(verb, rest, true, ChangeCommandParser::deployed);
             case "done" -> withId(verb, rest, false,
-                    (id) -> new ChangeCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.COMPLETED));
+                    (id) -> new SlashCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.COMPLETED));
             case "rolledback", "rollback" -> withId(verb, rest, false,
-                    (id) -> new ChangeCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.ROLLED_BACK));
+                    (id) -> new SlashCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.ROLLED_BACK));
             case "failed" -> withId(verb, rest, false,
-                    (id) -> new ChangeCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.FAILED));
+                    (id) -> new SlashCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.FAILED));
             case "freeze" -> FreezeCommandParser.parse(rest);
-            case "reject" -> withId(verb, rest, true, (id) -> new ChangeCommand.Reject(id.id(), id.rest()));
-            default -> new ChangeCommand.Unreadable("I don't know `" + Mrkdwn.escape(clip(parts[0])) + "`.");
+            case "reject" -> withId(verb, rest, true, (id) -> new SlashCommand.Reject(id.id(), id.rest()));
+            default -> new SlashCommand.Unreadable("I don't know `" + Mrkdwn.escape(clip(parts[0])) + "`.");
         };
     }
 
-    private static ChangeCommand withId(String verb, String rest, boolean needsText,
-                                        Function<IdAndRest, ChangeCommand> build) {
+    private static SlashCommand withId(String verb, String rest, boolean needsText,
+                                       Function<IdAndRest, SlashCommand> build) {
         var parts = rest.split("\\s+", 2);
         var id = ChangeId.parse(parts[0]);
         if (id.isEmpty()) {
-            return new ChangeCommand.Unreadable("`/change " + verb + "` needs a change id like `CHG-12`"
+            return new SlashCommand.Unreadable("`/change " + verb + "` needs a change id like `CHG-12`"
                     + (rest.isEmpty() ? "." : ", not `" + Mrkdwn.escape(clip(parts[0])) + "`."));
         }
         var text = parts.length > 1 ? parts[1].strip() : "";
         if (needsText && text.isEmpty()) {
-            return new ChangeCommand.Unreadable("`/change " + verb + " " + id.get() + "` needs a reason after the id.");
+            return new SlashCommand.Unreadable("`/change " + verb + " " + id.get() + "` needs a reason after the id.");
         }
         if (!needsText && !text.isEmpty()) {
-            return new ChangeCommand.Unreadable("`/change " + verb + "` takes only a change id.");
+            return new SlashCommand.Unreadable("`/change " + verb + "` takes only a change id.");
         }
         return build.apply(new IdAndRest(id.get(), text));
     }
 
     /** `/change emergency <summary> [--ic @someone]`; Slack sends the mention as <@U123|name>. */
-    private static ChangeCommand emergency(String rest) {
+    private static SlashCommand emergency(String rest) {
         var matcher = java.util.regex.Pattern.compile("\\s*--ic\\s+<@([A-Z0-9]+)(?:\\|[^>]*)?>\\s*").matcher(rest);
         java.util.Optional<String> ic = java.util.Optional.empty();
         var summary = rest;
@@ -73,7 +73,7 @@ public final class ChangeCommandParser {
             ic = java.util.Optional.of(matcher.group(1));
             summary = (rest.substring(0, matcher.start()) + " " + rest.substring(matcher.end())).strip();
         } else if (rest.contains("--ic")) {
-            return new ChangeCommand.Unreadable("`--ic` needs a person mentioned with @, e.g. `--ic @jane`.");
+            return new SlashCommand.Unreadable("`--ic` needs a person mentioned with @, e.g. `--ic @jane`.");
         }
         java.util.Optional<String> severity = java.util.Optional.empty();
         var sev = java.util.regex.Pattern.compile("\\s*--sev\\s+(\\S+)\\s*").matcher(summary);
@@ -83,26 +83,26 @@ public final class ChangeCommandParser {
         }
         summary = unescape(summary);
         if (summary.isBlank()) {
-            return new ChangeCommand.Unreadable("`/change emergency` needs a summary, e.g. `/change emergency Roll back bad config`.");
+            return new SlashCommand.Unreadable("`/change emergency` needs a summary, e.g. `/change emergency Roll back bad config`.");
         }
-        return new ChangeCommand.Emergency(summary, ic, severity);
+        return new SlashCommand.Emergency(summary, ic, severity);
     }
 
     /** `deployed CHG-n <environment> [percent]`: the percentage is a step of a staged rollout. */
-    private static ChangeCommand deployed(IdAndRest id) {
+    private static SlashCommand deployed(IdAndRest id) {
         var words = id.rest().split("\\s+");
         if (words.length == 1) {
-            return new ChangeCommand.Deployed(id.id(), words[0], java.util.OptionalInt.empty());
+            return new SlashCommand.Deployed(id.id(), words[0], java.util.OptionalInt.empty());
         }
         try {
             int percent = Integer.parseInt(words[1].replace("%", ""));
             if (percent >= 1 && percent <= 100 && words.length == 2) {
-                return new ChangeCommand.Deployed(id.id(), words[0], java.util.OptionalInt.of(percent));
+                return new SlashCommand.Deployed(id.id(), words[0], java.util.OptionalInt.of(percent));
             }
         } catch (NumberFormatException notAPercentage) {
             // told below
         }
-        return new ChangeCommand.Unreadable("`/change deployed " + id.id() + "` takes an environment and, for a staged"
+        return new SlashCommand.Unreadable("`/change deployed " + id.id() + "` takes an environment and, for a staged"
                 + " rollout, a percentage: `/change deployed " + id.id() + " production 25`.");
     }
 

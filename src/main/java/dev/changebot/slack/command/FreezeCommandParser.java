@@ -14,37 +14,37 @@ final class FreezeCommandParser {
     private FreezeCommandParser() {
     }
 
-    static ChangeCommand parse(String text) {
+    static SlashCommand parse(String text) {
         var parts = text.strip().split("\\s+", 2);
         var verb = parts[0].toLowerCase();
         var rest = parts.length > 1 ? parts[1].strip() : "";
         switch (verb) {
             case "end":
-                return new ChangeCommand.FreezeEnd();
+                return new SlashCommand.FreezeEnd();
             case "list":
             case "":
-                return new ChangeCommand.FreezeList(ChangeCommandParser.page(rest));
+                return new SlashCommand.FreezeList(ChangeCommandParser.page(rest));
             case "start":
                 return start(rest);
             default:
-                return new ChangeCommand.Unreadable("`/change freeze` takes start, end or list, not `"
+                return new SlashCommand.Unreadable("`/change freeze` takes start, end or list, not `"
                         + Cut.userText(verb, 60) + "`.");
         }
     }
 
-    private static ChangeCommand start(String rest) {
+    private static SlashCommand start(String rest) {
         var until = UNTIL.matcher(rest);
         var reason = until.matches() ? until.group(1).strip() : rest;
         if (reason.isEmpty()) {
-            return new ChangeCommand.Unreadable("`/change freeze start` needs a reason, e.g. `/change freeze start Black Friday`.");
+            return new SlashCommand.Unreadable("`/change freeze start` needs a reason, e.g. `/change freeze start Black Friday`.");
         }
         if (!until.matches()) {
-            return new ChangeCommand.FreezeStart(reason, Optional.empty());
+            return new SlashCommand.FreezeStart(reason, Optional.empty());
         }
         try {
-            return new ChangeCommand.FreezeStart(reason, Optional.of(Instant.parse(until.group(2).toUpperCase())));
+            return new SlashCommand.FreezeStart(reason, Optional.of(Instant.parse(until.group(2).toUpperCase())));
         } catch (DateTimeParseException e) {
-            return new ChangeCommand.Unreadable("`until` takes a UTC time like `2026-12-24T18:00:00Z`, not `"
+            return new SlashCommand.Unreadable("`until` takes a UTC time like `2026-12-24T18:00:00Z`, not `"
                     + Cut.userText(until.group(2), 60) + "`.");
         }
     }

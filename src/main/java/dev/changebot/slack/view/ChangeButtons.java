@@ -54,9 +54,15 @@ final class ChangeButtons {
         var ref = ChangeRef.of(change.id()).encode();
         var buttons = new ArrayList<BlockElement>();
         if (change.state() == ChangeState.IN_PROGRESS) {
-            view.nextDeployment().ifPresent(next -> buttons.add(button(b -> b.actionId(SlackIds.DEPLOYED_BUTTON)
-                    .style("primary").text(plainText(Cut.plain("Deployed to " + next.label(), SlackLimits.BUTTON_TEXT)))
-                    .value(SlackIds.deploymentValue(change.id(), next.environment(), next.percent())))));
+            view.nextDeployment().ifPresent(next -> {
+                var deployed = ChangeRef.deployment(change.id(), next.environment(), next.percent()).encode();
+                // An environment whose name no button value holds is reported with `/change deployed`.
+                if (deployed.length() <= SlackLimits.BUTTON_VALUE) {
+                    buttons.add(button(b -> b.actionId(SlackIds.DEPLOYED_BUTTON).style("primary")
+                            .text(plainText(Cut.plain("Deployed to " + next.label(), SlackLimits.BUTTON_TEXT)))
+                            .value(deployed)));
+                }
+            });
             buttons.add(button(b -> b.actionId(SlackIds.DONE_BUTTON).text(plainText("Done")).value(ref)
                     .style(view.nextDeployment().isEmpty() ? "primary" : null)));
         }

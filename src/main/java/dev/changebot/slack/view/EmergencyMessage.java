@@ -30,7 +30,10 @@ final class EmergencyMessage {
     static final int MAX_SATISFY_BUTTONS = 4;
     /** Sections the follow-ups may take; past them the follow-ups left out are counted. */
     static final int MAX_OBLIGATION_SECTIONS = 6;
-    /** The follow-up's name rides in the button's action id, which Slack caps at 255 characters. */
+    /**
+     * The follow-up's name rides in the button's action id, which Slack caps at 255 characters; in
+     * its value (ChangeRef) a name this long fits 2,000 characters even with every character escaped.
+     */
     private static final int MAX_NAME_IN_BUTTON = SlackLimits.ACTION_ID - SlackIds.SATISFY_BUTTON.length() - 1;
 
     private EmergencyMessage() {
@@ -114,7 +117,7 @@ final class EmergencyMessage {
                 .filter(o -> o.name().length() <= MAX_NAME_IN_BUTTON).limit(MAX_SATISFY_BUTTONS).forEach(o -> buttons.add(
                 button(b -> b.actionId(SlackIds.SATISFY_BUTTON + ":" + o.name())
                         .text(plainText(Cut.plain(o.label(), SlackLimits.BUTTON_TEXT)))
-                        .value(SlackIds.obligationValue(change.id(), o.name())))));
+                        .value(ChangeRef.obligation(change.id(), o.name()).encode()))));
         return buttons;
     }
 }

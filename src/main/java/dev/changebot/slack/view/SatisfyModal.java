@@ -14,6 +14,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Obligation;
+import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import java.util.ArrayList;
 import java.util.Map;
@@ -31,6 +32,14 @@ public final class SatisfyModal {
     private SatisfyModal() {
     }
 
+    /**
+     * Whether the form can name the follow-up it meets: the name comes from the policy file, and
+     * rides in the private metadata, which Slack caps at 3,000 characters.
+     */
+    public static boolean canName(ChangeId changeId, Obligation obligation) {
+        return metadata(changeId, obligation).length() <= SlackLimits.PRIVATE_METADATA;
+    }
+
     public static View render(ChangeId changeId, Obligation obligation) {
         var blocks = new ArrayList<LayoutBlock>();
         blocks.add(section(s -> s.text(markdownText("*" + Cut.userText(obligation.label(), 1000) + "* for " + changeId
@@ -42,10 +51,14 @@ public final class SatisfyModal {
                     .element(plainTextInput(p -> p.actionId(SlackIds.INPUT).multiline(!ask.equals("link")).maxLength(SlackLimits.TEXT_INPUT)))));
         }
         return view(v -> v.type("modal").callbackId(SlackIds.SATISFY_MODAL)
-                .privateMetadata(SlackIds.obligationValue(changeId, obligation.name()))
+                .privateMetadata(metadata(changeId, obligation))
                 .title(viewTitle(t -> t.type("plain_text").text(Cut.plain("Follow-up for " + changeId, SlackLimits.MODAL_TITLE))))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Submit")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
+    }
+
+    private static String metadata(ChangeId changeId, Obligation obligation) {
+        return ChangeRef.obligation(changeId, obligation.name()).encode();
     }
 }

@@ -3,7 +3,7 @@ package dev.changebot.slack.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.changebot.domain.change.ChangeId;
-import dev.changebot.slack.command.ChangeCommand.Unreadable;
+import dev.changebot.slack.command.SlashCommand.Unreadable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,56 +20,56 @@ class ChangeCommandParserTest {
     @NullSource
     @DisplayName("nothing, or help, asks for help")
     void helpForNothingOrHelp(String text) {
-        assertThat(ChangeCommandParser.parse(text)).isEqualTo(new ChangeCommand.Help());
+        assertThat(ChangeCommandParser.parse(text)).isEqualTo(new SlashCommand.Help());
     }
 
     @Test
     @DisplayName("`new` alone opens an empty form")
     void newWithoutTitle() {
-        assertThat(ChangeCommandParser.parse("new")).isEqualTo(new ChangeCommand.New(""));
+        assertThat(ChangeCommandParser.parse("new")).isEqualTo(new SlashCommand.New(""));
     }
 
     @Test
     @DisplayName("`new` with words prefills them as the title")
     void newWithTitleHint() {
-        assertThat(ChangeCommandParser.parse("new Deploy api v2")).isEqualTo(new ChangeCommand.New("Deploy api v2"));
+        assertThat(ChangeCommandParser.parse("new Deploy api v2")).isEqualTo(new SlashCommand.New("Deploy api v2"));
     }
 
     @Test
     void listAsksForTheOpenChanges() {
-        assertThat(ChangeCommandParser.parse("list")).isEqualTo(new ChangeCommand.ListOpen());
+        assertThat(ChangeCommandParser.parse("list")).isEqualTo(new SlashCommand.ListOpen());
     }
 
     @Test
     @DisplayName("a long list is read a page at a time: `list 3`, `freeze list 2`")
     void listsTakeAPage() {
-        assertThat(ChangeCommandParser.parse("list 3")).isEqualTo(new ChangeCommand.ListOpen(3));
-        assertThat(ChangeCommandParser.parse("list")).isEqualTo(new ChangeCommand.ListOpen(1));
-        assertThat(ChangeCommandParser.parse("list mine")).isEqualTo(new ChangeCommand.ListOpen(1));
-        assertThat(ChangeCommandParser.parse("freeze list 2")).isEqualTo(new ChangeCommand.FreezeList(2));
+        assertThat(ChangeCommandParser.parse("list 3")).isEqualTo(new SlashCommand.ListOpen(3));
+        assertThat(ChangeCommandParser.parse("list")).isEqualTo(new SlashCommand.ListOpen(1));
+        assertThat(ChangeCommandParser.parse("list mine")).isEqualTo(new SlashCommand.ListOpen(1));
+        assertThat(ChangeCommandParser.parse("freeze list 2")).isEqualTo(new SlashCommand.FreezeList(2));
     }
 
     @Test
     void showNamesOneChange() {
-        assertThat(ChangeCommandParser.parse("show CHG-3")).isEqualTo(new ChangeCommand.Show(CHG_3));
+        assertThat(ChangeCommandParser.parse("show CHG-3")).isEqualTo(new SlashCommand.Show(CHG_3));
     }
 
     @Test
     @DisplayName("approve reads the id in any case")
     void approveReadsTheIdInAnyCase() {
-        assertThat(ChangeCommandParser.parse("approve chg-3")).isEqualTo(new ChangeCommand.Approve(CHG_3));
+        assertThat(ChangeCommandParser.parse("approve chg-3")).isEqualTo(new SlashCommand.Approve(CHG_3));
     }
 
     @Test
     void cancelNamesOneChange() {
-        assertThat(ChangeCommandParser.parse("cancel CHG-3")).isEqualTo(new ChangeCommand.Cancel(CHG_3));
+        assertThat(ChangeCommandParser.parse("cancel CHG-3")).isEqualTo(new SlashCommand.Cancel(CHG_3));
     }
 
     @Test
     @DisplayName("reject keeps everything after the id as the reason")
     void rejectKeepsTheReason() {
         assertThat(ChangeCommandParser.parse("reject CHG-3 too risky on a Friday"))
-                .isEqualTo(new ChangeCommand.Reject(CHG_3, "too risky on a Friday"));
+                .isEqualTo(new SlashCommand.Reject(CHG_3, "too risky on a Friday"));
     }
 
     @Test

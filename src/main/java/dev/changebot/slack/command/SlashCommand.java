@@ -1,0 +1,68 @@
+package dev.changebot.slack.command;
+
+import dev.changebot.domain.change.ChangeId;
+
+/** What the text after `/change` asks for. */
+public sealed interface SlashCommand {
+
+    record Help() implements SlashCommand {
+    }
+
+    record New(String titleHint) implements SlashCommand {
+    }
+
+    /** One page of the open changes, counted from 1. */
+    record ListOpen(int page) implements SlashCommand {
+        public ListOpen() {
+            this(1);
+        }
+    }
+
+    record Show(ChangeId id) implements SlashCommand {
+    }
+
+    record Approve(ChangeId id) implements SlashCommand {
+    }
+
+    record Reject(ChangeId id, String reason) implements SlashCommand {
+    }
+
+    record Cancel(ChangeId id) implements SlashCommand {
+    }
+
+    record Start(ChangeId id) implements SlashCommand {
+    }
+
+    record Deployed(ChangeId id, String environment, java.util.OptionalInt percent) implements SlashCommand {
+    }
+
+    record Emergency(String summary, java.util.Optional<String> incidentCommander, java.util.Optional<String> severity)
+            implements SlashCommand {
+    }
+
+    record Resolve(ChangeId id) implements SlashCommand {
+    }
+
+    record Satisfy(ChangeId id, String obligation) implements SlashCommand {
+    }
+
+    /** Work ended: completed, rolled back or failed. */
+    record Finished(ChangeId id, dev.changebot.domain.change.ChangeState outcome) implements SlashCommand {
+    }
+
+    record FreezeStart(String reason, java.util.Optional<java.time.Instant> until) implements SlashCommand {
+    }
+
+    record FreezeEnd() implements SlashCommand {
+    }
+
+    record FreezeList(int page) implements SlashCommand {
+        public FreezeList() {
+            this(1);
+        }
+    }
+
+    /** Input we could not read; the problem is told to the user in front of the help text. */
+    record Unreadable(String problem) implements SlashCommand {
+    }
+}
