@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** ApproveChange through the change service, with in-memory storage: what is stored, announced and refused. */
+/** An approval through the change service, with in-memory storage: what is stored, announced and refused. */
 @DisplayName("Approving a change")
 class ApproveChangeTest {
 
@@ -35,7 +35,7 @@ class ApproveChangeTest {
     /** Who was asked for their roles, and whether a transaction was open then. */
     final List<String> lookups = new ArrayList<>();
     final RecordingNotices notices = new RecordingNotices();
-    final ApproveChange approveChange = new ApproveChange(new ChangeService(changes, transactions, announcer, timers,
+    final ChangeService service = new ChangeService(changes, transactions, announcer, timers,
             timers, notices, new RoleDirectory() {
                 @Override
                 public Set<String> rolesOf(String workspace, String user) {
@@ -47,7 +47,7 @@ class ApproveChangeTest {
                 public Set<String> membersOf(String workspace, String role) {
                     return Set.of(REVIEWER, SOMEONE_ELSE);
                 }
-            }, (workspace, now) -> CalendarState.QUIET, new ChangeRules(), PolicyFixtures.oneReviewer(), CLOCK));
+            }, (workspace, now) -> CalendarState.QUIET, new ChangeRules(), PolicyFixtures.oneReviewer(), CLOCK);
 
     @BeforeEach
     void aliceHasRequestedChg1() {
@@ -57,7 +57,7 @@ class ApproveChangeTest {
     @Test
     @DisplayName("by someone other than the requester approves it")
     void approvedByAReviewer() {
-        var outcome = approveChange.approve(WORKSPACE, FIRST, REVIEWER);
+        var outcome = approve(WORKSPACE, FIRST, REVIEWER);
 
         assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Done.class, done -> {
             assertThat(done.change().state()).isEqualTo(ChangeState.APPROVED);
@@ -72,7 +72,7 @@ class ApproveChangeTest {
     @Test
     @DisplayName("records exactly one ChangeApproved event, in a transaction, and sets no timer")
     void recordsOneEvent() {
-        approveChange.approve(WORKSPACE, FIRST, REVIEWER);
+        approve(WORKSPACE, FIRST, REVIEWER);
 
         assertThat(changes.events()).containsExactly(new ChangeApproved(FIRST, REVIEWER, NOW, 1, true));
         assertThat(changes.writes()).allMatch(InMemoryChanges.Write::inTransaction);
@@ -83,7 +83,7 @@ class ApproveChangeTest {
     @Test
     @DisplayName("looks the approver's roles up once, before the transaction")
     void rolesLookedUpBeforeTheTransaction() {
-        approveChange.approve(WORKSPACE, FIRST, REVIEWER);
+        approve(WORKSPACE, FIRST, REVIEWER);
 
         assertThat(lookups).containsExactly(REVIEWER);
     }
@@ -91,7 +91,7 @@ class ApproveChangeTest {
     @Test
     @DisplayName("queues the channel message update once, inside the transaction")
     void refreshesTheMessageOnce() {
-        approveChange.approve(WORKSPACE, FIRST, REVIEWER);
+        approve(WORKSPACE, FIRST, REVIEWER);
 
         assertThat(announcer.calls())
                 .containsExactly(new RecordingAnnouncer.Call(FIRST, ChangeState.APPROVED, true));
@@ -100,7 +100,7 @@ class ApproveChangeTest {
     @Test
     @DisplayName("by the requester is refused with the reason, recording and posting nothing")
     void refusedForTheRequester() {
-        var outcome = approveChange.approve(WORKSPACE, FIRST, REQUESTER);
+        var outcome = approve(WORKSPACE, FIRST, REQUESTER);
 
         assertThat(outcome).isEqualTo(new ActionOutcome.Refused("You requested CHG-1, so you cannot approve it: the "
                 + "policy needs someone else to review your change."));
@@ -112,7 +112,7 @@ class ApproveChangeTest {
     @Test
     @DisplayName("by someone holding no approver role is refused, recording and posting nothing")
     void refusedWithoutTheRole() {
-        var outcome = approveChange.approve(WORKSPACE, FIRST, "U_DAVE");
+        var outcome = approve(WORKSPACE, FIRST, "U_DAVE");
 
         assertThat(outcome).isEqualTo(new ActionOutcome.Refused(
                 "Step 1 (Review) needs reviewers, and you do not hold that role."));
@@ -123,9 +123,9 @@ class ApproveChangeTest {
     @Test
     @DisplayName("a second time, by someone else, is refused: it is already approved")
     void refusedOnceApproved() {
-        approveChange.approve(WORKSPACE, FIRST, REVIEWER);
+        approve(WORKSPACE, FIRST, REVIEWER);
 
-        var outcome = approveChange.approve(WORKSPACE, FIRST, SOMEONE_ELSE);
+        var outcome = approve(WORKSPACE, FIRST, SOMEONE_ELSE);
 
         assertThat(outcome).isEqualTo(new ActionOutcome.Refused("CHG-1 is approved; there is nothing left to approve."));
         assertThat(changes.events()).hasSize(1);
@@ -137,7 +137,7 @@ class ApproveChangeTest {
     void unknownChangeIsNotFound() {
         var unknown = new ChangeId(99);
 
-        assertThat(approveChange.approve(WORKSPACE, unknown, REVIEWER)).isEqualTo(new ActionOutcome.NotFound(unknown));
+        assertThat(approve(WORKSPACE, unknown, REVIEWER)).isEqualTo(new ActionOutcome.NotFound(unknown));
         assertThat(changes.events()).isEmpty();
         assertThat(announcer.calls()).isEmpty();
     }
@@ -145,7 +145,11 @@ class ApproveChangeTest {
     @Test
     @DisplayName("of another workspace's change is not found")
     void otherWorkspaceIsNotFound() {
-        assertThat(approveChange.approve("T2", FIRST, REVIEWER)).isEqualTo(new ActionOutcome.NotFound(FIRST));
+        assertThat(approve("T2", FIRST, REVIEWER)).isEqualTo(new ActionOutcome.NotFound(FIRST));
         assertThat(changes.find(WORKSPACE, FIRST).orElseThrow().state()).isEqualTo(ChangeState.PENDING_APPROVAL);
+    }
+
+    private ActionOutcome approve(String workspace, dev.changebot.domain.change.ChangeId id, String user) {
+        return service.run(workspace, id, user, new dev.changebot.domain.rules.ChangeCommand.Approve());
     }
 }

@@ -5,7 +5,8 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.changebot.application.ActionOutcome;
-import dev.changebot.application.ApproveChange;
+import dev.changebot.application.ChangeService;
+import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.slack.ChangeRef;
 import jakarta.inject.Singleton;
 
@@ -16,12 +17,12 @@ import jakarta.inject.Singleton;
 @Singleton
 public class ApproveButton implements BlockActionHandler {
 
-    private final ApproveChange approveChange;
+    private final ChangeService service;
     private final AppHome appHome;
     private final ButtonPlacement placement;
 
-    public ApproveButton(ApproveChange approveChange, AppHome appHome, ButtonPlacement placement) {
-        this.approveChange = approveChange;
+    public ApproveButton(ChangeService service, AppHome appHome, ButtonPlacement placement) {
+        this.service = service;
         this.appHome = appHome;
         this.placement = placement;
     }
@@ -30,7 +31,7 @@ public class ApproveButton implements BlockActionHandler {
     public Response apply(BlockActionRequest req, ActionContext ctx) {
         var click = ButtonClick.of(req.getPayload());
         placement.target(click, ctx.client(), ChangeRef::namesChange, "`/change approve CHG-n`").ifPresent(ref -> {
-            var outcome = approveChange.approve(click.teamId(), ref.changeId(), click.userId());
+            var outcome = service.run(click.teamId(), ref.changeId(), click.userId(), new ChangeCommand.Approve());
             if (!(outcome instanceof ActionOutcome.Done)) {
                 Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Replies.of(outcome, ""));
             }

@@ -9,7 +9,8 @@ import com.slack.api.bolt.response.Response;
 import dev.changebot.application.ActionOutcome;
 import dev.changebot.application.AnswerOnce;
 import dev.changebot.application.Delivery;
-import dev.changebot.application.EmergencyChanges;
+import dev.changebot.application.ChangeService;
+import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import jakarta.inject.Singleton;
@@ -20,14 +21,14 @@ import java.util.Map;
 @Singleton
 public class EmergencyButtons {
 
-    private final EmergencyChanges emergencies;
+    private final ChangeService service;
     private final SatisfyFlow satisfyFlow;
     private final AnswerOnce once;
     private final ButtonPlacement placement;
 
-    public EmergencyButtons(EmergencyChanges emergencies, SatisfyFlow satisfyFlow, AnswerOnce once,
+    public EmergencyButtons(ChangeService service, SatisfyFlow satisfyFlow, AnswerOnce once,
                             ButtonPlacement placement) {
-        this.emergencies = emergencies;
+        this.service = service;
         this.satisfyFlow = satisfyFlow;
         this.once = once;
         this.placement = placement;
@@ -36,7 +37,7 @@ public class EmergencyButtons {
     public Response resolve(BlockActionRequest req, ActionContext ctx) {
         var click = ButtonClick.of(req.getPayload());
         placement.target(click, ctx.client(), ChangeRef::namesChange, "`/change resolve CHG-n`").ifPresent(ref -> {
-            var outcome = emergencies.resolve(click.teamId(), ref.changeId(), click.userId());
+            var outcome = service.run(click.teamId(), ref.changeId(), click.userId(), new ChangeCommand.Resolve());
             if (!(outcome instanceof ActionOutcome.Done)) {
                 Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Replies.of(outcome, ""));
             }
@@ -62,8 +63,8 @@ public class EmergencyButtons {
         }
         var team = p.getTeam().getId();
         var outcome = once.firstTime(Delivery.viewSubmission(team, p.getView().getId(), p.getView().getHash()),
-                () -> emergencies.satisfy(team, ref.get().changeId(), p.getUser().getId(), ref.get().obligation(),
-                        answers(p)),
+                () -> service.run(team, ref.get().changeId(), p.getUser().getId(),
+                        new ChangeCommand.Satisfy(ref.get().obligation(), answers(p))),
                 o -> o instanceof ActionOutcome.Done);
         // Empty: a redelivery of a recorded answer, which closes the form again.
         return outcome.filter(o -> !(o instanceof ActionOutcome.Done))

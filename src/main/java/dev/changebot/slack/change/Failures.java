@@ -2,8 +2,8 @@ package dev.changebot.slack.change;
 
 import dev.changebot.application.NoSuchChangeException;
 import dev.changebot.domain.change.ChangeRefusedException;
-import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.IllegalTransitionException;
+import dev.changebot.domain.rules.Refusals;
 import dev.changebot.slack.view.Mrkdwn;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -84,20 +84,8 @@ public final class Failures {
         };
     }
 
-    /** Where the change stands says why it cannot move, and what would let it. */
+    /** Where the change stands says why it cannot move, and what would let it: the rules' words. */
     static String explain(IllegalTransitionException illegal) {
-        var id = illegal.id();
-        var from = illegal.from();
-        if (from == ChangeState.APPROVED) {
-            return id + " has not started yet: `/change start " + id + "` first.";
-        }
-        if (from == ChangeState.PENDING_APPROVAL || from == ChangeState.DRAFT) {
-            return id + " is still waiting for approval: `/change show " + id + "` says whose.";
-        }
-        if (!from.isOpen()) {
-            return id + " is already " + from.label() + "; nothing more can happen to it.";
-        }
-        return id + " is " + from.label() + "; it cannot be " + illegal.to().label() + " now. `/change show "
-                + id + "` says what comes next.";
+        return Refusals.illegalMove(illegal.id(), illegal.from(), illegal.to());
     }
 }

@@ -6,7 +6,9 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.changebot.application.AnswerOnce;
 import dev.changebot.application.Delivery;
-import dev.changebot.application.StartChange;
+import dev.changebot.application.ActionOutcome;
+import dev.changebot.application.ChangeService;
+import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import jakarta.inject.Singleton;
@@ -17,11 +19,11 @@ import java.util.Optional;
 @Singleton
 public class OverrideSubmission implements ViewSubmissionHandler {
 
-    private final StartChange startChange;
+    private final ChangeService service;
     private final AnswerOnce once;
 
-    public OverrideSubmission(StartChange startChange, AnswerOnce once) {
-        this.startChange = startChange;
+    public OverrideSubmission(ChangeService service, AnswerOnce once) {
+        this.service = service;
         this.once = once;
     }
 
@@ -39,22 +41,23 @@ public class OverrideSubmission implements ViewSubmissionHandler {
         }
         var team = payload.getTeam().getId();
         var first = once.firstTime(Delivery.viewSubmission(team, payload.getView().getId(), payload.getView().getHash()),
-                () -> startChange.start(team, ref.get().changeId(), payload.getUser().getId(), justification),
-                o -> o instanceof StartChange.Outcome.Started || o instanceof StartChange.Outcome.AwaitingSigners);
+                () -> service.run(team, ref.get().changeId(), payload.getUser().getId(), new ChangeCommand.Start(justification)),
+                o -> o instanceof ActionOutcome.Done || o instanceof ActionOutcome.AwaitingSigners);
         if (first.isEmpty()) {
             return ctx.ack(); // a redelivery of a recorded override: the form closes again, nothing is told twice
         }
         var outcome = first.get();
-        if (outcome instanceof StartChange.Outcome.Started) {
+        if (outcome instanceof ActionOutcome.Done) {
             return ctx.ack();
         }
-        if (outcome instanceof StartChange.Outcome.AwaitingSigners awaiting) {
+        if (outcome instanceof ActionOutcome.AwaitingSigners awaiting) {
             Ephemeral.tell(ctx.client(), payload.getUser().getId(), payload.getUser().getId(),
                     "You signed the override of " + ref.get().changeId() + ". " + awaiting.missing());
             return ctx.ack();
         }
-        return error(ctx, outcome instanceof StartChange.Outcome.Refused refused ? refused.reason()
-                : "The calendar changed; start it again.");
+        // Asked for a justification although one was given: the override is not for this person any more.
+        return error(ctx, outcome instanceof ActionOutcome.NeedsJustification ? "The calendar changed; start it again."
+                : Replies.of(outcome, ""));
     }
 
     private static Response error(ViewSubmissionContext ctx, String message) {

@@ -7,7 +7,8 @@ import com.slack.api.bolt.response.Response;
 import dev.changebot.application.ActionOutcome;
 import dev.changebot.application.AnswerOnce;
 import dev.changebot.application.Delivery;
-import dev.changebot.application.RejectChange;
+import dev.changebot.application.ChangeService;
+import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import jakarta.inject.Singleton;
@@ -18,11 +19,11 @@ import java.util.Optional;
 @Singleton
 public class RejectReasonSubmission implements ViewSubmissionHandler {
 
-    private final RejectChange rejectChange;
+    private final ChangeService service;
     private final AnswerOnce once;
 
-    public RejectReasonSubmission(RejectChange rejectChange, AnswerOnce once) {
-        this.rejectChange = rejectChange;
+    public RejectReasonSubmission(ChangeService service, AnswerOnce once) {
+        this.service = service;
         this.once = once;
     }
 
@@ -37,7 +38,7 @@ public class RejectReasonSubmission implements ViewSubmissionHandler {
                 .map(actions -> actions.get(SlackIds.INPUT)).map(v -> v.getValue()).orElse("");
         var team = payload.getTeam().getId();
         var outcome = once.firstTime(Delivery.viewSubmission(team, payload.getView().getId(), payload.getView().getHash()),
-                () -> rejectChange.reject(team, ref.get().changeId(), payload.getUser().getId(), reason),
+                () -> service.run(team, ref.get().changeId(), payload.getUser().getId(), new ChangeCommand.Reject(reason)),
                 o -> o instanceof ActionOutcome.Done);
         // Empty: a redelivery of a recorded rejection, which closes the form again.
         return outcome.filter(o -> !(o instanceof ActionOutcome.Done)).map(o -> error(ctx, Replies.of(o, "")))

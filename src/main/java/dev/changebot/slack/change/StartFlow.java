@@ -1,7 +1,9 @@
 package dev.changebot.slack.change;
 
 import com.slack.api.methods.MethodsClient;
-import dev.changebot.application.StartChange;
+import dev.changebot.application.ActionOutcome;
+import dev.changebot.application.ChangeService;
+import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.slack.view.OverrideModal;
 import jakarta.inject.Singleton;
@@ -18,22 +20,22 @@ public class StartFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartFlow.class);
 
-    private final StartChange startChange;
+    private final ChangeService service;
 
-    public StartFlow(StartChange startChange) {
-        this.startChange = startChange;
+    public StartFlow(ChangeService service) {
+        this.service = service;
     }
 
     /** What to tell the person, privately; empty when the change started or the override form opened. */
     public Optional<String> start(MethodsClient client, String triggerId, String workspaceId, ChangeId id, String userId) {
-        var outcome = startChange.start(workspaceId, id, userId, Optional.empty());
-        if (outcome instanceof StartChange.Outcome.Refused refused) {
-            return Optional.of(refused.reason());
+        var outcome = service.run(workspaceId, id, userId, new ChangeCommand.Start(Optional.empty()));
+        if (outcome instanceof ActionOutcome.Refused || outcome instanceof ActionOutcome.NotFound) {
+            return Optional.of(Replies.of(outcome, ""));
         }
-        if (outcome instanceof StartChange.Outcome.AwaitingSigners awaiting) {
+        if (outcome instanceof ActionOutcome.AwaitingSigners awaiting) {
             return Optional.of("You signed the override of " + id + ". " + awaiting.missing());
         }
-        if (outcome instanceof StartChange.Outcome.Blocked blocked) {
+        if (outcome instanceof ActionOutcome.NeedsJustification blocked) {
             var check = blocked.check();
             try {
                 var response = client.viewsOpen(r -> r.triggerId(triggerId).view(OverrideModal.render(id, check.summary())));

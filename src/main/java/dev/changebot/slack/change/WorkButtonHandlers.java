@@ -3,12 +3,12 @@ package dev.changebot.slack.change;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import dev.changebot.application.DeployChange;
+import dev.changebot.application.ChangeService;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.slack.ChangeRef;
-import dev.changebot.slack.view.Mrkdwn;
 import jakarta.inject.Singleton;
-import java.util.function.Supplier;
 
 /**
  * The buttons of a change under way, on its message and on the App Home, doing what
@@ -18,12 +18,12 @@ import java.util.function.Supplier;
 @Singleton
 public class WorkButtonHandlers {
 
-    private final DeployChange deployChange;
+    private final ChangeService service;
     private final AppHome appHome;
     private final ButtonPlacement placement;
 
-    public WorkButtonHandlers(DeployChange deployChange, AppHome appHome, ButtonPlacement placement) {
-        this.deployChange = deployChange;
+    public WorkButtonHandlers(ChangeService service, AppHome appHome, ButtonPlacement placement) {
+        this.service = service;
         this.appHome = appHome;
         this.placement = placement;
     }
@@ -32,8 +32,8 @@ public class WorkButtonHandlers {
     public Response deployed(BlockActionRequest req, ActionContext ctx) {
         var click = ButtonClick.of(req.getPayload());
         placement.target(click, ctx.client(), ChangeRef::namesDeployment, "`/change deployed CHG-n &lt;environment&gt;`")
-                .ifPresent(ref -> answer(click, ctx, () -> deployChange.deployed(click.teamId(), ref.changeId(),
-                        click.userId(), ref.deployment().environment(), ref.deployment().percent())));
+                .ifPresent(ref -> answer(click, ctx, ref.changeId(), new ChangeCommand.ReportDeployment(
+                        ref.deployment().environment(), ref.deployment().percent())));
         return ctx.ack();
     }
 
@@ -52,13 +52,14 @@ public class WorkButtonHandlers {
     private Response finished(BlockActionRequest req, ActionContext ctx, ChangeState outcome, String command) {
         var click = ButtonClick.of(req.getPayload());
         placement.target(click, ctx.client(), ChangeRef::namesChange, command).ifPresent(ref -> answer(click, ctx,
-                () -> deployChange.finished(click.teamId(), ref.changeId(), click.userId(), outcome)));
+                ref.changeId(), new ChangeCommand.Finish(outcome)));
         return ctx.ack();
     }
 
-    private void answer(ButtonClick click, ActionContext ctx, Supplier<String> action) {
+    private void answer(ButtonClick click, ActionContext ctx, ChangeId id, ChangeCommand command) {
         try {
-            Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Mrkdwn.escape(action.get()));
+            Ephemeral.tell(ctx.client(), click.channelId(), click.userId(),
+                    Replies.ofWork(id, service.run(click.teamId(), id, click.userId(), command)));
         } finally {
             if (click.onHome()) {
                 // Clicked on the App Home: show it as it now stands, even when acting failed (during

@@ -6,16 +6,13 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import dev.changebot.application.AnswerOnce;
-import dev.changebot.application.ApproveChange;
 import dev.changebot.application.Delivery;
-import dev.changebot.application.CancelChange;
-import dev.changebot.application.DeployChange;
-import dev.changebot.application.EmergencyChanges;
+import dev.changebot.application.ChangeService;
+import dev.changebot.application.DeclareEmergency;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.slack.change.SatisfyFlow;
 import dev.changebot.application.FindChanges;
 import dev.changebot.application.ManageFreezes;
-import dev.changebot.application.RejectChange;
 import dev.changebot.slack.change.Replies;
 import dev.changebot.slack.change.StartFlow;
 import dev.changebot.slack.view.ChangeList;
@@ -34,40 +31,33 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** `/change ...`: reads the text, calls one use case, answers privately in the ack. */
+/** `/change ...`: reads the text, runs one command or question, answers privately in the ack. */
 @Singleton
 public class ChangeCommandHandler implements SlashCommandHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeCommandHandler.class);
 
     private final FindChanges findChanges;
-    private final ApproveChange approveChange;
-    private final RejectChange rejectChange;
-    private final CancelChange cancelChange;
+    private final ChangeService service;
     private final Clock clock;
     private final Policy policy;
     private final StartFlow startFlow;
     private final ManageFreezes manageFreezes;
-    private final DeployChange deployChange;
-    private final EmergencyChanges emergencyChanges;
+    private final DeclareEmergency declareEmergency;
     private final SatisfyFlow satisfyFlow;
     private final AnswerOnce once;
 
-    public ChangeCommandHandler(FindChanges findChanges, ApproveChange approveChange, RejectChange rejectChange,
-                                CancelChange cancelChange, Clock clock, Policy policy, StartFlow startFlow,
-                                ManageFreezes manageFreezes, DeployChange deployChange,
-                                EmergencyChanges emergencyChanges, SatisfyFlow satisfyFlow, AnswerOnce once) {
+    public ChangeCommandHandler(FindChanges findChanges, ChangeService service, Clock clock, Policy policy,
+                                StartFlow startFlow, ManageFreezes manageFreezes, DeclareEmergency declareEmergency,
+                                SatisfyFlow satisfyFlow, AnswerOnce once) {
         this.once = once;
-        this.emergencyChanges = emergencyChanges;
+        this.declareEmergency = declareEmergency;
         this.satisfyFlow = satisfyFlow;
-        this.deployChange = deployChange;
         this.manageFreezes = manageFreezes;
         this.startFlow = startFlow;
         this.policy = policy;
         this.findChanges = findChanges;
-        this.approveChange = approveChange;
-        this.rejectChange = rejectChange;
-        this.cancelChange = cancelChange;
+        this.service = service;
         this.clock = clock;
     }
 
@@ -97,32 +87,17 @@ public class ChangeCommandHandler implements SlashCommandHandler {
                             ChangeMessage.summaryBlocks(view)))
                     .orElseGet(() -> privately(ctx, Replies.notFound(show.id().toString())));
         }
-        if (command instanceof SlashCommand.Approve approve) {
-            return once(ctx, team, triggerId, () -> Replies.of(approveChange.approve(team, approve.id(), user),
-                    "You approved " + approve.id() + "."));
-        }
-        if (command instanceof SlashCommand.Reject reject) {
-            return once(ctx, team, triggerId, () -> Replies.of(rejectChange.reject(team, reject.id(), user, reject.reason()),
-                    "You rejected " + reject.id() + "."));
+        var onAChange = CommandOnAChange.of(command);
+        if (onAChange.isPresent()) {
+            var act = onAChange.get();
+            return once(ctx, team, triggerId, () -> act.answer(service.run(team, act.id(), user, act.command())));
         }
         if (command instanceof SlashCommand.Emergency emergency) {
             return once(ctx, team, triggerId, () -> declare(team, user, channelId, emergency));
         }
-        if (command instanceof SlashCommand.Resolve resolve) {
-            return once(ctx, team, triggerId, () -> Replies.of(emergencyChanges.resolve(team, resolve.id(), user),
-                    "You resolved " + resolve.id() + "."));
-        }
         if (command instanceof SlashCommand.Satisfy satisfy) {
             return satisfyFlow.open(ctx.client(), triggerId, team, satisfy.id(), satisfy.obligation())
                     .map(text -> privately(ctx, text)).orElseGet(ctx::ack);
-        }
-        if (command instanceof SlashCommand.Deployed deployed) {
-            return once(ctx, team, triggerId, () -> Mrkdwn.escape(deployChange.deployed(team, deployed.id(), user,
-                    deployed.environment(), deployed.percent())));
-        }
-        if (command instanceof SlashCommand.Finished finished) {
-            return once(ctx, team, triggerId, () -> Mrkdwn.escape(deployChange.finished(team, finished.id(), user,
-                    finished.outcome())));
         }
         if (command instanceof SlashCommand.FreezeStart freeze) {
             return once(ctx, team, triggerId, () -> Mrkdwn.escape(manageFreezes.declare(team, user, freeze.reason(),
@@ -138,21 +113,17 @@ public class ChangeCommandHandler implements SlashCommandHandler {
             return startFlow.start(ctx.client(), triggerId, team, start.id(), user)
                     .map(text -> privately(ctx, text)).orElseGet(ctx::ack);
         }
-        if (command instanceof SlashCommand.Cancel cancel) {
-            return once(ctx, team, triggerId, () -> Replies.of(cancelChange.cancel(team, cancel.id(), user),
-                    "You cancelled " + cancel.id() + "."));
-        }
         return privately(ctx, HelpText.text());
     }
 
     private String declare(String team, String user, String channelId, SlashCommand.Emergency emergency) {
-        var result = emergencyChanges.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander(),
+        var result = declareEmergency.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander(),
                 emergency.severity());
-        return result instanceof EmergencyChanges.Result.Declared declared
+        return result instanceof DeclareEmergency.Result.Declared declared
                 ? "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
                         + (declared.change().state() == ChangeState.PENDING_APPROVAL
                                 ? " The policy asks for an approval before work starts: it is on the announcement." : "")
-                : ((EmergencyChanges.Result.Refused) result).reason();
+                : ((DeclareEmergency.Result.Refused) result).reason();
     }
 
     /**

@@ -3,25 +3,22 @@ package dev.changebot.application;
 import dev.changebot.domain.approval.Decision;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeDetails;
-import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.rules.Actor;
-import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.domain.rules.ChangeRules;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Emergency changes: declared in-channel by an incident commander with unilateral authority,
- * resolved when the fix is in, and followed by the obligations the policy sets, each on durable
- * timers (a reminder before its deadline, the deadline itself).
+ * An emergency change declared in-channel by an incident commander with unilateral authority: in
+ * progress at once (or once approved, where its class asks), owing the follow-ups the policy sets,
+ * each on durable timers. Resolving it and meeting its follow-ups are commands like any other.
  */
 @Singleton
-public class EmergencyChanges {
+public class DeclareEmergency {
 
     private final Changes changes;
     private final Transactions transactions;
@@ -31,7 +28,7 @@ public class EmergencyChanges {
     private final Policy policy;
     private final Clock clock;
 
-    public EmergencyChanges(Changes changes, Transactions transactions, ChangeService service, RoleDirectory directory,
+    public DeclareEmergency(Changes changes, Transactions transactions, ChangeService service, RoleDirectory directory,
                             ChangeRules rules, Policy policy, Clock clock) {
         this.changes = changes;
         this.transactions = transactions;
@@ -61,16 +58,6 @@ public class EmergencyChanges {
             return declared.change();
         });
         return new Result.Declared(change);
-    }
-
-    public ActionOutcome resolve(String workspaceId, ChangeId id, String userId) {
-        return service.run(workspaceId, id, userId, new ChangeCommand.Resolve());
-    }
-
-    /** Meets one follow-up obligation with the answers its form asked for. */
-    public ActionOutcome satisfy(String workspaceId, ChangeId id, String userId, String obligation,
-                                 Map<String, String> answers) {
-        return service.run(workspaceId, id, userId, new ChangeCommand.Satisfy(obligation, answers));
     }
 
     /** What became of a declaration. */
