@@ -1,6 +1,6 @@
 package dev.changebot.persistence;
 
-import dev.changebot.application.CalendarStates;
+import dev.changebot.application.port.CalendarStates;
 import dev.changebot.domain.calendar.TimeSpan;
 import dev.changebot.domain.policy.CalendarState;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;

@@ -1,7 +1,7 @@
 package dev.changebot.persistence;
 
-import dev.changebot.application.RequestBudget;
-import dev.changebot.application.Transactions;
+import dev.changebot.application.request.RequestBudget;
+import dev.changebot.application.port.Transactions;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;

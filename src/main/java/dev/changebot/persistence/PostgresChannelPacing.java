@@ -1,6 +1,6 @@
 package dev.changebot.persistence;
 
-import dev.changebot.application.ChannelPacing;
+import dev.changebot.application.port.ChannelPacing;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;

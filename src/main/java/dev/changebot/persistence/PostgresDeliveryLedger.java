@@ -1,7 +1,7 @@
 package dev.changebot.persistence;
 
-import dev.changebot.application.Delivery;
-import dev.changebot.application.DeliveryLedger;
+import dev.changebot.application.request.Delivery;
+import dev.changebot.application.port.DeliveryLedger;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.changebot.persistence;
 
-import dev.changebot.application.NoticeOutbox;
-import dev.changebot.application.Notices;
+import dev.changebot.application.port.NoticeOutbox;
+import dev.changebot.application.port.Notices;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.notice.Notice;
 import dev.changebot.domain.notice.Recipient;

@@ -1,6 +1,6 @@
 package dev.changebot.persistence;
 
-import dev.changebot.application.NudgeLog;
+import dev.changebot.application.port.NudgeLog;
 import dev.changebot.domain.change.Change;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;

@@ -1,8 +1,8 @@
 package dev.changebot.persistence;
 
-import dev.changebot.application.ChangeAnnouncer;
-import dev.changebot.application.Outbox;
-import dev.changebot.application.OutboxEntry;
+import dev.changebot.application.port.ChangeAnnouncer;
+import dev.changebot.application.port.Outbox;
+import dev.changebot.application.port.OutboxEntry;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;

@@ -1,6 +1,6 @@
 package dev.changebot.persistence;
 
-import dev.changebot.application.DeliveryQueue;
+import dev.changebot.application.port.DeliveryQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.changebot.persistence;
 
-import dev.changebot.application.ReactionLedger;
+import dev.changebot.application.port.ReactionLedger;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;

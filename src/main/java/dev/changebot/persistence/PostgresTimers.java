@@ -1,6 +1,6 @@
 package dev.changebot.persistence;
 
-import dev.changebot.application.TimerStore;
+import dev.changebot.application.port.TimerStore;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.TimerKind;

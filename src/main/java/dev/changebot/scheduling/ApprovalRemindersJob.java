@@ -1,6 +1,6 @@
 package dev.changebot.scheduling;
 
-import dev.changebot.application.RemindStaleApprovals;
+import dev.changebot.application.change.RemindStaleApprovals;
 import jakarta.inject.Singleton;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;

@@ -1,6 +1,6 @@
 package dev.changebot.scheduling;
 
-import dev.changebot.application.DeliverOutbox;
+import dev.changebot.application.delivery.DeliverOutbox;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;

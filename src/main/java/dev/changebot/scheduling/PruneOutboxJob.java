@@ -1,6 +1,6 @@
 package dev.changebot.scheduling;
 
-import dev.changebot.application.PruneOutbox;
+import dev.changebot.application.delivery.PruneOutbox;
 import jakarta.inject.Singleton;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;

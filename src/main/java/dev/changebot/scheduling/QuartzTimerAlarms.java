@@ -1,8 +1,8 @@
 package dev.changebot.scheduling;
 
-import dev.changebot.application.TimerAlarms;
-import dev.changebot.application.TimerStore;
-import dev.changebot.application.Transactions;
+import dev.changebot.application.port.TimerAlarms;
+import dev.changebot.application.port.TimerStore;
+import dev.changebot.application.port.Transactions;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package dev.changebot.scheduling;
 
-import dev.changebot.application.FireTimer;
+import dev.changebot.application.change.FireTimer;
 import jakarta.inject.Singleton;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

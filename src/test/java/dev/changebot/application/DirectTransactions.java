@@ -1,5 +1,6 @@
 package dev.changebot.application;
 
+import dev.changebot.application.port.Transactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

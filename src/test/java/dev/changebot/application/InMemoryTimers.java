@@ -1,5 +1,7 @@
 package dev.changebot.application;
 
+import dev.changebot.application.port.TimerAlarms;
+import dev.changebot.application.port.TimerStore;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.TimerKind;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.changebot.application;
 
+import dev.changebot.application.port.RoleDirectory;
 import java.util.Set;
 
 /** A directory in which nobody holds any role: for use cases whose outcome must not depend on roles. */

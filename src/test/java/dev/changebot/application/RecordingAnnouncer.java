@@ -1,5 +1,6 @@
 package dev.changebot.application;
 
+import dev.changebot.application.port.ChangeAnnouncer;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;

@@ -1,5 +1,6 @@
 package dev.changebot.application;
 
+import dev.changebot.application.port.Notices;
 import dev.changebot.domain.notice.Notice;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.changebot.bench;
 
-import dev.changebot.application.TimerAlarms;
-import dev.changebot.application.TimerStore;
-import dev.changebot.application.Transactions;
+import dev.changebot.application.port.TimerAlarms;
+import dev.changebot.application.port.TimerStore;
+import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.slack.ChangeRef;

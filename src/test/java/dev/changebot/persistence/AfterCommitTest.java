@@ -3,7 +3,7 @@ package dev.changebot.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.changebot.application.Transactions;
+import dev.changebot.application.port.Transactions;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;
 import dev.changebot.support.TestPostgres;

@@ -2,9 +2,9 @@ package dev.changebot.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.changebot.application.NoticeOutbox;
-import dev.changebot.application.Notices;
-import dev.changebot.application.Transactions;
+import dev.changebot.application.port.NoticeOutbox;
+import dev.changebot.application.port.Notices;
+import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.notice.Notice;
 import dev.changebot.domain.notice.NoticeFacts;

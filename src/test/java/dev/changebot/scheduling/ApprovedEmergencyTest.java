@@ -3,7 +3,7 @@ package dev.changebot.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
-import dev.changebot.application.FireTimer;
+import dev.changebot.application.change.FireTimer;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;

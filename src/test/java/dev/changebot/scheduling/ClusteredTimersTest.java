@@ -2,9 +2,9 @@ package dev.changebot.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.changebot.application.TimerAlarms;
-import dev.changebot.application.TimerStore;
-import dev.changebot.application.Transactions;
+import dev.changebot.application.port.TimerAlarms;
+import dev.changebot.application.port.TimerStore;
+import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.slack.ChangeRef;

@@ -3,7 +3,7 @@ package dev.changebot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
-import dev.changebot.slack.change.Replies;
+import dev.changebot.slack.inbound.Replies;
 import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;

@@ -3,7 +3,7 @@ package dev.changebot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
-import dev.changebot.application.PruneOutbox;
+import dev.changebot.application.delivery.PruneOutbox;
 import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.MutableClock;

@@ -144,7 +144,7 @@ class SlackOutboxTest {
         assertThat(db.count("slack_outbox")).isEqualTo(2);
 
         clock.advance(Duration.ofDays(30).plusSeconds(1));
-        assertThat(app.bean(dev.changebot.application.PruneOutbox.class).run()).isEqualTo(1);
+        assertThat(app.bean(dev.changebot.application.delivery.PruneOutbox.class).run()).isEqualTo(1);
         assertThat(db.rows("SELECT delivered_at FROM slack_outbox")).singleElement()
                 .satisfies(row -> assertThat(row.get("delivered_at")).as("the pending update stays").isNull());
     }

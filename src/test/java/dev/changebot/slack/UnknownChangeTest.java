@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.changebot.domain.change.ChangeId;
-import dev.changebot.slack.change.Replies;
+import dev.changebot.slack.inbound.Replies;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;
 import dev.changebot.support.SlackCall;

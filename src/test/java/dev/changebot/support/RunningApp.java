@@ -110,7 +110,7 @@ public final class RunningApp implements AutoCloseable {
 
     /** Delivers everything due in the Slack outbox now; how many messages went out. */
     public int deliverOutbox() {
-        return context.getBean(dev.changebot.application.DeliverOutbox.class).drain();
+        return context.getBean(dev.changebot.application.delivery.DeliverOutbox.class).drain();
     }
 
     public HttpResponse<String> post(String path, String body, Map<String, String> headers) {

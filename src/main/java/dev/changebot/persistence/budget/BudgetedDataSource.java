@@ -2,7 +2,7 @@ package dev.changebot.persistence.budget;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import dev.changebot.application.RequestBudget;
+import dev.changebot.application.request.RequestBudget;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package dev.changebot.persistence.budget;
 
-import dev.changebot.application.RequestBudget;
+import dev.changebot.application.request.RequestBudget;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.health.HealthStatus;

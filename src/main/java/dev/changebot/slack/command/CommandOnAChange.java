@@ -1,9 +1,9 @@
 package dev.changebot.slack.command;
 
-import dev.changebot.application.ActionOutcome;
+import dev.changebot.application.change.ActionOutcome;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.rules.ChangeCommand;
-import dev.changebot.slack.change.Replies;
+import dev.changebot.slack.inbound.Replies;
 import java.util.Optional;
 
 /**

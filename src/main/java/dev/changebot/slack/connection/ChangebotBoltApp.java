@@ -5,7 +5,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
-import dev.changebot.application.RequestBudget;
+import dev.changebot.application.request.RequestBudget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

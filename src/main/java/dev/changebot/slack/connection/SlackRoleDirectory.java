@@ -2,7 +2,7 @@ package dev.changebot.slack.connection;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.Usergroup;
-import dev.changebot.application.RoleDirectory;
+import dev.changebot.application.port.RoleDirectory;
 import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;

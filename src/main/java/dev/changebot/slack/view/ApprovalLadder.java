@@ -4,7 +4,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.changebot.application.ChangeView;
+import dev.changebot.application.query.ChangeView;
 import dev.changebot.domain.approval.ChainProgress;
 import dev.changebot.domain.change.ChangeState;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
-import dev.changebot.application.ChangeView;
+import dev.changebot.application.query.ChangeView;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeField;
 import java.util.ArrayList;

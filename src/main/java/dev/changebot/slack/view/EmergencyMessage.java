@@ -9,7 +9,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
-import dev.changebot.application.ChangeView;
+import dev.changebot.application.query.ChangeView;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Obligation;
 import dev.changebot.slack.ChangeRef;

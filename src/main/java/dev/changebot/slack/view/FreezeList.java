@@ -1,6 +1,6 @@
 package dev.changebot.slack.view;
 
-import dev.changebot.application.DeclaredFreezes;
+import dev.changebot.application.port.DeclaredFreezes;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.changebot.persistence.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.changebot.application.RequestBudget;
+import dev.changebot.application.request.RequestBudget;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;
 import dev.changebot.support.TestPostgres;

@@ -190,8 +190,8 @@ class ChangeMessageTest {
         }
     }
 
-    private static dev.changebot.application.ChangeView view(Change change) {
+    private static dev.changebot.application.query.ChangeView view(Change change) {
         var policy = PolicyFixtures.oneReviewer();
-        return new dev.changebot.application.ChangeViews(policy).of(change);
+        return new dev.changebot.application.query.ChangeViews(policy).of(change);
     }
 }

@@ -1,0 +1,180 @@
+package dev.changebot.application.change;
+
+import dev.changebot.application.port.CalendarStates;
+import dev.changebot.application.port.ChangeAnnouncer;
+import dev.changebot.application.port.Notices;
+import dev.changebot.application.port.RoleDirectory;
+import dev.changebot.application.port.TimerAlarms;
+import dev.changebot.application.port.TimerStore;
+import dev.changebot.application.port.Transactions;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeEvent;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.notice.Notice;
+import dev.changebot.domain.notice.WhoIsTold;
+import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.rules.Actor;
+import dev.changebot.domain.rules.ChangeCommand;
+import dev.changebot.domain.rules.ChangeRules;
+import dev.changebot.domain.rules.Situation;
+import dev.changebot.domain.rules.TimerChange;
+import dev.changebot.domain.rules.TimerChanges;
+import dev.changebot.domain.rules.Verdict;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs every command on an existing change the same way: the person's roles are looked up before
+ * any lock (the lookup may call the chat platform); then, in one transaction, the change is locked,
+ * the rules decide, the accepted events are applied and stored with the change, and what follows
+ * from them is queued in the same transaction: the change's message refreshed, notices to the people
+ * the domain says are told, timers set or called off (rung once the transaction has committed). The lock makes concurrent or repeated deliveries
+ * of one command see each other's result.
+ */
+@Singleton
+public class ChangeService {
+
+    private final Changes changes;
+    private final Transactions transactions;
+    private final ChangeAnnouncer announcer;
+    private final TimerStore timers;
+    private final TimerAlarms alarms;
+    private final Notices notices;
+    private final RoleDirectory directory;
+    private final CalendarStates calendar;
+    private final ChangeRules rules;
+    private final Policy policy;
+    private final Clock clock;
+
+    public ChangeService(Changes changes, Transactions transactions, ChangeAnnouncer announcer, TimerStore timers,
+                         TimerAlarms alarms, Notices notices, RoleDirectory directory, CalendarStates calendar, ChangeRules rules,
+                         Policy policy, Clock clock) {
+        this.changes = changes;
+        this.transactions = transactions;
+        this.announcer = announcer;
+        this.timers = timers;
+        this.alarms = alarms;
+        this.notices = notices;
+        this.directory = directory;
+        this.calendar = calendar;
+        this.rules = rules;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** A person's command. */
+    public ActionOutcome run(String workspaceId, ChangeId id, String userId, ChangeCommand command) {
+        return run(workspaceId, id, actorFor(workspaceId, userId, command), command);
+    }
+
+    /**
+     * The person as the rules need them for this command: with the roles they hold now when the
+     * command depends on them. Asked before any transaction: the directory may call the chat platform.
+     */
+    public Actor actorFor(String workspaceId, String userId, ChangeCommand command) {
+        return Actor.person(userId, rules.needsRoles(command) ? directory.rolesOf(workspaceId, userId) : Set.of());
+    }
+
+    /** A person's command, with their roles looked up already ({@link #actorFor}). */
+    public ActionOutcome run(String workspaceId, ChangeId id, Actor actor, ChangeCommand command) {
+        var invalid = rules.invalid(id, command, policy);
+        if (invalid.isPresent()) {
+            return new ActionOutcome.Refused(invalid.get());
+        }
+        return decide(workspaceId, id, actor, command, Map.of());
+    }
+
+    /**
+     * Changebot's own command (a timer rang), inside the caller's transaction when there is one;
+     * {@code roleMembers} are the people who may have to be told, looked up before any lock.
+     */
+    public ActionOutcome runForChangebot(String workspaceId, ChangeId id, ChangeCommand command,
+                                        Map<String, Set<String>> roleMembers) {
+        return decide(workspaceId, id, Actor.CHANGEBOT, command, roleMembers);
+    }
+
+    private ActionOutcome decide(String workspaceId, ChangeId id, Actor actor, ChangeCommand command,
+                                 Map<String, Set<String>> roleMembers) {
+        var now = clock.instant();
+        ActionOutcome outcome = transactions.inTransaction(() -> {
+            var found = changes.findForUpdate(workspaceId, id);
+            if (found.isEmpty()) {
+                return new ActionOutcome.NotFound(id);
+            }
+            var change = found.get();
+            var situation = new Situation(policy, now, () -> calendar.at(workspaceId, now), roleMembers);
+            var verdict = rules.decide(change, command, actor, situation);
+            var told = new ArrayList<Notice>(verdict instanceof Verdict.Accepted accepted ? accepted.notices() : List.of());
+            told.addAll(record(change, verdict.events(), roleMembers));
+            told.forEach(notices::send);
+            return outcomeOf(change, verdict, told);
+        });
+        return outcome;
+    }
+
+    /**
+     * Stores a new change with the event that created it, then records what follows at once (a
+     * pre-approval): in the caller's transaction, with its timers and its first message queued.
+     */
+    public void create(Change change, ChangeEvent created, List<ChangeEvent> then) {
+        changes.add(change, created);
+        TimerChanges.after(change, created, policy.reminders()).forEach(timer -> set(change, timer));
+        for (var event : then) {
+            change.apply(event);
+            changes.update(change, event);
+        }
+        announcer.changed(change);
+    }
+
+    /**
+     * Applies and stores each event with the change, sets or calls off the timers that follow from it,
+     * and queues the change's message refresh: inside the caller's transaction. Returns who is to be
+     * told because of the events.
+     */
+    private List<Notice> record(Change change, List<ChangeEvent> events, Map<String, Set<String>> roleMembers) {
+        var told = new ArrayList<Notice>();
+        for (var event : events) {
+            change.apply(event);
+            changes.update(change, event);
+            TimerChanges.after(change, event, policy.reminders()).forEach(timer -> set(change, timer));
+            told.addAll(WhoIsTold.after(change, event, policy, roleMembers));
+        }
+        if (!events.isEmpty()) {
+            announcer.changed(change);
+        }
+        return told;
+    }
+
+    /** Sets or calls off one timer; a new one rings only once the outermost transaction has committed. */
+    void set(Change change, TimerChange timer) {
+        if (timer instanceof TimerChange.Arm arm) {
+            long id = timers.add(change, arm.kind(), arm.ref(), arm.at());
+            // A transaction may run twice (a dead connection): only the committed attempt's timers ring.
+            // If this process dies first, the start-up sweep re-arms it.
+            transactions.afterCommit(() -> alarms.ring(id, arm.at()));
+        } else if (timer instanceof TimerChange.Cancel cancel) {
+            timers.cancelAll(change, cancel.kind(), cancel.ref());
+        }
+    }
+
+    private static ActionOutcome outcomeOf(Change change, Verdict verdict, List<Notice> told) {
+        if (verdict instanceof Verdict.Refused refused) {
+            return new ActionOutcome.Refused(refused.reason());
+        }
+        if (verdict instanceof Verdict.Ignored ignored) {
+            return new ActionOutcome.Ignored(ignored.why());
+        }
+        if (verdict instanceof Verdict.NeedsJustification needs) {
+            return new ActionOutcome.NeedsJustification(needs.check());
+        }
+        if (verdict instanceof Verdict.AwaitingSigners awaiting) {
+            return new ActionOutcome.AwaitingSigners(change, awaiting.missing());
+        }
+        return new ActionOutcome.Done(change, verdict.events(), told);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.changebot.application.change;
+
+import dev.changebot.application.port.RoleDirectory;
+import dev.changebot.application.port.Transactions;
+import dev.changebot.domain.approval.Decision;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeDetails;
+import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.rules.Actor;
+import dev.changebot.domain.rules.ChangeRules;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An emergency change declared in-channel by an incident commander with unilateral authority: in
+ * progress at once (or once approved, where its class asks), owing the follow-ups the policy sets,
+ * each on durable timers. Resolving it and meeting its follow-ups are commands like any other.
+ */
+@Singleton
+public class DeclareEmergency {
+
+    private final Changes changes;
+    private final Transactions transactions;
+    private final ChangeService service;
+    private final RoleDirectory directory;
+    private final ChangeRules rules;
+    private final Policy policy;
+    private final Clock clock;
+
+    public DeclareEmergency(Changes changes, Transactions transactions, ChangeService service, RoleDirectory directory,
+                            ChangeRules rules, Policy policy, Clock clock) {
+        this.changes = changes;
+        this.transactions = transactions;
+        this.service = service;
+        this.directory = directory;
+        this.rules = rules;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Declares an emergency; the answer is for the declarer (a refusal), empty when declared. */
+    public Result declare(String workspaceId, String declarerId, String channelId, String summary,
+                          Optional<String> incidentCommander, Optional<String> severity) {
+        var declarer = Actor.person(declarerId, directory.rolesOf(workspaceId, declarerId));
+        if (rules.mayDeclare(declarer, policy) instanceof Decision.Refused refused) {
+            return new Result.Refused(refused.reason());
+        }
+        var changeClass = policy.emergencyClass().orElseThrow();
+        var now = clock.instant();
+        var obligations = rules.obligations(changeClass, severity, now, policy);
+        var details = new ChangeDetails(summary, summary, null, null, "production", null, null, null, null, now, null);
+        Change change = transactions.inTransaction(() -> {
+            var declared = Change.declare(changes.nextId(workspaceId), workspaceId, declarerId,
+                    incidentCommander.orElse(declarerId), severity, channelId, changeClass.name(), details, obligations,
+                    !changeClass.steps().isEmpty(), now);
+            service.create(declared.change(), declared.event(), List.of());
+            return declared.change();
+        });
+        return new Result.Declared(change);
+    }
+
+    /** What became of a declaration. */
+    public sealed interface Result {
+
+        record Declared(Change change) implements Result {
+        }
+
+        record Refused(String reason) implements Result {
+        }
+    }
+}

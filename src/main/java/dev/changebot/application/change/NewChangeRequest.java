@@ -1,0 +1,17 @@
+package dev.changebot.application.change;
+
+import dev.changebot.domain.change.ChangeDetails;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A person asks for a change, from a channel of a workspace: a class chosen from the policy, or
+ * answers to its risk questionnaire (question id → answer value), or neither for the default.
+ */
+public record NewChangeRequest(String workspaceId, String requesterId, String channelId, Optional<String> changeClass,
+                               Map<String, String> answers, ChangeDetails details) {
+
+    public NewChangeRequest {
+        answers = Map.copyOf(answers);
+    }
+}

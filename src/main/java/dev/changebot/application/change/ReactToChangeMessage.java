@@ -1,0 +1,51 @@
+package dev.changebot.application.change;
+
+import dev.changebot.application.port.ReactionLedger;
+import dev.changebot.application.port.Transactions;
+import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.rules.ChangeCommand;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * The policy's approve reaction on a change's message: added, it approves like the button; removed
+ * before its step completes, it revokes that approval. Other reactions and other messages are
+ * ignored. Each (message, reaction, person) counts once, whatever Slack delivers.
+ */
+@Singleton
+public class ReactToChangeMessage {
+
+    private final Changes changes;
+    private final Transactions transactions;
+    private final ReactionLedger ledger;
+    private final ChangeService service;
+    private final Policy policy;
+
+    public ReactToChangeMessage(Changes changes, Transactions transactions, ReactionLedger ledger,
+                                ChangeService service, Policy policy) {
+        this.changes = changes;
+        this.transactions = transactions;
+        this.ledger = ledger;
+        this.service = service;
+        this.policy = policy;
+    }
+
+    /** Empty when the reaction is not one we act on, or is a duplicate or stale delivery. */
+    public Optional<ActionOutcome> react(String workspaceId, ReactionLedger.Reaction reaction, boolean added,
+                                         String eventTs) {
+        if (!reaction.name().equals(policy.approvals().approveReaction())) {
+            return Optional.empty();
+        }
+        var change = changes.findByMessage(workspaceId, reaction.channelId(), reaction.messageTs());
+        if (change.isEmpty()) {
+            return Optional.empty();
+        }
+        var id = change.get().id();
+        ChangeCommand command = added ? new ChangeCommand.Approve() : new ChangeCommand.Revoke();
+        var actor = service.actorFor(workspaceId, reaction.userId(), command);
+        return transactions.inTransaction(() -> ledger.record(reaction, added, eventTs)
+                ? Optional.of(service.run(workspaceId, id, actor, command))
+                : Optional.empty());
+    }
+}

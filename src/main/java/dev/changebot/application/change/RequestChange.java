@@ -1,0 +1,102 @@
+package dev.changebot.application.change;
+
+import dev.changebot.application.port.CalendarStates;
+import dev.changebot.application.port.Transactions;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeDetailsRules;
+import dev.changebot.domain.change.ChangeEvent;
+import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.change.ChangeField;
+import dev.changebot.domain.change.FieldProblem;
+import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.policy.StartRules;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/** Records a new change request and announces it to the channel it came from. */
+@Singleton
+public class RequestChange {
+
+    private final Changes changes;
+    private final Transactions transactions;
+    private final ChangeService service;
+    private final Clock clock;
+    private final Policy policy;
+    private final CalendarStates calendar;
+
+    public RequestChange(Changes changes, Transactions transactions, ChangeService service, Clock clock,
+                         Policy policy, CalendarStates calendar) {
+        this.policy = policy;
+        this.calendar = calendar;
+        this.changes = changes;
+        this.transactions = transactions;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    public Outcome request(NewChangeRequest request) {
+        var now = clock.instant();
+        var changeClass = policy.classify(request.changeClass(), request.answers());
+        if (changeClass.isEmpty()) {
+            return new Outcome.Invalid(List.of(new FieldProblem(ChangeField.CHANGE_CLASS,
+                    "Choose a class of change" + (policy.questionnaire().isPresent() ? ", or answer every question." : "."))));
+        }
+        var problems = ChangeDetailsRules.problemsWith(request.details(), changeClass.get().requiredFields(), now);
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid(problems);
+        }
+        var calendarProblem = transactions.inTransaction(() ->
+                whenItMayStart(request.workspaceId(), changeClass.get(), request.details().proposedStart(), now));
+        if (calendarProblem.isPresent()) {
+            return new Outcome.Invalid(List.of(calendarProblem.get()));
+        }
+        Change change = transactions.inTransaction(() -> {
+            var id = changes.nextId(request.workspaceId());
+            var requested = Change.request(id, request.workspaceId(), request.requesterId(), request.channelId(),
+                    changeClass.get().name(), request.details(), now);
+            // A pre-approved class needs nobody: approved as requested, on the policy's authority.
+            var then = changeClass.get().preApproved()
+                    ? List.<ChangeEvent>of(new ChangeEvent.ChangePreApproved(id, request.requesterId(), now, changeClass.get().name()))
+                    : List.<ChangeEvent>of();
+            service.create(requested.change(), requested.event(), then);
+            return requested.change();
+        });
+        return new Outcome.Requested(change);
+    }
+
+    /**
+     * The proposed start must respect the class's notice and calendar; if it does not, the requester
+     * is told why and offered the earliest start that does.
+     */
+    private Optional<FieldProblem> whenItMayStart(String workspaceId, ChangeClass changeClass, Instant start, Instant now) {
+        var noticeEnd = changeClass.notice().earliestStart(now, policy.businessCalendar());
+        var planner = StartRules.plannerFor(policy, changeClass, calendar.at(workspaceId, now));
+        if (!start.isBefore(noticeEnd) && planner.check(start).allowed()) {
+            return Optional.empty();
+        }
+        var from = start.isBefore(noticeEnd) ? noticeEnd : start;
+        var earliest = planner.earliestCompliantStart(from);
+        var why = start.isBefore(noticeEnd)
+                ? "This class needs " + changeClass.notice().describe() + " notice."
+                : planner.explain(start);
+        return Optional.of(new FieldProblem(ChangeField.PROPOSED_START, why + earliest
+                .map(e -> " Earliest compliant start: " + DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'")
+                        .withZone(ZoneOffset.UTC).format(e) + ".")
+                .orElse(" No compliant start in the next 3 years.")));
+    }
+
+    public sealed interface Outcome {
+
+        record Requested(Change change) implements Outcome {
+        }
+
+        record Invalid(List<FieldProblem> problems) implements Outcome {
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.changebot.application.delivery;
+
+import dev.changebot.application.port.ChannelPacing;
+import dev.changebot.application.port.NoticeOutbox;
+import dev.changebot.application.port.SlackDelivery;
+import dev.changebot.application.port.Transactions;
+import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.change.MessageRef;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Delivers queued notices, each once, the way change messages are delivered ({@link QueueWorker},
+ * {@link ChannelPacing}). A notice meant for the change's thread goes under its message, or plainly
+ * to its channel when the change has no message. The chat adapter writes the notice from the facts
+ * stored when it was decided ({@link SlackDelivery#postNotice}), as it is delivered.
+ */
+@Singleton
+public class DeliverNotices extends QueueWorker<NoticeOutbox.Queued> {
+
+    private final Changes changes;
+    private final SlackDelivery delivery;
+    private final ChannelPacing pacing;
+
+    public DeliverNotices(NoticeOutbox outbox, Changes changes, SlackDelivery delivery, ChannelPacing pacing,
+                          Transactions transactions, Clock clock) {
+        super(outbox, transactions, clock);
+        this.changes = changes;
+        this.delivery = delivery;
+        this.pacing = pacing;
+    }
+
+    public int drain(BooleanSupplier keepGoing) {
+        return drainQueue(keepGoing);
+    }
+
+    @Override
+    protected boolean deliver(NoticeOutbox.Queued queued) {
+        var now = clock.instant();
+        var thread = queued.inChangeThread()
+                ? transactions.inTransaction(() -> changes.find(queued.workspaceId(), queued.changeId()))
+                        .flatMap(c -> c.message())
+                : Optional.<MessageRef>empty();
+        var channel = thread.map(MessageRef::channelId).orElse(queued.to());
+        if (!paced(pacing, queued, channel, now)) {
+            return false;
+        }
+        var threadTs = thread.map(MessageRef::messageTs);
+        var result = queued instanceof NoticeOutbox.QueuedNotice notice
+                ? delivery.postNotice(channel, notice.notice(), threadTs)
+                : delivery.postText(channel, ((NoticeOutbox.QueuedText) queued).text(), threadTs);
+        return settle(queued, result, now, () -> { }, () -> { });
+    }
+
+    @Override
+    protected int attempts(NoticeOutbox.Queued queued) {
+        return queued.attempts();
+    }
+
+    @Override
+    protected String describe(NoticeOutbox.Queued queued) {
+        return "notice " + queued.id() + " to " + queued.to() + " about " + queued.changeId();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.changebot.application.delivery;
+
+import dev.changebot.application.port.ChannelPacing;
+import dev.changebot.application.port.DeliveryQueue;
+import dev.changebot.application.port.SlackDelivery;
+import dev.changebot.application.port.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What delivering any Slack queue takes: claiming due items batch by batch, calling Slack outside
+ * any transaction, and recording how it went: delivered; postponed for Retry-After on a 429 (not
+ * an attempt); retried with exponential backoff; given up after {@link #MAX_ATTEMPTS} or on an
+ * error no retry fixes.
+ */
+abstract class QueueWorker<T> {
+
+    static final int BATCH = 20;
+    static final Duration LEASE = Duration.ofSeconds(30);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    static final int MAX_ATTEMPTS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
+
+    private final DeliveryQueue<T> queue;
+    protected final Transactions transactions;
+    protected final Clock clock;
+
+    QueueWorker(DeliveryQueue<T> queue, Transactions transactions, Clock clock) {
+        this.queue = queue;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Delivers one claimed item; true when it went out. */
+    protected abstract boolean deliver(T item);
+
+    protected abstract int attempts(T item);
+
+    /** The item in a log line: "the message of CHG-3". */
+    protected abstract String describe(T item);
+
+    /** Delivers everything due now, stopping between items as soon as {@code keepGoing} says so. */
+    protected int drainQueue(BooleanSupplier keepGoing) {
+        int delivered = 0;
+        while (keepGoing.getAsBoolean()) {
+            var now = clock.instant();
+            var due = transactions.inTransaction(() -> queue.claimDue(now, LEASE, BATCH));
+            for (var item : due) {
+                if (!keepGoing.getAsBoolean()) {
+                    // Unfinished claims come back when their lease runs out.
+                    return delivered;
+                }
+                try {
+                    delivered += deliver(item) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    LOG.warn("Delivering {} failed", describe(item), e);
+                    report(() -> queue.retryAt(item, clock.instant().plus(backoff(attempts(item))), e.toString()));
+                }
+            }
+            if (due.size() < BATCH) {
+                return delivered;
+            }
+        }
+        return delivered;
+    }
+
+    /**
+     * Records what Slack answered; {@code onDelivered} and {@code onGivenUp} are written in the same
+     * transaction as the outcome.
+     */
+    protected boolean settle(T item, SlackDelivery.Result result, Instant now, Runnable onDelivered, Runnable onGivenUp) {
+        if (result instanceof SlackDelivery.Result.Delivered) {
+            report(() -> {
+                onDelivered.run();
+                queue.delivered(item, now);
+            });
+            return true;
+        }
+        if (result instanceof SlackDelivery.Result.RateLimited limited) {
+            report(() -> queue.postpone(item, now.plus(limited.retryAfter()), "rate limited"));
+            return false;
+        }
+        var failed = (SlackDelivery.Result.Failed) result;
+        if (failed.retryable() && attempts(item) + 1 < MAX_ATTEMPTS) {
+            report(() -> queue.retryAt(item, now.plus(backoff(attempts(item))), failed.error()));
+        } else {
+            LOG.warn("Gave up on {}: {}", describe(item), failed.error());
+            report(() -> {
+                queue.failed(item, now, failed.error());
+                onGivenUp.run();
+            });
+        }
+        return false;
+    }
+
+    /** Takes the channel's pacing slot; when it is not free, the item waits for it (not an attempt). */
+    protected boolean paced(ChannelPacing pacing, T item, String channel, Instant now) {
+        var wait = transactions.inTransaction(() -> pacing.reserve(channel, now));
+        wait.ifPresent(next -> report(() -> queue.postpone(item, next, "pacing posts to " + channel)));
+        return wait.isEmpty();
+    }
+
+    protected void report(Runnable write) {
+        transactions.inTransaction(() -> {
+            write.run();
+            return null;
+        });
+    }
+
+    /** 1 s, 2 s, 4 s ... up to 5 minutes. */
+    static Duration backoff(int attempts) {
+        var seconds = Duration.ofSeconds(1L << Math.min(attempts, 20));
+        return seconds.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : seconds;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.changebot.application.query;
+
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.policy.DeploymentPlan;
+import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.rules.ChangeApprovals;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/** Puts a change together with its class and approval ladder, for every place that shows it. */
+@Singleton
+public class ChangeViews {
+
+    private final Policy policy;
+
+    public ChangeViews(Policy policy) {
+        this.policy = policy;
+    }
+
+    public ChangeView of(Change change) {
+        var changeClass = policy.changeClass(change.changeClass());
+        var label = changeClass.map(ChangeClass::label).orElse(change.changeClass());
+        var next = change.isEmergency() ? Optional.<DeploymentPlan.NextDeployment>empty()
+                : changeClass.map(DeploymentPlan::of).flatMap(plan -> plan.next(change.stagesPassed(), change.rolloutPercent()));
+        return new ChangeView(change, label, ChangeApprovals.progress(policy, change), next);
+    }
+}

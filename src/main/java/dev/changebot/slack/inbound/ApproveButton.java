@@ -1,0 +1,45 @@
+package dev.changebot.slack.inbound;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import dev.changebot.application.change.ActionOutcome;
+import dev.changebot.application.change.ChangeService;
+import dev.changebot.domain.rules.ChangeCommand;
+import dev.changebot.slack.ChangeRef;
+import jakarta.inject.Singleton;
+
+/**
+ * The Approve button. The approver is the signed payload's user, never anything in the button;
+ * a refusal is told to that person alone.
+ */
+@Singleton
+public class ApproveButton implements BlockActionHandler {
+
+    private final ChangeService service;
+    private final AppHome appHome;
+    private final ButtonPlacement placement;
+
+    public ApproveButton(ChangeService service, AppHome appHome, ButtonPlacement placement) {
+        this.service = service;
+        this.appHome = appHome;
+        this.placement = placement;
+    }
+
+    @Override
+    public Response apply(BlockActionRequest req, ActionContext ctx) {
+        var click = ButtonClick.of(req.getPayload());
+        placement.target(click, ctx.client(), ChangeRef::namesChange, "`/change approve CHG-n`").ifPresent(ref -> {
+            var outcome = service.run(click.teamId(), ref.changeId(), click.userId(), new ChangeCommand.Approve());
+            if (!(outcome instanceof ActionOutcome.Done)) {
+                Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Replies.of(outcome, ""));
+            }
+            if (click.onHome()) {
+                // Clicked on the App Home: show it as it now stands.
+                appHome.publish(ctx.client(), click.teamId(), click.userId());
+            }
+        });
+        return ctx.ack();
+    }
+}

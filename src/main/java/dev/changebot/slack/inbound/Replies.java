@@ -1,0 +1,52 @@
+package dev.changebot.slack.inbound;
+
+import dev.changebot.application.change.ActionOutcome;
+import dev.changebot.domain.change.ChangeEvent;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.slack.view.Mrkdwn;
+
+/** The words we answer with, shared by buttons, modals and slash commands. */
+public final class Replies {
+
+    /** Said when the database or Slack failed under us: nothing was lost, and trying again is safe. */
+    public static final String TRY_AGAIN = "Changebot could not finish that just now: its database did not answer. "
+            + "Nothing was changed. Please try again in a minute.";
+
+    private Replies() {
+    }
+
+    /** What to tell the person who acted; {@code done} is the sentence for success. */
+    public static String of(ActionOutcome outcome, String done) {
+        if (outcome instanceof ActionOutcome.Refused refused) {
+            return refused.reason();
+        }
+        if (outcome instanceof ActionOutcome.NotFound notFound) {
+            return notFound(notFound.id().toString());
+        }
+        return done;
+    }
+
+    /**
+     * What to tell whoever reported a deployment or the end of the work: where the change is now
+     * (deployed, soaking until when, done...), or why not. Escaped: the rules' words may quote an
+     * environment of the policy file.
+     */
+    public static String ofWork(ChangeId id, ActionOutcome outcome) {
+        if (outcome instanceof ActionOutcome.NotFound notFound) {
+            return notFound(notFound.id().toString());
+        }
+        if (!(outcome instanceof ActionOutcome.Done done)) {
+            return Mrkdwn.escape(of(outcome, ""));
+        }
+        var event = done.events().get(0);
+        if (event instanceof ChangeEvent.ChangeDeployed deployed) {
+            return Mrkdwn.escape(deployed.soakUntil() == null ? id + " is deployed to " + deployed.environment() + "."
+                    : id + " is soaking in " + deployed.label() + " until " + deployed.soakUntil() + ".");
+        }
+        return Mrkdwn.escape(id + " is " + ((ChangeEvent.ChangeFinished) event).outcome().label() + ".");
+    }
+
+    public static String notFound(String id) {
+        return "There is no " + id + " here. `/change list` shows the open changes.";
+    }
+}
