@@ -40,9 +40,11 @@ for place in lockers:
 
 signature = re.compile(r"^    (?:  )?(?:(?:public|protected|private|static|final|synchronized|abstract|default)\s+)*"
                        r"(?:<[^>]+>\s+)?[\w.<>\[\], ?]+\s+(\w+)\s*\(")
+literal = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])\'')
 methods = []
 for f in java_files(root):
-    lines = open(f).read().split("\n")
+    # Braces inside string and character literals do not open or close anything.
+    lines = [literal.sub('""', line) for line in open(f).read().split("\n")]
     i = 0
     while i < len(lines):
         m = signature.match(lines[i])
