@@ -118,17 +118,17 @@ public class ChangeService {
     }
 
     /**
-     * Stores a new change with the event that created it, then records what follows at once (a
-     * pre-approval): in the caller's transaction, with its timers and its first message queued.
+     * Stores a new change with the event that created it (and the timers it sets), then records what
+     * follows at once (a pre-approval), in the caller's transaction, with its first message queued.
      */
     public void create(Change change, ChangeEvent created, List<ChangeEvent> then) {
         changes.add(change, created);
         TimerChanges.after(change, created, policy.reminders()).forEach(timer -> set(change, timer));
-        for (var event : then) {
-            change.apply(event);
-            changes.update(change, event);
+        record(change, then, Map.of()).forEach(notices::send);
+        if (then.isEmpty()) {
+            // record() queues the message only when it recorded something; a new change needs its first one.
+            announcer.changed(change);
         }
-        announcer.changed(change);
     }
 
     /**

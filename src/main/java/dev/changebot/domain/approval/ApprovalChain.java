@@ -22,6 +22,11 @@ public final class ApprovalChain {
         this.settings = settings;
     }
 
+    /** A chain of no steps: its class names no approvers, or has left the policy. */
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
     public ChainProgress progress(List<StepApproval> approvals) {
         var statuses = new ArrayList<ChainProgress.StepStatus>();
         for (int i = 0; i < steps.size(); i++) {

@@ -39,7 +39,7 @@ final class ReviewRules {
                     + ", so you cannot approve it: the policy needs someone else to review your change.");
         }
         var chain = ChangeApprovals.chain(policy, change);
-        if (ChangeApprovals.steps(policy, change).isEmpty()) {
+        if (chain.isEmpty()) {
             return Decision.refused(change.id() + "'s class '" + change.changeClass()
                     + "' is not in the current policy, so nobody can approve it; ask the policy's owner.");
         }
