@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.model.event.ReactionAddedEvent;
 import com.sun.net.httpserver.HttpServer;
 import dev.changebot.slack.SlackIds;
 import java.io.IOException;
@@ -16,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
-/** The baseline: a Bolt app that verifies the same signed clicks and only acks them. */
+/**
+ * The baseline: a Bolt app that verifies the same signed requests (Bolt's own request verification)
+ * and acks them: Approve clicks, {@code /change} commands and reaction_added events. Given work to
+ * do before the ack, it is the durable-commit floor ({@link DurableCommitFloor}).
+ */
 final class BareBoltApp implements AutoCloseable {
 
     private final HttpServer server;
@@ -26,11 +31,29 @@ final class BareBoltApp implements AutoCloseable {
     }
 
     static BareBoltApp start(String signingSecret, String botToken, String slackApiUrl) throws IOException {
+        return start(signingSecret, botToken, slackApiUrl, () -> {
+        });
+    }
+
+    /** Runs {@code beforeAck} on the request's thread before every ack. */
+    static BareBoltApp start(String signingSecret, String botToken, String slackApiUrl, Runnable beforeAck)
+            throws IOException {
         var config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slackApiUrl + "/api/");
         var app = new App(AppConfig.builder().slack(Slack.getInstance(config)).singleTeamBotToken(botToken)
                 .signingSecret(signingSecret).build());
-        app.blockAction(SlackIds.APPROVE_BUTTON, (req, ctx) -> ctx.ack());
+        app.blockAction(SlackIds.APPROVE_BUTTON, (req, ctx) -> {
+            beforeAck.run();
+            return ctx.ack();
+        });
+        app.command("/change", (req, ctx) -> {
+            beforeAck.run();
+            return ctx.ack();
+        });
+        app.event(ReactionAddedEvent.class, (payload, ctx) -> {
+            beforeAck.run();
+            return ctx.ack();
+        });
         var parser = new SlackRequestParser(app.config());
         var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(16));

@@ -105,7 +105,7 @@ public final class FakeSlackApi implements AutoCloseable {
         var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         var params = contentType != null && contentType.startsWith("application/json") ? jsonParams(body) : formParams(body);
-        calls.add(new SlackCall(method, params, exchange.getRequestHeaders().getFirst("Authorization")));
+        calls.add(new SlackCall(method, params, exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
         var answer = nextScripted(method);
         if (answer == null) {
             var refusal = BlockKitLimits.check(method, params);

@@ -5,8 +5,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.util.Map;
 
-/** One call the bot made to the (fake) Slack Web API. */
-public record SlackCall(String method, Map<String, String> params, String authorization) {
+/**
+ * One call the bot made to the (fake) Slack Web API; {@code receivedNanos} is the System.nanoTime()
+ * it arrived at, for benchmarks timing what follows an ack.
+ */
+public record SlackCall(String method, Map<String, String> params, String authorization, long receivedNanos) {
 
     public String param(String name) {
         return params.get(name);

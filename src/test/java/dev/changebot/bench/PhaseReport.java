@@ -1,0 +1,64 @@
+package dev.changebot.bench;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Prints one server's phase: ack latency, slow and failed acks, per kind when asked, and the cost. */
+final class PhaseReport {
+
+    /** Slack's limit for an ack. */
+    private static final double SLACK_ACK_MILLIS = 3000;
+
+    private PhaseReport() {
+    }
+
+    static void print(String server, String phase, int rate, List<Sample> samples, PhaseCost cost, boolean byKind,
+                      double generatorLatenessMillis) {
+        System.out.printf(Locale.ROOT, "%n== %s, %s: %d requests at %d/s (generator late by at most %.1f ms)%n",
+                server, phase, samples.size(), rate, generatorLatenessMillis);
+        System.out.println("  " + latencyLine("all", samples));
+        if (byKind) {
+            samples.stream().collect(Collectors.groupingBy(Sample::kind, () -> new EnumMap<>(RequestKind.class),
+                    Collectors.toList())).forEach((kind, ofKind) -> System.out.println("  " + latencyLine(kind.label(), ofKind)));
+        }
+        int n = samples.size();
+        System.out.printf(Locale.ROOT, "  CPU per request: JVM %.2f ms (server; the generator's %.2f ms taken out),"
+                        + " PostgreSQL %s ms; RSS %d MB%n", cost.serverCpuMillis() / n, cost.generatorCpuMillis() / n,
+                Double.isNaN(cost.postgresCpuMillis()) ? "n/a" : String.format(Locale.ROOT, "%.2f", cost.postgresCpuMillis() / n),
+                cost.rssKb() / 1024);
+        if (!cost.postgresCounters().isEmpty()) {
+            System.out.println("  PostgreSQL per request: " + perRequest(cost.postgresCounters(), n));
+        }
+    }
+
+    static String latencyLine(String label, List<Sample> samples) {
+        var millis = samples.stream().filter(s -> s.status() != Sample.NO_ANSWER).mapToDouble(Sample::latencyMillis)
+                .sorted().toArray();
+        long slow = Arrays.stream(millis).filter(m -> m > SLACK_ACK_MILLIS).count();
+        long unanswered = samples.stream().filter(s -> s.status() == Sample.NO_ANSWER).count();
+        long non200 = samples.stream().filter(s -> !s.ok()).count();
+        long tryAgain = samples.stream().filter(Sample::tryAgain).count();
+        return String.format(Locale.ROOT, "%-17s n=%-6d p50 %7.1f  p90 %7.1f  p99 %7.1f  max %7.1f ms"
+                        + "   over 3 s: %d   non-200: %d (no answer in 10 s: %d)   \"try again\": %d", label, samples.size(),
+                percentile(millis, 50), percentile(millis, 90), percentile(millis, 99),
+                millis.length == 0 ? Double.NaN : millis[millis.length - 1], slow, non200, unanswered, tryAgain);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1))];
+    }
+
+    private static String perRequest(Map<String, Long> counters, int requests) {
+        return counters.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / (double) requests))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.changebot.bench;
+
+import dev.changebot.support.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one server's database costs PostgreSQL: the CPU of the backends connected to it plus the
+ * server's shared processes (WAL writer, checkpointer, background writer: where fsync is paid), read
+ * from /proc since the server runs on this host; and the statements it ran, from pg_stat_statements
+ * when the server preloads it, else the transactions and rows of pg_stat_database.
+ */
+final class PostgresProbe implements AutoCloseable {
+
+    /** Linux's USER_HZ: /proc/<pid>/stat counts CPU in hundredths of a second. */
+    private static final double MILLIS_PER_TICK = 10.0;
+
+    private final Connection connection;
+    private final boolean statementsAvailable;
+
+    private PostgresProbe(Connection connection, boolean statementsAvailable) {
+        this.connection = connection;
+        this.statementsAvailable = statementsAvailable;
+    }
+
+    static PostgresProbe of(TestDatabase database) throws SQLException {
+        var connection = database.connect();
+        connection.setAutoCommit(true);
+        boolean statements;
+        try (var s = connection.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.executeQuery("SELECT count(*) FROM pg_stat_statements").close();
+            statements = true;
+        } catch (SQLException notPreloaded) {
+            statements = false;
+        }
+        return new PostgresProbe(connection, statements);
+    }
+
+    /** Says how statements are counted, for the report's header. */
+    String statementSource() {
+        return statementsAvailable ? "pg_stat_statements (calls in this database)"
+                : "pg_stat_database (pg_stat_statements is not in shared_preload_libraries): transactions and rows";
+    }
+
+    /** CPU and counters now. */
+    Reading read() throws SQLException {
+        var cpuTicks = new HashMap<Long, Long>();
+        try (var s = connection.prepareStatement("SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+                + " AND (datname = current_database() OR backend_type IN"
+                + " ('walwriter', 'checkpointer', 'background writer', 'autovacuum launcher'))");
+             var rows = s.executeQuery()) {
+            while (rows.next()) {
+                long pid = rows.getLong(1);
+                cpuTicks.put(pid, cpuTicksOf(pid));
+            }
+        }
+        var counters = new java.util.LinkedHashMap<String, Long>();
+        try (var s = connection.createStatement()) {
+            // Statistics are a snapshot per transaction: clear it, or every read repeats the first.
+            s.execute("SELECT pg_stat_clear_snapshot()");
+            if (statementsAvailable) {
+                try (var rows = s.executeQuery("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements"
+                        + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+                    rows.next();
+                    counters.put("statements", rows.getLong(1));
+                }
+            }
+            try (var rows = s.executeQuery("SELECT xact_commit + xact_rollback, tup_returned, tup_fetched,"
+                    + " tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = current_database()")) {
+                rows.next();
+                counters.put("transactions", rows.getLong(1));
+                counters.put("rows scanned", rows.getLong(2));
+                counters.put("rows fetched", rows.getLong(3));
+                counters.put("rows written", rows.getLong(4));
+            }
+        }
+        return new Reading(cpuTicks, counters);
+    }
+
+    private static long cpuTicksOf(long pid) {
+        try {
+            var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /** The server's CPU for this database and its counters at one moment. */
+    record Reading(Map<Long, Long> cpuTicks, Map<String, Long> counters) {
+
+        /** PostgreSQL CPU spent since {@code before}: processes that are new count in full, gone ones not at all. */
+        double cpuMillisSince(Reading before) {
+            long ticks = 0;
+            for (var e : cpuTicks.entrySet()) {
+                ticks += e.getValue() - before.cpuTicks.getOrDefault(e.getKey(), 0L);
+            }
+            return ticks * MILLIS_PER_TICK;
+        }
+
+        Map<String, Long> countersSince(Reading before) {
+            var delta = new java.util.LinkedHashMap<String, Long>();
+            counters.forEach((name, value) -> delta.put(name, value - before.counters.getOrDefault(name, 0L)));
+            return delta;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
