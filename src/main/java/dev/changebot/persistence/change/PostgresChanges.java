@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Changes in PostgreSQL. Callers hold the transaction; every write stores its audit event beside it. */
 @Singleton
@@ -73,13 +74,12 @@ class PostgresChanges implements Changes {
 
     @Override
     public List<Change> findOpen(String workspaceId) {
-        return rows.findByWorkspaceIdAndStateInOrderByNumber(workspaceId, OPEN_STATES).stream()
-                .map(this::withApprovals).toList();
+        return withApprovals(rows.findByWorkspaceIdAndStateInOrderByNumber(workspaceId, OPEN_STATES));
     }
 
     @Override
     public List<Change> findAwaitingApproval() {
-        return rows.findByStateOrderById(ChangeState.PENDING_APPROVAL.name()).stream().map(this::withApprovals).toList();
+        return withApprovals(rows.findByStateOrderById(ChangeState.PENDING_APPROVAL.name()));
     }
 
     @Override
@@ -90,6 +90,16 @@ class PostgresChanges implements Changes {
 
     private Change withApprovals(ChangeRow row) {
         return mapper.toChange(row, approvals.findByChangeIdOrderById(row.id()));
+    }
+
+    /** Many changes with their approvals: two queries, not one more per change. */
+    private List<Change> withApprovals(List<ChangeRow> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        var byChange = approvals.findByChangeIdInOrderById(found.stream().map(ChangeRow::id).toList()).stream()
+                .collect(Collectors.groupingBy(ApprovalRow::changeId));
+        return found.stream().map(row -> mapper.toChange(row, byChange.getOrDefault(row.id(), List.of()))).toList();
     }
 
     private long rowIdOf(Change change) {
