@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,9 +68,10 @@ public class ChangeService {
         this.clock = clock;
     }
 
-    /** A person's command. */
+    /** A person's command: refused before the role lookup when the command itself is wrong. */
     public ActionOutcome run(String workspaceId, ChangeId id, String userId, ChangeCommand command) {
-        return run(workspaceId, id, actorFor(workspaceId, userId, command), command);
+        return refusedUpfront(id, command)
+                .orElseGet(() -> decide(workspaceId, id, actorFor(workspaceId, userId, command), command, Map.of()));
     }
 
     /**
@@ -82,11 +84,11 @@ public class ChangeService {
 
     /** A person's command, with their roles looked up already ({@link #actorFor}). */
     public ActionOutcome run(String workspaceId, ChangeId id, Actor actor, ChangeCommand command) {
-        var invalid = rules.invalid(id, command, policy);
-        if (invalid.isPresent()) {
-            return new ActionOutcome.Refused(invalid.get());
-        }
-        return decide(workspaceId, id, actor, command, Map.of());
+        return refusedUpfront(id, command).orElseGet(() -> decide(workspaceId, id, actor, command, Map.of()));
+    }
+
+    private Optional<ActionOutcome> refusedUpfront(ChangeId id, ChangeCommand command) {
+        return rules.invalid(id, command, policy).map(ActionOutcome.Refused::new);
     }
 
     /**
@@ -124,28 +126,30 @@ public class ChangeService {
     public void create(Change change, ChangeEvent created, List<ChangeEvent> then) {
         changes.add(change, created);
         TimerChanges.after(change, created, policy.reminders()).forEach(timer -> set(change, timer));
-        record(change, then, Map.of()).forEach(notices::send);
-        if (then.isEmpty()) {
-            // record() queues the message only when it recorded something; a new change needs its first one.
-            announcer.changed(change);
-        }
+        applyAndStore(change, then, Map.of()).forEach(notices::send);
+        announcer.changed(change);
     }
 
     /**
      * Applies and stores each event with the change, sets or calls off the timers that follow from it,
-     * and queues the change's message refresh: inside the caller's transaction. Returns who is to be
-     * told because of the events.
+     * and queues the change's message refresh when anything was recorded: inside the caller's
+     * transaction. Returns who is to be told because of the events.
      */
     private List<Notice> record(Change change, List<ChangeEvent> events, Map<String, Set<String>> roleMembers) {
+        var told = applyAndStore(change, events, roleMembers);
+        if (!events.isEmpty()) {
+            announcer.changed(change);
+        }
+        return told;
+    }
+
+    private List<Notice> applyAndStore(Change change, List<ChangeEvent> events, Map<String, Set<String>> roleMembers) {
         var told = new ArrayList<Notice>();
         for (var event : events) {
             change.apply(event);
             changes.update(change, event);
             TimerChanges.after(change, event, policy.reminders()).forEach(timer -> set(change, timer));
             told.addAll(WhoIsTold.after(change, event, policy, roleMembers));
-        }
-        if (!events.isEmpty()) {
-            announcer.changed(change);
         }
         return told;
     }

@@ -101,7 +101,7 @@ public class FireTimer {
      */
     private Map<String, Set<String>> membersFor(long timerId) {
         var found = transactions.inTransaction(() -> timers.findPending(timerId)
-                .filter(t -> t.kind().startsWith("FOLLOW_UP"))
+                .filter(t -> t.knownKind().filter(kind -> kind != TimerKind.SOAK_END).isPresent())
                 .flatMap(t -> changes.find(t.workspaceId(), t.changeId()).map(c -> Map.entry(t, c))));
         if (found.isEmpty()) {
             return Map.of();

@@ -1,5 +1,7 @@
 package dev.changebot.domain.rules;
 
+import dev.changebot.domain.approval.ApprovalChain;
+import dev.changebot.domain.approval.ChainProgress;
 import dev.changebot.domain.approval.Decision;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
@@ -18,10 +20,11 @@ final class ReviewRules {
      * policy allows it, and a different person per step where the policy says so.
      */
     static Verdict approve(Change change, Actor actor, Situation situation) {
-        if (mayApprove(change, actor, situation) instanceof Decision.Refused refused) {
+        var chain = ChangeApprovals.chain(situation.policy(), change);
+        var progress = chain.progress(ChangeApprovals.stepApprovals(change));
+        if (mayApprove(change, actor, situation, chain, progress) instanceof Decision.Refused refused) {
             return new Verdict.Refused(refused.reason());
         }
-        var progress = ChangeApprovals.progress(situation.policy(), change);
         var open = progress.current().orElseThrow();
         boolean last = open.missing() == 1 && progress.steps().stream().filter(s -> !s.done()).count() == 1;
         return Verdict.Accepted.of(new ChangeEvent.ChangeApproved(change.id(), actor.userId(), situation.now(),
@@ -30,6 +33,13 @@ final class ReviewRules {
 
     /** Whether this person may approve the change now; the refusal says why, in their words. */
     static Decision mayApprove(Change change, Actor actor, Situation situation) {
+        var chain = ChangeApprovals.chain(situation.policy(), change);
+        return mayApprove(change, actor, situation, chain, chain.progress(ChangeApprovals.stepApprovals(change)));
+    }
+
+    /** As {@link #mayApprove(Change, Actor, Situation)}, on the change's chain and ladder worked out once. */
+    private static Decision mayApprove(Change change, Actor actor, Situation situation, ApprovalChain chain,
+                                       ChainProgress progress) {
         if (change.state() != ChangeState.PENDING_APPROVAL) {
             return Decision.refused(change.id() + " is " + change.state().label() + "; there is nothing left to approve.");
         }
@@ -38,13 +48,11 @@ final class ReviewRules {
             return Decision.refused("You " + declaredOrRequested(change) + change.id()
                     + ", so you cannot approve it: the policy needs someone else to review your change.");
         }
-        var chain = ChangeApprovals.chain(policy, change);
         if (chain.isEmpty()) {
             return Decision.refused(change.id() + "'s class '" + change.changeClass()
                     + "' is not in the current policy, so nobody can approve it; ask the policy's owner.");
         }
-        return chain.mayApprove(chain.progress(ChangeApprovals.stepApprovals(change)), change.requesterId(),
-                actor.userId(), actor.roles());
+        return chain.mayApprove(progress, change.requesterId(), actor.userId(), actor.roles());
     }
 
     /**
