@@ -75,14 +75,44 @@ class PostgresTimers implements TimerStore {
     }
 
     @Override
-    public List<Timer> pending() {
-        return query("SELECT " + COLUMNS + " FROM change_timer WHERE status = 'PENDING' ORDER BY due_at");
+    public Optional<Claim> claimDue(Instant dueBy, Instant now) {
+        // Served by the partial index change_timer_pending in due order; SKIP LOCKED lets pollers on
+        // every node (and every worker of one) take different timers without waiting on each other.
+        var sql = "SELECT id, attempts FROM change_timer WHERE status = 'PENDING' AND due_at <= ?"
+                + " AND (retry_at IS NULL OR retry_at <= ?) ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED";
+        return jdbc.prepareStatement(sql, statement -> {
+            try {
+                statement.setTimestamp(1, Timestamp.from(dueBy));
+                statement.setTimestamp(2, Timestamp.from(now));
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(new Claim(rows.getLong("id"), rows.getInt("attempts"))) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not claim a due timer", e);
+            }
+        });
     }
 
     @Override
-    public List<Timer> pendingDueBefore(Instant instant) {
-        return query("SELECT " + COLUMNS + " FROM change_timer WHERE status = 'PENDING' AND due_at < ? ORDER BY due_at",
-                Timestamp.from(instant));
+    public Optional<Instant> nextClaimable() {
+        // Two index lookups (change_timer_pending, change_timer_retrying); LEAST skips a NULL.
+        var sql = "SELECT LEAST((SELECT min(due_at) FROM change_timer WHERE status = 'PENDING' AND retry_at IS NULL),"
+                + " (SELECT min(retry_at) FROM change_timer WHERE status = 'PENDING' AND retry_at IS NOT NULL)) AS next";
+        return jdbc.prepareStatement(sql, statement -> {
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                var next = rows.getTimestamp("next");
+                return Optional.ofNullable(next).map(Timestamp::toInstant);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the next timer", e);
+            }
+        });
+    }
+
+    @Override
+    public void failed(long id, Instant retryAt) {
+        update("UPDATE change_timer SET attempts = attempts + 1, retry_at = ? WHERE id = ? AND status = 'PENDING'",
+                Timestamp.from(retryAt), id);
     }
 
     private List<Timer> query(String sql, Object... parameters) {

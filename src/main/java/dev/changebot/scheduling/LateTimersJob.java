@@ -6,21 +6,21 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /**
- * Every minute, on one node: a timer more than a minute late whose alarm is gone (its arming or
- * its ring failed while the database was away) is armed again. Usually finds nothing.
+ * Every minute, on one node of the cluster: a timer more than a minute late, which every node's
+ * poller missed (its threads stuck or dead), is fired here. Usually finds nothing.
  */
 @Singleton
 @DisallowConcurrentExecution
 public class LateTimersJob implements Job {
 
-    private final QuartzTimerAlarms alarms;
+    private final TimerPoller poller;
 
-    LateTimersJob(QuartzTimerAlarms alarms) {
-        this.alarms = alarms;
+    LateTimersJob(TimerPoller poller) {
+        this.poller = poller;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
-        alarms.sweepLate();
+        poller.sweepLate();
     }
 }

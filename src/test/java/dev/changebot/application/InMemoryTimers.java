@@ -14,6 +14,8 @@ public class InMemoryTimers implements TimerStore, TimerAlarms {
 
     private final List<Timer> pending = new ArrayList<>();
     private final List<Long> rung = new ArrayList<>();
+    private final java.util.Map<Long, Integer> attempts = new java.util.HashMap<>();
+    private final java.util.Map<Long, Instant> retryAt = new java.util.HashMap<>();
 
     @Override
     public long add(Change change, TimerKind kind, String ref, Instant dueAt) {
@@ -43,14 +45,28 @@ public class InMemoryTimers implements TimerStore, TimerAlarms {
                 && ref.map(r -> r.equals(t.ref())).orElse(true));
     }
 
-    @Override
+    /** The pending timers, in the order they were set. */
     public List<Timer> pending() {
         return List.copyOf(pending);
     }
 
     @Override
-    public List<Timer> pendingDueBefore(Instant instant) {
-        return pending.stream().filter(t -> t.dueAt().isBefore(instant)).toList();
+    public Optional<Claim> claimDue(Instant dueBy, Instant now) {
+        return pending.stream().filter(t -> !t.dueAt().isAfter(dueBy))
+                .filter(t -> !retryAt.getOrDefault(t.id(), now).isAfter(now))
+                .min(java.util.Comparator.comparing(Timer::dueAt))
+                .map(t -> new Claim(t.id(), attempts.getOrDefault(t.id(), 0)));
+    }
+
+    @Override
+    public Optional<Instant> nextClaimable() {
+        return pending.stream().map(t -> retryAt.getOrDefault(t.id(), t.dueAt())).min(Instant::compareTo);
+    }
+
+    @Override
+    public void failed(long id, Instant retry) {
+        attempts.merge(id, 1, Integer::sum);
+        retryAt.put(id, retry);
     }
 
     @Override

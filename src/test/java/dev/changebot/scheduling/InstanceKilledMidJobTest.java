@@ -19,10 +19,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Quartz's promise for a node that dies mid-job: its jobs armed with requestRecovery are run again
- * by a live node once the dead one misses its check-ins. The first instance runs in a JVM of its
- * own so it can be killed outright; the test holds the change's row lock so the kill lands while
- * the timer's job is provably inside its transaction.
+ * A node that dies mid-fire: its claim on the timer is a row lock inside the firing's transaction,
+ * so it dies with the node's connections and a live node's poller claims and fires the timer. The
+ * first instance runs in a JVM of its own so it can be killed outright; the test holds the change's
+ * row lock so the kill lands while the timer's firing is provably inside its transaction.
  */
 class InstanceKilledMidJobTest {
 
@@ -52,15 +52,14 @@ class InstanceKilledMidJobTest {
                 holderPid.next();
                 int holderBackend = holderPid.getInt(1);
 
-                assertThat(db.awaitRows(Duration.ofSeconds(30), "SELECT requests_recovery FROM qrtz_fired_triggers"
-                        + " WHERE job_name LIKE 'timer-%' AND state = 'EXECUTING'"))
-                        .as("the job is running on the doomed instance, recoverable")
-                        .singleElement().satisfies(row -> assertThat(row).containsEntry("requests_recovery", true));
-                // The job's backend, waiting for the change row (the statement text is cut before its FOR UPDATE).
+                // The firing's backend, waiting for the change row (the statement text is cut before its FOR UPDATE).
                 db.awaitRows(Duration.ofSeconds(30), """
                         SELECT pid FROM pg_stat_activity
                          WHERE datname = current_database() AND wait_event_type = 'Lock'
                            AND query LIKE 'SELECT change_row_.%'""");
+                assertThat(db.rows("SELECT id FROM change_timer WHERE status = 'PENDING' FOR UPDATE SKIP LOCKED"))
+                        .as("the timer is claimed by the doomed instance: a row lock that dies with its connection")
+                        .isEmpty();
 
                 doomed.kill();
                 // PostgreSQL notices a dead client when it next writes to it; a TCP keepalive would
@@ -79,11 +78,12 @@ class InstanceKilledMidJobTest {
                         "SELECT fired_by, outcome FROM change_timer WHERE status = 'FIRED'");
                 assertThat(fired).singleElement().satisfies(row -> {
                     assertThat(row).containsEntry("outcome", "soak in staging complete");
-                    assertThat(row.get("fired_by").toString()).as("Quartz recovery on the survivor").endsWith("(recovered)");
+                    assertThat(row.get("fired_by").toString()).as("claimed again by the survivor")
+                            .isEqualTo(survivor.bean(TimerPoller.class).node());
                 });
                 assertThat(db.rows("SELECT state FROM change_request").get(0)).containsEntry("state", "IN_PROGRESS");
                 assertThat(db.rows("SELECT type FROM change_event WHERE type = 'ChangeSoakCompleted'")).hasSize(1);
-                assertThat(db.count("qrtz_fired_triggers WHERE job_name LIKE 'timer-%'")).isZero();
+                assertThat(db.count("qrtz_triggers WHERE trigger_group = 'timers'")).as("no Quartz trigger per timer").isZero();
             }
         }
     }

@@ -63,6 +63,12 @@ public final class RunningApp implements AutoCloseable {
         all.put("micronaut.server.port", -1);
         // No background pump: tests deliver the Slack outbox themselves, right after each request.
         all.putIfAbsent("changebot.outbox.interval", 0);
+        if (clock != null) {
+            // Timers come due when the test moves its clock, and the test fires them itself (or
+            // through the poller's fireDue): the poller looks at start-up and when a timer is armed,
+            // but no periodic look may race the test between moving the clock and firing by hand.
+            all.putIfAbsent("changebot.timers.max-sleep", "1h");
+        }
         var builder = ApplicationContext.builder()
                 .environmentPropertySource(false)
                 .properties(all)

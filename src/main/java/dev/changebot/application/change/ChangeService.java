@@ -158,8 +158,8 @@ public class ChangeService {
     void set(Change change, TimerChange timer) {
         if (timer instanceof TimerChange.Arm arm) {
             long id = timers.add(change, arm.kind(), arm.ref(), arm.at());
-            // A transaction may run twice (a dead connection): only the committed attempt's timers ring.
-            // If this process dies first, the start-up sweep re-arms it.
+            // The committed row is the timer; every node's poller finds it. Telling this node's poller
+            // (only once committed: a transaction may run twice) fires one due soon without waiting for its next look.
             transactions.afterCommit(() -> alarms.ring(id, arm.at()));
         } else if (timer instanceof TimerChange.Cancel cancel) {
             timers.cancelAll(change, cancel.kind(), cancel.ref());

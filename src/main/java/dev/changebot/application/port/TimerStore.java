@@ -4,7 +4,6 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.TimerKind;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** Durable timers: what is due when, kept in the database; runs in the caller's transaction. */
@@ -25,10 +24,23 @@ public interface TimerStore {
     /** Cancels the pending timers of one kind, all of them or only those for one thing (an obligation, a soak stage). */
     void cancelAll(Change change, TimerKind kind, Optional<String> ref);
 
-    List<Timer> pending();
+    /**
+     * The pending timer due first by {@code dueBy} whose back-off (if it failed before) has ended at
+     * {@code now}, locked until the transaction ends. A timer locked by another transaction is
+     * skipped, not waited for: another poller is firing it, and if that one dies its lock dies with
+     * its connection and the timer is claimable again.
+     */
+    Optional<Claim> claimDue(Instant dueBy, Instant now);
 
-    /** Pending timers that were due before {@code instant}: late, so their alarm may be lost. */
-    List<Timer> pendingDueBefore(Instant instant);
+    /** When the next pending timer becomes claimable (its due time, or its retry time if backed off). */
+    Optional<Instant> nextClaimable();
+
+    /** Its firing failed: it stays pending, with one more failed attempt, and is not claimed before {@code retryAt}. */
+    void failed(long id, Instant retryAt);
+
+    /** A claimed timer, and how many times its firing has failed before. */
+    record Claim(long id, int failedAttempts) {
+    }
 
     /**
      * One timer: its original due time, whatever the scheduler later rewrote. The kind is kept as
