@@ -154,12 +154,12 @@ public class ChangeService {
         return told;
     }
 
-    /** Sets or calls off one timer; a new one rings only once the outermost transaction has committed. */
+    /** Sets or calls off one timer; this node's poller hears of a new one once the outermost transaction has committed. */
     void set(Change change, TimerChange timer) {
         if (timer instanceof TimerChange.Arm arm) {
             long id = timers.add(change, arm.kind(), arm.ref(), arm.at());
-            // The committed row is the timer; every node's poller finds it. Telling this node's poller
-            // (only once committed: a transaction may run twice) fires one due soon without waiting for its next look.
+            // The committed row is the timer: every node's poller finds it. This node's poller is told
+            // too, once committed (a transaction may run twice), so one due soon need not wait for a look.
             transactions.afterCommit(() -> alarms.ring(id, arm.at()));
         } else if (timer instanceof TimerChange.Cancel cancel) {
             timers.cancelAll(change, cancel.kind(), cancel.ref());
