@@ -10,7 +10,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Reports on /health whether the durable timers are running. */
+/** Reports on /health whether the clustered Quartz scheduler (reminders, the late-timer sweep, pruning) is running. */
 @Singleton
 class SchedulerHealthIndicator implements HealthIndicator {
 
