@@ -79,7 +79,7 @@ public class ChangeCommandHandler implements SlashCommandHandler {
             return openNewChangeForm(ctx, triggerId, channelId, create.titleHint());
         }
         if (command instanceof SlashCommand.ListOpen list) {
-            return privately(ctx, ChangeList.text(findChanges.open(team), list.page()));
+            return privately(ctx, ChangeList.text(findChanges.openPage(team, list.page(), ChangeList.PER_PAGE)));
         }
         if (command instanceof SlashCommand.Show show) {
             return findChanges.byId(team, show.id())

@@ -1,8 +1,8 @@
 package dev.changebot.slack.view;
 
+import dev.changebot.application.query.OpenChangesPage;
 import dev.changebot.domain.change.Change;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The open changes as one ephemeral message, a page at a time: a long list says how many more
@@ -11,30 +11,23 @@ import java.util.List;
 public final class ChangeList {
 
     /** Lines per page; with titles cut to {@link #MAX_TITLE} a page stays well under {@link SlackLimits#MESSAGE_TEXT}. */
-    static final int PER_PAGE = 30;
+    public static final int PER_PAGE = 30;
     static final int MAX_TITLE = 150;
 
     private ChangeList() {
     }
 
-    public static String text(List<Change> open) {
-        return text(open, 1);
-    }
-
-    public static String text(List<Change> open, int page) {
-        if (open.isEmpty()) {
+    public static String text(OpenChangesPage open) {
+        if (open.total() == 0) {
             return "No open changes. Start one with `/change new`.";
         }
-        int pages = (open.size() + PER_PAGE - 1) / PER_PAGE;
-        int shown = Math.min(Math.max(page, 1), pages);
-        int from = (shown - 1) * PER_PAGE;
-        int to = Math.min(open.size(), from + PER_PAGE);
         var lines = new ArrayList<String>();
-        lines.add("*Open changes (" + open.size() + ")*" + (pages > 1 ? " — page " + shown + " of " + pages : ""));
-        open.subList(from, to).forEach(change -> lines.add(line(change)));
-        int after = open.size() - to;
+        lines.add("*Open changes (" + open.total() + ")*"
+                + (open.pages() > 1 ? " — page " + open.page() + " of " + open.pages() : ""));
+        open.changes().forEach(change -> lines.add(line(change)));
+        long after = open.after();
         if (after > 0) {
-            lines.add("…and " + after + " more: `/change list " + (shown + 1) + "` shows the next "
+            lines.add("…and " + after + " more: `/change list " + (open.page() + 1) + "` shows the next "
                     + Math.min(PER_PAGE, after) + ".");
         }
         return Cut.mrkdwn(String.join("\n", lines), SlackLimits.MESSAGE_TEXT);
