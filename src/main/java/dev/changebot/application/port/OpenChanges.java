@@ -15,6 +15,12 @@ public interface OpenChanges {
     /** At most {@code limit} open changes, skipping the first {@code skip}. */
     List<Change> page(String workspaceId, int skip, int limit);
 
+    /** Keyset: at most {@code limit} open changes numbered after {@code afterNumber}. */
+    List<Change> after(String workspaceId, long afterNumber, int limit);
+
+    /** How many open changes are numbered after {@code afterNumber}. */
+    long countAfter(String workspaceId, long afterNumber);
+
     long countRequestedBy(String workspaceId, String requesterId);
 
     /** The first {@code limit} open changes {@code requesterId} asked for. */

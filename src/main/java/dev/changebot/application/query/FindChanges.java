@@ -42,8 +42,24 @@ public class FindChanges {
             long total = open.count(workspaceId);
             int pages = (int) Math.max(1, (total + perPage - 1) / perPage);
             int shown = Math.min(Math.max(page, 1), pages);
-            var changes = total == 0 ? java.util.List.<Change>of() : open.page(workspaceId, (shown - 1) * perPage, perPage);
-            return new OpenChangesPage(changes, shown, pages, total, perPage);
+            int skip = (shown - 1) * perPage;
+            var changes = total == 0 ? java.util.List.<Change>of() : open.page(workspaceId, skip, perPage);
+            return new OpenChangesPage(changes, shown, pages, total, Math.max(0, total - skip - changes.size()));
+        });
+    }
+
+    /**
+     * The page that follows the open change numbered {@code afterNumber} (keyset), labelled page
+     * {@code page}: what a Next page button asks for.
+     */
+    public OpenChangesPage openAfter(String workspaceId, long afterNumber, int page, int perPage) {
+        return transactions.inTransaction(() -> {
+            long total = open.count(workspaceId);
+            int pages = (int) Math.max(1, (total + perPage - 1) / perPage);
+            var changes = open.after(workspaceId, afterNumber, perPage);
+            long after = changes.isEmpty() ? 0
+                    : open.countAfter(workspaceId, changes.get(changes.size() - 1).id().number());
+            return new OpenChangesPage(changes, Math.min(page, pages), pages, total, after);
         });
     }
 }

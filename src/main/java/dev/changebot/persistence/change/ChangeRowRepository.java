@@ -46,6 +46,15 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
             + " ORDER BY number LIMIT :limit")
     List<ChangeRow> findOpenPage(String workspaceId, int skip, int limit);
 
+    /** Keyset: the next page after the last number a person saw. */
+    @Query("SELECT * FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN
+            + " AND number > :after ORDER BY number LIMIT :limit")
+    List<ChangeRow> findOpenAfter(String workspaceId, long after, int limit);
+
+    @Query("SELECT count(*) FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN
+            + " AND number > :after")
+    long countOpenAfter(String workspaceId, long after);
+
     @Query("SELECT count(*) FROM change_request WHERE workspace_id = :workspaceId AND requester_id = :requesterId AND "
             + OpenStateSql.OPEN)
     long countOpenRequestedBy(String workspaceId, String requesterId);

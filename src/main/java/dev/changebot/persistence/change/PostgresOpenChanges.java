@@ -28,6 +28,16 @@ class PostgresOpenChanges implements OpenChanges {
     }
 
     @Override
+    public List<Change> after(String workspaceId, long afterNumber, int limit) {
+        return loader.withApprovals(rows.findOpenAfter(workspaceId, afterNumber, limit));
+    }
+
+    @Override
+    public long countAfter(String workspaceId, long afterNumber) {
+        return rows.countOpenAfter(workspaceId, afterNumber);
+    }
+
+    @Override
     public long countRequestedBy(String workspaceId, String requesterId) {
         return rows.countOpenRequestedBy(workspaceId, requesterId);
     }

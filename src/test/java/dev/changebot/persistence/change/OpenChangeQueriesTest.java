@@ -65,7 +65,7 @@ class OpenChangeQueriesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"findOpen", "countOpen", "findOpenPage", "countOpenRequestedBy", "findOpenRequestedBy",
-            "findAwaitingApprovalAfter", "findAwaitingApproval"})
+            "findAwaitingApprovalAfter", "findAwaitingApproval", "findOpenAfter", "countOpenAfter"})
     @DisplayName("reads a partial index over open changes, never the whole table, in its generic plan")
     void usesAPartialIndex(String method) throws SQLException {
         var plan = genericPlan(sqlOf(method));
