@@ -14,6 +14,8 @@ public final class SlackIds {
     public static final String DONE_BUTTON = "change_done";
     public static final String ROLLED_BACK_BUTTON = "change_rolled_back";
     public static final String FAILED_BUTTON = "change_failed";
+    /** The Next page button under a page of `/change list`; value: {@link ListCursor}. */
+    public static final String LIST_NEXT_BUTTON = "change_list_next";
     /**
      * Followed by ":" and the obligation's name, so each follow-up has its own button; value:
      * {@link ChangeRef#obligation}, as is the private metadata of its form.

@@ -6,6 +6,7 @@ import com.slack.api.model.event.ReactionRemovedEvent;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.changebot.slack.inbound.AppHome;
 import dev.changebot.slack.inbound.EmergencyButtons;
+import dev.changebot.slack.inbound.ListNextButton;
 import dev.changebot.slack.inbound.ErrorBoundary;
 import dev.changebot.slack.inbound.ApproveButton;
 import dev.changebot.slack.inbound.ApproveReaction;
@@ -34,12 +35,15 @@ public class SlackListeners {
     private final EmergencyButtons emergencyButtons;
     private final OverrideSubmission overrideSubmission;
     private final WorkButtonHandlers workButtons;
+    private final ListNextButton listNext;
 
     public SlackListeners(ChangeCommandHandler changeCommand, NewChangeSubmission newChangeSubmission,
                           ApproveButton approveButton, RejectButton rejectButton,
                           RejectReasonSubmission rejectReasonSubmission, ApproveReaction approveReaction,
                           StartButton startButton, OverrideSubmission overrideSubmission, AppHome appHome,
-                          EmergencyButtons emergencyButtons, WorkButtonHandlers workButtons) {
+                          EmergencyButtons emergencyButtons, WorkButtonHandlers workButtons,
+                          ListNextButton listNext) {
+        this.listNext = listNext;
         this.emergencyButtons = emergencyButtons;
         this.workButtons = workButtons;
         this.appHome = appHome;
@@ -71,6 +75,7 @@ public class SlackListeners {
         app.blockAction(SlackIds.DONE_BUTTON, ErrorBoundary.blockAction(workButtons::done));
         app.blockAction(SlackIds.ROLLED_BACK_BUTTON, ErrorBoundary.blockAction(workButtons::rolledBack));
         app.blockAction(SlackIds.FAILED_BUTTON, ErrorBoundary.blockAction(workButtons::failed));
+        app.blockAction(SlackIds.LIST_NEXT_BUTTON, ErrorBoundary.blockAction(listNext));
         app.blockAction(SlackIds.RESOLVE_BUTTON, ErrorBoundary.blockAction(emergencyButtons::resolve));
         app.blockAction(Pattern.compile(SlackIds.SATISFY_BUTTON + ":.*"),
                 ErrorBoundary.blockAction(emergencyButtons::satisfy));

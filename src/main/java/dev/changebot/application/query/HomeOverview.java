@@ -1,11 +1,10 @@
 package dev.changebot.application.query;
 
 import dev.changebot.application.port.DeclaredFreezes;
+import dev.changebot.application.port.OpenChanges;
 import dev.changebot.application.port.RoleDirectory;
 import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.calendar.TimeSpan;
-import dev.changebot.domain.change.ChangeState;
-import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.policy.FreezeSource;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.rules.Actor;
@@ -23,8 +22,16 @@ public class HomeOverview {
 
     /** How far ahead upcoming freezes are shown. */
     static final Duration LOOKAHEAD = Duration.ofDays(14);
+    /** Changes awaiting approval are read this many at a time. */
+    static final int CHUNK = 100;
+    /**
+     * Past this many changes awaiting approval in the workspace the Home stops counting which of
+     * them the person may approve: it is published on every visit, and its cost must not follow a
+     * backlog without end.
+     */
+    static final int MAX_EXAMINED = 1_000;
 
-    private final Changes changes;
+    private final OpenChanges open;
     private final Transactions transactions;
     private final ChangeViews views;
     private final ChangeRules rules;
@@ -33,9 +40,9 @@ public class HomeOverview {
     private final Policy policy;
     private final Clock clock;
 
-    public HomeOverview(Changes changes, Transactions transactions, ChangeViews views, ChangeRules rules,
+    public HomeOverview(OpenChanges open, Transactions transactions, ChangeViews views, ChangeRules rules,
                         RoleDirectory directory, DeclaredFreezes declared, Policy policy, Clock clock) {
-        this.changes = changes;
+        this.open = open;
         this.transactions = transactions;
         this.views = views;
         this.rules = rules;
@@ -45,15 +52,19 @@ public class HomeOverview {
         this.clock = clock;
     }
 
-    public Home of(String workspaceId, String userId) {
+    /**
+     * The Home with at most {@code perList} changes in each list, and how many there are in all.
+     * Reads the changes awaiting approval a chunk at a time (the rules decide who may approve, so
+     * SQL cannot), and only a bounded number of them: see {@link #MAX_EXAMINED}.
+     */
+    public Home of(String workspaceId, String userId, int perList) {
         var me = Actor.person(userId, directory.rolesOf(workspaceId, userId));
         var now = clock.instant();
         var situation = Situation.at(policy, now);
         return transactions.inTransaction(() -> {
-            var open = changes.findOpen(workspaceId);
-            var awaiting = open.stream().filter(c -> c.state() == ChangeState.PENDING_APPROVAL)
-                    .filter(c -> rules.mayApprove(c, me, situation)).map(views::of).toList();
-            var mine = open.stream().filter(c -> c.requesterId().equals(userId)).map(views::of).toList();
+            var awaiting = awaiting(workspaceId, me, situation, perList);
+            var mine = open.requestedBy(workspaceId, userId, perList).stream().map(views::of).toList();
+            long mineTotal = mine.size() < perList ? mine.size() : open.countRequestedBy(workspaceId, userId);
             var freezes = new ArrayList<FreezeNotice>();
             declared.inForceOrComing(workspaceId, now).forEach(d -> freezes.add(new FreezeNotice(
                     "Declared: " + d.reason(), new TimeSpan(d.startsAt(), d.endsAt().orElse(now.plus(LOOKAHEAD.multipliedBy(100)))),
@@ -65,12 +76,45 @@ public class HomeOverview {
                 }
             }
             freezes.sort(java.util.Comparator.comparing(f -> f.span().start()));
-            return new Home(awaiting, mine, freezes);
+            return new Home(awaiting, new Listing(mine, mineTotal, false), freezes);
         });
     }
 
+    private Listing awaiting(String workspaceId, Actor me, Situation situation, int perList) {
+        var shown = new ArrayList<ChangeView>();
+        long total = 0;
+        long after = 0;
+        int examined = 0;
+        while (true) {
+            var chunk = open.awaitingApprovalAfter(workspaceId, after, CHUNK);
+            for (var change : chunk) {
+                if (rules.mayApprove(change, me, situation)) {
+                    if (shown.size() < perList) {
+                        shown.add(views.of(change));
+                    }
+                    total++;
+                }
+            }
+            examined += chunk.size();
+            if (chunk.size() < CHUNK) {
+                return new Listing(shown, total, false);
+            }
+            if (examined >= MAX_EXAMINED) {
+                return new Listing(shown, total, true);
+            }
+            after = chunk.get(chunk.size() - 1).id().number();
+        }
+    }
+
     /** The home of one person. */
-    public record Home(List<ChangeView> awaitingMe, List<ChangeView> mine, List<FreezeNotice> freezes) {
+    public record Home(Listing awaitingMe, Listing mine, List<FreezeNotice> freezes) {
+    }
+
+    /**
+     * The first changes of a list and how many it holds in all; {@code atLeast} when counting
+     * stopped at {@link #MAX_EXAMINED} and there may be more.
+     */
+    public record Listing(List<ChangeView> shown, long total, boolean atLeast) {
     }
 
     /** A freeze in force or coming; {@code untilLifted} when it has no end of its own. */

@@ -1,9 +1,9 @@
 package dev.changebot.persistence.change;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
     Optional<ChangeRow> findByWorkspaceIdAndNumber(String workspaceId, long number);
 
     /** Only where the message is: the rest of the row may have moved on meanwhile. */
-    @io.micronaut.data.annotation.Query("""
+    @Query("""
             UPDATE change_request SET message_channel_id = :channelId, message_ts = :messageTs
              WHERE workspace_id = :workspaceId AND number = :number""")
     void updateMessage(String workspaceId, long number, String channelId, String messageTs);
@@ -24,7 +24,47 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
     Optional<ChangeRow> findByWorkspaceIdAndMessageChannelIdAndMessageTs(String workspaceId, String messageChannelId,
                                                                          String messageTs);
 
-    List<ChangeRow> findByStateOrderById(String state);
+    /** Every change awaiting approval, in every workspace: a scan of change_request_awaiting, not of history. */
+    @Query("SELECT * FROM change_request WHERE " + OpenStateSql.AWAITING + " ORDER BY id")
+    List<ChangeRow> findAwaitingApproval();
 
-    List<ChangeRow> findByWorkspaceIdAndStateInOrderByNumber(String workspaceId, Collection<String> states);
+    @Query("SELECT * FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN
+            + " ORDER BY number")
+    List<ChangeRow> findOpen(String workspaceId);
+
+    @Query("SELECT count(*) FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN)
+    long countOpen(String workspaceId);
+
+    /**
+     * A page of open changes in number order. The page's first number is found by an index-only
+     * scan of change_request_open (skipping entries, not rows), then the page is read by keyset:
+     * only the page's own rows are fetched, however far into the list it is.
+     */
+    @Query("SELECT * FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN
+            + " AND number >= (SELECT number FROM change_request WHERE workspace_id = :workspaceId AND "
+            + OpenStateSql.OPEN + " ORDER BY number OFFSET :skip LIMIT 1)"
+            + " ORDER BY number LIMIT :limit")
+    List<ChangeRow> findOpenPage(String workspaceId, int skip, int limit);
+
+    /** Keyset: the next page after the last number a person saw. */
+    @Query("SELECT * FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN
+            + " AND number > :after ORDER BY number LIMIT :limit")
+    List<ChangeRow> findOpenAfter(String workspaceId, long after, int limit);
+
+    @Query("SELECT count(*) FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN
+            + " AND number > :after")
+    long countOpenAfter(String workspaceId, long after);
+
+    @Query("SELECT count(*) FROM change_request WHERE workspace_id = :workspaceId AND requester_id = :requesterId AND "
+            + OpenStateSql.OPEN)
+    long countOpenRequestedBy(String workspaceId, String requesterId);
+
+    @Query("SELECT * FROM change_request WHERE workspace_id = :workspaceId AND requester_id = :requesterId AND "
+            + OpenStateSql.OPEN + " ORDER BY number LIMIT :limit")
+    List<ChangeRow> findOpenRequestedBy(String workspaceId, String requesterId, int limit);
+
+    /** Keyset: the next {@code limit} changes awaiting approval after number {@code after}. */
+    @Query("SELECT * FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.AWAITING
+            + " AND number > :after ORDER BY number LIMIT :limit")
+    List<ChangeRow> findAwaitingApprovalAfter(String workspaceId, long after, int limit);
 }

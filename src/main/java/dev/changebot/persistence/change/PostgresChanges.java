@@ -3,21 +3,15 @@ package dev.changebot.persistence.change;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeId;
-import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Changes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Changes in PostgreSQL. Callers hold the transaction; every write stores its audit event beside it. */
 @Singleton
 class PostgresChanges implements Changes {
-
-    private static final List<String> OPEN_STATES = Arrays.stream(ChangeState.values())
-            .filter(ChangeState::isOpen).map(Enum::name).toList();
 
     private final ChangeRowRepository rows;
     private final ApprovalRowRepository approvals;
@@ -26,10 +20,13 @@ class PostgresChanges implements Changes {
     private final EventDetails eventDetails;
     private final Clock clock;
     private final ChangeRows mapper;
+    private final ChangeLoader loader;
 
     PostgresChanges(ChangeRowRepository rows, ApprovalRowRepository approvals, EventRowRepository events,
-                    ChangeNumbers numbers, EventDetails eventDetails, Clock clock, ChangeRows mapper) {
+                    ChangeNumbers numbers, EventDetails eventDetails, Clock clock, ChangeRows mapper,
+                    ChangeLoader loader) {
         this.mapper = mapper;
+        this.loader = loader;
         this.rows = rows;
         this.approvals = approvals;
         this.events = events;
@@ -64,42 +61,28 @@ class PostgresChanges implements Changes {
 
     @Override
     public Optional<Change> find(String workspaceId, ChangeId id) {
-        return rows.findByWorkspaceIdAndNumber(workspaceId, id.number()).map(this::withApprovals);
+        return rows.findByWorkspaceIdAndNumber(workspaceId, id.number()).map(loader::withApprovals);
     }
 
     @Override
     public Optional<Change> findForUpdate(String workspaceId, ChangeId id) {
-        return rows.findByWorkspaceIdAndNumberForUpdate(workspaceId, id.number()).map(this::withApprovals);
+        return rows.findByWorkspaceIdAndNumberForUpdate(workspaceId, id.number()).map(loader::withApprovals);
     }
 
     @Override
     public List<Change> findOpen(String workspaceId) {
-        return withApprovals(rows.findByWorkspaceIdAndStateInOrderByNumber(workspaceId, OPEN_STATES));
+        return loader.withApprovals(rows.findOpen(workspaceId));
     }
 
     @Override
     public List<Change> findAwaitingApproval() {
-        return withApprovals(rows.findByStateOrderById(ChangeState.PENDING_APPROVAL.name()));
+        return loader.withApprovals(rows.findAwaitingApproval());
     }
 
     @Override
     public Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs) {
         return rows.findByWorkspaceIdAndMessageChannelIdAndMessageTs(workspaceId, channelId, messageTs)
-                .map(this::withApprovals);
-    }
-
-    private Change withApprovals(ChangeRow row) {
-        return mapper.toChange(row, approvals.findByChangeIdOrderById(row.id()));
-    }
-
-    /** Many changes with their approvals: two queries, not one more per change. */
-    private List<Change> withApprovals(List<ChangeRow> found) {
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        var byChange = approvals.findByChangeIdInOrderById(found.stream().map(ChangeRow::id).toList()).stream()
-                .collect(Collectors.groupingBy(ApprovalRow::changeId));
-        return found.stream().map(row -> mapper.toChange(row, byChange.getOrDefault(row.id(), List.of()))).toList();
+                .map(loader::withApprovals);
     }
 
     private long rowIdOf(Change change) {

@@ -79,7 +79,8 @@ public class ChangeCommandHandler implements SlashCommandHandler {
             return openNewChangeForm(ctx, triggerId, channelId, create.titleHint());
         }
         if (command instanceof SlashCommand.ListOpen list) {
-            return privately(ctx, ChangeList.text(findChanges.open(team), list.page()));
+            var page = findChanges.openPage(team, list.page(), ChangeList.PER_PAGE);
+            return privately(ctx, ChangeList.text(page), ChangeList.blocks(page));
         }
         if (command instanceof SlashCommand.Show show) {
             return findChanges.byId(team, show.id())

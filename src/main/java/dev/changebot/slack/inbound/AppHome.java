@@ -35,7 +35,7 @@ public class AppHome {
     public void publish(MethodsClient client, String teamId, String userId) {
         View view;
         try {
-            view = HomeTab.render(overview.of(teamId, userId));
+            view = HomeTab.render(overview.of(teamId, userId, HomeTab.MAX_CHANGES_PER_LIST));
         } catch (RuntimeException e) {
             // The person is looking at the tab: say why it is not up to date rather than leave it as it was.
             LOG.error("Could not read the App Home of {}", userId, e);

@@ -1,6 +1,8 @@
 package dev.changebot.slack.inbound;
 
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.block.LayoutBlock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,11 +15,16 @@ final class Ephemeral {
     }
 
     static void tell(MethodsClient client, String channelId, String userId, String text) {
+        tell(client, channelId, userId, text, null);
+    }
+
+    /** With blocks, {@code text} is what notifications and screen readers show. */
+    static void tell(MethodsClient client, String channelId, String userId, String text, List<LayoutBlock> blocks) {
         try {
             // Outside a channel (App Home, DMs with the app) the app's DM with the person is the private place.
             var response = channelId.equals(userId)
-                    ? client.chatPostMessage(r -> r.channel(userId).text(text))
-                    : client.chatPostEphemeral(r -> r.channel(channelId).user(userId).text(text));
+                    ? client.chatPostMessage(r -> r.channel(userId).text(text).blocks(blocks))
+                    : client.chatPostEphemeral(r -> r.channel(channelId).user(userId).text(text).blocks(blocks));
             if (!response.isOk()) {
                 LOG.warn("Could not tell {} something privately: {}", userId, response.getError());
             }

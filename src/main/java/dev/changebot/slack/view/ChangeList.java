@@ -1,6 +1,16 @@
 package dev.changebot.slack.view;
 
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.changebot.application.query.OpenChangesPage;
 import dev.changebot.domain.change.Change;
+import dev.changebot.slack.ListCursor;
+import dev.changebot.slack.SlackIds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,33 +21,49 @@ import java.util.List;
 public final class ChangeList {
 
     /** Lines per page; with titles cut to {@link #MAX_TITLE} a page stays well under {@link SlackLimits#MESSAGE_TEXT}. */
-    static final int PER_PAGE = 30;
+    public static final int PER_PAGE = 30;
     static final int MAX_TITLE = 150;
+    /** A page is at most 30 lines of at most about 400 characters: 4 sections of 3,000 hold it. */
+    static final int MAX_SECTIONS = 10;
+    static final String NEXT_BLOCK = "change_list_more";
 
     private ChangeList() {
     }
 
-    public static String text(List<Change> open) {
-        return text(open, 1);
-    }
-
-    public static String text(List<Change> open, int page) {
-        if (open.isEmpty()) {
+    public static String text(OpenChangesPage open) {
+        if (open.total() == 0) {
             return "No open changes. Start one with `/change new`.";
         }
-        int pages = (open.size() + PER_PAGE - 1) / PER_PAGE;
-        int shown = Math.min(Math.max(page, 1), pages);
-        int from = (shown - 1) * PER_PAGE;
-        int to = Math.min(open.size(), from + PER_PAGE);
+        if (open.changes().isEmpty()) {
+            return "No more open changes after that page: `/change list` shows them from the start.";
+        }
         var lines = new ArrayList<String>();
-        lines.add("*Open changes (" + open.size() + ")*" + (pages > 1 ? " — page " + shown + " of " + pages : ""));
-        open.subList(from, to).forEach(change -> lines.add(line(change)));
-        int after = open.size() - to;
+        lines.add("*Open changes (" + open.total() + ")*"
+                + (open.pages() > 1 ? " — page " + open.page() + " of " + open.pages() : ""));
+        open.changes().forEach(change -> lines.add(line(change)));
+        long after = open.after();
         if (after > 0) {
-            lines.add("…and " + after + " more: `/change list " + (shown + 1) + "` shows the next "
+            lines.add("…and " + after + " more: `/change list " + (open.page() + 1) + "` shows the next "
                     + Math.min(PER_PAGE, after) + ".");
         }
         return Cut.mrkdwn(String.join("\n", lines), SlackLimits.MESSAGE_TEXT);
+    }
+
+    /**
+     * The same page as blocks, with a Next page button when more follow: the button carries the
+     * last number shown (a keyset cursor), so the next page starts right after it.
+     */
+    public static List<LayoutBlock> blocks(OpenChangesPage open) {
+        var blocks = new ArrayList<LayoutBlock>();
+        Cut.chunks(List.of(text(open).split("\n")), SlackLimits.SECTION_TEXT, MAX_SECTIONS,
+                        n -> "…and " + n + " more.")
+                .forEach(chunk -> blocks.add(section(s -> s.text(markdownText(chunk)))));
+        if (open.after() > 0 && !open.changes().isEmpty()) {
+            var cursor = new ListCursor(open.changes().get(open.changes().size() - 1).id().number(), open.page() + 1);
+            blocks.add(actions(a -> a.blockId(NEXT_BLOCK).elements(List.of(button(b -> b.actionId(SlackIds.LIST_NEXT_BUTTON)
+                    .text(plainText("Next page")).value(cursor.encode()))))));
+        }
+        return blocks;
     }
 
     private static String line(Change change) {

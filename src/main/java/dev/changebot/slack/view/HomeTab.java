@@ -24,7 +24,7 @@ public final class HomeTab {
      * A Home view holds at most 100 blocks: 3 headers and 2 dividers, per list of changes two
      * blocks a change and one saying how many more (41), and the freezes' sections (at most 3): 90.
      */
-    static final int MAX_CHANGES_PER_LIST = 20;
+    public static final int MAX_CHANGES_PER_LIST = 20;
     static final int MAX_FREEZE_SECTIONS = 3;
     /** A title or freeze reason is cut here in the Home; the change's message shows it whole. */
     static final int MAX_USER_TEXT = 300;
@@ -53,7 +53,8 @@ public final class HomeTab {
         return Views.view(v -> v.type("home").blocks(blocks));
     }
 
-    private static void list(List<LayoutBlock> blocks, List<ChangeView> changes, String none) {
+    private static void list(List<LayoutBlock> blocks, HomeOverview.Listing listing, String none) {
+        var changes = listing.shown();
         if (changes.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(none))));
             return;
@@ -70,9 +71,10 @@ public final class HomeTab {
                 blocks.add(actions(a -> a.elements(buttons)));
             }
         });
-        if (changes.size() > MAX_CHANGES_PER_LIST) {
-            int more = changes.size() - MAX_CHANGES_PER_LIST;
-            blocks.add(section(s -> s.text(markdownText("…and " + more + " more. `/change list` shows every open change."))));
+        long more = listing.total() - Math.min(changes.size(), MAX_CHANGES_PER_LIST);
+        if (more > 0) {
+            var count = (listing.atLeast() ? "at least " : "") + more;
+            blocks.add(section(s -> s.text(markdownText("…and " + count + " more. `/change list` shows every open change."))));
         }
     }
 

@@ -1,0 +1,31 @@
+package dev.changebot.application.port;
+
+import dev.changebot.domain.change.Change;
+import java.util.List;
+
+/**
+ * The open changes of a workspace, read a bounded slice at a time: what lists and the App Home
+ * show. Every question is answered from the open changes alone, so its cost follows the work in
+ * flight, never the length of the history. Slices are in change-number order.
+ */
+public interface OpenChanges {
+
+    long count(String workspaceId);
+
+    /** At most {@code limit} open changes, skipping the first {@code skip}. */
+    List<Change> page(String workspaceId, int skip, int limit);
+
+    /** Keyset: at most {@code limit} open changes numbered after {@code afterNumber}. */
+    List<Change> after(String workspaceId, long afterNumber, int limit);
+
+    /** How many open changes are numbered after {@code afterNumber}. */
+    long countAfter(String workspaceId, long afterNumber);
+
+    long countRequestedBy(String workspaceId, String requesterId);
+
+    /** The first {@code limit} open changes {@code requesterId} asked for. */
+    List<Change> requestedBy(String workspaceId, String requesterId, int limit);
+
+    /** Keyset: at most {@code limit} changes awaiting approval numbered after {@code afterNumber}. */
+    List<Change> awaitingApprovalAfter(String workspaceId, long afterNumber, int limit);
+}

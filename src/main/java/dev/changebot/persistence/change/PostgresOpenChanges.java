@@ -1,0 +1,54 @@
+package dev.changebot.persistence.change;
+
+import dev.changebot.application.port.OpenChanges;
+import dev.changebot.domain.change.Change;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Open changes from the partial indexes over open changes (V1/V20 change_request_open, V22). */
+@Singleton
+class PostgresOpenChanges implements OpenChanges {
+
+    private final ChangeRowRepository rows;
+    private final ChangeLoader loader;
+
+    PostgresOpenChanges(ChangeRowRepository rows, ChangeLoader loader) {
+        this.rows = rows;
+        this.loader = loader;
+    }
+
+    @Override
+    public long count(String workspaceId) {
+        return rows.countOpen(workspaceId);
+    }
+
+    @Override
+    public List<Change> page(String workspaceId, int skip, int limit) {
+        return loader.withApprovals(rows.findOpenPage(workspaceId, Math.max(skip, 0), limit));
+    }
+
+    @Override
+    public List<Change> after(String workspaceId, long afterNumber, int limit) {
+        return loader.withApprovals(rows.findOpenAfter(workspaceId, afterNumber, limit));
+    }
+
+    @Override
+    public long countAfter(String workspaceId, long afterNumber) {
+        return rows.countOpenAfter(workspaceId, afterNumber);
+    }
+
+    @Override
+    public long countRequestedBy(String workspaceId, String requesterId) {
+        return rows.countOpenRequestedBy(workspaceId, requesterId);
+    }
+
+    @Override
+    public List<Change> requestedBy(String workspaceId, String requesterId, int limit) {
+        return loader.withApprovals(rows.findOpenRequestedBy(workspaceId, requesterId, limit));
+    }
+
+    @Override
+    public List<Change> awaitingApprovalAfter(String workspaceId, long afterNumber, int limit) {
+        return loader.withApprovals(rows.findAwaitingApprovalAfter(workspaceId, afterNumber, limit));
+    }
+}

@@ -1,0 +1,139 @@
+package dev.changebot.persistence.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.changebot.domain.change.ChangeState;
+import dev.changebot.support.TestDatabase;
+import dev.changebot.support.TestPostgres;
+import io.micronaut.data.annotation.Query;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The open-change queries read the partial indexes over open changes, never the history, even as
+ * the generic plans PostgreSQL switches prepared statements to: the repository's own SQL, planned
+ * generically against 20,000 finished changes and 60 open ones.
+ */
+@Timeout(120)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenChangeQueriesTest {
+
+    private static final Pattern PARAMETER = Pattern.compile(":([a-zA-Z]+)");
+
+    private TestDatabase db;
+
+    @BeforeAll
+    void history() throws SQLException {
+        db = TestPostgres.freshDatabase();
+        Flyway.configure().dataSource(db.url(), db.user(), db.password()).load().migrate();
+        try (var connection = db.connect(); var sql = connection.createStatement()) {
+            sql.execute("""
+                    INSERT INTO change_request (workspace_id, number, requester_id, origin_channel_id, class_name, title,
+                        description, systems_affected, environment, risk, implementation_plan, rollback_plan,
+                        testing_evidence, proposed_start, expected_duration_s, requested_at, state, updated_at)
+                    SELECT 'T1', n, 'U' || (n % 50), 'C1', 'normal', 'change ' || n, 'd', 's', 'production', 'LOW',
+                           'i', 'r', 'e', now(), 60, now(),
+                           CASE WHEN n > 20000 THEN (ARRAY['PENDING_APPROVAL', 'APPROVED', 'IN_PROGRESS'])[n % 3 + 1]
+                                ELSE (ARRAY['COMPLETED', 'REJECTED', 'CANCELLED', 'FAILED', 'ROLLED_BACK', 'CLOSED'])[n % 6 + 1]
+                           END, now()
+                      FROM generate_series(1, 20060) AS n""");
+            sql.execute("ANALYZE change_request");
+        }
+    }
+
+    @Test
+    @DisplayName("the SQL condition for an open change names exactly the states that are not open")
+    void openConditionMatchesTheStates() {
+        var finished = Arrays.stream(ChangeState.values()).filter(s -> !s.isOpen())
+                .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+        assertThat(OpenStateSql.OPEN).isEqualTo("state NOT IN (" + finished + ")");
+        assertThat(OpenStateSql.AWAITING).isEqualTo("state = '" + ChangeState.PENDING_APPROVAL.name() + "'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"findOpen", "countOpen", "findOpenPage", "countOpenRequestedBy", "findOpenRequestedBy",
+            "findAwaitingApprovalAfter", "findAwaitingApproval", "findOpenAfter", "countOpenAfter"})
+    @DisplayName("reads a partial index over open changes, never the whole table, in its generic plan")
+    void usesAPartialIndex(String method) throws SQLException {
+        var plan = genericPlan(sqlOf(method));
+
+        assertThat(plan).as(plan).containsPattern("change_request_(open|open_by_requester|awaiting)\\b")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    @DisplayName("a page far into the open changes fetches only its own rows")
+    void pageIsReadByKeyset() throws SQLException {
+        var plan = analyzed(sqlOf("findOpenPage").replace(":workspaceId", "'T1'").replace(":skip", "30")
+                .replace(":limit", "30"));
+
+        assertThat(plan).as(plan).contains("Index Only Scan using change_request_open").doesNotContain("Seq Scan");
+        assertThat(rowsOfTheOuterScan(plan)).isEqualTo(30);
+    }
+
+    private static String sqlOf(String method) {
+        return Arrays.stream(ChangeRowRepository.class.getMethods()).filter(m -> m.getName().equals(method))
+                .findFirst().orElseThrow().getAnnotation(Query.class).value();
+    }
+
+    /** The plan PostgreSQL uses once a prepared statement has gone generic: parameters unknown. */
+    private String genericPlan(String sql) throws SQLException {
+        var names = new LinkedHashMap<String, Integer>();
+        var matcher = PARAMETER.matcher(sql);
+        var numbered = new StringBuilder();
+        while (matcher.find()) {
+            int n = names.computeIfAbsent(matcher.group(1), k -> names.size() + 1);
+            matcher.appendReplacement(numbered, "\\$" + n);
+        }
+        matcher.appendTail(numbered);
+        var values = new ArrayList<String>();
+        for (var name : names.keySet()) {
+            values.add(switch (name) {
+                case "workspaceId" -> "'T1'";
+                case "requesterId" -> "'U7'";
+                default -> "20";
+            });
+        }
+        try (var connection = db.connect(); var statement = connection.createStatement()) {
+            statement.execute("SET plan_cache_mode = force_generic_plan");
+            statement.execute("PREPARE q AS " + numbered);
+            return lines(statement, "EXPLAIN EXECUTE q" + (values.isEmpty() ? "" : "(" + String.join(", ", values) + ")"));
+        }
+    }
+
+    private String analyzed(String sql) throws SQLException {
+        try (var connection = db.connect(); var statement = connection.createStatement()) {
+            return lines(statement, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + sql);
+        }
+    }
+
+    private static String lines(java.sql.Statement statement, String sql) throws SQLException {
+        var lines = new ArrayList<String>();
+        try (var rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                lines.add(rows.getString(1));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Rows the page's own index scan returned: the line of the outer "Index Scan using change_request_open". */
+    private static int rowsOfTheOuterScan(String plan) {
+        return List.of(plan.split("\n")).stream().filter(l -> l.contains("Index Scan using change_request_open"))
+                .map(l -> Pattern.compile("rows=(\\d+)").matcher(l)).filter(java.util.regex.Matcher::find)
+                .map(m -> Integer.parseInt(m.group(1))).findFirst().orElseThrow();
+    }
+}
