@@ -26,6 +26,7 @@ class PostgresChanges implements Changes {
     private final EventDetails eventDetails;
     private final Clock clock;
     private final ChangeRows mapper;
+    private final LoadedRows loaded = new LoadedRows();
 
     PostgresChanges(ChangeRowRepository rows, ApprovalRowRepository approvals, EventRowRepository events,
                     ChangeNumbers numbers, EventDetails eventDetails, Clock clock, ChangeRows mapper) {
@@ -46,14 +47,26 @@ class PostgresChanges implements Changes {
     @Override
     public void add(Change change, ChangeEvent event) {
         var saved = rows.save(mapper.toRow(null, change, clock.instant()));
-        writeApprovalsAndEvent(saved.id(), change, event);
+        loaded.remember(change, saved.id());
+        change.approvals().forEach(a -> approvals.insertIfAbsent(saved.id(), a.approverId(), a.approvedAt(), a.step()));
+        writeEvent(saved.id(), change, event);
     }
 
+    /**
+     * Three statements for a command's event: the row, the one approval the event adds or withdraws
+     * (approvals change only by those two events), the event. The row id is the one the change was
+     * loaded with, not selected again.
+     */
     @Override
     public void update(Change change, ChangeEvent event) {
-        long rowId = rowIdOf(change);
+        long rowId = loaded.rowIdOf(change).orElseGet(() -> rowIdOf(change));
         rows.update(mapper.toRow(rowId, change, clock.instant()));
-        writeApprovalsAndEvent(rowId, change, event);
+        if (event instanceof ChangeEvent.ChangeApproved approved) {
+            approvals.insertIfAbsent(rowId, approved.actorId(), approved.occurredAt(), approved.step());
+        } else if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
+            approvals.deleteByChangeIdAndStepAndApproverId(rowId, revoked.step(), revoked.actorId());
+        }
+        writeEvent(rowId, change, event);
     }
 
     @Override
@@ -69,7 +82,9 @@ class PostgresChanges implements Changes {
 
     @Override
     public Optional<Change> findForUpdate(String workspaceId, ChangeId id) {
-        return rows.findByWorkspaceIdAndNumberForUpdate(workspaceId, id.number()).map(this::withApprovals);
+        // Only a locked change is updated: it remembers its row, the others need not.
+        return rows.findByWorkspaceIdAndNumberForUpdate(workspaceId, id.number())
+                .map(row -> loaded.remember(withApprovals(row), row.id()));
     }
 
     @Override
@@ -102,17 +117,14 @@ class PostgresChanges implements Changes {
         return found.stream().map(row -> mapper.toChange(row, byChange.getOrDefault(row.id(), List.of()))).toList();
     }
 
+    /** A change neither locked nor added through this object: found by its number, as before. */
     private long rowIdOf(Change change) {
         return rows.findByWorkspaceIdAndNumber(change.workspaceId(), change.id().number())
                 .map(ChangeRow::id)
                 .orElseThrow(() -> new IllegalStateException(change.id() + " was never stored"));
     }
 
-    private void writeApprovalsAndEvent(long rowId, Change change, ChangeEvent event) {
-        if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
-            approvals.deleteByChangeIdAndStepAndApproverId(rowId, revoked.step(), revoked.actorId());
-        }
-        change.approvals().forEach(a -> approvals.insertIfAbsent(rowId, a.approverId(), a.approvedAt(), a.step()));
+    private void writeEvent(long rowId, Change change, ChangeEvent event) {
         events.save(new EventRow(null, rowId, change.workspaceId(), event.type(), event.actorId(),
                 event.occurredAt(), eventDetails.of(event)));
     }
