@@ -70,8 +70,17 @@ public class ChangeService {
 
     /** A person's command: refused before the role lookup when the command itself is wrong. */
     public ActionOutcome run(String workspaceId, ChangeId id, String userId, ChangeCommand command) {
-        return refusedUpfront(id, command)
-                .orElseGet(() -> decide(workspaceId, id, actorFor(workspaceId, userId, command), command, Map.of()));
+        return run(workspaceId, id, userId, command, Precondition.NONE);
+    }
+
+    /**
+     * A person's command that also needs {@code precondition} of the change (where it came from),
+     * judged in the command's transaction on the change it locks, before the rules.
+     */
+    public ActionOutcome run(String workspaceId, ChangeId id, String userId, ChangeCommand command,
+                             Precondition precondition) {
+        return refusedUpfront(id, command).orElseGet(() ->
+                decide(workspaceId, id, actorFor(workspaceId, userId, command), command, Map.of(), precondition));
     }
 
     /**
@@ -84,7 +93,8 @@ public class ChangeService {
 
     /** A person's command, with their roles looked up already ({@link #actorFor}). */
     public ActionOutcome run(String workspaceId, ChangeId id, Actor actor, ChangeCommand command) {
-        return refusedUpfront(id, command).orElseGet(() -> decide(workspaceId, id, actor, command, Map.of()));
+        return refusedUpfront(id, command)
+                .orElseGet(() -> decide(workspaceId, id, actor, command, Map.of(), Precondition.NONE));
     }
 
     private Optional<ActionOutcome> refusedUpfront(ChangeId id, ChangeCommand command) {
@@ -97,11 +107,11 @@ public class ChangeService {
      */
     public ActionOutcome runForChangebot(String workspaceId, ChangeId id, ChangeCommand command,
                                         Map<String, Set<String>> roleMembers) {
-        return decide(workspaceId, id, Actor.CHANGEBOT, command, roleMembers);
+        return decide(workspaceId, id, Actor.CHANGEBOT, command, roleMembers, Precondition.NONE);
     }
 
     private ActionOutcome decide(String workspaceId, ChangeId id, Actor actor, ChangeCommand command,
-                                 Map<String, Set<String>> roleMembers) {
+                                 Map<String, Set<String>> roleMembers, Precondition precondition) {
         var now = clock.instant();
         ActionOutcome outcome = transactions.inTransaction(() -> {
             var found = changes.findForUpdate(workspaceId, id);
@@ -109,6 +119,10 @@ public class ChangeService {
                 return new ActionOutcome.NotFound(id);
             }
             var change = found.get();
+            var refusal = precondition.refusal(change);
+            if (refusal.isPresent()) {
+                return new ActionOutcome.Refused(refusal.get());
+            }
             var situation = new Situation(policy, now, () -> calendar.at(workspaceId, now), roleMembers);
             var verdict = rules.decide(change, command, actor, situation);
             var told = new ArrayList<Notice>(verdict instanceof Verdict.Accepted accepted ? accepted.notices() : List.of());

@@ -21,6 +21,7 @@ class PostgresChanges implements Changes {
     private final Clock clock;
     private final ChangeRows mapper;
     private final ChangeLoader loader;
+    private final LoadedRows loaded = new LoadedRows();
 
     PostgresChanges(ChangeRowRepository rows, ApprovalRowRepository approvals, EventRowRepository events,
                     ChangeNumbers numbers, EventDetails eventDetails, Clock clock, ChangeRows mapper,
@@ -43,14 +44,26 @@ class PostgresChanges implements Changes {
     @Override
     public void add(Change change, ChangeEvent event) {
         var saved = rows.save(mapper.toRow(null, change, clock.instant()));
-        writeApprovalsAndEvent(saved.id(), change, event);
+        loaded.remember(change, saved.id());
+        change.approvals().forEach(a -> approvals.insertIfAbsent(saved.id(), a.approverId(), a.approvedAt(), a.step()));
+        writeEvent(saved.id(), change, event);
     }
 
+    /**
+     * Three statements for a command's event: the row, the one approval the event adds or withdraws
+     * (approvals change only by those two events), the event. The row id is the one the change was
+     * loaded with, not selected again.
+     */
     @Override
     public void update(Change change, ChangeEvent event) {
-        long rowId = rowIdOf(change);
+        long rowId = loaded.rowIdOf(change).orElseGet(() -> rowIdOf(change));
         rows.update(mapper.toRow(rowId, change, clock.instant()));
-        writeApprovalsAndEvent(rowId, change, event);
+        if (event instanceof ChangeEvent.ChangeApproved approved) {
+            approvals.insertIfAbsent(rowId, approved.actorId(), approved.occurredAt(), approved.step());
+        } else if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
+            approvals.deleteByChangeIdAndStepAndApproverId(rowId, revoked.step(), revoked.actorId());
+        }
+        writeEvent(rowId, change, event);
     }
 
     @Override
@@ -66,7 +79,9 @@ class PostgresChanges implements Changes {
 
     @Override
     public Optional<Change> findForUpdate(String workspaceId, ChangeId id) {
-        return rows.findByWorkspaceIdAndNumberForUpdate(workspaceId, id.number()).map(loader::withApprovals);
+        // Only a locked change is updated: it remembers its row, the others need not.
+        return rows.findByWorkspaceIdAndNumberForUpdate(workspaceId, id.number())
+                .map(row -> loaded.remember(loader.withApprovals(row), row.id()));
     }
 
     @Override
@@ -85,17 +100,14 @@ class PostgresChanges implements Changes {
                 .map(loader::withApprovals);
     }
 
+    /** A change neither locked nor added through this object: found by its number, as before. */
     private long rowIdOf(Change change) {
         return rows.findByWorkspaceIdAndNumber(change.workspaceId(), change.id().number())
                 .map(ChangeRow::id)
                 .orElseThrow(() -> new IllegalStateException(change.id() + " was never stored"));
     }
 
-    private void writeApprovalsAndEvent(long rowId, Change change, ChangeEvent event) {
-        if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
-            approvals.deleteByChangeIdAndStepAndApproverId(rowId, revoked.step(), revoked.actorId());
-        }
-        change.approvals().forEach(a -> approvals.insertIfAbsent(rowId, a.approverId(), a.approvedAt(), a.step()));
+    private void writeEvent(long rowId, Change change, ChangeEvent event) {
         events.save(new EventRow(null, rowId, change.workspaceId(), event.type(), event.actorId(),
                 event.occurredAt(), eventDetails.of(event)));
     }

@@ -1,7 +1,9 @@
 package dev.changebot.slack.connection;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether a user is a bot, from {@code users.info}, remembered: whether someone is a bot does not
  * change. Reactions by bots never approve anything (Bolt only ignores our own bot's events).
+ * Remembered for the {@value #REMEMBERED} people who reacted last: a bounded memory however many
+ * people a long-running bot meets, and a workspace's active reactors all fit.
  */
 @Singleton
 public class BotUsers {
@@ -16,10 +20,24 @@ public class BotUsers {
     private static final Logger LOG = LoggerFactory.getLogger(BotUsers.class);
 
     private final SlackWebApi webApi;
-    private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+    static final int REMEMBERED = 10_000;
 
+    private final Map<String, Boolean> known;
+
+    @Inject
     BotUsers(SlackWebApi webApi) {
+        this(webApi, REMEMBERED);
+    }
+
+    BotUsers(SlackWebApi webApi, int remembered) {
         this.webApi = webApi;
+        // Access order: the people who reacted longest ago are forgotten first.
+        this.known = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > remembered;
+            }
+        });
     }
 
     public boolean isBot(String userId) {

@@ -37,12 +37,12 @@ class SlackEventsController {
     private static final Logger LOG = LoggerFactory.getLogger(SlackEventsController.class);
 
     private final BoltApp bolt;
-    private final SlackRequestParser parser;
+    private final BoltRequests requests;
     private final SlackSignatureCheck signatures;
 
     SlackEventsController(BoltApp bolt, SlackSettings settings) {
         this.bolt = bolt;
-        this.parser = bolt.app().map(app -> new SlackRequestParser(app.config())).orElse(null);
+        this.requests = bolt.app().map(app -> new BoltRequests(app.config())).orElse(null);
         // Replay protection runs on the wall clock, as Bolt's own check does: it is about when
         // Slack sent the request, not about the business time the rest of the app reads.
         this.signatures = settings.signingSecret() == null ? null
@@ -70,20 +70,20 @@ class SlackEventsController {
             return unreadable(shape.kind(), shape.problem().get());
         }
         try {
-            return toMicronaut(bolt.app().get().run(parse(request, text)));
+            return toMicronaut(bolt.app().get().run(parse(request, text, shape)));
         } catch (Exception e) {
             return failed(shape.kind(), e);
         }
     }
 
-    private Request<?> parse(HttpRequest<?> request, String body) {
-        return parser.parse(SlackRequestParser.HttpRequest.builder()
+    private Request<?> parse(HttpRequest<?> request, String body, SlackRequestShape.Verdict shape) {
+        return requests.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(request.getPath())
                 .queryString(request.getParameters().asMap())
                 .headers(new RequestHeaders(request.getHeaders().asMap()))
                 .requestBody(body)
                 .remoteAddress(request.getRemoteAddress().getAddress().getHostAddress())
-                .build());
+                .build(), shape);
     }
 
     /**

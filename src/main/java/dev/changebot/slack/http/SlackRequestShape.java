@@ -32,16 +32,28 @@ final class SlackRequestShape {
         }
     }
 
-    /** Readable when {@code problem} is empty. */
-    record Verdict(Kind kind, Optional<String> problem) {
+    /**
+     * Readable when {@code problem} is empty. {@code json} is the JSON this check parsed (an
+     * interaction's payload, an event's body), handed on so that it is not parsed again to tell its
+     * kind; null for what carries none.
+     */
+    record Verdict(Kind kind, Optional<String> problem, ParsedJson json) {
 
         static Verdict readable(Kind kind) {
-            return new Verdict(kind, Optional.empty());
+            return new Verdict(kind, Optional.empty(), null);
+        }
+
+        static Verdict readable(Kind kind, ParsedJson json) {
+            return new Verdict(kind, Optional.empty(), json);
         }
 
         static Verdict unreadable(Kind kind, String problem) {
-            return new Verdict(kind, Optional.of(problem));
+            return new Verdict(kind, Optional.of(problem), null);
         }
+    }
+
+    /** A JSON object and the exact text it was read from. */
+    record ParsedJson(String text, JsonObject object) {
     }
 
     private static final Set<String> REACTIONS = Set.of("reaction_added", "reaction_removed");
@@ -111,7 +123,8 @@ final class SlackRequestShape {
                     .or(() -> formState(p));
             default -> Optional.of("it is a kind of interaction Changebot does not handle");
         };
-        return problem.map(text -> Verdict.unreadable(Kind.INTERACTION, text)).orElse(Verdict.readable(Kind.INTERACTION));
+        return problem.map(text -> Verdict.unreadable(Kind.INTERACTION, text))
+                .orElse(Verdict.readable(Kind.INTERACTION, new ParsedJson(payload, p)));
     }
 
     /**
@@ -174,7 +187,7 @@ final class SlackRequestShape {
             }
             return eventType.equals("app_home_opened") ? JsonPaths.missing(event, "user") : Optional.empty();
         });
-        return problem.map(p -> Verdict.unreadable(Kind.EVENT, p)).orElse(Verdict.readable(Kind.EVENT));
+        return problem.map(p -> Verdict.unreadable(Kind.EVENT, p)).orElse(Verdict.readable(Kind.EVENT, new ParsedJson(body, j)));
     }
 
     private static boolean containsNul(JsonElement element) {

@@ -30,8 +30,10 @@ public class ApproveButton implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest req, ActionContext ctx) {
         var click = ButtonClick.of(req.getPayload());
-        placement.target(click, ctx.client(), ChangeRef::namesChange, "`/change approve CHG-n`").ifPresent(ref -> {
-            var outcome = service.run(click.teamId(), ref.changeId(), click.userId(), new ChangeCommand.Approve());
+        // Where the click sits is checked by the approval itself, on the change it locks: one read, not two.
+        placement.readable(click, ctx.client(), ChangeRef::namesChange, "`/change approve CHG-n`").ifPresent(ref -> {
+            var outcome = service.run(click.teamId(), ref.changeId(), click.userId(), new ChangeCommand.Approve(),
+                    placement.onItsMessage(click));
             if (!(outcome instanceof ActionOutcome.Done)) {
                 Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Replies.of(outcome, ""));
             }

@@ -1,0 +1,133 @@
+package dev.changebot.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.changebot.application.change.ActionOutcome;
+import dev.changebot.application.change.ChangeService;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.rules.ChangeCommand;
+import dev.changebot.slack.ChangeRef;
+import dev.changebot.slack.SlackIds;
+import dev.changebot.support.ChangeForms;
+import dev.changebot.support.FakeSlackApi;
+import dev.changebot.support.RunningApp;
+import dev.changebot.support.SlackPayloads;
+import dev.changebot.support.TestDatabase;
+import dev.changebot.support.TestPostgres;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What an approval costs PostgreSQL, read from the driver's own protocol log (every statement it
+ * sends), on the thread that approves: the change is read once, locked, and only what the approval
+ * changed is written.
+ */
+@Timeout(120)
+class ApprovalStatementsTest {
+
+    /** Held: java.util.logging keeps loggers weakly, and a collected one would lose its level. */
+    private static final Logger DRIVER = Logger.getLogger("org.postgresql");
+
+    FakeSlackApi slack;
+    TestDatabase db;
+    RunningApp app;
+    final SentStatements sent = new SentStatements();
+    Level levelBefore;
+
+    @BeforeEach
+    void aChangeWithOneOfItsTwoApprovals() {
+        slack = FakeSlackApi.start();
+        db = TestPostgres.freshDatabase();
+        app = RunningApp.start(db, slack,
+                Map.of("changebot.policy", "src/test/resources/policies/test-two-reviewers.yaml"));
+        app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
+                ChangeRef.inChannel("C0DEPLOYS").encode(),
+                ChangeForms.complete(Instant.now().plus(Duration.ofHours(1))).state()), SlackPayloads.FORM);
+        assertThat(approve("U0ALICE")).isInstanceOf(ActionOutcome.Done.class);
+        levelBefore = DRIVER.getLevel();
+        DRIVER.setLevel(Level.FINEST);
+        DRIVER.addHandler(sent);
+    }
+
+    @AfterEach
+    void stop() {
+        DRIVER.removeHandler(sent);
+        DRIVER.setLevel(levelBefore);
+        app.close();
+        slack.close();
+    }
+
+    @Test
+    @DisplayName("the second approval: one read of the change (the lock), one approval inserted, no re-select")
+    void secondApproval() {
+        var outcome = approve("U0BOB");
+
+        assertThat(outcome).isInstanceOf(ActionOutcome.Done.class);
+        var statements = sent.onThisThread();
+        System.out.printf("An approval sent %d statements: %s%n", statements.size(), statements);
+        assertThat(statements).filteredOn(sql -> sql.startsWith("select") && sql.matches("(?s).* from \"?change_request\"?\\s.*"))
+                .as("the change is read once, FOR UPDATE").hasSize(1)
+                .allMatch(sql -> sql.contains("for update"));
+        assertThat(statements).filteredOn(sql -> sql.startsWith("insert into change_approval"))
+                .as("only the new approval is written").hasSize(1);
+        assertThat(db.rows("SELECT approver_id FROM change_approval ORDER BY id"))
+                .extracting(row -> row.get("approver_id")).containsExactly("U0ALICE", "U0BOB");
+    }
+
+    private ActionOutcome approve(String approver) {
+        return app.bean(ChangeService.class).run(FakeSlackApi.TEAM_ID, new ChangeId(1), approver,
+                new ChangeCommand.Approve());
+    }
+
+    /** The statement texts the driver parses, per thread, lower-cased. */
+    private static final class SentStatements extends Handler {
+
+        private final List<String> texts = new ArrayList<>();
+        private final List<Thread> threads = new ArrayList<>();
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            var message = record.getMessage();
+            if (message == null || !message.contains("FE=> Parse(")) {
+                return;
+            }
+            var text = record.getParameters() == null ? message : MessageFormat.format(message, record.getParameters());
+            var start = text.indexOf("query=\"");
+            var query = start < 0 ? text : text.substring(start + "query=\"".length());
+            texts.add(query.strip().toLowerCase(Locale.ROOT));
+            threads.add(Thread.currentThread());
+        }
+
+        synchronized List<String> onThisThread() {
+            var mine = new ArrayList<String>();
+            for (int i = 0; i < texts.size(); i++) {
+                if (threads.get(i) == Thread.currentThread()) {
+                    mine.add(texts.get(i));
+                }
+            }
+            return mine;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
