@@ -8,13 +8,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The chat.update pace in PostgreSQL: a token bucket per workspace kept as one timestamp (the
  * "generic cell rate algorithm"): {@code theoretical_at} is when the bucket would be full again.
- * Each reservation moves it one interval on, from now or from where it was, whichever is later;
- * the slot is that time less the whole bucket, so {@code burst} updates go at once and the rest
- * one interval apart. One statement, whichever node asks.
+ * Each reservation moves it one interval per slot on, from now or from where it was, whichever is
+ * later; a slot is when its interval ends less the whole bucket, so {@code burst} updates go at once
+ * and the rest one interval apart. One statement for a batch's slots, whichever node asks.
  */
 @Singleton
 class PostgresUpdatePacing implements UpdatePacing {
@@ -48,12 +50,13 @@ class PostgresUpdatePacing implements UpdatePacing {
     }
 
     @Override
-    public Instant reserve(String workspaceId, Instant now) {
-        double seconds = interval.toNanos() / 1e9;
+    public List<Instant> reserve(String workspaceId, Instant now, int count) {
+        var taken = interval.multipliedBy(count);
+        double seconds = taken.toNanos() / 1e9;
         var full = jdbc.prepareStatement(RESERVE, statement -> {
             try {
                 statement.setString(1, workspaceId);
-                statement.setTimestamp(2, Timestamp.from(now.plus(interval)));
+                statement.setTimestamp(2, Timestamp.from(now.plus(taken)));
                 statement.setDouble(3, seconds);
                 statement.setDouble(4, seconds);
                 try (var rows = statement.executeQuery()) {
@@ -64,8 +67,13 @@ class PostgresUpdatePacing implements UpdatePacing {
                 throw new IllegalStateException("Could not pace message updates in " + workspaceId, e);
             }
         });
-        var slot = full.minus(interval.multipliedBy(burst));
-        return slot.isAfter(now) ? slot : now;
+        // The j-th of the count taken would empty the bucket at full - (count - j) intervals.
+        var slots = new ArrayList<Instant>(count);
+        for (int j = 1; j <= count; j++) {
+            var slot = full.minus(interval.multipliedBy((long) count - j + burst));
+            slots.add(slot.isAfter(now) ? slot : now);
+        }
+        return slots;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.changebot.application.port;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Slack's pace for updating messages in place (chat.update, Tier 3: about 50 a minute per
@@ -11,10 +12,10 @@ import java.time.Instant;
 public interface UpdatePacing {
 
     /**
-     * Takes the workspace's next slot: at or before {@code now} when the update may go now, else the
-     * moment reserved for it. Runs in the caller's transaction; keep it short.
+     * Takes the workspace's next {@code count} slots, in order: each at {@code now} when its update
+     * may go now, else the moment reserved for it. Runs in the caller's transaction; keep it short.
      */
-    Instant reserve(String workspaceId, Instant now);
+    List<Instant> reserve(String workspaceId, Instant now, int count);
 
     /** Slack answered 429: no slot is handed out before {@code until}. */
     void rateLimited(String workspaceId, Instant until);
