@@ -109,10 +109,33 @@ class MessageUpdateBurstTest {
         assertThat(db.rows("SELECT id FROM slack_outbox WHERE delivered_at IS NULL")).isEmpty();
     }
 
+    @Test
+    @DisplayName("the pace holds across the cluster: another node's update waits for the slot after this node's")
+    void pacesAcrossNodes() {
+        var pace = Map.<String, Object>of("changebot.slack.updates-per-minute", 60, "changebot.slack.update-burst", 1);
+        start(pace);
+        requestChanges(2);
+        try (var other = RunningApp.start(db, slack, properties(pace), clock)) {
+            approve("U0ALICE", 1);
+            assertThat(app.deliverOutbox()).isEqualTo(1);
+            approve("U0ALICE", 2);
+
+            assertThat(other.deliverOutbox()).as("this second's update went from the first node").isZero();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(other.deliverOutbox()).isEqualTo(1);
+            assertThat(slack.calls("chat.update")).extracting(call -> call.param("channel"))
+                    .containsExactly("C0CH1", "C0CH2");
+        }
+    }
+
     private void start(Map<String, Object> extra) {
+        app = RunningApp.start(db, slack, properties(extra), clock);
+    }
+
+    private static Map<String, Object> properties(Map<String, Object> extra) {
         var properties = new java.util.HashMap<String, Object>(extra);
         properties.put("changebot.policy", "src/test/resources/policies/test-three-steps.yaml");
-        app = RunningApp.start(db, slack, properties, clock);
+        return properties;
     }
 
     /** One change per channel (C0CH1...), each message posted; then the calls are forgotten. */

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class DeliverOutbox extends QueueWorker<OutboxEntry> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeliverOutbox.class);
+
     private final Changes changes;
     private final ChangeViews views;
     private final SlackDelivery delivery;
@@ -44,10 +46,11 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     private final DeliverNotices noticeWorker;
     private final Outbox outbox;
     private final UpdatePacing updatePacing;
-    private static final Logger LOG = LoggerFactory.getLogger(DeliverOutbox.class);
-
+    // What one drain (one thread at a time: drain is synchronized) knows while it runs.
     private DrainReport drainReport = new DrainReport();
+    /** The claimed batch's changes and update slots, read at once. */
     private Map<Long, Ready> batch = Map.of();
+    /** The batch's writes that wait for its end. */
     private final List<Runnable> settled = new ArrayList<>();
     /** Workspaces whose chat.update Slack answered 429 during this drain, until when. */
     private final Map<String, Instant> pausedUntil = new HashMap<>();
