@@ -9,7 +9,11 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The Slack outbox in PostgreSQL. Announcing writes (or re-dirties) the change's one pending row
@@ -25,14 +29,45 @@ class PostgresOutbox extends PostgresQueue<OutboxEntry> implements Outbox, Chang
             DO UPDATE SET version = slack_outbox.version + 1,
                           next_attempt_at = LEAST(slack_outbox.next_attempt_at, EXCLUDED.next_attempt_at)""";
 
+    /**
+     * As every queue's claim ({@link QueueTable}), leaving out entries that wait for their update
+     * slot; a claim hands the slot to the worker (it is cleared, and said in {@code held_slot}).
+     */
+    private static final String CLAIM = """
+            WITH due AS (
+                SELECT id, update_slot FROM slack_outbox
+                 WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?
+                   AND (update_slot IS NULL OR update_slot <= ?)
+                 ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+            UPDATE slack_outbox o SET next_attempt_at = ?, update_slot = NULL FROM due WHERE o.id = due.id
+            RETURNING o.id, o.workspace_id, o.change_number, o.attempts, o.version, o.created_at,
+                      due.update_slot IS NOT NULL AS held_slot""";
+
     private final Clock clock;
 
     PostgresOutbox(JdbcOperations jdbc, Clock clock) {
         super(new QueueTable<>(jdbc, "slack_outbox", "id, workspace_id, change_number, attempts, version",
                 row -> new OutboxEntry(row.getLong("id"), row.getString("workspace_id"),
-                        new ChangeId(row.getLong("change_number")), row.getInt("attempts"), row.getInt("version"))),
+                        new ChangeId(row.getLong("change_number")), row.getInt("attempts"), row.getInt("version"),
+                        row.getTimestamp("created_at").toInstant(), row.getBoolean("held_slot"))),
                 OutboxEntry::id);
         this.clock = clock;
+    }
+
+    @Override
+    public List<OutboxEntry> claimDue(Instant now, Duration lease, int limit) {
+        var at = Timestamp.from(now);
+        var claimed = new ArrayList<>(table.claim(CLAIM, at, at, limit, Timestamp.from(now.plus(lease))));
+        // RETURNING does not keep the subquery's order; deliver oldest first.
+        claimed.sort(Comparator.comparingLong(OutboxEntry::id));
+        return claimed;
+    }
+
+    @Override
+    public void waitForSlot(OutboxEntry entry, Instant slot) {
+        var at = Timestamp.from(slot);
+        table.update("UPDATE slack_outbox SET next_attempt_at = ?, update_slot = ?, last_error = ? WHERE id = ?",
+                at, at, "waiting for its chat.update slot", entry.id());
     }
 
     @Override

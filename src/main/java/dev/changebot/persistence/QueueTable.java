@@ -40,11 +40,16 @@ final class QueueTable<T> {
     }
 
     List<T> claimDue(Instant now, Duration lease, int limit) {
-        return jdbc.prepareStatement(claim, (PreparedStatement statement) -> {
+        return claim(claim, Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
+    }
+
+    /** Runs a claim of this table's own ({@code sql} returns the rows claimed), in the caller's transaction. */
+    List<T> claim(String sql, Object... parameters) {
+        return jdbc.prepareStatement(sql, (PreparedStatement statement) -> {
             try {
-                statement.setTimestamp(1, Timestamp.from(now.plus(lease)));
-                statement.setTimestamp(2, Timestamp.from(now));
-                statement.setInt(3, limit);
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
                 var claimed = new ArrayList<T>();
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {

@@ -56,9 +56,17 @@ public final class AckLatencyBenchmark {
         int pending = TrafficMix.approvalsIn(counts) + 10;
         var plan = TrafficMix.plan(counts, pending);
         var floorDb = TestPostgres.freshDatabase();
+        var appProperties = new java.util.HashMap<String, Object>(Map.of("changebot.outbox.interval", 250));
+        // Slack's chat.update pace (Tier 3, about 50 a minute per workspace) is the production default and
+        // sets the message-update lag after a burst on many messages; these lift it to see the outbox's own.
+        copyEnv("UPDATES_PER_MINUTE", "changebot.slack.updates-per-minute", appProperties);
+        copyEnv("UPDATE_BURST", "changebot.slack.update-burst", appProperties);
+        System.out.println("chat.update pace: " + appProperties.getOrDefault("changebot.slack.updates-per-minute",
+                "50 (default)") + " a minute, burst " + appProperties.getOrDefault("changebot.slack.update-burst",
+                "20 (default)"));
         try (var slack = FakeSlackApi.start();
              // The outbox pump at its production interval: message updates follow the ack, as in production.
-             var app = RunningApp.start(db, slack, Map.of("changebot.outbox.interval", 250));
+             var app = RunningApp.start(db, slack, appProperties);
              var floor = DurableCommitFloor.on(floorDb);
              var bare = BareBoltApp.start(RunningApp.SIGNING_SECRET, RunningApp.BOT_TOKEN, slack.baseUrl());
              var floorApp = BareBoltApp.start(RunningApp.SIGNING_SECRET, RunningApp.BOT_TOKEN, slack.baseUrl(),
@@ -107,6 +115,13 @@ public final class AckLatencyBenchmark {
                 approvals.put(phase.name(), samples.stream().filter(s -> s.kind().approves()).toList());
             }
             return approvals;
+        }
+    }
+
+    private static void copyEnv(String variable, String property, Map<String, Object> properties) {
+        var value = System.getenv(variable);
+        if (value != null && !value.isBlank()) {
+            properties.put(property, Integer.parseInt(value.strip()));
         }
     }
 }

@@ -6,22 +6,37 @@ import dev.changebot.application.port.Outbox;
 import dev.changebot.application.port.OutboxEntry;
 import dev.changebot.application.port.SlackDelivery;
 import dev.changebot.application.port.Transactions;
+import dev.changebot.application.port.UpdatePacing;
 import dev.changebot.application.query.ChangeViews;
+import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.Changes;
-import dev.changebot.domain.change.MessageRef;
 import dev.changebot.domain.notice.WhoIsTold;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the Slack outbox: first the pending change messages (each rendered as the change is
  * now, posted or updated in place), then the notices ({@link DeliverNotices}). Slack is called
  * outside any transaction (claims are leases), failures retry with exponential backoff, 429s wait
- * for Retry-After, and posts to one channel are paced ({@link ChannelPacing}).
+ * for Retry-After, posts to one channel are paced ({@link ChannelPacing}) and updates in one
+ * workspace too ({@link UpdatePacing}). A change has at most one pending entry, so a burst of state
+ * changes costs one update per message, rendered when it goes.
  */
 @Singleton
 public class DeliverOutbox extends QueueWorker<OutboxEntry> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliverOutbox.class);
 
     private final Changes changes;
     private final ChangeViews views;
@@ -29,11 +44,23 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     private final ChannelPacing pacing;
     private final Notices notices;
     private final DeliverNotices noticeWorker;
+    private final Outbox outbox;
+    private final UpdatePacing updatePacing;
+    // What one drain (one thread at a time: drain is synchronized) knows while it runs.
+    private DrainReport drainReport = new DrainReport();
+    /** The claimed batch's changes and update slots, read at once. */
+    private Map<Long, Ready> batch = Map.of();
+    /** The batch's writes that wait for its end. */
+    private final List<Runnable> settled = new ArrayList<>();
+    /** Workspaces whose chat.update Slack answered 429 during this drain, until when. */
+    private final Map<String, Instant> pausedUntil = new HashMap<>();
 
     public DeliverOutbox(Outbox outbox, Changes changes, ChangeViews views, SlackDelivery delivery,
                          Transactions transactions, Clock clock, ChannelPacing pacing, Notices notices,
-                         DeliverNotices noticeWorker) {
+                         DeliverNotices noticeWorker, UpdatePacing updatePacing) {
         super(outbox, transactions, clock);
+        this.outbox = outbox;
+        this.updatePacing = updatePacing;
         this.changes = changes;
         this.views = views;
         this.delivery = delivery;
@@ -47,38 +74,132 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         return drain(() -> true);
     }
 
-    /** As {@link #drain()}, stopping between posts as soon as {@code keepGoing} says so (shutdown). */
-    public int drain(BooleanSupplier keepGoing) {
+    /**
+     * As {@link #drain()}, stopping between posts as soon as {@code keepGoing} says so (shutdown).
+     * One drain at a time per node: the report of the drain is this worker's.
+     */
+    public synchronized int drain(BooleanSupplier keepGoing) {
+        drainReport = new DrainReport();
+        pausedUntil.clear();
         // Messages first: a notice for a change's thread finds the message it replies under.
         int delivered = drainQueue(keepGoing);
+        drainReport.log();
         return delivered + noticeWorker.drain(keepGoing);
+    }
+
+    /**
+     * One transaction for the whole batch: its changes, and the update slots they need, taken per
+     * workspace in one statement. A change read here may be older than its entry's newest
+     * announcement; the version check on delivery keeps such an entry pending.
+     */
+    @Override
+    protected void beforeBatch(List<OutboxEntry> due, Instant now) {
+        if (due.isEmpty()) {
+            // The pump's every tick when there is nothing to send: no transaction for nothing.
+            batch = Map.of();
+            return;
+        }
+        try {
+            batch = prepare(due, now);
+        } catch (RuntimeException e) {
+            // Each entry is then prepared on its own, and a failure counts against that entry alone.
+            LOG.warn("Reading the changes of {} Slack messages at once failed; one by one instead", due.size(), e);
+            batch = Map.of();
+        }
+    }
+
+    private Map<Long, Ready> prepare(List<OutboxEntry> due, Instant now) {
+        return transactions.inTransaction(() -> {
+            var found = new HashMap<Long, Ready>();
+            var needSlots = new LinkedHashMap<String, List<OutboxEntry>>();
+            for (var entry : due) {
+                var change = changes.find(entry.workspaceId(), entry.changeId());
+                found.put(entry.id(), new Ready(change, now));
+                if (change.isPresent() && change.get().message().isPresent() && !entry.holdsSlot()) {
+                    needSlots.computeIfAbsent(entry.workspaceId(), w -> new ArrayList<>()).add(entry);
+                }
+            }
+            needSlots.forEach((workspace, entries) -> {
+                var slots = updatePacing.reserve(workspace, now, entries.size());
+                for (int i = 0; i < entries.size(); i++) {
+                    found.put(entries.get(i).id(), new Ready(found.get(entries.get(i).id()).change(), slots.get(i)));
+                }
+            });
+            return found;
+        });
+    }
+
+    /** Delivered updates and updates left waiting for their slots, written in one transaction. */
+    @Override
+    protected void afterBatch() {
+        batch = Map.of();
+        if (!settled.isEmpty()) {
+            var writes = List.copyOf(settled);
+            settled.clear();
+            report(() -> writes.forEach(Runnable::run));
+        }
     }
 
     @Override
     protected boolean deliver(OutboxEntry entry) {
         var now = clock.instant();
-        var found = transactions.inTransaction(() -> changes.find(entry.workspaceId(), entry.changeId()));
-        if (found.isEmpty()) {
+        var ready = batch.containsKey(entry.id()) ? batch.get(entry.id()) : prepare(List.of(entry), now).get(entry.id());
+        if (ready.change().isEmpty()) {
             return settle(entry, new SlackDelivery.Result.Failed("the change no longer exists", false), now, () -> { },
                     () -> { });
         }
-        var change = found.get();
+        var change = ready.change().get();
         var posting = change.message().isEmpty();
-        var channel = change.message().map(MessageRef::channelId).orElse(change.originChannelId());
-        if (posting && !paced(pacing, entry, channel, now)) {
+        if (posting) {
+            return post(entry, change, now);
+        }
+        var paused = pausedUntil.get(entry.workspaceId());
+        if (paused != null && paused.isAfter(now)) {
+            // Its slot was taken before Slack said 429: it takes another once Retry-After is over.
+            settled.add(() -> outbox.postpone(entry, paused, "rate limited"));
+            return false;
+        }
+        var slot = ready.slot();
+        if (slot.isAfter(now)) {
+            // Not a failure: the update goes at its slot, showing the state the change has then.
+            settled.add(() -> outbox.waitForSlot(entry, slot));
+            drainReport.waitsForSlot(slot);
             return false;
         }
         var result = delivery.deliver(views.of(change), change.message());
-        return settle(entry, result, now, () -> {
-            if (posting) {
-                change.attachMessage(((SlackDelivery.Result.Delivered) result).message());
-                changes.saveMessage(change);
-            }
-        }, () -> {
-            if (posting) {
-                WhoIsTold.changeNotPosted(change, ((SlackDelivery.Result.Failed) result).error()).forEach(notices::send);
-            }
-        });
+        if (result instanceof SlackDelivery.Result.Delivered) {
+            // Written with the rest of the batch: a crash before that sends this update again, which
+            // shows the same state; a post (below) is written at once, as a second post would show.
+            settled.add(() -> outbox.delivered(entry, now));
+            drainReport.delivered(Duration.between(entry.announcedAt(), clock.instant()));
+            return true;
+        }
+        if (result instanceof SlackDelivery.Result.RateLimited limited) {
+            // chat.update's limit is the workspace's: no other update goes before Retry-After either.
+            var until = now.plus(limited.retryAfter());
+            pausedUntil.put(entry.workspaceId(), until);
+            report(() -> updatePacing.rateLimited(entry.workspaceId(), until));
+        }
+        return settle(entry, result, now, () -> { }, () -> { });
+    }
+
+    private boolean post(OutboxEntry entry, Change change, Instant now) {
+        if (!paced(pacing, entry, change.originChannelId(), now)) {
+            return false;
+        }
+        var result = delivery.deliver(views.of(change), change.message());
+        boolean delivered = settle(entry, result, now, () -> {
+            change.attachMessage(((SlackDelivery.Result.Delivered) result).message());
+            changes.saveMessage(change);
+        }, () -> WhoIsTold.changeNotPosted(change, ((SlackDelivery.Result.Failed) result).error()).forEach(notices::send));
+        if (delivered) {
+            drainReport.delivered(Duration.between(entry.announcedAt(), clock.instant()));
+        }
+        return delivered;
+    }
+
+    /** A claimed entry's change (empty when it no longer exists), and the moment its update may go. */
+    private record Ready(Optional<Change> change, Instant slot) {
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.changebot.application.port.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,23 +50,36 @@ abstract class QueueWorker<T> {
         while (keepGoing.getAsBoolean()) {
             var now = clock.instant();
             var due = transactions.inTransaction(() -> queue.claimDue(now, LEASE, BATCH));
-            for (var item : due) {
-                if (!keepGoing.getAsBoolean()) {
-                    // Unfinished claims come back when their lease runs out.
-                    return delivered;
+            beforeBatch(due, now);
+            try {
+                for (var item : due) {
+                    if (!keepGoing.getAsBoolean()) {
+                        // Unfinished claims come back when their lease runs out.
+                        return delivered;
+                    }
+                    try {
+                        delivered += deliver(item) ? 1 : 0;
+                    } catch (RuntimeException e) {
+                        LOG.warn("Delivering {} failed", describe(item), e);
+                        report(() -> queue.retryAt(item, clock.instant().plus(backoff(attempts(item))), e.toString()));
+                    }
                 }
-                try {
-                    delivered += deliver(item) ? 1 : 0;
-                } catch (RuntimeException e) {
-                    LOG.warn("Delivering {} failed", describe(item), e);
-                    report(() -> queue.retryAt(item, clock.instant().plus(backoff(attempts(item))), e.toString()));
-                }
+            } finally {
+                afterBatch();
             }
             if (due.size() < BATCH) {
                 return delivered;
             }
         }
         return delivered;
+    }
+
+    /** Before the items of a claimed batch are delivered: what they need read at once. */
+    protected void beforeBatch(List<T> due, Instant now) {
+    }
+
+    /** After a batch, also when it stopped early: what was left to write for it, written. */
+    protected void afterBatch() {
     }
 
     /**

@@ -41,6 +41,12 @@ class SlackFactory {
         return new SlackWebApi(client);
     }
 
+    /** The outbox's chat calls, read with one shared Gson; absent when Slack is not configured. */
+    @Singleton
+    SlackChat slackChat(Slack slack, SlackSettings settings) {
+        return new SlackChat(Optional.ofNullable(settings.botToken()).map(token -> new ChatMethods(slack, token)));
+    }
+
     @Bean(preDestroy = "stop")
     @Singleton
     BoltApp boltApp(Slack slack, SlackSettings settings, SlackListeners listeners,

@@ -1,13 +1,15 @@
 package dev.changebot.slack.outbound;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.model.block.LayoutBlock;
 import dev.changebot.application.query.ChangeView;
 import dev.changebot.application.port.SlackDelivery;
 import dev.changebot.domain.change.MessageRef;
 import dev.changebot.domain.notice.Notice;
-import dev.changebot.slack.connection.SlackWebApi;
+import dev.changebot.slack.connection.ChatMethods;
+import dev.changebot.slack.connection.SlackChat;
 import dev.changebot.slack.view.ChangeMessage;
 import dev.changebot.slack.view.NoticeMessage;
 import jakarta.inject.Singleton;
@@ -25,10 +27,10 @@ class SlackMessageDelivery implements SlackDelivery {
             "is_archived", "message_not_found", "cant_update_message", "invalid_auth", "account_inactive",
             "token_revoked", "no_permission", "invalid_blocks", "msg_too_long");
 
-    private final Optional<MethodsClient> client;
+    private final Optional<ChatMethods> client;
 
-    SlackMessageDelivery(SlackWebApi webApi) {
-        this.client = webApi.client();
+    SlackMessageDelivery(SlackChat chat) {
+        this.client = chat.methods();
     }
 
     @Override
@@ -39,15 +41,15 @@ class SlackMessageDelivery implements SlackDelivery {
         var change = view.change();
         try {
             if (existing.isEmpty()) {
-                var response = client.get().chatPostMessage(r -> r.channel(change.originChannelId())
+                var response = client.get().postMessage(ChatPostMessageRequest.builder().channel(change.originChannelId())
                         .text(ChangeMessage.fallbackText(change)).blocks(ChangeMessage.channelBlocks(view))
-                        .unfurlLinks(false).unfurlMedia(false));
+                        .unfurlLinks(false).unfurlMedia(false).build());
                 return response.isOk() ? new Result.Delivered(new MessageRef(response.getChannel(), response.getTs()))
                         : refused(response.getError());
             }
             var message = existing.get();
-            var response = client.get().chatUpdate(r -> r.channel(message.channelId()).ts(message.messageTs())
-                    .text(ChangeMessage.fallbackText(change)).blocks(ChangeMessage.channelBlocks(view)));
+            var response = client.get().update(ChatUpdateRequest.builder().channel(message.channelId()).ts(message.messageTs())
+                    .text(ChangeMessage.fallbackText(change)).blocks(ChangeMessage.channelBlocks(view)).build());
             return response.isOk() ? new Result.Delivered(message) : refused(response.getError());
         } catch (SlackApiException e) {
             return answered(e);
@@ -72,8 +74,8 @@ class SlackMessageDelivery implements SlackDelivery {
             return new Result.Failed("Slack is not configured", true);
         }
         try {
-            var response = client.get().chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)
-                    .threadTs(threadTs.orElse(null)).unfurlLinks(false).unfurlMedia(false));
+            var response = client.get().postMessage(ChatPostMessageRequest.builder().channel(channel).text(text)
+                    .blocks(blocks).threadTs(threadTs.orElse(null)).unfurlLinks(false).unfurlMedia(false).build());
             return response.isOk() ? new Result.Delivered(new MessageRef(response.getChannel(), response.getTs()))
                     : refused(response.getError());
         } catch (SlackApiException e) {
