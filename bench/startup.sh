@@ -9,13 +9,17 @@
 #   DATASOURCES_DEFAULT_URL=jdbc:postgresql://127.0.0.1:5432/test bash bench/startup.sh 5
 #   JAVA_OPTS="-Xshare:off" bash bench/startup.sh 3   (JVM options for every start; default: none,
 #                                                      i.e. what the jar's own launcher applies)
-#   IDLE_SECONDS=5 (how long after UP the idle RSS is read), MODES="external embedded"
+#   CDS=1 bash bench/startup.sh 3                     (first a training start writes a class-data-sharing
+#                                                      archive; every counted start maps it: README, JAVA_OPTS)
+#   LOAD_RATE=100 LOAD_SECONDS=60 bash bench/startup.sh 1   (then one more start, with a signing secret, takes
+#                                                      signed /change list and help at that rate: RSS under load)
+#   JAR=/tmp/other.jar (default target/changebot.jar), IDLE_SECONDS=5 (how long after UP the idle RSS is read), MODES="external embedded"
 # Every start runs with only HOME, PATH and the variables above in its environment (no Slack).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 IDLE_SECONDS=${IDLE_SECONDS:-5}
-JAR=target/changebot.jar
+JAR=${JAR:-target/changebot.jar}
 if [[ -z "${MODES:-}" ]]; then
     MODES="embedded"
     [[ -n "${DATASOURCES_DEFAULT_URL:-}" ]] && MODES="external embedded"
@@ -59,7 +63,7 @@ start_once() {
     else
         env+=(CHANGEBOT_DATA_DIR="$WORK/data")
     fi
-    [[ -n "${JAVA_OPTS:-}" ]] && env+=(JAVA_OPTS="$JAVA_OPTS")
+    [[ -n "${EXTRA_ENV:-}" ]] && read -r -a extra <<<"$EXTRA_ENV" && env+=("${extra[@]}")
     read -r t0 t0day < <(date +"%s%3N %H:%M:%S.%3N")
     # shellcheck disable=SC2086
     env -i "${env[@]}" java ${JAVA_OPTS:-} -Dmicronaut.server.port="$port" -jar "$JAR" >"$log" 2>&1 &
@@ -81,6 +85,7 @@ start_once() {
     ms=$(( $(date +%s%3N) - t0 ))
     cpu=$(cpu_ms "$pid")
     sleep "$IDLE_SECONDS"
+    [[ -n "${UNDER_LOAD:-}" ]] && python3 bench/slash-load.py "$port" bench-signing-secret "$pid" "$LOAD_RATE" "${LOAD_SECONDS:-60}" >&2
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
     pgrss=0
     [[ $mode == embedded ]] && pgrss=$(postgres_rss_kb "$WORK/data")
@@ -113,6 +118,24 @@ breakdown() {
         }' "$log"
 }
 
+if [[ -n "${CDS:-}" ]]; then
+    # The training start runs on the first mode's database; for the embedded one it is also its first start.
+    archive="$WORK/changebot.jsa"
+    first=${MODES%% *}
+    echo "== training start for the class-data-sharing archive ($first database)"
+    saved=${JAVA_OPTS:-}
+    JAVA_OPTS="$saved -XX:ArchiveClassesAtExit=$archive -Xlog:cds=error -Dchangebot.stop-after-startup=true"
+    if [[ $first == external ]]; then
+        env -i HOME="$HOME_DIR" PATH="$PATH" DATASOURCES_DEFAULT_URL="$DATASOURCES_DEFAULT_URL" \
+            java $JAVA_OPTS -Dmicronaut.server.port="$(free_port)" -jar "$JAR" >"$WORK/training.log" 2>&1
+    else
+        env -i HOME="$HOME_DIR" PATH="$PATH" CHANGEBOT_DATA_DIR="$WORK/data" \
+            java $JAVA_OPTS -Dmicronaut.server.port="$(free_port)" -jar "$JAR" >"$WORK/training.log" 2>&1
+    fi
+    JAVA_OPTS="$saved -XX:SharedArchiveFile=$archive"
+    echo "   archive: $(( $(stat -c %s "$archive") / 1048576 )) MB; JAVA_OPTS for the starts below: '$JAVA_OPTS'"
+fi
+
 for mode in $MODES; do
     if [[ $mode == embedded ]]; then
         echo "== embedded: first start (creates $WORK/data, not counted)"
@@ -140,5 +163,12 @@ for mode in $MODES; do
     read -r _ ms _ _ _ _ t0day log <<<"$closest"
     echo "   where the time went in a median run ($ms ms to UP):"
     breakdown "$t0day" "$log"
+    if [[ -n "${LOAD_RATE:-}" ]]; then
+        echo "== $mode: one more start, under load"
+        line=$(UNDER_LOAD=1 EXTRA_ENV="SLACK_BOT_TOKEN=xoxb-bench SLACK_SIGNING_SECRET=bench-signing-secret SLACK_API_URL=http://127.0.0.1:9" \
+            start_once "$mode" load)
+        read -r ms rss _ _ _ _ _ <<<"$line"
+        echo "   UP after $ms ms; RSS JVM after the load $(( rss / 1024 )) MB"
+    fi
 done
 echo "Load average at the end: $(cat /proc/loadavg)"
