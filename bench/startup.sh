@@ -165,8 +165,12 @@ for mode in $MODES; do
     breakdown "$t0day" "$log"
     if [[ -n "${LOAD_RATE:-}" ]]; then
         echo "== $mode: one more start, under load"
-        line=$(UNDER_LOAD=1 EXTRA_ENV="SLACK_BOT_TOKEN=xoxb-bench SLACK_SIGNING_SECRET=bench-signing-secret SLACK_API_URL=http://127.0.0.1:9" \
+        slack_port=$(free_port)
+        python3 bench/fake-slack-api.py "$slack_port" &
+        slack_pid=$!
+        line=$(UNDER_LOAD=1 EXTRA_ENV="SLACK_BOT_TOKEN=xoxb-bench SLACK_SIGNING_SECRET=bench-signing-secret SLACK_API_URL=http://127.0.0.1:$slack_port" \
             start_once "$mode" load)
+        kill "$slack_pid"
         read -r ms rss _ _ _ _ _ <<<"$line"
         echo "   UP after $ms ms; RSS JVM after the load $(( rss / 1024 )) MB"
     fi
