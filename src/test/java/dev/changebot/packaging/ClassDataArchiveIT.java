@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import dev.changebot.support.AppProcess;
-import dev.changebot.support.TestDatabase;
-import dev.changebot.support.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +31,10 @@ class ClassDataArchiveIT {
     @Timeout(300)
     @DisplayName("-Dchangebot.stop-after-startup=true under -XX:ArchiveClassesAtExit writes an archive and exits 0; a start that requires the archive is UP")
     void trainingStartWritesAnArchiveTheNextStartUses() throws IOException {
-        var database = TestPostgres.freshDatabase();
         var archive = home.resolve("changebot.jsa");
         var log = home.resolve("changebot.log");
 
-        try (var training = jar(database, log, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error",
+        try (var training = jar(log, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error",
                 "-Dchangebot.stop-after-startup=true")) {
             assertThat(training.awaitExit(Duration.ofSeconds(180))).as(training.logTail()).isZero();
         }
@@ -45,7 +42,7 @@ class ClassDataArchiveIT {
         assertThat(archive).exists();
         assertThat(Files.size(archive)).isGreaterThan(1_000_000);
 
-        try (var next = jar(database, log, "-Xshare:on", "-XX:SharedArchiveFile=" + archive)
+        try (var next = jar(log, "-Xshare:on", "-XX:SharedArchiveFile=" + archive)
                 .awaitHealthy(Duration.ofSeconds(120))) {
             var health = JsonParser.parseString(next.get("/health").body()).getAsJsonObject();
             assertThat(health.get("status").getAsString()).isEqualTo("UP");
@@ -53,8 +50,12 @@ class ClassDataArchiveIT {
         }
     }
 
-    /** {@code java <jvmOptions> -jar target/changebot.jar} on {@code database}, nothing else in its environment. */
-    private AppProcess jar(TestDatabase database, Path log, String... jvmOptions) {
+    /**
+     * {@code java <jvmOptions> -jar target/changebot.jar} with nothing but HOME in its environment: the
+     * embedded database in HOME. (Not the test server: the packaged jar on this JVM's class path
+     * holds the embedded binaries a second time.)
+     */
+    private AppProcess jar(Path log, String... jvmOptions) {
         int port = AppProcess.freePort();
         var command = new ArrayList<>(List.of(AppProcess.javaBinary(), "-Xmx256m"));
         command.addAll(List.of(jvmOptions));
@@ -62,9 +63,6 @@ class ClassDataArchiveIT {
         var builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().clear();
         builder.environment().put("HOME", home.toString());
-        builder.environment().put("DATASOURCES_DEFAULT_URL", database.url());
-        builder.environment().put("DATASOURCES_DEFAULT_USERNAME", database.user());
-        builder.environment().put("DATASOURCES_DEFAULT_PASSWORD", database.password() == null ? "" : database.password());
         return AppProcess.launch(builder, port, log);
     }
 }
