@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.changebot.slack.SlackListeners;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -25,6 +26,10 @@ class SlackFactory {
         return new SlackSettings(botToken, signingSecret, appToken, apiUrl);
     }
 
+    /**
+     * Only built when Slack is configured (through the providers below): the SDK's first use costs
+     * the start-up about a second of CPU (OkHttp, Kotlin, Gson, the TLS trust store).
+     */
     @Singleton
     Slack slack(SlackSettings settings) {
         // SlackConfig.DEFAULT is immutable: a fresh config is the only way to point at another API host.
@@ -36,8 +41,8 @@ class SlackFactory {
 
     /** The Web API client with the bot token; absent when Slack is not configured. */
     @Singleton
-    SlackWebApi slackWebApi(Slack slack, SlackSettings settings) {
-        Optional<MethodsClient> client = Optional.ofNullable(settings.botToken()).map(slack::methods);
+    SlackWebApi slackWebApi(BeanProvider<Slack> slack, SlackSettings settings) {
+        Optional<MethodsClient> client = Optional.ofNullable(settings.botToken()).map(token -> slack.get().methods(token));
         return new SlackWebApi(client);
     }
 
@@ -49,18 +54,18 @@ class SlackFactory {
 
     @Bean(preDestroy = "stop")
     @Singleton
-    BoltApp boltApp(Slack slack, SlackSettings settings, SlackListeners listeners,
+    BoltApp boltApp(BeanProvider<Slack> slack, SlackSettings settings, BeanProvider<SlackListeners> listeners,
                     @Value("${changebot.slack.database-budget:1800ms}") Duration databaseBudget) {
         if (settings.mode() == SlackMode.DISABLED) {
             return new BoltApp(Optional.empty());
         }
         var config = AppConfig.builder()
-                .slack(slack)
+                .slack(slack.get())
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
                 .build();
         var app = new ChangebotBoltApp(config, databaseBudget);
-        listeners.register(app);
+        listeners.get().register(app);
         return new BoltApp(Optional.of(app));
     }
 }
