@@ -3,7 +3,7 @@ package dev.changebot.bench;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import dev.changebot.support.ChangeForms;
-import dev.changebot.support.RunningApp;
+import dev.changebot.support.AppProcess;
 import dev.changebot.support.SlackPayloads;
 import dev.changebot.support.TestDatabase;
 import java.time.Duration;
@@ -32,17 +32,16 @@ final class PendingChanges {
      * Requests {@code count} changes; change number → its posted message. The forms are sent in
      * parallel, so which channel gets which number is read back from the database.
      */
-    static Map<Integer, Message> request(RunningApp app, TestDatabase db, int count) throws Exception {
+    static Map<Integer, Message> request(AppProcess app, TestDatabase db, int count) throws Exception {
         long started = System.nanoTime();
         var pool = Executors.newFixedThreadPool(8);
         var futures = new ArrayList<Future<?>>();
         for (int i = 1; i <= count; i++) {
             var channel = TrafficMix.channelOf(i);
             futures.add(pool.submit(() -> {
-                var response = app.slackUndelivered(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
+                var response = app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
                         ChangeRef.inChannel(channel).encode(),
-                        ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM,
-                        Instant.now());
+                        ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM);
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("A new-change form was refused: HTTP " + response.statusCode());
                 }
