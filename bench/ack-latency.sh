@@ -5,7 +5,8 @@
 # each in a JVM of its own (options: JAVA_OPTS, else -Xmx256m); a warm-up, `rate` req/s for `seconds`,
 # then `burst-rate` req/s for `burst-seconds`; then Changebot with each kind of request alone.
 # Usage: bench/ack-latency.sh [rate] [seconds] [burst-rate] [burst-seconds]   (defaults 100 60 300 10)
-# Database: as bench/approve-clicks.sh; the first line of output says which settings were measured.
+# Database: a durable PostgreSQL of its own preloading pg_stat_statements, or the server in
+# DATASOURCES_DEFAULT_URL when set; the first line of output says which settings were measured.
 # See docs/performance.md for what it prints and how to read it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -4,7 +4,6 @@ import dev.changebot.bench.TrafficMix.PlannedRequest;
 import dev.changebot.support.AppProcess;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;
-import dev.changebot.support.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,15 +55,17 @@ public final class AckLatencyBenchmark {
         for (var kind : RequestKind.values()) {
             kindPhases.add(new Phase(kind.label() + " alone", rate, planner.only(kind, rate * KIND_SECONDS), true, false));
         }
-        var db = TestPostgres.freshDatabase();
-        var floorDb = TestPostgres.freshDatabase();
+        var postgres = BenchPostgres.start();
+        var databases = postgres.databases(2);
+        var db = databases.get(0);
+        var floorDb = databases.get(1);
         System.out.println("Database measured: " + db.durabilitySettings());
         System.out.println("Load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim()
                 + " on " + Runtime.getRuntime().availableProcessors() + " cores");
         System.out.println("Every server is a JVM of its own with the options " + ServerProcesses.jvmOptions()
                 + "; the load generator and the fake Slack API run in this one.");
         var logs = Files.createTempDirectory("changebot-ack-bench");
-        try (var slack = FakeSlackApi.start();
+        try (postgres; var slack = FakeSlackApi.start();
              var app = ServerProcesses.changebot(db, slack, logs.resolve("changebot.log"));
              var bare = ServerProcesses.bareBolt(slack, logs.resolve("bare-bolt.log"));
              var floor = ServerProcesses.durableCommitFloor(slack, floorDb, logs.resolve("floor.log"));
