@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Issue 11's side-by-side ack benchmark: the same mixed, signed Slack traffic (approve clicks 30 %,
 # approve reactions 30 %, /change show 20 %, /change list 20 %), open loop at a fixed rate, to a bare
-# Bolt app that only acks, a bare Bolt app that commits one row durably before acking, and Changebot;
-# a warm-up, `rate` req/s for `seconds`, then `burst-rate` req/s for `burst-seconds`.
+# Bolt app that only acks, a bare Bolt app that commits one row durably before acking, and Changebot,
+# each in a JVM of its own (options: JAVA_OPTS, else -Xmx256m); a warm-up, `rate` req/s for `seconds`,
+# then `burst-rate` req/s for `burst-seconds`; then Changebot with each kind of request alone.
 # Usage: bench/ack-latency.sh [rate] [seconds] [burst-rate] [burst-seconds]   (defaults 100 60 300 10)
-# Database: as bench/approve-clicks.sh; the first line of output says which settings were measured.
+# Database: a durable PostgreSQL of its own preloading pg_stat_statements, or the server in
+# DATASOURCES_DEFAULT_URL when set; the first line of output says which settings were measured.
+# UPDATES_PER_MINUTE / UPDATE_BURST lift the chat.update pace (default Slack's Tier 3: 50 a minute, burst 20).
 # See docs/performance.md for what it prints and how to read it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -o -q -B test-compile
-./mvnw -o -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.changebot.bench.AckLatencyBenchmark \
-    -Dexec.args="${1:-100} ${2:-60} ${3:-300} ${4:-10}"
+# The generator runs in a plain JVM of its own (not Maven's), so its servers can be started from the same classpath.
+./mvnw -q -B test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+    dev.changebot.bench.AckLatencyBenchmark "${1:-100}" "${2:-60}" "${3:-300}" "${4:-10}"

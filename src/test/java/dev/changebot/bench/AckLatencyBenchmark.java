@@ -1,23 +1,26 @@
 package dev.changebot.bench;
 
 import dev.changebot.bench.TrafficMix.PlannedRequest;
+import dev.changebot.support.AppProcess;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;
-import dev.changebot.support.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Issue 11's side-by-side ack benchmark: one load generator sends the same mixed, signed Slack
- * traffic at a fixed arrival rate to three servers in turn — a bare Bolt app that only acks, a bare
- * Bolt app that commits one row durably before acking (the floor), and Changebot with its outbox
- * pump running — each through a warm-up, a steady phase and a burst, and prints what each phase
- * cost. Not a test: run it with bench/ack-latency.sh and read docs/performance.md.
+ * Issue 11's side-by-side ack benchmark: one load generator (this process) sends the same mixed,
+ * signed Slack traffic at a fixed arrival rate to three servers in turn, each a process of its own —
+ * a bare Bolt app that only acks, a bare Bolt app that commits one row durably before acking (the
+ * floor), and Changebot with its outbox pump running — each through a warm-up, a steady phase and a
+ * burst; then Changebot alone with each kind of request on its own, for the cost by kind. Not a test:
+ * run it with bench/ack-latency.sh and read docs/performance.md.
  */
 public final class AckLatencyBenchmark {
 
@@ -25,13 +28,12 @@ public final class AckLatencyBenchmark {
     private static final long SETTLE_SECONDS = 11;
     private static final int WARM_UP_SECONDS = 5;
     private static final int IDLE_SECONDS = 10;
+    private static final int KIND_SECONDS = 10;
     private static final long LAG_BOUND_SECONDS = 120;
+    /** Numbers the phases run, so that no two events in the run share an id (Slack's retries would). */
+    private static final AtomicInteger PHASES_RUN = new AtomicInteger();
 
-    private record Phase(String name, int rate, int seconds, boolean measured) {
-
-        int requests() {
-            return rate * seconds;
-        }
+    private record Phase(String name, int rate, List<PlannedRequest> requests, boolean measured, boolean byKind) {
     }
 
     private AckLatencyBenchmark() {
@@ -42,86 +44,102 @@ public final class AckLatencyBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int burstRate = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         int burstSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        var phases = List.of(new Phase("warm-up", rate, WARM_UP_SECONDS, false),
-                new Phase("steady", rate, seconds, true), new Phase("burst", burstRate, burstSeconds, true));
-        // One "database did not answer" warning per refused request would bury the report; the
-        // report counts the "try again" answers instead.
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.changebot.slack.inbound.Failures"))
-                .setLevel(ch.qos.logback.classic.Level.ERROR);
-        var db = TestPostgres.freshDatabase();
+        int mixed = rate * (WARM_UP_SECONDS + seconds) + burstRate * burstSeconds;
+        int pending = TrafficMix.approvalsIn(new int[] {mixed}) + 2 * rate * KIND_SECONDS + 10;
+        var planner = new TrafficMix.Planner(pending);
+        var mixedPhases = List.of(
+                new Phase("warm-up", rate, planner.mixed(rate * WARM_UP_SECONDS), false, false),
+                new Phase("steady", rate, planner.mixed(rate * seconds), true, true),
+                new Phase("burst", burstRate, planner.mixed(burstRate * burstSeconds), true, true));
+        var kindPhases = new ArrayList<Phase>();
+        for (var kind : RequestKind.values()) {
+            kindPhases.add(new Phase(kind.label() + " alone", rate, planner.only(kind, rate * KIND_SECONDS), true, false));
+        }
+        var postgres = BenchPostgres.start();
+        var databases = postgres.databases(2);
+        var db = databases.get(0);
+        var floorDb = databases.get(1);
         System.out.println("Database measured: " + db.durabilitySettings());
         System.out.println("Load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim()
                 + " on " + Runtime.getRuntime().availableProcessors() + " cores");
-        int[] counts = phases.stream().mapToInt(Phase::requests).toArray();
-        int pending = TrafficMix.approvalsIn(counts) + 10;
-        var plan = TrafficMix.plan(counts, pending);
-        var floorDb = TestPostgres.freshDatabase();
-        var appProperties = new java.util.HashMap<String, Object>(Map.of("changebot.outbox.interval", 250));
-        // Slack's chat.update pace (Tier 3, about 50 a minute per workspace) is the production default and
-        // sets the message-update lag after a burst on many messages; these lift it to see the outbox's own.
-        copyEnv("UPDATES_PER_MINUTE", "changebot.slack.updates-per-minute", appProperties);
-        copyEnv("UPDATE_BURST", "changebot.slack.update-burst", appProperties);
-        System.out.println("chat.update pace: " + appProperties.getOrDefault("changebot.slack.updates-per-minute",
-                "50 (default)") + " a minute, burst " + appProperties.getOrDefault("changebot.slack.update-burst",
-                "20 (default)"));
-        try (var slack = FakeSlackApi.start();
-             // The outbox pump at its production interval: message updates follow the ack, as in production.
-             var app = RunningApp.start(db, slack, appProperties);
-             var floor = DurableCommitFloor.on(floorDb);
-             var bare = BareBoltApp.start(RunningApp.SIGNING_SECRET, RunningApp.BOT_TOKEN, slack.baseUrl());
-             var floorApp = BareBoltApp.start(RunningApp.SIGNING_SECRET, RunningApp.BOT_TOKEN, slack.baseUrl(),
-                     floor::commitOne);
+        System.out.println("Every server is a JVM of its own with the options " + ServerProcesses.jvmOptions()
+                + "; the load generator and the fake Slack API run in this one.");
+        System.out.println("chat.update pace: " + ServerProcesses.updatePace());
+        var logs = Files.createTempDirectory("changebot-ack-bench");
+        try (postgres; var slack = FakeSlackApi.start();
+             var app = ServerProcesses.changebot(db, slack, logs.resolve("changebot.log"));
+             var bare = ServerProcesses.bareBolt(slack, logs.resolve("bare-bolt.log"));
+             var floor = ServerProcesses.durableCommitFloor(slack, floorDb, logs.resolve("floor.log"));
              var generator = new LoadGenerator(RunningApp.SIGNING_SECRET);
              var changebotProbe = PostgresProbe.of(db);
              var floorProbe = PostgresProbe.of(floorDb)) {
+            System.out.println("Server logs in " + logs);
             var messages = PendingChanges.request(app, db, pending);
             System.out.println("Statements counted from " + changebotProbe.statementSource());
-            var idleStart = PhaseCost.Mark.now(null);
-            TimeUnit.SECONDS.sleep(IDLE_SECONDS);
-            double idleJvmCpu = idleStart.jvmCpuRateUntil(PhaseCost.Mark.now(null));
-            System.out.printf(Locale.ROOT, "JVM CPU is the bench JVM's (servers in-process) less the load generator's"
-                    + " threads and less the idle JVM's %.1f ms/s (measured over %d s with all three servers up);"
-                    + " the fake Slack API and GC stay in. Costs include %d s after each phase (outbox delivery,"
-                    + " statistics flush).%n", idleJvmCpu, IDLE_SECONDS, SETTLE_SECONDS);
-            var run = new Run(generator, plan, phases, messages, idleJvmCpu);
-            run.server("bare Bolt (ack only)", bare.url(), null, false);
-            run.server("bare Bolt + 1 durable commit", floorApp.url(), floorProbe, false);
-            var approvals = run.server("Changebot", app.uri("/slack/events").toString(), changebotProbe, true);
+            var run = new Run(generator, messages);
+            var servers = List.of(new Server("bare Bolt (ack only)", bare, null),
+                    new Server("bare Bolt + 1 durable commit", floor, floorProbe),
+                    new Server("Changebot", app, changebotProbe));
+            for (var server : servers) {
+                server.printIdleCost();
+            }
+            System.out.printf("Costs are the server process's CPU (every thread: requests, JIT, GC, background work)"
+                    + " and include %d s after each phase (outbox delivery, statistics flush).%n", SETTLE_SECONDS);
+            run.phases(servers.get(0), mixedPhases);
+            run.phases(servers.get(1), mixedPhases);
+            var approvals = run.phases(servers.get(2), mixedPhases);
             MessageUpdateLag.print(slack, messages, approvals, LAG_BOUND_SECONDS);
-            System.out.printf("%nRSS of the bench JVM at the end: %d MB%n", PhaseCost.currentRssKb() / 1024);
+            System.out.printf("%n--- Changebot, one kind of request at a time (%d req/s, %d s each)%n", rate, KIND_SECONDS);
+            run.phases(servers.get(2), kindPhases);
+            for (var server : servers) {
+                var meter = server.meter();
+                System.out.printf(Locale.ROOT, "RSS of %s at the end: %d MB (peak %d MB)%n", server.name(),
+                        meter.rssKb() / 1024, meter.peakRssKb() / 1024);
+            }
         }
         System.exit(0);
     }
 
-    /** The same planned requests, phase by phase, against one server after another. */
-    private record Run(LoadGenerator generator, List<List<PlannedRequest>> plan, List<Phase> phases,
-                       Map<Integer, PendingChanges.Message> messages, double idleJvmCpuPerSecond) {
+    /** One server under test: its process, and its database's probe (null without a database). */
+    private record Server(String name, AppProcess process, PostgresProbe probe) {
 
-        /** Runs every phase against {@code url}; the approvals of each measured phase, for the lag. */
-        Map<String, List<Sample>> server(String name, String url, PostgresProbe probe, boolean byKind) throws Exception {
-            System.out.printf("%n--- %s at %s%n", name, url);
+        ProcessMeter meter() {
+            return new ProcessMeter(process.pid());
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + process.port() + "/slack/events";
+        }
+
+        void printIdleCost() throws Exception {
+            var start = PhaseCost.Mark.now(meter(), null);
+            TimeUnit.SECONDS.sleep(IDLE_SECONDS);
+            System.out.printf(Locale.ROOT, "%s idle: %.1f ms of CPU per second (over %d s), RSS %d MB%n", name,
+                    start.cpuRateUntil(PhaseCost.Mark.now(meter(), null)), IDLE_SECONDS, meter().rssKb() / 1024);
+        }
+    }
+
+    /** The same planned requests, phase by phase, against one server after another. */
+    private record Run(LoadGenerator generator, Map<Integer, PendingChanges.Message> messages) {
+
+        /** Runs {@code phases} against {@code server}; the approvals of each measured phase, for the lag. */
+        Map<String, List<Sample>> phases(Server server, List<Phase> phases) throws Exception {
+            System.out.printf("%n--- %s at %s%n", server.name(), server.url());
             var approvals = new LinkedHashMap<String, List<Sample>>();
-            for (int p = 0; p < phases.size(); p++) {
-                var phase = phases.get(p);
-                var start = PhaseCost.Mark.now(probe);
-                var samples = generator.run(url, plan.get(p), phase.rate(), messages, name.charAt(0) + "Ev" + p + "x");
+            for (var phase : phases) {
+                var start = PhaseCost.Mark.now(server.meter(), server.probe());
+                var samples = generator.run(server.url(), phase.requests(), phase.rate(), messages,
+                        "Ev" + server.name().charAt(0) + PHASES_RUN.incrementAndGet() + "x");
                 if (!phase.measured()) {
                     continue;
                 }
                 TimeUnit.SECONDS.sleep(SETTLE_SECONDS);
-                var cost = start.until(PhaseCost.Mark.now(probe), idleJvmCpuPerSecond);
-                PhaseReport.print(name, phase.name(), phase.rate(), samples, cost, byKind,
+                var cost = start.until(PhaseCost.Mark.now(server.meter(), server.probe()));
+                PhaseReport.print(server.name(), phase.name(), phase.rate(), samples, cost, phase.byKind(),
                         generator.worstLatenessMillis());
                 approvals.put(phase.name(), samples.stream().filter(s -> s.kind().approves()).toList());
             }
             return approvals;
-        }
-    }
-
-    private static void copyEnv(String variable, String property, Map<String, Object> properties) {
-        var value = System.getenv(variable);
-        if (value != null && !value.isBlank()) {
-            properties.put(property, Integer.parseInt(value.strip()));
         }
     }
 }

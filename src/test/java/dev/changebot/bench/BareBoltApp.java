@@ -9,6 +9,8 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.sun.net.httpserver.HttpServer;
 import dev.changebot.slack.SlackIds;
+import dev.changebot.support.RunningApp;
+import dev.changebot.support.TestDatabase;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +20,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * The baseline: a Bolt app that verifies the same signed requests (Bolt's own request verification)
- * and acks them: Approve clicks, {@code /change} commands and reaction_added events. Given work to
- * do before the ack, it is the durable-commit floor ({@link DurableCommitFloor}).
+ * The baseline, run in a process of its own by the benchmark ({@link #main}): a Bolt app that
+ * verifies the same signed requests (Bolt's own request verification) and acks them: Approve
+ * clicks, {@code /change} commands and reaction_added events. Given work to do before the ack, it
+ * is the durable-commit floor ({@link DurableCommitFloor}).
  */
 final class BareBoltApp implements AutoCloseable {
 
@@ -30,13 +33,28 @@ final class BareBoltApp implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * {@code ack PORT SLACK_API_URL}, or {@code commit PORT SLACK_API_URL DB_URL DB_USER DB_PASSWORD}
+     * for the durable-commit floor; serves until killed.
+     */
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[1]);
+        if (args[0].equals("commit")) {
+            var floor = DurableCommitFloor.on(new TestDatabase(args[3], args[4], args.length > 5 ? args[5] : ""));
+            start(port, RunningApp.SIGNING_SECRET, RunningApp.BOT_TOKEN, args[2], floor::commitOne);
+        } else {
+            start(port, RunningApp.SIGNING_SECRET, RunningApp.BOT_TOKEN, args[2], () -> {
+            });
+        }
+    }
+
     static BareBoltApp start(String signingSecret, String botToken, String slackApiUrl) throws IOException {
-        return start(signingSecret, botToken, slackApiUrl, () -> {
+        return start(0, signingSecret, botToken, slackApiUrl, () -> {
         });
     }
 
-    /** Runs {@code beforeAck} on the request's thread before every ack. */
-    static BareBoltApp start(String signingSecret, String botToken, String slackApiUrl, Runnable beforeAck)
+    /** Runs {@code beforeAck} on the request's thread before every ack; port 0 picks a free one. */
+    static BareBoltApp start(int port, String signingSecret, String botToken, String slackApiUrl, Runnable beforeAck)
             throws IOException {
         var config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slackApiUrl + "/api/");
@@ -55,7 +73,7 @@ final class BareBoltApp implements AutoCloseable {
             return ctx.ack();
         });
         var parser = new SlackRequestParser(app.config());
-        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/slack/events", exchange -> {
             var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -75,6 +93,10 @@ final class BareBoltApp implements AutoCloseable {
             } finally {
                 exchange.close();
             }
+        });
+        server.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
         });
         server.start();
         return new BareBoltApp(server);

@@ -2,7 +2,6 @@ package dev.changebot.bench;
 
 import com.slack.api.app_backend.SlackSignature;
 import dev.changebot.bench.TrafficMix.PlannedRequest;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +21,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Open-loop load: each request is signed and sent at its scheduled moment whether or not earlier
  * ones have been answered (asynchronous HttpClient, no cap on requests in flight), so a slow server
- * meets the arrival rate Slack would keep up, not a politely slowed one. Its threads are named
- * {@link #THREAD_PREFIX}, so the bench can take its CPU out of the server's.
+ * meets the arrival rate Slack would keep up, not a politely slowed one. It runs in a process of its
+ * own, apart from every server it measures.
  */
 final class LoadGenerator implements AutoCloseable {
 
@@ -99,19 +98,6 @@ final class LoadGenerator implements AutoCloseable {
                 .handle((response, failure) -> new Sample(planned.kind(), planned.change(), sent, System.nanoTime(),
                         failure == null ? response.statusCode() : Sample.NO_ANSWER,
                         failure == null && response.body().contains(TRY_AGAIN)));
-    }
-
-    /** CPU time of the generator's own threads so far (sender and client threads), in nanoseconds. */
-    static long cpuNanos() {
-        var threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().startsWith(THREAD_PREFIX)
-                    || info.getThreadName().startsWith("HttpClient-"))) {
-                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return total;
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.changebot.bench;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import dev.changebot.support.ChangeForms;
-import dev.changebot.support.RunningApp;
+import dev.changebot.support.AppProcess;
 import dev.changebot.support.SlackPayloads;
 import dev.changebot.support.TestDatabase;
 import java.time.Duration;
@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class PendingChanges {
 
+    private static final int MAX_ATTEMPTS = 5;
+
     private PendingChanges() {
     }
 
@@ -32,20 +34,14 @@ final class PendingChanges {
      * Requests {@code count} changes; change number → its posted message. The forms are sent in
      * parallel, so which channel gets which number is read back from the database.
      */
-    static Map<Integer, Message> request(RunningApp app, TestDatabase db, int count) throws Exception {
+    static Map<Integer, Message> request(AppProcess app, TestDatabase db, int count) throws Exception {
         long started = System.nanoTime();
         var pool = Executors.newFixedThreadPool(8);
         var futures = new ArrayList<Future<?>>();
         for (int i = 1; i <= count; i++) {
             var channel = TrafficMix.channelOf(i);
             futures.add(pool.submit(() -> {
-                var response = app.slackUndelivered(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
-                        ChangeRef.inChannel(channel).encode(),
-                        ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM,
-                        Instant.now());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("A new-change form was refused: HTTP " + response.statusCode());
-                }
+                submit(app, channel);
                 return null;
             }));
         }
@@ -57,6 +53,28 @@ final class PendingChanges {
         System.out.printf("Requested %d pending changes and posted their messages in %.0f s%n", count,
                 (System.nanoTime() - started) / 1e9);
         return messages;
+    }
+
+    /**
+     * Sends one new-change form; a form the app could not take in time ("try again", as it tells a
+     * person on a busy machine) is sent again, as the person would, a few times at most.
+     */
+    private static void submit(AppProcess app, String channel) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            var response = app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
+                    ChangeRef.inChannel(channel).encode(),
+                    ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("A new-change form was refused: HTTP " + response.statusCode());
+            }
+            if (!response.body().contains(LoadGenerator.TRY_AGAIN)) {
+                return;
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new IllegalStateException("A new-change form was answered \"try again\" " + MAX_ATTEMPTS + " times");
+            }
+            TimeUnit.SECONDS.sleep(attempt);
+        }
     }
 
     /** Waits (at most five minutes) until the outbox has posted every change's message. */

@@ -26,10 +26,12 @@ final class PhaseReport {
                     Collectors.toList())).forEach((kind, ofKind) -> System.out.println("  " + latencyLine(kind.label(), ofKind)));
         }
         int n = samples.size();
-        System.out.printf(Locale.ROOT, "  CPU per request: JVM %.2f ms (server; the generator's %.2f ms taken out),"
-                        + " PostgreSQL %s ms; RSS %d MB%n", cost.serverCpuMillis() / n, cost.generatorCpuMillis() / n,
-                Double.isNaN(cost.postgresCpuMillis()) ? "n/a" : String.format(Locale.ROOT, "%.2f", cost.postgresCpuMillis() / n),
-                cost.rssKb() / 1024);
+        double postgres = cost.postgresCpuMillis() / n;
+        System.out.printf(Locale.ROOT, "  CPU per request: server process %.2f ms, PostgreSQL %s ms, total %s ms;"
+                        + " server RSS %d MB (peak %d MB)%n", cost.serverCpuMillis() / n,
+                Double.isNaN(postgres) ? "n/a" : String.format(Locale.ROOT, "%.2f", postgres),
+                String.format(Locale.ROOT, "%.2f", cost.serverCpuMillis() / n + (Double.isNaN(postgres) ? 0 : postgres)),
+                cost.rssKb() / 1024, cost.peakRssKb() / 1024);
         if (!cost.postgresCounters().isEmpty()) {
             System.out.println("  PostgreSQL per request: " + perRequest(cost.postgresCounters(), n));
         }

@@ -34,27 +34,59 @@ final class TrafficMix {
     }
 
     /**
-     * The requests of each phase, in order: {@code counts[p]} of them for phase p. Approvals take
-     * changes 1, 2, 3... in turn; a show names one of the {@code pending} changes, spread over all.
+     * The requests of each phase, in order: {@code counts[p]} of them for phase p, mixed. Approvals
+     * take changes 1, 2, 3... in turn; a show names one of the {@code pending} changes, spread over all.
      */
     static List<List<PlannedRequest>> plan(int[] counts, int pending) {
+        var planner = new Planner(pending);
         var phases = new ArrayList<List<PlannedRequest>>();
-        int nextToApprove = 1;
-        int sequence = 0;
         for (int count : counts) {
-            var requests = new ArrayList<PlannedRequest>(count);
-            for (int i = 0; i < count; i++, sequence++) {
-                var kind = PATTERN.get(sequence % PATTERN.size());
-                int change = switch (kind) {
-                    case APPROVE_CLICK, APPROVE_REACTION -> nextToApprove++;
-                    case CHANGE_SHOW -> (int) ((sequence * 7919L) % pending) + 1;
-                    case CHANGE_LIST -> 0;
-                };
-                requests.add(new PlannedRequest(kind, change));
-            }
-            phases.add(requests);
+            phases.add(planner.mixed(count));
         }
         return phases;
+    }
+
+    /** Plans phases one after another, so that no two approvals, in any phase, share a change. */
+    static final class Planner {
+
+        private final int pending;
+        private int nextToApprove = 1;
+        private int sequence;
+
+        Planner(int pending) {
+            this.pending = pending;
+        }
+
+        /** {@code count} requests in the mixed shares. */
+        List<PlannedRequest> mixed(int count) {
+            var requests = new ArrayList<PlannedRequest>(count);
+            for (int i = 0; i < count; i++) {
+                requests.add(next(PATTERN.get(sequence % PATTERN.size())));
+            }
+            return requests;
+        }
+
+        /** {@code count} requests all of one kind: what that kind costs on its own. */
+        List<PlannedRequest> only(RequestKind kind, int count) {
+            var requests = new ArrayList<PlannedRequest>(count);
+            for (int i = 0; i < count; i++) {
+                requests.add(next(kind));
+            }
+            return requests;
+        }
+
+        private PlannedRequest next(RequestKind kind) {
+            int change = switch (kind) {
+                case APPROVE_CLICK, APPROVE_REACTION -> nextToApprove++;
+                case CHANGE_SHOW -> (int) ((sequence * 7919L) % pending) + 1;
+                case CHANGE_LIST -> 0;
+            };
+            sequence++;
+            if (nextToApprove > pending + 1) {
+                throw new IllegalStateException("More approvals planned than the " + pending + " pending changes");
+            }
+            return new PlannedRequest(kind, change);
+        }
     }
 
     /** How many pending changes a run of these phases approves. */

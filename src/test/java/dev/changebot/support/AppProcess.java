@@ -74,8 +74,16 @@ public final class AppProcess implements AutoCloseable {
     /** As {@link #start(TestDatabase, FakeSlackApi, String, Map, Path)}, with more environment variables. */
     public static AppProcess start(TestDatabase database, FakeSlackApi slack, String policy, Map<String, String> properties,
                                    Map<String, String> environment, Path log) {
+        return start(database, slack, policy, List.of("-Xmx256m"), properties, environment, log);
+    }
+
+    /** As {@link #start(TestDatabase, FakeSlackApi, String, Map, Map, Path)}, with these JVM options. */
+    public static AppProcess start(TestDatabase database, FakeSlackApi slack, String policy, List<String> jvmOptions,
+                                   Map<String, String> properties, Map<String, String> environment, Path log) {
         int port = freePort();
-        var command = new ArrayList<String>(List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path")));
+        var command = new ArrayList<String>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("dev.changebot.Application");
         var builder = new ProcessBuilder(command);

@@ -1,0 +1,47 @@
+package dev.changebot.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU and memory of one server process, read from /proc as {@code top} would: user + system time
+ * of all its threads (JIT, GC and background work included, which is what the server costs), and its
+ * resident set, now and at its peak. Each server runs in a process of its own, so nothing of the
+ * load generator or of another server is in its figures.
+ */
+record ProcessMeter(long pid) {
+
+    /** Linux reports CPU time in clock ticks; 100 per second on every platform Java runs on here. */
+    private static final double MILLIS_PER_TICK = 10.0;
+
+    /** CPU milliseconds the process has used so far (user + system, fields 14 and 15 of /proc/pid/stat). */
+    double cpuMillis() {
+        var stat = read("stat");
+        // The command name (field 2) may hold spaces; the fields that follow start after its ')'.
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+    }
+
+    long rssKb() {
+        return statusKb("VmRSS:");
+    }
+
+    /** The most the process has ever held resident (VmHWM). */
+    long peakRssKb() {
+        return statusKb("VmHWM:");
+    }
+
+    private long statusKb(String field) {
+        return read("status").lines().filter(l -> l.startsWith(field))
+                .map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).findFirst().orElse(-1L);
+    }
+
+    private String read(String file) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), file));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read /proc/" + pid + "/" + file + ": has the server died?", e);
+        }
+    }
+}
