@@ -33,6 +33,7 @@ final class MessageUpdateLag {
         long tryAgain = slack.calls("chat.postEphemeral").stream()
                 .filter(c -> String.valueOf(c.param("text")).contains(LoadGenerator.TRY_AGAIN)).count();
         System.out.printf("%n  \"try again\" told privately (chat.postEphemeral) to approvers: %d%n", tryAgain);
+        System.out.printf("  chat.update calls the fake Slack received: %d%n", slack.calls("chat.update").size());
         for (var phase : approvalsByPhase.entrySet()) {
             long approvals = phase.getValue().stream().filter(Sample::ok).count();
             var sorted = phase.getValue().stream().map(lags::get).filter(java.util.Objects::nonNull)
