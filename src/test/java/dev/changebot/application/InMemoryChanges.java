@@ -72,14 +72,6 @@ public class InMemoryChanges implements Changes {
     }
 
     @Override
-    public List<Change> findOpen(String workspaceId) {
-        return stored.values().stream()
-                .filter(c -> c.workspaceId().equals(workspaceId) && c.state().isOpen())
-                .map(c -> copy(c, c.message().orElse(null)))
-                .toList();
-    }
-
-    @Override
     public List<Change> findAwaitingApproval() {
         return stored.values().stream().filter(c -> c.state() == dev.changebot.domain.change.ChangeState.PENDING_APPROVAL)
                 .map(c -> copy(c, c.message().orElse(null))).toList();

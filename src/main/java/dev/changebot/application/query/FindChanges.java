@@ -6,6 +6,7 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /** Read-only questions about changes: one change with its ladder, or a page of the ones still open. */
@@ -40,10 +41,10 @@ public class FindChanges {
     public OpenChangesPage openPage(String workspaceId, int page, int perPage) {
         return transactions.inTransaction(() -> {
             long total = open.count(workspaceId);
-            int pages = (int) Math.max(1, (total + perPage - 1) / perPage);
+            int pages = pagesOf(total, perPage);
             int shown = Math.min(Math.max(page, 1), pages);
             int skip = (shown - 1) * perPage;
-            var changes = total == 0 ? java.util.List.<Change>of() : open.page(workspaceId, skip, perPage);
+            var changes = total == 0 ? List.<Change>of() : open.page(workspaceId, skip, perPage);
             return new OpenChangesPage(changes, shown, pages, total, Math.max(0, total - skip - changes.size()));
         });
     }
@@ -55,11 +56,16 @@ public class FindChanges {
     public OpenChangesPage openAfter(String workspaceId, long afterNumber, int page, int perPage) {
         return transactions.inTransaction(() -> {
             long total = open.count(workspaceId);
-            int pages = (int) Math.max(1, (total + perPage - 1) / perPage);
+            int pages = pagesOf(total, perPage);
             var changes = open.after(workspaceId, afterNumber, perPage);
             long after = changes.isEmpty() ? 0
                     : open.countAfter(workspaceId, changes.get(changes.size() - 1).id().number());
             return new OpenChangesPage(changes, Math.min(page, pages), pages, total, after);
         });
+    }
+
+    /** At least one page, so that "page 1 of 1" can say there is nothing open. */
+    private static int pagesOf(long total, int perPage) {
+        return (int) Math.max(1, (total + perPage - 1) / perPage);
     }
 }

@@ -22,8 +22,6 @@ public interface Changes {
     /** Finds the change and holds it against concurrent writers until the transaction ends. */
     Optional<Change> findForUpdate(String workspaceId, ChangeId id);
 
-    List<Change> findOpen(String workspaceId);
-
     /** Every change waiting for approval, in every workspace: what reminders look at. */
     List<Change> findAwaitingApproval();
 

@@ -85,11 +85,6 @@ class PostgresChanges implements Changes {
     }
 
     @Override
-    public List<Change> findOpen(String workspaceId) {
-        return loader.withApprovals(rows.findOpen(workspaceId));
-    }
-
-    @Override
     public List<Change> findAwaitingApproval() {
         return loader.withApprovals(rows.findAwaitingApproval());
     }
