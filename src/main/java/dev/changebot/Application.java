@@ -2,6 +2,7 @@ package dev.changebot;
 
 import dev.changebot.cli.ChangebotCommand;
 import dev.changebot.config.InvalidPolicyException;
+import dev.changebot.persistence.embedded.EarlyStart;
 import dev.changebot.policyfile.PolicyFiles;
 import dev.changebot.policyfile.PolicyLoad;
 import io.micronaut.runtime.Micronaut;
@@ -26,6 +27,8 @@ public final class Application {
             System.err.println(new InvalidPolicyException(spec, invalid.problems()).getMessage());
             System.exit(ChangebotCommand.UNUSABLE_INPUT);
         }
+        // The embedded PostgreSQL (another process) starts while this JVM loads and wires the application.
+        EarlyStart.beginIfNoUrl(System.getenv(), System.getProperties());
         Micronaut.build(args).mainClass(Application.class).banner(false).start();
     }
 }

@@ -27,7 +27,11 @@ class EmbeddedDatabaseWhenNoUrl implements BeanInitializedEventListener<Datasour
     @Override
     public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
         var config = event.getBean();
-        if (!"default".equals(config.getName()) || StringUtils.hasText(config.getConfiguredUrl())) {
+        if (!"default".equals(config.getName())) {
+            return config;
+        }
+        if (StringUtils.hasText(config.getConfiguredUrl())) {
+            EarlyStart.discard();
             return config;
         }
         var embedded = database();
@@ -37,10 +41,13 @@ class EmbeddedDatabaseWhenNoUrl implements BeanInitializedEventListener<Datasour
         return config;
     }
 
-    /** The server, started on first need: by the data source or by the migrations, whichever comes first. */
+    /**
+     * The server, started on first need (by the data source or by the migrations, whichever comes
+     * first), unless {@code main} began it already ({@link EarlyStart}).
+     */
     synchronized EmbeddedDatabase database() {
         if (database == null) {
-            database = EmbeddedDatabase.start(directory);
+            database = EarlyStart.claim(directory).orElseGet(() -> EmbeddedDatabase.start(directory));
         }
         return database;
     }

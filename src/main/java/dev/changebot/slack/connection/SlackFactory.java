@@ -46,10 +46,13 @@ class SlackFactory {
         return new SlackWebApi(client);
     }
 
-    /** The outbox's chat calls, read with one shared Gson; absent when Slack is not configured. */
+    /**
+     * The outbox's chat calls, read with one shared Gson; absent when Slack is not configured. A
+     * provider, like the others here: the outbox is built at every start, Slack or not.
+     */
     @Singleton
-    SlackChat slackChat(Slack slack, SlackSettings settings) {
-        return new SlackChat(Optional.ofNullable(settings.botToken()).map(token -> new ChatMethods(slack, token)));
+    SlackChat slackChat(BeanProvider<Slack> slack, SlackSettings settings) {
+        return new SlackChat(Optional.ofNullable(settings.botToken()).map(token -> new ChatMethods(slack.get(), token)));
     }
 
     @Bean(preDestroy = "stop")
