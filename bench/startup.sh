@@ -14,7 +14,8 @@
 #   LOAD_RATE=100 LOAD_SECONDS=60 bash bench/startup.sh 1   (then one more start, with a signing secret, takes
 #                                                      signed /change list and help at that rate: RSS under load)
 #   JAR=/tmp/other.jar (default target/changebot.jar), IDLE_SECONDS=5 (how long after UP the idle RSS is read), MODES="external embedded"
-# Every start runs with only HOME, PATH and the variables above in its environment (no Slack).
+# Every start runs with only HOME, PATH and the variables above in its environment (no Slack; EXTRA_ENV="A=1 B=2"
+# adds some, e.g. a bot token and signing secret with SLACK_API_URL pointing at bench/fake-slack-api.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -50,6 +51,16 @@ postgres_rss_kb() {
 # CPU time (ms, user + system) a process has used so far: on a shared machine a steadier measure than wall time.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 
+# CPU time (ms) by thread name (numbered pool threads summed), largest first: "main" is the thread that
+# loads and wires the application; threads that ended before UP are in the total only.
+thread_cpu() {
+    local task
+    for task in /proc/"$1"/task/*; do cat "$task/stat" 2>/dev/null; done | awk -v hz="$(getconf CLK_TCK)" '{
+        match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); split(substr($0, RSTART + RLENGTH + 1), f, " ")
+        gsub(/[0-9]+$/, "#", name); sum[name] += int((f[12] + f[13]) * 1000 / hz) }
+        END { for (n in sum) if (sum[n] >= 10) printf "%6d ms  %s\n", sum[n], (n == "java" ? "main" : n) }' | sort -rn | head -8
+}
+
 # One start: prints "<ms to UP> <jvm rss kB> <postgres kB> <micronaut's startup ms> <JVM CPU ms to UP> <t0 ms of day> <log>"
 start_once() {
     local mode=$1 run=$2 port log pid t0 t0day now ms cpu rss pgrss mn
@@ -84,6 +95,7 @@ start_once() {
     done
     ms=$(( $(date +%s%3N) - t0 ))
     cpu=$(cpu_ms "$pid")
+    thread_cpu "$pid" >"$log.threads"
     sleep "$IDLE_SECONDS"
     [[ -n "${UNDER_LOAD:-}" ]] && python3 bench/slash-load.py "$port" bench-signing-secret "$pid" "$LOAD_RATE" "${LOAD_SECONDS:-60}" >&2
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
@@ -163,12 +175,14 @@ for mode in $MODES; do
     read -r _ ms _ _ _ _ t0day log <<<"$closest"
     echo "   where the time went in a median run ($ms ms to UP):"
     breakdown "$t0day" "$log"
+    echo "   its CPU until UP by thread:"
+    sed 's/^/    /' "$log.threads"
     if [[ -n "${LOAD_RATE:-}" ]]; then
         echo "== $mode: one more start, under load"
         slack_port=$(free_port)
         python3 bench/fake-slack-api.py "$slack_port" &
         slack_pid=$!
-        line=$(UNDER_LOAD=1 EXTRA_ENV="SLACK_BOT_TOKEN=xoxb-bench SLACK_SIGNING_SECRET=bench-signing-secret SLACK_API_URL=http://127.0.0.1:$slack_port" \
+        line=$(UNDER_LOAD=1 EXTRA_ENV="${EXTRA_ENV:-} SLACK_BOT_TOKEN=xoxb-bench SLACK_SIGNING_SECRET=bench-signing-secret SLACK_API_URL=http://127.0.0.1:$slack_port" \
             start_once "$mode" load)
         kill "$slack_pid"
         read -r ms rss _ _ _ _ _ <<<"$line"
