@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
 
@@ -42,6 +43,9 @@ public final class LoggingDefaults extends ContextAwareBase implements Configura
         var encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
+        // Not the platform's: under a C/POSIX locale (a container, env -i) Java 17 would write '?'
+        // for every non-ASCII character, the sandbox's start-up line's "…" included.
+        encoder.setCharset(StandardCharsets.UTF_8);
         encoder.start();
         var console = new ConsoleAppender<ILoggingEvent>();
         console.setContext(context);
