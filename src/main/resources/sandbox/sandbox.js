@@ -76,6 +76,10 @@
           const first = (state.people || [])[0];
           if (first && first.id !== ui.as) { ui.as = first.id; again = true; continue; }
         }
+        // Polling answers the same state most of the time: redrawing it would only lose hovers and focus.
+        const text = JSON.stringify(state);
+        if (text === ui.stateText) continue;
+        ui.stateText = text;
         ui.state = state;
         render();
       } while (again);
