@@ -1,0 +1,93 @@
+package dev.changebot.sandbox.page;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The sandbox page as a person uses it, in words of the page (type in the composer, fill the
+ * modal, switch person, click, react), every wait bounded.
+ */
+final class SandboxPage {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    SandboxPage(ChromeDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    SandboxPage open(String as) {
+        driver.get(baseUrl + "/sandbox?as=" + as);
+        until(d -> !d.findElements(By.cssSelector("#person option")).isEmpty());
+        return this;
+    }
+
+    <T> T until(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    WebElement find(String css) {
+        return until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElse(null));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    void type(String text) {
+        var composer = find("#composer-text");
+        composer.clear();
+        composer.sendKeys(text + "\n");
+    }
+
+    void switchTo(String personText) {
+        var select = new Select(find("#person"));
+        select.getOptions().stream().filter(o -> o.getText().contains(personText)).findFirst()
+                .orElseThrow(() -> new AssertionError("No person " + personText + " among "
+                        + select.getOptions().stream().map(WebElement::getText).toList()))
+                .click();
+    }
+
+    /** The last message in the channel whose text contains {@code text}, once it is there. */
+    WebElement message(String text) {
+        return until(d -> {
+            var matching = d.findElements(By.cssSelector("#messages .message")).stream()
+                    .filter(m -> m.getText().contains(text)).toList();
+            return matching.isEmpty() ? null : matching.get(matching.size() - 1);
+        });
+    }
+
+    void hover(WebElement element) {
+        new Actions(driver).moveToElement(element).perform();
+    }
+
+    Path screenshot(String name) {
+        try {
+            var dir = Files.createDirectories(Path.of("target", "sandbox-screenshots"));
+            return Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.changebot.sandbox.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.changebot.slack.SlackIds;
+import dev.changebot.support.AppProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The sandbox in a real browser, as a newcomer meets it: the packaged jar started with nothing in
+ * the environment but HOME (so no Slack credentials: sandbox mode, the embedded database), and
+ * headless Chromium on its page. One person requests a change through the modal, another approves
+ * it with the button and reacts to it, and the App Home shows it. It writes the README's
+ * screenshots to target/sandbox-screenshots/ on the way.
+ *
+ * <p>The jar rather than an in-process app: it is what the README's commands start, and the test's
+ * class path (Selenium and its dependencies) stays out of the app's.
+ */
+@Timeout(300)
+class SandboxPageIT {
+
+    private static final Duration START = Duration.ofSeconds(120);
+
+    @TempDir
+    static Path home;
+
+    private static AppProcess app;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startTheJarAndTheBrowser() throws Exception {
+        var jar = Path.of("target", "changebot.jar").toAbsolutePath();
+        assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
+        int port = AppProcess.freePort();
+        var workDir = Files.createDirectories(home.resolve("work"));
+        var builder = new ProcessBuilder(new ArrayList<>(List.of(AppProcess.javaBinary(), "-Xmx384m",
+                "-Dmicronaut.server.port=" + port, "-jar", jar.toString()))).directory(workDir.toFile());
+        builder.environment().clear();
+        builder.environment().put("HOME", home.toString());
+        app = AppProcess.launch(builder, port, home.resolve("changebot.log")).awaitHealthy(START);
+        browser = HeadlessChromium.start(home.resolve("chromium-profile"));
+        browser.get("http://127.0.0.1:" + port + "/sandbox");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static SandboxPage page() {
+        var url = browser.getCurrentUrl();
+        return new SandboxPage(browser, url.substring(0, url.indexOf("/sandbox")));
+    }
+
+    @Test
+    @DisplayName("request with /change new and the modal, approve as someone else with the button, react, open the App Home")
+    void aChangeFromRequestToApproval() {
+        var page = page().open("U0ALICE");
+        assertThat(app.logTail()).contains("Sandbox: open http://localhost:");
+        assertThat(page.text("#channel-title")).isEqualTo("# changes");
+        assertThat(page.text("#pinned")).contains("/change new");
+
+        page.type("/change new Rotate the TLS certificates");
+        var modal = page.find(".modal");
+        assertThat(page.text(".modal-title")).isNotBlank();
+        fillEveryRequiredField(page, modal);
+        page.screenshot("modal");
+        page.find(".modal-submit").click();
+        page.until(d -> d.findElements(By.cssSelector("#modal-layer .modal")).isEmpty());
+
+        var request = page.message("Rotate the TLS certificates");
+        assertThat(request.findElements(By.cssSelector("[data-action-id='" + SlackIds.APPROVE_BUTTON + "']")))
+                .as("the change message offers Approve").isNotEmpty();
+
+        page.switchTo("Change approver");
+        page.until(d -> page.message("Rotate the TLS certificates")
+                .findElements(By.cssSelector("[data-action-id='" + SlackIds.APPROVE_BUTTON + "']")).stream()
+                .anyMatch(WebElement::isDisplayed));
+        page.message("Rotate the TLS certificates")
+                .findElement(By.cssSelector("[data-action-id='" + SlackIds.APPROVE_BUTTON + "']")).click();
+        confirmIfAsked(page);
+        page.until(d -> page.message("Rotate the TLS certificates")
+                .findElements(By.cssSelector("[data-action-id='" + SlackIds.APPROVE_BUTTON + "']")).isEmpty());
+        assertThat(page.message("Rotate the TLS certificates").getText()).containsIgnoringCase("approved");
+
+        var approved = page.message("Rotate the TLS certificates");
+        page.hover(approved);
+        approved.findElement(By.cssSelector(".add-reaction")).click();
+        page.find("#emoji-picker .picker-emoji[data-name='eyes']").click();
+        var reaction = page.until(d -> page.message("Rotate the TLS certificates")
+                .findElements(By.cssSelector(".reaction.mine[data-name='eyes']")).stream().findFirst().orElse(null));
+        assertThat(reaction.getText()).contains("1");
+        page.screenshot("channel");
+        reaction.click();
+        page.until(d -> page.message("Rotate the TLS certificates")
+                .findElements(By.cssSelector(".reaction[data-name='eyes']")).isEmpty());
+
+        page.find("#nav-home").click();
+        page.until(d -> d.findElement(By.id("home")).getText().contains("Your open changes")
+                || d.findElement(By.id("home")).getText().contains("Awaiting your approval"));
+        assertThat(page.text("#channel-title")).contains("Home");
+        page.screenshot("home");
+    }
+
+    @Test
+    @DisplayName("markup typed into a message is shown as text, never made into elements")
+    void typedMarkupStaysText() {
+        var page = page().open("U0ALICE");
+        page.find("#channels .nav-item[data-channel]").click();
+        page.type("<img src=x onerror=alert(1)> &amp; <b>bold?</b>");
+        var message = page.message("onerror");
+        assertThat(message.findElements(By.cssSelector("img"))).isEmpty();
+        assertThat(message.findElements(By.cssSelector(".message-body b"))).isEmpty();
+    }
+
+    private static void fillEveryRequiredField(SandboxPage page, WebElement modal) {
+        for (var input : modal.findElements(By.cssSelector(".block-input"))) {
+            boolean optional = !input.findElements(By.cssSelector(".optional")).isEmpty();
+            for (var field : input.findElements(By.cssSelector("input.sb-input[type='text'], textarea"))) {
+                // Text fields are optional in the form because which are needed depends on the class: fill them all.
+                if (field.getAttribute("value").isEmpty()) {
+                    field.sendKeys("Sandbox test: " + input.findElement(By.cssSelector(".input-label")).getText());
+                }
+            }
+            // Selects only where required: the optional class stays empty, so the policy's default class applies.
+            for (var select : input.findElements(By.cssSelector("select"))) {
+                var choice = new Select(select);
+                boolean chosen = choice.getAllSelectedOptions().stream().anyMatch(o -> !o.getAttribute("value").isEmpty());
+                if (!chosen && !optional) {
+                    choice.getOptions().stream().filter(o -> !o.getAttribute("value").isEmpty()).findFirst()
+                            .ifPresent(o -> choice.selectByValue(o.getAttribute("value")));
+                }
+            }
+        }
+    }
+
+    private static void confirmIfAsked(SandboxPage page) {
+        var confirm = page.all("#dialog-layer .confirm-yes");
+        if (!confirm.isEmpty() && confirm.get(0).isDisplayed()) {
+            confirm.get(0).click();
+        }
+    }
+}
