@@ -34,10 +34,11 @@ class HealthTest {
     }
 
     @Test
-    @DisplayName("without Slack credentials the app still starts, serves HTTP and says what is missing")
+    @DisplayName("without Slack credentials and with the sandbox off, the app still starts, serves HTTP and says what is missing")
     void startsWithoutSlack() {
-        var db = TestPostgres.freshDatabase();
-        try (var app = RunningApp.startWith(new java.util.HashMap<>(db.properties()))) {
+        var properties = new java.util.HashMap<String, Object>(TestPostgres.freshDatabase().properties());
+        properties.put("changebot.sandbox.enabled", "false");
+        try (var app = RunningApp.startWith(properties)) {
             var health = JsonParser.parseString(app.get("/health").body()).getAsJsonObject();
 
             assertThat(health.get("status").getAsString()).isEqualTo("UP");
@@ -46,6 +47,23 @@ class HealthTest {
             assertThat(slack.get("message").getAsString()).contains("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET");
             assertThat(app.post("/slack/events", "{}", java.util.Map.of("Content-Type", "application/json"))
                     .statusCode()).isEqualTo(503);
+        }
+    }
+
+    @Test
+    @DisplayName("without Slack credentials the sandbox plays Slack: health reports it, and /slack/events checks signatures")
+    void startsWithTheSandboxWithoutSlack() {
+        try (var app = RunningApp.startWith(new java.util.HashMap<>(TestPostgres.freshDatabase().properties()))) {
+            var health = JsonParser.parseString(app.get("/health").body()).getAsJsonObject();
+
+            assertThat(health.get("status").getAsString()).isEqualTo("UP");
+            var slack = health.getAsJsonObject("details").getAsJsonObject("slack");
+            assertThat(slack.get("status").getAsString()).isEqualTo("UP");
+            assertThat(slack.getAsJsonObject("details").get("mode").getAsString()).isEqualTo("sandbox");
+            assertThat(slack.getAsJsonObject("details").get("team").getAsString()).isEqualTo("Sandbox");
+            // The route is live, and as strict as with Slack: an unsigned request is refused.
+            assertThat(app.post("/slack/events", "{}", java.util.Map.of("Content-Type", "application/json"))
+                    .statusCode()).isEqualTo(401);
         }
     }
 

@@ -84,7 +84,7 @@ class DependencyRulesTest {
 
     @ArchTest
     static final ArchRule adaptersDoNotReachIntoEachOther = slices()
-            .matching("dev.changebot.(slack|persistence|scheduling|api|cli|policyfile)..")
+            .matching("dev.changebot.(slack|persistence|scheduling|api|cli|policyfile|sandbox)..")
             .should().notDependOnEachOther()
             // The CLI's whole job is to read policy files.
             .ignoreDependency(resideInAPackage("dev.changebot.cli.."), resideInAPackage("dev.changebot.policyfile.."))
@@ -94,7 +94,14 @@ class DependencyRulesTest {
     static final ArchRule nothingDependsOnConfig = noClasses()
             .that().resideInAnyPackage("dev.changebot.domain..", "dev.changebot.application..",
                     "dev.changebot.slack..", "dev.changebot.persistence..", "dev.changebot.scheduling..",
-                    "dev.changebot.api..", "dev.changebot.cli..", "dev.changebot.policyfile..")
+                    "dev.changebot.api..", "dev.changebot.cli..", "dev.changebot.policyfile..", "dev.changebot.sandbox..")
             .and().haveNameNotMatching(GENERATED)
             .should().dependOnClassesThat().resideInAPackage("dev.changebot.config..");
+
+    @ArchTest
+    static final ArchRule theBotDoesNotKnowItIsInASandbox = noClasses()
+            .that().resideInAnyPackage("dev.changebot.domain..", "dev.changebot.application..", "dev.changebot.slack..",
+                    "dev.changebot.persistence..", "dev.changebot.scheduling..")
+            .should().dependOnClassesThat().resideInAPackage("dev.changebot.sandbox..")
+            .because("the sandbox plays Slack from outside: the bot's code path is the production one");
 }

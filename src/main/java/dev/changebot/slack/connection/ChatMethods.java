@@ -28,13 +28,11 @@ public final class ChatMethods {
 
     private final Slack slack;
     private final String token;
-    private final String endpointPrefix;
     private final Gson gson;
 
     ChatMethods(Slack slack, String token) {
         this.slack = slack;
         this.token = token;
-        this.endpointPrefix = slack.getConfig().getMethodsEndpointUrlPrefix();
         this.gson = GsonFactory.createSnakeCase(slack.getConfig());
     }
 
@@ -50,7 +48,7 @@ public final class ChatMethods {
     private <T extends SlackApiTextResponse> T call(String method, FormBody.Builder form, Class<T> type)
             throws IOException, SlackApiException {
         var http = slack.getHttpClient();
-        try (var response = http.postFormWithBearerHeader(endpointPrefix + method, token, form.build())) {
+        try (var response = http.postFormWithBearerHeader(slack.getConfig().getMethodsEndpointUrlPrefix() + method, token, form.build())) {
             var body = response.body() == null ? "" : response.body().string();
             try {
                 if (!response.isSuccessful()) {

@@ -20,12 +20,14 @@ public class SlackConnectionCheck {
 
     private final SlackSettings settings;
     private final SlackWebApi webApi;
+    private final SlackApiBase apiBase;
     private final Clock clock;
     private final AtomicReference<Result> last = new AtomicReference<>();
 
-    SlackConnectionCheck(SlackSettings settings, SlackWebApi webApi, Clock clock) {
+    SlackConnectionCheck(SlackSettings settings, SlackWebApi webApi, SlackApiBase apiBase, Clock clock) {
         this.settings = settings;
         this.webApi = webApi;
+        this.apiBase = apiBase;
         this.clock = clock;
     }
 
@@ -65,7 +67,7 @@ public class SlackConnectionCheck {
             }
             return new Result(false, null, null, "Slack refused the bot token: " + response.getError(), now);
         } catch (IOException e) {
-            return new Result(false, null, null, "Slack is unreachable at " + settings.apiUrl() + ": " + describe(e), now);
+            return new Result(false, null, null, "Slack is unreachable at " + apiBase.url() + ": " + describe(e), now);
         } catch (Exception e) {
             return new Result(false, null, null, "Slack did not answer auth.test: " + describe(e), now);
         }

@@ -1,15 +1,12 @@
 package dev.changebot.slack.connection;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.methods.MethodsClient;
 import dev.changebot.slack.SlackListeners;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,23 +15,14 @@ import java.util.Optional;
 @Factory
 class SlackFactory {
 
-    @Singleton
-    SlackSettings slackSettings(@Nullable @Value("${slack.bot-token:}") String botToken,
-                                @Nullable @Value("${slack.signing-secret:}") String signingSecret,
-                                @Nullable @Value("${slack.app-token:}") String appToken,
-                                @Nullable @Value("${slack.api-url:}") String apiUrl) {
-        return new SlackSettings(botToken, signingSecret, appToken, apiUrl);
-    }
-
     /**
      * Only built when Slack is configured (through the providers below): the SDK's first use costs
      * the start-up about a second of CPU (OkHttp, Kotlin, Gson, the TLS trust store).
      */
     @Singleton
-    Slack slack(SlackSettings settings) {
+    Slack slack(SlackApiBase apiBase) {
         // SlackConfig.DEFAULT is immutable: a fresh config is the only way to point at another API host.
-        var config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(settings.methodsEndpointUrlPrefix());
+        var config = new ApiBaseSlackConfig(apiBase);
         config.setPrettyResponseLoggingEnabled(false);
         return Slack.getInstance(config);
     }
@@ -42,8 +30,7 @@ class SlackFactory {
     /** The Web API client with the bot token; absent when Slack is not configured. */
     @Singleton
     SlackWebApi slackWebApi(BeanProvider<Slack> slack, SlackSettings settings) {
-        Optional<MethodsClient> client = Optional.ofNullable(settings.botToken()).map(token -> slack.get().methods(token));
-        return new SlackWebApi(client);
+        return new SlackWebApi(() -> Optional.ofNullable(settings.botToken()).map(token -> slack.get().methods(token)));
     }
 
     /** The outbox's chat calls, read with one shared Gson; absent when Slack is not configured. */

@@ -5,11 +5,21 @@ import java.util.List;
 
 /**
  * The Slack credentials from the environment and the connection mode they allow. Secrets are
- * only ever read from the environment, never from files in the repository.
+ * only ever read from the environment, never from files in the repository. In the sandbox the
+ * credentials are generated for this process, and the Web API is the stand-in this server serves.
  */
-public record SlackSettings(String botToken, String signingSecret, String appToken, String apiUrl) {
+public record SlackSettings(String botToken, String signingSecret, String appToken, String apiUrl, boolean sandbox) {
 
     public static final String DEFAULT_API_URL = "https://slack.com";
+
+    public SlackSettings(String botToken, String signingSecret, String appToken, String apiUrl) {
+        this(botToken, signingSecret, appToken, apiUrl, false);
+    }
+
+    /** The sandbox: a generated bot token and signing secret, the Web API at the stand-in's {@code apiUrl}. */
+    public static SlackSettings sandbox(String botToken, String signingSecret, String apiUrl) {
+        return new SlackSettings(botToken, signingSecret, null, apiUrl, true);
+    }
 
     public SlackSettings {
         botToken = blankToNull(botToken);
@@ -21,6 +31,9 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
     public SlackMode mode() {
         if (botToken == null) {
             return SlackMode.DISABLED;
+        }
+        if (sandbox) {
+            return signingSecret != null ? SlackMode.SANDBOX : SlackMode.DISABLED;
         }
         if (appToken != null) {
             return SlackMode.SOCKET;

@@ -35,6 +35,8 @@ class SlackStartup {
     void onStartup(StartupEvent event) {
         switch (settings.mode()) {
             case DISABLED -> LOG.warn(settings.whatIsMissing());
+            // The sandbox says where to open it once the server listens (its port is known then).
+            case SANDBOX -> LOG.debug("Slack: the sandbox's stand-in, over HTTP at POST /slack/events");
             case HTTP -> LOG.info("Slack: HTTP mode, Slack calls POST /slack/events (Web API at {})",
                     settings.apiUrl());
             case SOCKET -> {
