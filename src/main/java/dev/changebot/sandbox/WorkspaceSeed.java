@@ -54,7 +54,6 @@ public final class WorkspaceSeed {
         var people = new LinkedHashMap<String, Person>();
         people.put(REQUESTER, new Person(REQUESTER, "alice", "Alice Ng", "Requester", TZ));
         var groupMembers = new LinkedHashMap<String, Set<String>>();
-        var incidentRoles = incidentRoles(policy);
         int next = 0;
         for (var role : policy.roles().values()) {
             var holders = new ArrayList<String>();
@@ -72,7 +71,10 @@ public final class WorkspaceSeed {
                 groupMembers.computeIfAbsent(handle, h -> new LinkedHashSet<>()).addAll(holders);
             }
         }
-        if (incidentRoles.isEmpty()) {
+        var incidentRoles = incidentRoles(policy);
+        boolean commanderSeeded = people.values().stream()
+                .anyMatch(p -> p.title().toLowerCase(Locale.ROOT).contains("incident"));
+        if (incidentRoles.isEmpty() && !commanderSeeded) {
             // Anyone may declare an emergency under this policy: one person still plays the commander.
             var name = NAMES.get(next % NAMES.size());
             var id = "U0" + name[0].toUpperCase(Locale.ROOT) + "IC";

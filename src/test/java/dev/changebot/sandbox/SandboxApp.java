@@ -59,6 +59,56 @@ final class SandboxApp implements AutoCloseable {
         return answer;
     }
 
+    /** A page request whose answer must be ok; the outbox delivered after it, as the pump would. */
+    JsonObject act(String path, JsonObject body) {
+        var answer = post(path, body);
+        if (!answer.get("ok").getAsBoolean()) {
+            throw new AssertionError(path + " " + body + " was refused: " + answer);
+        }
+        app.deliverOutbox();
+        return answer;
+    }
+
+    static JsonObject json(Object... keysAndValues) {
+        var json = new JsonObject();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            var value = keysAndValues[i + 1];
+            if (value instanceof com.google.gson.JsonElement element) {
+                json.add((String) keysAndValues[i], element);
+            } else if (value instanceof Boolean flag) {
+                json.addProperty((String) keysAndValues[i], flag);
+            } else if (value instanceof Number number) {
+                json.addProperty((String) keysAndValues[i], number);
+            } else {
+                json.addProperty((String) keysAndValues[i], String.valueOf(value));
+            }
+        }
+        return json;
+    }
+
+    /** The modal on top of the person's stack. */
+    JsonObject topModal(String as) {
+        var views = state(as).getAsJsonArray("views");
+        if (views.isEmpty()) {
+            throw new AssertionError("no modal is open for " + as);
+        }
+        return views.get(views.size() - 1).getAsJsonObject();
+    }
+
+    /** The bot's last top-level message in a channel. */
+    JsonObject lastBotMessage(String as, String channel) {
+        JsonObject last = null;
+        for (var message : messages(as, channel)) {
+            if (message.getAsJsonObject().has("bot_id")) {
+                last = message.getAsJsonObject();
+            }
+        }
+        if (last == null) {
+            throw new AssertionError("the bot said nothing in " + channel + ": " + messages(as, channel));
+        }
+        return last;
+    }
+
     JsonObject state(String as) {
         HttpResponse<String> response = app.get("/sandbox/api/state?as=" + as);
         if (response.statusCode() != 200) {

@@ -335,6 +335,11 @@ public final class Workspace {
         return () -> subscribers.remove(subscriber);
     }
 
+    /** The bot's clock moved: the page shows the new time (and whatever the timers that fired did). */
+    public synchronized void clockMoved() {
+        changed();
+    }
+
     public Instant now() {
         return clock.instant();
     }
