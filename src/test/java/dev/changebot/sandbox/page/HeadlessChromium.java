@@ -31,7 +31,7 @@ final class HeadlessChromium {
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=en-US",
+                "--disable-dev-shm-usage", "--window-size=1400,1050", "--lang=en-US",
                 "--user-data-dir=" + profile.toAbsolutePath());
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())

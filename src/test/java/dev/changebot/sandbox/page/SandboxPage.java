@@ -82,6 +82,14 @@ final class SandboxPage {
         new Actions(driver).moveToElement(element).perform();
     }
 
+    void scrollMessagesToTheEnd() {
+        driver.executeScript("const m = document.getElementById('messages'); m.scrollTop = m.scrollHeight;");
+    }
+
+    void scrollModalToTheTop() {
+        driver.executeScript("const b = document.querySelector('.modal-body'); if (b) b.scrollTop = 0;");
+    }
+
     Path screenshot(String name) {
         try {
             var dir = Files.createDirectories(Path.of("target", "sandbox-screenshots"));

@@ -34,6 +34,14 @@ import org.openqa.selenium.support.ui.Select;
 class SandboxPageIT {
 
     private static final Duration START = Duration.ofSeconds(120);
+    /** What a requester would write in the new change form, by block id (the screenshots show them). */
+    private static final java.util.Map<String, String> ANSWERS = java.util.Map.of(
+            "description", "Replace the TLS certificates of the public load balancers before they expire on Friday.",
+            "justification", "The current certificates expire in 3 days.",
+            "systems_affected", "edge-lb, api-gateway",
+            "implementation_plan", "Upload the new bundle, switch the listeners one by one, watch the error rate.",
+            "rollback_plan", "Switch the listeners back to the previous bundle (kept for 7 days).",
+            "testing_evidence", "Rotated on staging yesterday; synthetic checks green since.");
 
     @TempDir
     static Path home;
@@ -83,6 +91,7 @@ class SandboxPageIT {
         var modal = page.find(".modal");
         assertThat(page.text(".modal-title")).isNotBlank();
         fillEveryRequiredField(page, modal);
+        page.scrollModalToTheTop();
         page.screenshot("modal");
         page.find(".modal-submit").click();
         page.until(d -> d.findElements(By.cssSelector("#modal-layer .modal")).isEmpty());
@@ -109,15 +118,17 @@ class SandboxPageIT {
         var reaction = page.until(d -> page.message("Rotate the TLS certificates")
                 .findElements(By.cssSelector(".reaction.mine[data-name='eyes']")).stream().findFirst().orElse(null));
         assertThat(reaction.getText()).contains("1");
+        page.scrollMessagesToTheEnd();
         page.screenshot("channel");
         reaction.click();
         page.until(d -> page.message("Rotate the TLS certificates")
                 .findElements(By.cssSelector(".reaction[data-name='eyes']")).isEmpty());
 
+        page.switchTo("Requester");
         page.find("#nav-home").click();
-        page.until(d -> d.findElement(By.id("home")).getText().contains("Your open changes")
-                || d.findElement(By.id("home")).getText().contains("Awaiting your approval"));
+        page.until(d -> d.findElement(By.id("home")).getText().contains("Rotate the TLS certificates"));
         assertThat(page.text("#channel-title")).contains("Home");
+        assertThat(page.text("#home")).contains("Your open changes");
         page.screenshot("home");
     }
 
@@ -125,7 +136,7 @@ class SandboxPageIT {
     @DisplayName("markup typed into a message is shown as text, never made into elements")
     void typedMarkupStaysText() {
         var page = page().open("U0ALICE");
-        page.find("#channels .nav-item[data-channel]").click();
+        page.find("#dms .nav-item[data-channel]").click();
         page.type("<img src=x onerror=alert(1)> &amp; <b>bold?</b>");
         var message = page.message("onerror");
         assertThat(message.findElements(By.cssSelector("img"))).isEmpty();
@@ -138,7 +149,7 @@ class SandboxPageIT {
             for (var field : input.findElements(By.cssSelector("input.sb-input[type='text'], textarea"))) {
                 // Text fields are optional in the form because which are needed depends on the class: fill them all.
                 if (field.getAttribute("value").isEmpty()) {
-                    field.sendKeys("Sandbox test: " + input.findElement(By.cssSelector(".input-label")).getText());
+                    field.sendKeys(ANSWERS.getOrDefault(input.getAttribute("data-block-id"), "n/a"));
                 }
             }
             // Selects only where required: the optional class stays empty, so the policy's default class applies.
