@@ -22,11 +22,17 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    static ChromeDriver start(Path profile) {
+    /** Fails (never skips) when the browser or its driver is missing. */
+    static void requireInstalled() {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("The sandbox's browser tests need " + BROWSER + " and " + DRIVER
                     + ": apt-get install -y --no-install-recommends chromium chromium-driver (.ci/run does this)");
         }
+    }
+
+    /** The browser runs in UTC, so the times a test types into the page's pickers mean the same everywhere. */
+    static ChromeDriver start(Path profile) {
+        requireInstalled();
         var options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -37,6 +43,7 @@ final class HeadlessChromium {
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
                 .withLogFile(logFile(profile))
+                .withEnvironment(java.util.Map.of("TZ", "UTC"))
                 .build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(10));

@@ -82,6 +82,12 @@ final class SandboxPage {
         new Actions(driver).moveToElement(element).perform();
     }
 
+    /** Sets a datetimepicker of the open modal (date and time inputs read in the browser's zone, UTC). */
+    void setDateTime(String blockId, String date, String time) {
+        driver.executeScript("const inputs = document.querySelectorAll(`.modal [data-block-id='${arguments[0]}'] input`);"
+                + " inputs[0].value = arguments[1]; inputs[1].value = arguments[2];", blockId, date, time);
+    }
+
     void scrollMessagesToTheEnd() {
         driver.executeScript("const m = document.getElementById('messages'); m.scrollTop = m.scrollHeight;");
     }

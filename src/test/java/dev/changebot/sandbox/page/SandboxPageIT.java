@@ -6,9 +6,14 @@ import dev.changebot.slack.SlackIds;
 import dev.changebot.support.AppProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -34,6 +39,7 @@ import org.openqa.selenium.support.ui.Select;
 class SandboxPageIT {
 
     private static final Duration START = Duration.ofSeconds(120);
+    private static final String PROPOSED_START = "proposed_start";
     /** What a requester would write in the new change form, by block id (the screenshots show them). */
     private static final java.util.Map<String, String> ANSWERS = java.util.Map.of(
             "description", "Replace the TLS certificates of the public load balancers before they expire on Friday.",
@@ -51,6 +57,7 @@ class SandboxPageIT {
 
     @BeforeAll
     static void startTheJarAndTheBrowser() throws Exception {
+        HeadlessChromium.requireInstalled();
         var jar = Path.of("target", "changebot.jar").toAbsolutePath();
         assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
         int port = AppProcess.freePort();
@@ -93,6 +100,19 @@ class SandboxPageIT {
         fillEveryRequiredField(page, modal);
         page.scrollModalToTheTop();
         page.screenshot("modal");
+
+        // A start in the default policy's weekend freeze: the bot refuses it in the form, under the field.
+        var saturdayNoon = ZonedDateTime.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.SATURDAY))
+                .withHour(12).withMinute(0);
+        page.setDateTime(PROPOSED_START, saturdayNoon.toLocalDate().toString(), "12:00");
+        page.find(".modal-submit").click();
+        var error = page.until(d -> d.findElements(By.cssSelector("[data-block-id='" + PROPOSED_START + "'] .input-error"))
+                .stream().map(WebElement::getText).filter(text -> !text.isBlank()).findFirst().orElse(null));
+        var earliest = Pattern.compile("Earliest compliant start: \\w+ (\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}) UTC").matcher(error);
+        assertThat(earliest.find()).as(error).isTrue();
+        assertThat(page.all("#modal-layer .modal")).as("the modal stays open with the bot's error").hasSize(1);
+
+        page.setDateTime(PROPOSED_START, earliest.group(1), earliest.group(2));
         page.find(".modal-submit").click();
         page.until(d -> d.findElements(By.cssSelector("#modal-layer .modal")).isEmpty());
 
