@@ -46,7 +46,7 @@ class PackagedJarIT {
 
     @Test
     @Timeout(600)
-    @DisplayName("no environment: starts on the embedded database in ~/.changebot; SIGTERM, SIGKILL and restarts leave nothing behind and lose nothing")
+    @DisplayName("no environment: starts on the embedded database in ~/.changebot with the sandbox answering; SIGTERM, SIGKILL and restarts leave nothing behind and lose nothing")
     void runsStopsAndRestartsWithNoEnvironment() throws IOException {
         var log = home.resolve("changebot.log");
         var dataDir = home.resolve(".changebot").resolve("postgres");
@@ -56,9 +56,12 @@ class PackagedJarIT {
             assertThat(health.get("status").getAsString()).isEqualTo("UP");
             var details = health.getAsJsonObject("details");
             assertThat(details.getAsJsonObject("jdbc").get("status").getAsString()).isEqualTo("UP");
-            assertThat(details.getAsJsonObject("slack").getAsJsonObject("details").get("message").getAsString())
-                    .contains("SLACK_BOT_TOKEN");
+            var slackHealth = details.getAsJsonObject("slack").getAsJsonObject("details");
+            assertThat(slackHealth.get("message").getAsString()).contains("SLACK_BOT_TOKEN");
+            assertThat(slackHealth.get("mode").getAsString()).as("no Slack credentials: the sandbox").isEqualTo("sandbox");
             assertThat(dataDir.resolve("PG_VERSION")).as("the data lives in $HOME/.changebot/postgres").exists();
+            assertThat(Files.readString(log)).contains("Sandbox: open http://localhost:" + first.port() + "/sandbox");
+            assertSandboxAnswers(first);
 
             assertThat(first.terminate(STOP)).as("SIGTERM is a clean stop").isIn(0, 143);
         }
@@ -68,6 +71,7 @@ class PackagedJarIT {
             var withSlack = Map.of("SLACK_BOT_TOKEN", RunningApp.BOT_TOKEN,
                     "SLACK_SIGNING_SECRET", RunningApp.SIGNING_SECRET, "SLACK_API_URL", slack.baseUrl());
             try (var second = NewcomerLaunch.jar(home, workDir, withSlack, log).awaitHealthy(START)) {
+                assertThat(second.get("/sandbox/api/state").statusCode()).as("no sandbox beside real Slack").isEqualTo(404);
                 var help = command(second, "help");
                 assertThat(help.get("text").getAsString()).contains("/change new", "/change list");
 
@@ -104,6 +108,20 @@ class PackagedJarIT {
         }
         assertThat(Files.readString(log)).contains("Unmatched argument", "audit");
         assertThat(home.resolve(".changebot")).doesNotExist();
+    }
+
+    /**
+     * The sandbox works from the jar: a slash command typed in the page reaches the bot through its
+     * signed route, and the bot's answer (an ephemeral help) is in the workspace the page reads.
+     */
+    static void assertSandboxAnswers(AppProcess app) {
+        var typed = app.post("/sandbox/api/command", "{\"as\":\"U0ALICE\",\"channel\":\"C0CHANGES\",\"text\":\"/change help\"}",
+                Map.of("Content-Type", "application/json"));
+        assertThat(typed.statusCode()).as(typed.body()).isEqualTo(200);
+        assertThat(JsonParser.parseString(typed.body()).getAsJsonObject().get("ok").getAsBoolean()).as(typed.body()).isTrue();
+        var state = JsonParser.parseString(app.get("/sandbox/api/state?as=U0ALICE").body()).getAsJsonObject();
+        assertThat(state.getAsJsonObject("team").get("id").getAsString()).isEqualTo("T0SANDBOX");
+        assertThat(state.getAsJsonArray("ephemerals").toString()).contains("/change new");
     }
 
     private static JsonObject command(AppProcess app, String text) {

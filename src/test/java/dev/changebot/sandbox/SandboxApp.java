@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.changebot.support.RunningApp;
+import dev.changebot.support.TestDatabase;
 import dev.changebot.support.TestPostgres;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -19,9 +20,11 @@ final class SandboxApp implements AutoCloseable {
     static final String CHANGES = "C0CHANGES";
 
     private final RunningApp app;
+    private final TestDatabase database;
 
-    private SandboxApp(RunningApp app) {
+    private SandboxApp(RunningApp app, TestDatabase database) {
         this.app = app;
+        this.database = database;
     }
 
     static SandboxApp start() {
@@ -29,14 +32,19 @@ final class SandboxApp implements AutoCloseable {
     }
 
     static SandboxApp start(Map<String, Object> extra) {
-        var properties = new HashMap<String, Object>(TestPostgres.freshDatabase().properties());
+        var database = TestPostgres.freshDatabase();
+        var properties = new HashMap<String, Object>(database.properties());
         properties.put("changebot.policy", RunningApp.TEST_POLICY);
         properties.putAll(extra);
-        return new SandboxApp(RunningApp.startWith(properties));
+        return new SandboxApp(RunningApp.startWith(properties), database);
     }
 
     RunningApp app() {
         return app;
+    }
+
+    TestDatabase database() {
+        return database;
     }
 
     /** POSTs a page request; the answer's JSON. */

@@ -94,7 +94,14 @@ final class ChatMethods {
         var json = new JsonObject();
         json.addProperty("type", "message");
         json.addProperty("channel", channel.id());
-        json.add("message", SlackJson.message(message, 0));
+        // reactions.get describes the message more briefly than conversations.history does (the SDK's
+        // ReactionsGetResponse.Message): no thread or edit fields, and its permalink.
+        var brief = SlackJson.message(message, 0);
+        brief.remove("thread_ts");
+        brief.remove("reply_count");
+        brief.remove("edited");
+        brief.addProperty("permalink", address.pageUrl() + "#" + channel.id() + "/" + message.ts());
+        json.add("message", brief);
         return json;
     }
 }

@@ -37,6 +37,10 @@ class SlackHealthIndicator implements HealthIndicator {
             details.put("message", check.whatIsMissing());
             return HealthResult.builder("slack", HealthStatus.UP).details(details).build();
         }
+        if (check.mode() == SlackMode.SANDBOX) {
+            details.put("message", "No Slack workspace: the sandbox at /sandbox plays Slack in this process. Set"
+                    + " SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to connect to Slack.");
+        }
         var result = check.current();
         if (result.connected()) {
             details.put("team", result.team());
