@@ -78,8 +78,32 @@ final class SandboxPage {
         });
     }
 
-    void hover(WebElement element) {
-        new Actions(driver).moveToElement(element).perform();
+    /**
+     * Clicks {@code css} inside the message containing {@code text}. The page redraws a message whenever
+     * the workspace changes, so an element found a moment ago may be gone: it is found again until the
+     * click lands (within the bound).
+     */
+    void clickInMessage(String text, String css) {
+        until(d -> {
+            message(text).findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /** The message's text, read from the message as it is now drawn. */
+    String messageText(String text) {
+        return until(d -> message(text).getText());
+    }
+
+    /** Hovers the message, opens its emoji picker and picks {@code name}. */
+    void react(String text, String name) {
+        until(d -> {
+            var message = message(text);
+            new Actions(driver).moveToElement(message).perform();
+            message.findElement(By.cssSelector(".add-reaction")).click();
+            return true;
+        });
+        find("#emoji-picker .picker-emoji[data-name='" + name + "']").click();
     }
 
     /** Sets a datetimepicker of the open modal (date and time inputs read in the browser's zone, UTC). */

@@ -116,33 +116,23 @@ class SandboxPageIT {
         page.find(".modal-submit").click();
         page.until(d -> d.findElements(By.cssSelector("#modal-layer .modal")).isEmpty());
 
-        var request = page.message("Rotate the TLS certificates");
-        assertThat(request.findElements(By.cssSelector("[data-action-id='" + SlackIds.APPROVE_BUTTON + "']")))
-                .as("the change message offers Approve").isNotEmpty();
+        var title = "Rotate the TLS certificates";
+        var approve = "[data-action-id='" + SlackIds.APPROVE_BUTTON + "']";
+        page.until(d -> !page.message(title).findElements(By.cssSelector(approve)).isEmpty());
 
         page.switchTo("Change approver");
-        page.until(d -> page.message("Rotate the TLS certificates")
-                .findElements(By.cssSelector("[data-action-id='" + SlackIds.APPROVE_BUTTON + "']")).stream()
-                .anyMatch(WebElement::isDisplayed));
-        page.message("Rotate the TLS certificates")
-                .findElement(By.cssSelector("[data-action-id='" + SlackIds.APPROVE_BUTTON + "']")).click();
+        page.clickInMessage(title, approve);
         confirmIfAsked(page);
-        page.until(d -> page.message("Rotate the TLS certificates")
-                .findElements(By.cssSelector("[data-action-id='" + SlackIds.APPROVE_BUTTON + "']")).isEmpty());
-        assertThat(page.message("Rotate the TLS certificates").getText()).containsIgnoringCase("approved");
+        page.until(d -> page.message(title).findElements(By.cssSelector(approve)).isEmpty());
+        assertThat(page.messageText(title)).containsIgnoringCase("approved");
 
-        var approved = page.message("Rotate the TLS certificates");
-        page.hover(approved);
-        approved.findElement(By.cssSelector(".add-reaction")).click();
-        page.find("#emoji-picker .picker-emoji[data-name='eyes']").click();
-        var reaction = page.until(d -> page.message("Rotate the TLS certificates")
-                .findElements(By.cssSelector(".reaction.mine[data-name='eyes']")).stream().findFirst().orElse(null));
-        assertThat(reaction.getText()).contains("1");
+        page.react(title, "eyes");
+        page.until(d -> page.message(title).findElement(By.cssSelector(".reaction.mine[data-name='eyes']")).getText()
+                .contains("1"));
         page.scrollMessagesToTheEnd();
         page.screenshot("channel");
-        reaction.click();
-        page.until(d -> page.message("Rotate the TLS certificates")
-                .findElements(By.cssSelector(".reaction[data-name='eyes']")).isEmpty());
+        page.clickInMessage(title, ".reaction.mine[data-name='eyes']");
+        page.until(d -> page.message(title).findElements(By.cssSelector(".reaction[data-name='eyes']")).isEmpty());
 
         page.switchTo("Requester");
         page.find("#nav-home").click();
