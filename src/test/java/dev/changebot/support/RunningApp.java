@@ -134,6 +134,12 @@ public final class RunningApp implements AutoCloseable {
         return response;
     }
 
+    /** PUT of a JSON body. */
+    public HttpResponse<String> put(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }

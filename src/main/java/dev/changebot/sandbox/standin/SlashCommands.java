@@ -72,7 +72,8 @@ public class SlashCommands {
                 return Outcome.failed(error + ": " + answer.body());
             }
             if (!answer.body().isBlank()) {
-                applyImmediateAnswer(person.id(), channel.id(), answer.body(), answer.contentType());
+                applyImmediateAnswer(person.id(), channel.id(), command + (rest.isEmpty() ? "" : " " + rest),
+                        answer.body(), answer.contentType());
             }
             return Outcome.done();
         } catch (SlackRefusal refusal) {
@@ -80,14 +81,21 @@ public class SlashCommands {
         }
     }
 
-    /** A JSON answer is a message (ephemeral unless in_channel); plain text is an ephemeral of that text. */
-    private void applyImmediateAnswer(String user, String channel, String body, String contentType) {
+    /**
+     * A JSON answer is a message (ephemeral unless in_channel); plain text is an ephemeral of that
+     * text. An in_channel answer shares the command as typed too, as Slack does.
+     */
+    private void applyImmediateAnswer(String user, String channel, String typed, String body, String contentType) {
         JsonObject json;
         if (contentType.startsWith("application/json")) {
             json = JsonParser.parseString(body).getAsJsonObject();
         } else {
             json = new JsonObject();
             json.addProperty("text", body);
+        }
+        if (json.has("response_type") && "in_channel".equals(json.get("response_type").getAsString())) {
+            workspace.post(channel, user, null, typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
+                    null, null);
         }
         responses.apply(user, channel, null, false, json, "slash command answer");
     }
