@@ -63,6 +63,14 @@ class SandboxRoutesTest {
             var remote = get(URI.create("http://" + address.getHostAddress() + ":" + port + "/sandbox/api/state"));
             assertThat(remote.statusCode()).isEqualTo(403);
             assertThat(remote.body()).contains("CHANGEBOT_SANDBOX_EXPOSE");
+            for (var path : new String[]{"/sandbox", "/sandbox/assets/sandbox-server-test.css", "/sandbox/api/events"}) {
+                assertThat(get(URI.create("http://" + address.getHostAddress() + ":" + port + path)).statusCode())
+                        .as(path).isEqualTo(403);
+            }
+            var webApi = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://" + address.getHostAddress() + ":" + port + "/sandbox/slack/api/auth.test"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(webApi.statusCode()).as("the stand-in's Web API too").isEqualTo(403);
             assertThat(get(URI.create("http://" + address.getHostAddress() + ":" + port + "/health")).statusCode())
                     .as("only the sandbox's routes are limited").isEqualTo(200);
         }

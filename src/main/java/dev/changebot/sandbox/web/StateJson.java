@@ -26,6 +26,12 @@ final class StateJson {
         team.addProperty("id", Workspace.TEAM_ID);
         team.addProperty("name", Workspace.TEAM_NAME);
         json.add("team", team);
+        // Not a person of the directory, but the author of most messages: the page names it from here.
+        var bot = new JsonObject();
+        bot.addProperty("id", Workspace.BOT_USER_ID);
+        bot.addProperty("bot_id", Workspace.BOT_ID);
+        bot.addProperty("name", "Changebot");
+        json.add("bot", bot);
         var time = new JsonObject();
         time.addProperty("now", state.now().toString());
         time.addProperty("offset_seconds", clock instanceof OffsetClock offset ? offset.offset().toSeconds() : 0);
@@ -143,6 +149,8 @@ final class StateJson {
         json.addProperty("id", v.id());
         json.addProperty("type", v.type());
         json.add("view", v.view().deepCopy());
+        // What was typed so far (Slack's state.values shape), so a reloaded page shows it again.
+        json.add("values", v.values().deepCopy());
         if (!v.errors().isEmpty()) {
             var errors = new JsonObject();
             v.errors().forEach(errors::addProperty);

@@ -3,7 +3,6 @@ package dev.changebot.sandbox.workspace;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,17 +30,13 @@ public final class Workspace {
     public static final String BOT_ID = "B0CHANGEBOT";
     public static final String BOT_NAME = "changebot";
     public static final String APP_ID = "A0CHANGEBOT";
-    /** Slack's trigger_id is good for 3 seconds. */
-    static final Duration TRIGGER_LIFETIME = Duration.ofSeconds(3);
     private static final int ERRORS_KEPT = 50;
 
     private final Clock clock;
-    private final Clock wallClock;
     private final Conversations conversations = new Conversations();
     private final Views views;
-    private final Map<String, Person> people = new LinkedHashMap<>();
-    private final List<Group> groups = new ArrayList<>();
-    private final Map<String, Trigger> triggers = new HashMap<>();
+    private final Directory directory = new Directory();
+    private final Triggers triggers;
     private final Deque<ApiError> errors = new ArrayDeque<>();
     private final List<LongConsumer> subscribers = new CopyOnWriteArrayList<>();
     private long version;
@@ -54,7 +49,7 @@ public final class Workspace {
      */
     public Workspace(Clock clock, Clock wallClock, List<Channel> channels, List<Person> people, List<Group> groups) {
         this.clock = clock;
-        this.wallClock = wallClock;
+        this.triggers = new Triggers(wallClock);
         this.views = new Views(() -> "V0" + Long.toString(++serial, 36).toUpperCase(Locale.ROOT) + "SBX",
                 () -> clock.instant().getEpochSecond() + "." + Long.toHexString(++serial));
         channels.forEach(conversations::add);
@@ -88,25 +83,21 @@ public final class Workspace {
                 conversations.replyCount(m))));
         var channels = conversations.channels().values().stream()
                 .filter(c -> !c.isIm() || c.user().equals(viewer)).toList();
-        return new Snapshot(version, clock.instant(), List.copyOf(people.values()), List.copyOf(groups), channels,
+        return new Snapshot(version, clock.instant(), directory.people(), directory.groups(), channels,
                 messages, threads, replyCounts, conversations.ephemeralsOf(viewer), views.stackOf(viewer),
                 views.homeOf(viewer), List.copyOf(errors));
     }
 
     public synchronized List<Person> people() {
-        return List.copyOf(people.values());
+        return directory.people();
     }
 
     public synchronized List<Group> groups() {
-        return List.copyOf(groups);
+        return directory.groups();
     }
 
     public synchronized Person person(String id) {
-        var person = people.get(id);
-        if (person == null) {
-            throw new SlackRefusal("user_not_found");
-        }
-        return person;
+        return directory.person(id);
     }
 
     public synchronized Channel channel(String ref) {
@@ -264,57 +255,19 @@ public final class Workspace {
 
     /** A trigger_id for an interaction of {@code user}, good for 3 seconds of real time. */
     public synchronized String issueTrigger(String user) {
-        var id = (++serial) + "." + Long.toHexString(wallClock.millis()) + ".sandbox";
-        triggers.put(id, new Trigger(user, wallClock.instant()));
-        // Forget the long-expired ones, so a long session does not accumulate them.
-        triggers.values().removeIf(t -> t.issuedAt().plus(TRIGGER_LIFETIME.multipliedBy(100)).isBefore(wallClock.instant()));
-        return id;
+        return triggers.issue(user);
     }
 
     /** The person a trigger was issued for; refused when unknown or expired, as Slack does. */
     public synchronized String userOfTrigger(String triggerId) {
-        var trigger = triggerId == null ? null : triggers.get(triggerId);
-        if (trigger == null) {
-            throw new SlackRefusal("invalid_trigger_id");
-        }
-        if (trigger.issuedAt().plus(TRIGGER_LIFETIME).isBefore(wallClock.instant())) {
-            throw new SlackRefusal("expired_trigger_id");
-        }
-        return trigger.user();
+        return triggers.userOf(triggerId);
     }
 
     // ---- directory ----
 
-    /** Replaces the people and groups (the page edits them); everyone gets a DM with the bot. */
+    /** Replaces the people and groups (the page edits them), when valid; everyone gets a DM with the bot. */
     public synchronized void replaceDirectory(List<Person> newPeople, List<Group> newGroups) {
-        var ids = new java.util.HashSet<String>();
-        for (var person : newPeople) {
-            if (person.id() == null || !person.id().matches("U[A-Z0-9]{2,20}") || !ids.add(person.id())
-                    || person.id().equals(BOT_USER_ID)) {
-                throw new IllegalArgumentException("Each person needs a distinct id like U0ALICE (U, then capitals"
-                        + " and digits), not '" + person.id() + "'");
-            }
-            if (person.name() == null || person.name().isBlank()) {
-                throw new IllegalArgumentException("Person " + person.id() + " needs a name");
-            }
-        }
-        var handles = new java.util.HashSet<String>();
-        for (var group : newGroups) {
-            if (group.handle() == null || !group.handle().matches("[a-z0-9._-]{1,80}") || !handles.add(group.handle())) {
-                throw new IllegalArgumentException("Each group needs a distinct handle (lower case, digits, . _ -),"
-                        + " not '" + group.handle() + "'");
-            }
-            for (var member : group.users()) {
-                if (!ids.contains(member)) {
-                    throw new IllegalArgumentException("Group @" + group.handle() + " names " + member
-                            + ", who is not among the people");
-                }
-            }
-        }
-        people.clear();
-        newPeople.forEach(p -> people.put(p.id(), p));
-        groups.clear();
-        groups.addAll(newGroups);
+        directory.replace(newPeople, newGroups);
         newPeople.forEach(p -> conversations.add(new Channel("D" + p.id().substring(1), BOT_NAME, true, p.id(), null)));
         changed();
     }
@@ -355,9 +308,6 @@ public final class Workspace {
         long micros = Math.max(clock.instant().toEpochMilli() * 1000, lastMicros + 1);
         lastMicros = micros;
         return String.format(Locale.ROOT, "%d.%06d", micros / 1_000_000, micros % 1_000_000);
-    }
-
-    private record Trigger(String user, Instant issuedAt) {
     }
 
     /** One person's view of the workspace at one version. */
