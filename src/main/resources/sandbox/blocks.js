@@ -308,6 +308,34 @@ const SandboxBlocks = (() => {
     }
   }
 
+  /** Puts back what was typed so far (Slack's state.values shape), e.g. after the page was reloaded. */
+  function restore(e, control, typed) {
+    const pick = values => {
+      const wanted = new Set(values);
+      control.querySelectorAll("option, input").forEach(x => {
+        if ("selected" in x && x.tagName === "OPTION") x.selected = wanted.has(x.value);
+        else if (x.type === "radio" || x.type === "checkbox") x.checked = wanted.has(x.value);
+      });
+    };
+    const values = options => (options || []).map(o => o && o.value);
+    if (typed.value !== undefined && typed.value !== null) control.value = typed.value;
+    else if (typed.selected_option) pick(values([typed.selected_option]));
+    else if (typed.selected_options) pick(values(typed.selected_options));
+    else if (typed.selected_user || typed.selected_conversation || typed.selected_channel)
+      pick([typed.selected_user || typed.selected_conversation || typed.selected_channel]);
+    else if (typed.selected_users || typed.selected_conversations || typed.selected_channels)
+      pick(typed.selected_users || typed.selected_conversations || typed.selected_channels);
+    else if (typed.selected_date) control.value = typed.selected_date;
+    else if (typed.selected_time) control.value = typed.selected_time;
+    else if (typed.selected_date_time) {
+      const at = new Date(typed.selected_date_time * 1000);
+      const [d, t] = control.querySelectorAll("input");
+      const pad = n => String(n).padStart(2, "0");
+      d.value = at.getFullYear() + "-" + pad(at.getMonth() + 1) + "-" + pad(at.getDate());
+      t.value = pad(at.getHours()) + ":" + pad(at.getMinutes());
+    }
+  }
+
   function isEmpty(value) {
     if (!value) return true;
     const v = Object.keys(value).filter(k => k !== "type").map(k => value[k])[0];
@@ -325,6 +353,8 @@ const SandboxBlocks = (() => {
     const e = block.element || {};
     const control = control_(e);
     control.classList.add("input-control");
+    const typed = surface.values && surface.values[block.block_id] && surface.values[block.block_id][e.action_id];
+    if (typed) restore(e, control, typed);
     box.appendChild(control);
     if (block.hint) { const h = el("div", "input-hint"); h.appendChild(inlines(block.hint)); box.appendChild(h); }
     const error = el("div", "input-error");

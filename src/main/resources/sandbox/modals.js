@@ -36,7 +36,7 @@ const SandboxModals = app => {
     ui.modalInputs = inputs;
     const body = el("div", "modal-body");
     body.appendChild(blocks(rendered.blocks, {
-      kind: "modal", errors: top.errors || {}, inputs,
+      kind: "modal", errors: top.errors || {}, values: top.values || {}, inputs,
       onAction: (payload, confirm) => confirmThen(confirm, () => act("action", Object.assign({ view_id: top.id }, payload)))
     }));
     panel.appendChild(body);

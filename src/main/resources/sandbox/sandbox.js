@@ -124,7 +124,8 @@
   }
 
   function displayName(message) {
-    if (message.bot_id) return "Changebot";
+    const bot = (ui.state && ui.state.bot) || {};
+    if (message.bot_id || (bot.id && message.user === bot.id)) return bot.name || "Changebot";
     const p = person(message.user);
     return p ? (p.real_name || p.name) : (message.user || "someone");
   }

@@ -82,6 +82,10 @@ final class RenderedJson {
                 personZone = string(p, "tz");
             }
         }
+        if (state.has("bot") && state.get("bot").isJsonObject()) {
+            // The bot is no person of the directory, but messages mention it too (<@U…> of the bot user).
+            users.put(string(state.getAsJsonObject("bot"), "id"), string(state.getAsJsonObject("bot"), "name"));
+        }
         Map<String, String> groups = new HashMap<>();
         for (var group : array(state, "groups")) {
             groups.put(string(group.getAsJsonObject(), "id"), string(group.getAsJsonObject(), "handle"));

@@ -112,6 +112,12 @@ class SandboxPageIT {
         assertThat(earliest.find()).as(error).isTrue();
         assertThat(page.all("#modal-layer .modal")).as("the modal stays open with the bot's error").hasSize(1);
 
+        // Reloaded, the page shows the modal again with what was typed and the bot's error.
+        browser.navigate().refresh();
+        page.until(d -> d.findElements(By.cssSelector(".modal [data-block-id='description'] textarea")).stream()
+                .anyMatch(field -> ANSWERS.get("description").equals(field.getAttribute("value"))));
+        assertThat(page.text("[data-block-id='" + PROPOSED_START + "'] .input-error")).isEqualTo(error);
+
         page.setDateTime(PROPOSED_START, earliest.group(1), earliest.group(2));
         page.find(".modal-submit").click();
         page.until(d -> d.findElements(By.cssSelector("#modal-layer .modal")).isEmpty());

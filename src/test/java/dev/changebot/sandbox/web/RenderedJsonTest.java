@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 class RenderedJsonTest {
 
     private static final String STATE = """
-            {"version":3,"clock":{"now":"2014-02-18T12:00:00Z","offset_seconds":0},
+            {"version":3,"bot":{"id":"U0BOT","bot_id":"B0BOT","name":"Changebot"},"clock":{"now":"2014-02-18T12:00:00Z","offset_seconds":0},
              "people":[{"id":"U0ALICE","name":"alice","real_name":"Alice Ng","tz":"Europe/London"}],
              "groups":[{"id":"S0SRE","handle":"sre-leads","users":[]}],
              "channels":[{"id":"C0CHANGES","name":"changes","is_im":false,"pinned_note":"Try `/change new`"}],
              "messages":{"C0CHANGES":[{"channel":"C0CHANGES","ts":"1.1","text":"fallback",
-               "blocks":[{"type":"section","text":{"type":"mrkdwn","text":"<@U0ALICE> asks <!subteam^S0SRE> in <#C0CHANGES> at <!date^1392734382^{time}|x>"}}]}]},
+               "blocks":[{"type":"section","text":{"type":"mrkdwn","text":"<@U0ALICE> asks <@U0BOT> and <!subteam^S0SRE> in <#C0CHANGES> at <!date^1392734382^{time}|x>"}}]}]},
              "threads":{"C0CHANGES/1.1":[{"channel":"C0CHANGES","ts":"1.2","text":"a *reply*","blocks":[]}]},
              "ephemerals":[{"channel":"C0CHANGES","message":{"ts":"1.3","text":"only you","blocks":[]}}],
              "views":[{"id":"V1","type":"modal","view":{"type":"modal","title":{"type":"plain_text","text":"New"},"blocks":[]}}],
@@ -33,7 +33,7 @@ class RenderedJsonTest {
         assertThat(message.get("blocks").toString()).contains("<@U0ALICE>");
         var text = message.getAsJsonObject("rendered").getAsJsonArray("blocks").get(0).getAsJsonObject()
                 .getAsJsonArray("text").toString();
-        assertThat(text).contains("\"@alice\"", "\"@sre-leads\"", "\"#changes\"", "\"6:39 AM\"");
+        assertThat(text).contains("\"@alice\"", "\"@Changebot\"", "\"@sre-leads\"", "\"#changes\"", "\"6:39 AM\"");
     }
 
     @Test
