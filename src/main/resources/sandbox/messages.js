@@ -38,8 +38,9 @@ const SandboxMessages = app => {
     const channel = currentChannel();
     if (!channel) return;
     ui.channel = channel.id;
-    $("channel-title").textContent = channel.is_im ? channel.name : "# " + channel.name;
-    $("composer-text").placeholder = "Message " + (channel.is_im ? channel.name : "#" + channel.name) + ", or /change help";
+    const name = channel.is_im ? app.imName(channel) : "#" + channel.name;
+    $("channel-title").textContent = channel.is_im ? name : "# " + channel.name;
+    $("composer-text").placeholder = "Message " + name + ", or /change help";
     renderPinned(channel);
     const list = $("messages");
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;

@@ -130,6 +130,11 @@
     return p ? (p.real_name || p.name) : (message.user || "someone");
   }
 
+  /** A direct message with the bot is named after the bot, as Slack lists it. */
+  function imName(channel) {
+    return (ui.state.bot && ui.state.bot.name) || channel.name;
+  }
+
   function timeOf(ts) {
     const seconds = parseFloat(ts);
     if (!isFinite(seconds)) return "";
@@ -165,7 +170,7 @@
     const dms = clear($("dms"));
     (ui.state.channels || []).forEach(c => {
       const item = el("li");
-      const button = el("button", "nav-item", (c.is_im ? "" : "# ") + c.name);
+      const button = el("button", "nav-item", c.is_im ? imName(c) : "# " + c.name);
       button.type = "button";
       button.dataset.channel = c.id;
       if (ui.showing === "channel" && ui.channel === c.id) button.classList.add("active");
@@ -254,7 +259,7 @@
 
   // ---- wiring ------------------------------------------------------------------------------------
 
-  const app = { ui, $, clear, api, act, refresh, notice, person, displayName, timeOf, TZ, openThread };
+  const app = { ui, $, clear, api, act, refresh, notice, person, displayName, imName, timeOf, TZ, openThread };
   const { renderMain, renderThread } = SandboxMessages(app);
   const { renderModal, confirmThen } = SandboxModals(app);
   app.confirmThen = confirmThen;
