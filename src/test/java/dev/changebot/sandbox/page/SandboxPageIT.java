@@ -159,6 +159,26 @@ class SandboxPageIT {
         assertThat(message.findElements(By.cssSelector(".message-body b"))).isEmpty();
     }
 
+    @Test
+    @DisplayName("a person added in the editor and put in a group appears in the switcher; the bot's clock moves forward")
+    void peopleAndTheClock() {
+        var page = page().open("U0ALICE");
+        page.find("#edit-people").click();
+        page.find(".people-editor .add-person").click();
+        var rows = page.all(".people-table tr");
+        var added = rows.get(rows.size() - 1);
+        added.findElement(By.cssSelector("input[data-field='name']")).sendKeys("zed");
+        added.findElement(By.cssSelector("input[data-field='real_name']")).sendKeys("Zed Ortiz");
+        added.findElement(By.cssSelector("input[data-field='title']")).sendKeys("Second approver");
+        added.findElements(By.cssSelector("input[type='checkbox']")).get(0).click();
+        page.find(".people-editor .save-people").click();
+        page.until(d -> d.findElement(By.id("person")).getText().contains("Zed Ortiz \u2014 Second approver"));
+        assertThat(page.all("#dialog-layer .people-editor")).isEmpty();
+
+        page.find("#clock-panel [data-minutes='60']").click();
+        page.until(d -> d.findElement(By.id("clock-now")).getText().contains("(1 h 0 min ahead)"));
+    }
+
     private static void fillEveryRequiredField(SandboxPage page, WebElement modal) {
         for (var input : modal.findElements(By.cssSelector(".block-input"))) {
             boolean optional = !input.findElements(By.cssSelector(".optional")).isEmpty();
