@@ -57,9 +57,9 @@ class SandboxApiController {
     }
 
     @Get(value = "/state", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> state(@Nullable @QueryValue("as") String as) {
+    HttpResponse<String> state(@Nullable @QueryValue("as") String as, @Nullable @QueryValue("tz") String tz) {
         var viewer = as == null || as.isBlank() ? workspace.people().get(0).id() : as;
-        return json(StateJson.of(workspace.snapshot(viewer), clock));
+        return json(RenderedJson.addTo(StateJson.of(workspace.snapshot(viewer), clock), viewer, tz));
     }
 
     @Post(value = "/command", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
