@@ -12,7 +12,7 @@ import dev.changebot.sandbox.workspace.Workspace;
  * StandInShapesTest): a message, a view, a user, as the Web API answers them and as interaction
  * payloads carry them.
  */
-final class SlackJson {
+public final class SlackJson {
 
     private SlackJson() {
     }
@@ -50,7 +50,8 @@ final class SlackJson {
         return json;
     }
 
-    static JsonArray reactions(Message message) {
+    /** A message's reactions as Slack lists them (name, users, count): the stand-in's answers and the page's state. */
+    public static JsonArray reactions(Message message) {
         var reactions = new JsonArray();
         message.reactions().forEach((name, users) -> {
             var reaction = new JsonObject();

@@ -3,6 +3,7 @@ package dev.changebot.sandbox.web;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.changebot.sandbox.OffsetClock;
+import dev.changebot.sandbox.standin.SlackJson;
 import dev.changebot.sandbox.workspace.Message;
 import dev.changebot.sandbox.workspace.OpenView;
 import dev.changebot.sandbox.workspace.Workspace;
@@ -127,17 +128,7 @@ final class StateJson {
             json.addProperty("thread_ts", m.threadTs());
         }
         json.addProperty("reply_count", replyCount);
-        var reactions = new JsonArray();
-        m.reactions().forEach((name, users) -> {
-            var reaction = new JsonObject();
-            reaction.addProperty("name", name);
-            var list = new JsonArray();
-            users.forEach(list::add);
-            reaction.add("users", list);
-            reaction.addProperty("count", users.size());
-            reactions.add(reaction);
-        });
-        json.add("reactions", reactions);
+        json.add("reactions", SlackJson.reactions(m));
         if (m.edited()) {
             json.addProperty("edited", true);
         }
