@@ -25,6 +25,9 @@ public interface Changes {
     /** Every change waiting for approval, in every workspace: what reminders look at. */
     List<Change> findAwaitingApproval();
 
-    /** The change whose live message is this one, if any. */
-    Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs);
+    /**
+     * The id of the change whose live message is this one, if any: only the id, since whatever acts
+     * on the change locks and reads it afresh.
+     */
+    Optional<ChangeId> idOfMessage(String workspaceId, String channelId, String messageTs);
 }

@@ -90,9 +90,8 @@ class PostgresChanges implements Changes {
     }
 
     @Override
-    public Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs) {
-        return rows.findByWorkspaceIdAndMessageChannelIdAndMessageTs(workspaceId, channelId, messageTs)
-                .map(loader::withApprovals);
+    public Optional<ChangeId> idOfMessage(String workspaceId, String channelId, String messageTs) {
+        return rows.findNumberByMessage(workspaceId, channelId, messageTs).stream().findFirst().map(ChangeId::new);
     }
 
     /** A change neither locked nor added through this object: found by its number, as before. */
