@@ -67,6 +67,11 @@ public class InMemoryChanges implements Changes {
     }
 
     @Override
+    public List<Change> findAll(String workspaceId, java.util.Collection<ChangeId> ids) {
+        return ids.stream().distinct().map(id -> find(workspaceId, id)).flatMap(Optional::stream).toList();
+    }
+
+    @Override
     public Optional<Change> findForUpdate(String workspaceId, ChangeId id) {
         return find(workspaceId, id);
     }

@@ -9,6 +9,7 @@ import dev.changebot.application.port.Transactions;
 import dev.changebot.application.port.UpdatePacing;
 import dev.changebot.application.query.ChangeViews;
 import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.notice.WhoIsTold;
 import jakarta.inject.Singleton;
@@ -112,8 +113,9 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         return transactions.inTransaction(() -> {
             var found = new HashMap<Long, Ready>();
             var needSlots = new LinkedHashMap<String, List<OutboxEntry>>();
+            var read = readChanges(due);
             for (var entry : due) {
-                var change = changes.find(entry.workspaceId(), entry.changeId());
+                var change = Optional.ofNullable(read.get(new ChangeKey(entry.workspaceId(), entry.changeId())));
                 found.put(entry.id(), new Ready(change, now));
                 if (change.isPresent() && change.get().message().isPresent() && !entry.holdsSlot()) {
                     needSlots.computeIfAbsent(entry.workspaceId(), w -> new ArrayList<>()).add(entry);
@@ -127,6 +129,19 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
             });
             return found;
         });
+    }
+
+    /** The entries' changes, read a workspace at a time: two statements, not two per entry. */
+    private Map<ChangeKey, Change> readChanges(List<OutboxEntry> due) {
+        var ids = new LinkedHashMap<String, List<ChangeId>>();
+        due.forEach(entry -> ids.computeIfAbsent(entry.workspaceId(), w -> new ArrayList<>()).add(entry.changeId()));
+        var read = new HashMap<ChangeKey, Change>();
+        ids.forEach((workspace, ofWorkspace) -> changes.findAll(workspace, ofWorkspace)
+                .forEach(change -> read.put(new ChangeKey(workspace, change.id()), change)));
+        return read;
+    }
+
+    private record ChangeKey(String workspaceId, ChangeId id) {
     }
 
     /** Delivered updates and updates left waiting for their slots, written in one transaction. */

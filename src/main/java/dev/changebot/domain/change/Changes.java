@@ -1,5 +1,6 @@
 package dev.changebot.domain.change;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ public interface Changes {
     void saveMessage(Change change);
 
     Optional<Change> find(String workspaceId, ChangeId id);
+
+    /** The changes of the workspace with these ids (those that exist), read together: not one read each. */
+    List<Change> findAll(String workspaceId, Collection<ChangeId> ids);
 
     /** Finds the change and holds it against concurrent writers until the transaction ends. */
     Optional<Change> findForUpdate(String workspaceId, ChangeId id);

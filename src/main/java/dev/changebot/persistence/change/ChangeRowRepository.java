@@ -12,6 +12,8 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
 
     Optional<ChangeRow> findByWorkspaceIdAndNumber(String workspaceId, long number);
 
+    List<ChangeRow> findByWorkspaceIdAndNumberIn(String workspaceId, java.util.Collection<Long> numbers);
+
     /** Only where the message is: the rest of the row may have moved on meanwhile. */
     @Query("""
             UPDATE change_request SET message_channel_id = :channelId, message_ts = :messageTs

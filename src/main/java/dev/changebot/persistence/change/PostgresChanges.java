@@ -6,6 +6,7 @@ import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,6 +76,15 @@ class PostgresChanges implements Changes {
     @Override
     public Optional<Change> find(String workspaceId, ChangeId id) {
         return rows.findByWorkspaceIdAndNumber(workspaceId, id.number()).map(loader::withApprovals);
+    }
+
+    @Override
+    public List<Change> findAll(String workspaceId, Collection<ChangeId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return loader.withApprovals(rows.findByWorkspaceIdAndNumberIn(workspaceId,
+                ids.stream().map(ChangeId::number).distinct().toList()));
     }
 
     @Override
