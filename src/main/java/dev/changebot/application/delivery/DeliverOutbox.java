@@ -53,6 +53,8 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     private Map<Long, Ready> batch = Map.of();
     /** The batch's writes that wait for its end. */
     private final List<Runnable> settled = new ArrayList<>();
+    /** The batch's updates that wait for their slots, written at its end in one statement. */
+    private final Map<OutboxEntry, Instant> waiting = new LinkedHashMap<>();
     /** Workspaces whose chat.update Slack answered 429 during this drain, until when. */
     private final Map<String, Instant> pausedUntil = new HashMap<>();
 
@@ -148,10 +150,17 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     @Override
     protected void afterBatch() {
         batch = Map.of();
-        if (!settled.isEmpty()) {
+        if (!settled.isEmpty() || !waiting.isEmpty()) {
             var writes = List.copyOf(settled);
+            var slots = new LinkedHashMap<>(waiting);
             settled.clear();
-            report(() -> writes.forEach(Runnable::run));
+            waiting.clear();
+            report(() -> {
+                writes.forEach(Runnable::run);
+                if (!slots.isEmpty()) {
+                    outbox.waitForSlots(slots);
+                }
+            });
         }
     }
 
@@ -177,7 +186,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         var slot = ready.slot();
         if (slot.isAfter(now)) {
             // Not a failure: the update goes at its slot, showing the state the change has then.
-            settled.add(() -> outbox.waitForSlot(entry, slot));
+            waiting.put(entry, slot);
             drainReport.waitsForSlot(slot);
             return false;
         }
