@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Slack outbox in PostgreSQL. Announcing writes (or re-dirties) the change's one pending row
@@ -63,11 +65,21 @@ class PostgresOutbox extends PostgresQueue<OutboxEntry> implements Outbox, Chang
         return claimed;
     }
 
+    /** One statement for a batch's waiting updates: each row's slot from a VALUES list. */
     @Override
-    public void waitForSlot(OutboxEntry entry, Instant slot) {
-        var at = Timestamp.from(slot);
-        table.update("UPDATE slack_outbox SET next_attempt_at = ?, update_slot = ?, last_error = ? WHERE id = ?",
-                at, at, "waiting for its chat.update slot", entry.id());
+    public void waitForSlots(Map<OutboxEntry, Instant> slots) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        var parameters = new ArrayList<Object>();
+        parameters.add("waiting for its chat.update slot");
+        slots.forEach((entry, slot) -> {
+            parameters.add(entry.id());
+            parameters.add(Timestamp.from(slot));
+        });
+        table.update("UPDATE slack_outbox o SET next_attempt_at = v.slot, update_slot = v.slot, last_error = ?"
+                + " FROM (VALUES " + String.join(", ", Collections.nCopies(slots.size(), "(?::bigint, ?::timestamptz)"))
+                + ") AS v(id, slot) WHERE o.id = v.id", parameters.toArray());
     }
 
     @Override

@@ -67,6 +67,11 @@ public class InMemoryChanges implements Changes {
     }
 
     @Override
+    public List<Change> findAll(String workspaceId, java.util.Collection<ChangeId> ids) {
+        return ids.stream().distinct().map(id -> find(workspaceId, id)).flatMap(Optional::stream).toList();
+    }
+
+    @Override
     public Optional<Change> findForUpdate(String workspaceId, ChangeId id) {
         return find(workspaceId, id);
     }
@@ -78,11 +83,11 @@ public class InMemoryChanges implements Changes {
     }
 
     @Override
-    public Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs) {
+    public Optional<ChangeId> idOfMessage(String workspaceId, String channelId, String messageTs) {
         return stored.values().stream()
                 .filter(c -> c.workspaceId().equals(workspaceId) && c.message()
                         .filter(m -> m.channelId().equals(channelId) && m.messageTs().equals(messageTs)).isPresent())
-                .findFirst().map(c -> copy(c, c.message().orElse(null)));
+                .findFirst().map(Change::id);
     }
 
     /** Puts a change in place as if it had been stored earlier; not recorded as a write. */

@@ -6,6 +6,8 @@ import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +65,7 @@ public final class AckLatencyBenchmark {
         System.out.println("Load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim()
                 + " on " + Runtime.getRuntime().availableProcessors() + " cores");
         System.out.println("Every server is a JVM of its own with the options " + ServerProcesses.jvmOptions()
+                + " (Changebot: " + ServerProcesses.changebotJvmOptions() + ")"
                 + "; the load generator and the fake Slack API run in this one.");
         System.out.println("chat.update pace: " + ServerProcesses.updatePace());
         var logs = Files.createTempDirectory("changebot-ack-bench");
@@ -85,10 +88,17 @@ public final class AckLatencyBenchmark {
             }
             System.out.printf("Costs are the server process's CPU (every thread: requests, JIT, GC, background work)"
                     + " and include %d s after each phase (outbox delivery, statistics flush).%n", SETTLE_SECONDS);
-            run.phases(servers.get(0), mixedPhases);
-            run.phases(servers.get(1), mixedPhases);
-            var approvals = run.phases(servers.get(2), mixedPhases);
-            MessageUpdateLag.print(slack, messages, approvals, LAG_BOUND_SECONDS);
+            if (kindsOnly()) {
+                // The same changes and the same mixed phases before the kinds (which also warm the JIT up:
+                // without them a kind's CPU is mostly C2 compiling), so each kind meets the same server.
+                System.out.println("KINDS_ONLY: the baselines are left out");
+                run.phases(servers.get(2), mixedPhases);
+            } else {
+                run.phases(servers.get(0), mixedPhases);
+                run.phases(servers.get(1), mixedPhases);
+                var approvals = run.phases(servers.get(2), mixedPhases);
+                MessageUpdateLag.print(slack, messages, approvals, LAG_BOUND_SECONDS);
+            }
             System.out.printf("%n--- Changebot, one kind of request at a time (%d req/s, %d s each)%n", rate, KIND_SECONDS);
             run.phases(servers.get(2), kindPhases);
             for (var server : servers) {
@@ -96,8 +106,17 @@ public final class AckLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "RSS of %s at the end: %d MB (peak %d MB)%n", server.name(),
                         meter.rssKb() / 1024, meter.peakRssKb() / 1024);
             }
+            if (ServerProcesses.changebotJvmOptions().size() > ServerProcesses.jvmOptions().size()) {
+                // SIGTERM, not SIGKILL, so that a flight recording is written out as the JVM exits.
+                System.out.println("Changebot stopped with exit code " + app.terminate(Duration.ofSeconds(60)));
+            }
         }
         System.exit(0);
+    }
+
+    /** KINDS_ONLY=1: only Changebot (mixed phases, then each kind alone), for a quicker look at the cost by kind. */
+    private static boolean kindsOnly() {
+        return "1".equals(System.getenv("KINDS_ONLY"));
     }
 
     /** One server under test: its process, and its database's probe (null without a database). */
@@ -128,15 +147,19 @@ public final class AckLatencyBenchmark {
             var approvals = new LinkedHashMap<String, List<Sample>>();
             for (var phase : phases) {
                 var start = PhaseCost.Mark.now(server.meter(), server.probe());
+                var startedAt = Instant.now();
                 var samples = generator.run(server.url(), phase.requests(), phase.rate(), messages,
                         "Ev" + server.name().charAt(0) + PHASES_RUN.incrementAndGet() + "x");
                 if (!phase.measured()) {
                     continue;
                 }
+                var sentBy = Instant.now();
                 TimeUnit.SECONDS.sleep(SETTLE_SECONDS);
                 var cost = start.until(PhaseCost.Mark.now(server.meter(), server.probe()));
                 PhaseReport.print(server.name(), phase.name(), phase.rate(), samples, cost, phase.byKind(),
                         generator.worstLatenessMillis());
+                // When it ran, to cut a profile of the server (CHANGEBOT_JAVA_OPTS) by phase.
+                System.out.println("  ran " + startedAt + " to " + sentBy + ", then settled " + SETTLE_SECONDS + " s");
                 approvals.put(phase.name(), samples.stream().filter(s -> s.kind().approves()).toList());
             }
             return approvals;

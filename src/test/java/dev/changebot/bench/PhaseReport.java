@@ -12,6 +12,8 @@ final class PhaseReport {
 
     /** Slack's limit for an ack. */
     private static final double SLACK_ACK_MILLIS = 3000;
+    /** How much of each statement's text the report shows. */
+    private static final int QUERY_WIDTH = 150;
 
     private PhaseReport() {
     }
@@ -34,6 +36,41 @@ final class PhaseReport {
                 cost.rssKb() / 1024, cost.peakRssKb() / 1024);
         if (!cost.postgresCounters().isEmpty()) {
             System.out.println("  PostgreSQL per request: " + perRequest(cost.postgresCounters(), n));
+        }
+        if (!byKind) {
+            printThreads(cost.serverCpuMillisByThread(), n);
+            printStatements(cost.statements(), n);
+        }
+    }
+
+    /** The server's CPU per request by thread group (request threads, event loop, JIT, GC, outbox...). */
+    private static void printThreads(Map<String, Double> byThread, int requests) {
+        System.out.println("  server CPU per request by thread: " + byThread.entrySet().stream()
+                .filter(e -> e.getValue() / requests >= 0.01)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / requests))
+                .collect(Collectors.joining(", ")) + " ms");
+    }
+
+    /**
+     * A phase of one kind of request: each statement it ran (those run at least once in 100 requests),
+     * with calls, execution time and rows per request, so what a kind costs PostgreSQL can be read
+     * statement by statement (the work after the ack and the probe's own few reads included).
+     */
+    private static void printStatements(List<PostgresProbe.StatementTotals> statements, int requests) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        System.out.println("  statements per request (calls, execution ms, rows; pg_stat_statements):");
+        for (var statement : statements) {
+            double calls = statement.calls() / (double) requests;
+            if (calls < 0.01) {
+                continue;
+            }
+            var query = statement.query().replaceAll("\\s+", " ").strip();
+            System.out.printf(Locale.ROOT, "    %5.2f  %6.3f ms  %7.2f rows  %s%n", calls, statement.execMillis() / requests,
+                    statement.rows() / (double) requests, query.length() > QUERY_WIDTH
+                            ? query.substring(0, QUERY_WIDTH) + "…" : query);
         }
     }
 

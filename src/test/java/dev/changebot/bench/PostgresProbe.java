@@ -61,15 +61,22 @@ final class PostgresProbe implements AutoCloseable {
             }
         }
         var counters = new java.util.LinkedHashMap<String, Long>();
+        var statements = new HashMap<String, StatementTotals>();
         try (var s = connection.createStatement()) {
             // Statistics are a snapshot per transaction: clear it, or every read repeats the first.
             s.execute("SELECT pg_stat_clear_snapshot()");
             if (statementsAvailable) {
-                try (var rows = s.executeQuery("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements"
+                long calls = 0;
+                try (var rows = s.executeQuery("SELECT queryid, calls, total_exec_time, rows, query FROM pg_stat_statements"
                         + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
-                    rows.next();
-                    counters.put("statements", rows.getLong(1));
+                    while (rows.next()) {
+                        calls += rows.getLong(2);
+                        // A statement may appear once per user and top-level flag: add them up.
+                        statements.merge(rows.getString(1), new StatementTotals(rows.getString(5), rows.getLong(2),
+                                rows.getDouble(3), rows.getLong(4)), StatementTotals::plus);
+                    }
                 }
+                counters.put("statements", calls);
             }
             try (var rows = s.executeQuery("SELECT xact_commit + xact_rollback, tup_returned, tup_fetched,"
                     + " tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = current_database()")) {
@@ -80,7 +87,7 @@ final class PostgresProbe implements AutoCloseable {
                 counters.put("rows written", rows.getLong(4));
             }
         }
-        return new Reading(cpuTicks, counters);
+        return new Reading(cpuTicks, counters, statements);
     }
 
     private static long cpuTicksOf(long pid) {
@@ -95,7 +102,7 @@ final class PostgresProbe implements AutoCloseable {
     }
 
     /** The server's CPU for this database and its counters at one moment. */
-    record Reading(Map<Long, Long> cpuTicks, Map<String, Long> counters) {
+    record Reading(Map<Long, Long> cpuTicks, Map<String, Long> counters, Map<String, StatementTotals> statements) {
 
         /** PostgreSQL CPU spent since {@code before}: processes that are new count in full, gone ones not at all. */
         double cpuMillisSince(Reading before) {
@@ -110,6 +117,28 @@ final class PostgresProbe implements AutoCloseable {
             var delta = new java.util.LinkedHashMap<String, Long>();
             counters.forEach((name, value) -> delta.put(name, value - before.counters.getOrDefault(name, 0L)));
             return delta;
+        }
+
+        /** Each statement run since {@code before} (pg_stat_statements), most calls first. */
+        java.util.List<StatementTotals> statementsSince(Reading before) {
+            return statements.entrySet().stream()
+                    .map(e -> e.getValue().minus(before.statements.get(e.getKey())))
+                    .filter(totals -> totals.calls() > 0)
+                    .sorted(java.util.Comparator.comparingLong(StatementTotals::calls).reversed())
+                    .toList();
+        }
+    }
+
+    /** One normalised statement's calls, execution time and rows, as pg_stat_statements counts them. */
+    record StatementTotals(String query, long calls, double execMillis, long rows) {
+
+        StatementTotals plus(StatementTotals other) {
+            return new StatementTotals(query, calls + other.calls, execMillis + other.execMillis, rows + other.rows);
+        }
+
+        StatementTotals minus(StatementTotals before) {
+            return before == null ? this
+                    : new StatementTotals(query, calls - before.calls, execMillis - before.execMillis, rows - before.rows);
         }
     }
 

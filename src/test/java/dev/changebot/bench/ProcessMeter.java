@@ -23,6 +23,31 @@ record ProcessMeter(long pid) {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
     }
 
+    /**
+     * CPU milliseconds so far by thread, threads grouped by name without their number (so the 16
+     * "blocking-executor-thread-N" are one group; Linux keeps the first 15 characters of a name).
+     * Threads that have ended are not counted: for the share of each group over a phase.
+     */
+    java.util.Map<String, Double> cpuMillisByThreadGroup() {
+        var groups = new java.util.TreeMap<String, Double>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    var name = Files.readString(task.resolve("comm")).strip().replaceAll("[-#_ ]?\\d+$", "");
+                    var stat = Files.readString(task.resolve("stat"));
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+                    groups.merge(name, millis, Double::sum);
+                } catch (IOException ended) {
+                    // The thread ended while we looked.
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list the threads of " + pid + ": has the server died?", e);
+        }
+        return groups;
+    }
+
     long rssKb() {
         return statusKb("VmRSS:");
     }

@@ -38,7 +38,21 @@ final class ServerProcesses {
     }
 
     static AppProcess changebot(TestDatabase database, FakeSlackApi slack, Path log) {
-        return AppProcess.start(database, slack, RunningApp.TEST_POLICY, jvmOptions(), paceProperties(), Map.of(), log);
+        return AppProcess.start(database, slack, RunningApp.TEST_POLICY, changebotJvmOptions(), paceProperties(),
+                Map.of(), log);
+    }
+
+    /**
+     * The servers' options, and for Changebot alone those in CHANGEBOT_JAVA_OPTS too: a profiler's
+     * (e.g. -XX:StartFlightRecording=filename=/tmp/changebot.jfr) without recording the baselines.
+     */
+    static List<String> changebotJvmOptions() {
+        var options = new ArrayList<>(jvmOptions());
+        var extra = System.getenv("CHANGEBOT_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        return options;
     }
 
     /**

@@ -88,12 +88,45 @@ class ListPagesTest {
     }
 
     @Test
+    @DisplayName("past 1,000 open changes the list says more than 1,000 and still offers the next page")
+    void countStopsPastAThousand() {
+        // 1,000 more open changes, copies of CHG-1 numbered 66 to 1,065: the form would take minutes.
+        String columns = (String) db.rows("SELECT string_agg(column_name, ', ') AS c FROM information_schema.columns"
+                + " WHERE table_name = 'change_request' AND column_name NOT IN ('id', 'number')").get(0).get("c");
+        db.rows("INSERT INTO change_request (number, " + columns + ") SELECT n, " + columns
+                + " FROM change_request, generate_series(66, 1065) AS n WHERE number = 1 RETURNING number");
+
+        var ack = JsonParser.parseString(app.slack(SlashCommands.of(REVIEWER, CHANNEL, "list"), SlackPayloads.FORM).body())
+                .getAsJsonObject();
+        assertThat(ack.get("text").getAsString()).startsWith("*Open changes (more than 1,000)* — page 1\n")
+                .contains("*CHG-30*").doesNotContain("*CHG-31*", " of ")
+                .endsWith("…and more than 970 more: `/change list 2` shows the next 30.");
+        assertThat(nextCursor(ack.getAsJsonArray("blocks"))).isEqualTo(new ListCursor(30, 2).encode());
+
+        // A page far in counts a page past itself: more than 1,050 for page 34, exact once the count reaches the end.
+        assertThat(listText("list 34")).startsWith("*Open changes (more than 1,050)* — page 34\n")
+                .contains("*CHG-991*", "*CHG-1020*").endsWith("…and more than 30 more: `/change list 35` shows the next 30.");
+        assertThat(listText("list 35")).startsWith("*Open changes (1065)* — page 35 of 36\n")
+                .contains("*CHG-1021*", "*CHG-1050*").endsWith("…and 15 more: `/change list 36` shows the next 15.");
+
+        click(new ListCursor(1030, 35).encode());
+        assertThat(slack.calls("chat.postEphemeral")).singleElement().satisfies(call ->
+                assertThat(call.param("text")).startsWith("*Open changes (more than 1,000)* — page 35\n")
+                        .contains("*CHG-1031*", "*CHG-1060*").endsWith("…and 5 more: `/change list 36` shows the next 5."));
+    }
+
+    @Test
     @DisplayName("a button value we did not write is answered with the way back to the list")
     void unreadableCursor() {
         click("{\"v\":1,\"after\":\"thirty\"}");
 
         assertThat(slack.calls("chat.postEphemeral")).singleElement()
                 .satisfies(call -> assertThat(call.param("text")).contains("`/change list` shows it again"));
+    }
+
+    private String listText(String command) {
+        return JsonParser.parseString(app.slack(SlashCommands.of(REVIEWER, CHANNEL, command), SlackPayloads.FORM).body())
+                .getAsJsonObject().get("text").getAsString();
     }
 
     private void click(String value) {

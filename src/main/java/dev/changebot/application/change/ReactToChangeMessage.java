@@ -37,11 +37,11 @@ public class ReactToChangeMessage {
         if (!reaction.name().equals(policy.approvals().approveReaction())) {
             return Optional.empty();
         }
-        var change = changes.findByMessage(workspaceId, reaction.channelId(), reaction.messageTs());
-        if (change.isEmpty()) {
+        var found = changes.idOfMessage(workspaceId, reaction.channelId(), reaction.messageTs());
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        var id = change.get().id();
+        var id = found.get();
         ChangeCommand command = added ? new ChangeCommand.Approve() : new ChangeCommand.Revoke();
         var actor = service.actorFor(workspaceId, reaction.userId(), command);
         return transactions.inTransaction(() -> ledger.record(reaction, added, eventTs)

@@ -9,6 +9,7 @@ import dev.changebot.application.port.Transactions;
 import dev.changebot.application.port.UpdatePacing;
 import dev.changebot.application.query.ChangeViews;
 import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.notice.WhoIsTold;
 import jakarta.inject.Singleton;
@@ -52,6 +53,8 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     private Map<Long, Ready> batch = Map.of();
     /** The batch's writes that wait for its end. */
     private final List<Runnable> settled = new ArrayList<>();
+    /** The batch's updates that wait for their slots, written at its end in one statement. */
+    private final Map<OutboxEntry, Instant> waiting = new LinkedHashMap<>();
     /** Workspaces whose chat.update Slack answered 429 during this drain, until when. */
     private final Map<String, Instant> pausedUntil = new HashMap<>();
 
@@ -112,8 +115,9 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         return transactions.inTransaction(() -> {
             var found = new HashMap<Long, Ready>();
             var needSlots = new LinkedHashMap<String, List<OutboxEntry>>();
+            var read = readChanges(due);
             for (var entry : due) {
-                var change = changes.find(entry.workspaceId(), entry.changeId());
+                var change = Optional.ofNullable(read.get(new ChangeKey(entry.workspaceId(), entry.changeId())));
                 found.put(entry.id(), new Ready(change, now));
                 if (change.isPresent() && change.get().message().isPresent() && !entry.holdsSlot()) {
                     needSlots.computeIfAbsent(entry.workspaceId(), w -> new ArrayList<>()).add(entry);
@@ -129,14 +133,34 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         });
     }
 
+    /** The entries' changes, read a workspace at a time: two statements, not two per entry. */
+    private Map<ChangeKey, Change> readChanges(List<OutboxEntry> due) {
+        var ids = new LinkedHashMap<String, List<ChangeId>>();
+        due.forEach(entry -> ids.computeIfAbsent(entry.workspaceId(), w -> new ArrayList<>()).add(entry.changeId()));
+        var read = new HashMap<ChangeKey, Change>();
+        ids.forEach((workspace, ofWorkspace) -> changes.findAll(workspace, ofWorkspace)
+                .forEach(change -> read.put(new ChangeKey(workspace, change.id()), change)));
+        return read;
+    }
+
+    private record ChangeKey(String workspaceId, ChangeId id) {
+    }
+
     /** Delivered updates and updates left waiting for their slots, written in one transaction. */
     @Override
     protected void afterBatch() {
         batch = Map.of();
-        if (!settled.isEmpty()) {
+        if (!settled.isEmpty() || !waiting.isEmpty()) {
             var writes = List.copyOf(settled);
+            var slots = new LinkedHashMap<>(waiting);
             settled.clear();
-            report(() -> writes.forEach(Runnable::run));
+            waiting.clear();
+            report(() -> {
+                writes.forEach(Runnable::run);
+                if (!slots.isEmpty()) {
+                    outbox.waitForSlots(slots);
+                }
+            });
         }
     }
 
@@ -162,7 +186,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         var slot = ready.slot();
         if (slot.isAfter(now)) {
             // Not a failure: the update goes at its slot, showing the state the change has then.
-            settled.add(() -> outbox.waitForSlot(entry, slot));
+            waiting.put(entry, slot);
             drainReport.waitsForSlot(slot);
             return false;
         }

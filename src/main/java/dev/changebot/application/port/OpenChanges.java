@@ -10,7 +10,11 @@ import java.util.List;
  */
 public interface OpenChanges {
 
-    long count(String workspaceId);
+    /**
+     * How many open changes there are, counting no further than {@code limit}: a count that stops
+     * where the answer stops needing it, so a backlog without end costs no more than {@code limit}.
+     */
+    long countUpTo(String workspaceId, long limit);
 
     /** At most {@code limit} open changes, skipping the first {@code skip}. */
     List<Change> page(String workspaceId, int skip, int limit);
@@ -18,8 +22,8 @@ public interface OpenChanges {
     /** Keyset: at most {@code limit} open changes numbered after {@code afterNumber}. */
     List<Change> after(String workspaceId, long afterNumber, int limit);
 
-    /** How many open changes are numbered after {@code afterNumber}. */
-    long countAfter(String workspaceId, long afterNumber);
+    /** How many open changes are numbered after {@code afterNumber}, counting no further than {@code limit}. */
+    long countAfterUpTo(String workspaceId, long afterNumber, long limit);
 
     long countRequestedBy(String workspaceId, String requesterId);
 

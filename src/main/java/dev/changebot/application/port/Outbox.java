@@ -1,6 +1,7 @@
 package dev.changebot.application.port;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The queue of pending change messages. {@link #delivered} leaves an entry pending, due at once,
@@ -9,8 +10,8 @@ import java.time.Instant;
 public interface Outbox extends DeliveryQueue<OutboxEntry> {
 
     /**
-     * Not an attempt: the entry waits for the update slot reserved for it ({@link UpdatePacing}) and
-     * is not claimed before, however often it is announced again meanwhile.
+     * Not an attempt: each entry waits for the update slot reserved for it ({@link UpdatePacing}) and
+     * is not claimed before, however often it is announced again meanwhile. One write for them all.
      */
-    void waitForSlot(OutboxEntry entry, Instant slot);
+    void waitForSlots(Map<OutboxEntry, Instant> slots);
 }

@@ -2,6 +2,7 @@ package dev.changebot.application.query;
 
 import dev.changebot.application.port.OpenChanges;
 import dev.changebot.application.port.Transactions;
+import dev.changebot.application.query.OpenChangesPage.Count;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
@@ -12,6 +13,12 @@ import java.util.Optional;
 /** Read-only questions about changes: one change with its ladder, or a page of the ones still open. */
 @Singleton
 public class FindChanges {
+
+    /**
+     * Past this many open changes a list says "more than" instead of counting on: the count is read
+     * on every /change list, and its cost must not follow a backlog without end.
+     */
+    static final int COUNT_LIMIT = 1_000;
 
     private final Changes changes;
     private final OpenChanges open;
@@ -36,16 +43,30 @@ public class FindChanges {
 
     /**
      * Page {@code page} of the open changes, {@code perPage} to a page, in number order; a page past
-     * the end is the last one. Reads the page and a count, never every open change.
+     * the end is the last one. Reads the page and a count that stops at {@link #COUNT_LIMIT}, or a
+     * page past the page asked for when that is further: never every open change.
      */
     public OpenChangesPage openPage(String workspaceId, int page, int perPage) {
         return transactions.inTransaction(() -> {
-            long total = open.count(workspaceId);
-            int pages = pagesOf(total, perPage);
-            int shown = Math.min(Math.max(page, 1), pages);
-            int skip = (shown - 1) * perPage;
-            var changes = total == 0 ? List.<Change>of() : open.page(workspaceId, skip, perPage);
-            return new OpenChangesPage(changes, shown, pages, total, Math.max(0, total - skip - changes.size()));
+            int asked = Math.max(page, 1);
+            long skip = (long) (asked - 1) * perPage;
+            // Far enough that a count which stops there still knows a full next page follows; one
+            // further tells whether the count is exact.
+            long limit = Math.max(COUNT_LIMIT, skip + 2L * perPage) + 1;
+            long counted = open.countUpTo(workspaceId, limit);
+            if (counted == limit) {
+                // More than limit - 1 are open: the page asked for is full and more than a page follows it.
+                long known = limit - 1;
+                var changes = open.page(workspaceId, (int) skip, perPage);
+                return new OpenChangesPage(changes, asked, pagesOf(limit, perPage), Count.moreThan(known),
+                        Count.moreThan(known - skip - changes.size()));
+            }
+            int pages = pagesOf(counted, perPage);
+            int shown = Math.min(asked, pages);
+            int first = (shown - 1) * perPage;
+            var changes = counted == 0 ? List.<Change>of() : open.page(workspaceId, first, perPage);
+            return new OpenChangesPage(changes, shown, pages, Count.exactly(counted),
+                    Count.exactly(Math.max(0, counted - first - changes.size())));
         });
     }
 
@@ -55,13 +76,18 @@ public class FindChanges {
      */
     public OpenChangesPage openAfter(String workspaceId, long afterNumber, int page, int perPage) {
         return transactions.inTransaction(() -> {
-            long total = open.count(workspaceId);
-            int pages = pagesOf(total, perPage);
+            var total = countUpToLimit(open.countUpTo(workspaceId, COUNT_LIMIT + 1));
+            int pages = pagesOf(total.moreThan() ? COUNT_LIMIT + 1 : total.value(), perPage);
             var changes = open.after(workspaceId, afterNumber, perPage);
-            long after = changes.isEmpty() ? 0
-                    : open.countAfter(workspaceId, changes.get(changes.size() - 1).id().number());
-            return new OpenChangesPage(changes, Math.min(page, pages), pages, total, after);
+            var after = changes.isEmpty() ? Count.exactly(0) : countUpToLimit(open.countAfterUpTo(workspaceId,
+                    changes.get(changes.size() - 1).id().number(), COUNT_LIMIT + 1));
+            return new OpenChangesPage(changes, total.moreThan() ? page : Math.min(page, pages), pages, total, after);
         });
+    }
+
+    /** A count taken with a limit of {@link #COUNT_LIMIT} + 1: reaching it means more than the limit. */
+    private static Count countUpToLimit(long counted) {
+        return counted > COUNT_LIMIT ? Count.moreThan(COUNT_LIMIT) : Count.exactly(counted);
     }
 
     /** At least one page, so that "page 1 of 1" can say there is nothing open. */

@@ -1,5 +1,6 @@
 package dev.changebot.domain.change;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,12 +20,18 @@ public interface Changes {
 
     Optional<Change> find(String workspaceId, ChangeId id);
 
+    /** The changes of the workspace with these ids (those that exist), read together: not one read each. */
+    List<Change> findAll(String workspaceId, Collection<ChangeId> ids);
+
     /** Finds the change and holds it against concurrent writers until the transaction ends. */
     Optional<Change> findForUpdate(String workspaceId, ChangeId id);
 
     /** Every change waiting for approval, in every workspace: what reminders look at. */
     List<Change> findAwaitingApproval();
 
-    /** The change whose live message is this one, if any. */
-    Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs);
+    /**
+     * The id of the change whose live message is this one, if any: only the id, since whatever acts
+     * on the change locks and reads it afresh.
+     */
+    Optional<ChangeId> idOfMessage(String workspaceId, String channelId, String messageTs);
 }

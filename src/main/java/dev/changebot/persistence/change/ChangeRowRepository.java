@@ -12,6 +12,8 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
 
     Optional<ChangeRow> findByWorkspaceIdAndNumber(String workspaceId, long number);
 
+    List<ChangeRow> findByWorkspaceIdAndNumberIn(String workspaceId, java.util.Collection<Long> numbers);
+
     /** Only where the message is: the rest of the row may have moved on meanwhile. */
     @Query("""
             UPDATE change_request SET message_channel_id = :channelId, message_ts = :messageTs
@@ -21,8 +23,12 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
     /** SELECT ... FOR UPDATE: holds the row until the transaction ends. */
     Optional<ChangeRow> findByWorkspaceIdAndNumberForUpdate(String workspaceId, long number);
 
-    Optional<ChangeRow> findByWorkspaceIdAndMessageChannelIdAndMessageTs(String workspaceId, String messageChannelId,
-                                                                         String messageTs);
+    /** The number of the change whose message this is (index change_request_by_message): one column, not the change. */
+    @Query("""
+            SELECT number FROM change_request
+             WHERE workspace_id = :workspaceId AND message_channel_id = :channelId AND message_ts = :messageTs
+             LIMIT 1""")
+    List<Long> findNumberByMessage(String workspaceId, String channelId, String messageTs);
 
     /** Every change awaiting approval, in every workspace: a scan of change_request_awaiting, not of history. */
     @Query("SELECT * FROM change_request WHERE " + OpenStateSql.AWAITING + " ORDER BY id")
@@ -32,8 +38,10 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
             + " ORDER BY number")
     List<ChangeRow> findOpen(String workspaceId);
 
-    @Query("SELECT count(*) FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN)
-    long countOpen(String workspaceId);
+    /** How many open changes, counting no further than {@code limit} (an index-only scan of at most that many entries). */
+    @Query("SELECT count(*) FROM (SELECT 1 FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN
+            + " LIMIT :limit) AS counted")
+    long countOpen(String workspaceId, long limit);
 
     /**
      * A page of open changes in number order. The page's first number is found by an index-only
@@ -51,9 +59,10 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
             + " AND number > :after ORDER BY number LIMIT :limit")
     List<ChangeRow> findOpenAfter(String workspaceId, long after, int limit);
 
-    @Query("SELECT count(*) FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN
-            + " AND number > :after")
-    long countOpenAfter(String workspaceId, long after);
+    /** How many open changes are numbered after {@code after}, counting no further than {@code limit}. */
+    @Query("SELECT count(*) FROM (SELECT 1 FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN
+            + " AND number > :after LIMIT :limit) AS counted")
+    long countOpenAfter(String workspaceId, long after, long limit);
 
     @Query("SELECT count(*) FROM change_request WHERE workspace_id = :workspaceId AND requester_id = :requesterId AND "
             + OpenStateSql.OPEN)

@@ -6,6 +6,7 @@ import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,6 +79,15 @@ class PostgresChanges implements Changes {
     }
 
     @Override
+    public List<Change> findAll(String workspaceId, Collection<ChangeId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return loader.withApprovals(rows.findByWorkspaceIdAndNumberIn(workspaceId,
+                ids.stream().map(ChangeId::number).distinct().toList()));
+    }
+
+    @Override
     public Optional<Change> findForUpdate(String workspaceId, ChangeId id) {
         // Only a locked change is updated: it remembers its row, the others need not.
         return rows.findByWorkspaceIdAndNumberForUpdate(workspaceId, id.number())
@@ -90,9 +100,8 @@ class PostgresChanges implements Changes {
     }
 
     @Override
-    public Optional<Change> findByMessage(String workspaceId, String channelId, String messageTs) {
-        return rows.findByWorkspaceIdAndMessageChannelIdAndMessageTs(workspaceId, channelId, messageTs)
-                .map(loader::withApprovals);
+    public Optional<ChangeId> idOfMessage(String workspaceId, String channelId, String messageTs) {
+        return rows.findNumberByMessage(workspaceId, channelId, messageTs).stream().findFirst().map(ChangeId::new);
     }
 
     /** A change neither locked nor added through this object: found by its number, as before. */

@@ -18,8 +18,8 @@ class PostgresOpenChanges implements OpenChanges {
     }
 
     @Override
-    public long count(String workspaceId) {
-        return rows.countOpen(workspaceId);
+    public long countUpTo(String workspaceId, long limit) {
+        return rows.countOpen(workspaceId, limit);
     }
 
     @Override
@@ -33,8 +33,8 @@ class PostgresOpenChanges implements OpenChanges {
     }
 
     @Override
-    public long countAfter(String workspaceId, long afterNumber) {
-        return rows.countOpenAfter(workspaceId, afterNumber);
+    public long countAfterUpTo(String workspaceId, long afterNumber, long limit) {
+        return rows.countOpenAfter(workspaceId, afterNumber, limit);
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.changebot.slack.ListCursor;
 import dev.changebot.slack.SlackIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The open changes as one ephemeral message, a page at a time: a long list says how many more
@@ -31,22 +32,28 @@ public final class ChangeList {
     }
 
     public static String text(OpenChangesPage open) {
-        if (open.total() == 0) {
+        if (open.total().isZero()) {
             return "No open changes. Start one with `/change new`.";
         }
         if (open.changes().isEmpty()) {
             return "No more open changes after that page: `/change list` shows them from the start.";
         }
         var lines = new ArrayList<String>();
-        lines.add("*Open changes (" + open.total() + ")*"
-                + (open.pages() > 1 ? " — page " + open.page() + " of " + open.pages() : ""));
+        // A count that stopped at its limit knows the page, not how many pages there are.
+        lines.add("*Open changes (" + words(open.total()) + ")*" + (open.total().moreThan() ? " — page " + open.page()
+                : open.pages() > 1 ? " — page " + open.page() + " of " + open.pages() : ""));
         open.changes().forEach(change -> lines.add(line(change)));
-        long after = open.after();
-        if (after > 0) {
-            lines.add("…and " + after + " more: `/change list " + (open.page() + 1) + "` shows the next "
-                    + Math.min(PER_PAGE, after) + ".");
+        var after = open.after();
+        if (!after.isZero()) {
+            lines.add("…and " + words(after) + " more: `/change list " + (open.page() + 1) + "` shows the next "
+                    + (after.moreThan() ? PER_PAGE : Math.min(PER_PAGE, after.value())) + ".");
         }
         return Cut.mrkdwn(String.join("\n", lines), SlackLimits.MESSAGE_TEXT);
+    }
+
+    /** "65", or "more than 1,000" when counting stopped there. */
+    static String words(OpenChangesPage.Count count) {
+        return count.moreThan() ? String.format(Locale.ROOT, "more than %,d", count.value()) : Long.toString(count.value());
     }
 
     /**
@@ -58,7 +65,7 @@ public final class ChangeList {
         Cut.chunks(List.of(text(open).split("\n")), SlackLimits.SECTION_TEXT, MAX_SECTIONS,
                         n -> "…and " + n + " more.")
                 .forEach(chunk -> blocks.add(section(s -> s.text(markdownText(chunk)))));
-        if (open.after() > 0 && !open.changes().isEmpty()) {
+        if (!open.after().isZero() && !open.changes().isEmpty()) {
             var cursor = new ListCursor(open.changes().get(open.changes().size() - 1).id().number(), open.page() + 1);
             blocks.add(actions(a -> a.blockId(NEXT_BLOCK).elements(List.of(button(b -> b.actionId(SlackIds.LIST_NEXT_BUTTON)
                     .text(plainText("Next page")).value(cursor.encode()))))));

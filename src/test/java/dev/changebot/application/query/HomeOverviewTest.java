@@ -84,11 +84,12 @@ class HomeOverviewTest {
         assertThat(open.limits).allMatch(limit -> limit <= HomeOverview.CHUNK);
     }
 
-    /** Open changes answering only bounded questions, recording the limits asked for and the changes handed out. */
+    /** Open changes answering only bounded questions, recording the limits asked for (slices and counts) and the changes handed out. */
     static final class SlicedChanges implements OpenChanges {
 
         final List<Change> changes = new ArrayList<>();
         final List<Integer> limits = new ArrayList<>();
+        final List<Long> countLimits = new ArrayList<>();
         int read;
 
         void pending(int count) {
@@ -98,8 +99,9 @@ class HomeOverviewTest {
         }
 
         @Override
-        public long count(String workspaceId) {
-            return changes.size();
+        public long countUpTo(String workspaceId, long limit) {
+            countLimits.add(limit);
+            return Math.min(changes.size(), limit);
         }
 
         @Override
@@ -113,8 +115,9 @@ class HomeOverviewTest {
         }
 
         @Override
-        public long countAfter(String workspaceId, long afterNumber) {
-            return changes.stream().filter(c -> c.id().number() > afterNumber).count();
+        public long countAfterUpTo(String workspaceId, long afterNumber, long limit) {
+            countLimits.add(limit);
+            return changes.stream().filter(c -> c.id().number() > afterNumber).limit(limit).count();
         }
 
         @Override

@@ -84,6 +84,29 @@ class OpenChangeQueriesTest {
         assertThat(rowsOfTheOuterScan(plan)).isEqualTo(30);
     }
 
+    @Test
+    @DisplayName("the counts of open changes stop at their limit, reading no further in the index")
+    void countsStopAtTheirLimit() throws SQLException {
+        String count = sqlOf("countOpen").replace(":workspaceId", "'T1'");
+        String after = sqlOf("countOpenAfter").replace(":workspaceId", "'T1'").replace(":after", "20030");
+
+        assertThat(single(count.replace(":limit", "25"))).isEqualTo(25);
+        assertThat(single(count.replace(":limit", "1001"))).isEqualTo(60);
+        assertThat(single(after.replace(":limit", "10"))).isEqualTo(10);
+        assertThat(single(after.replace(":limit", "1001"))).isEqualTo(30);
+        var plan = analyzed(count.replace(":limit", "25"));
+        assertThat(plan).as(plan).contains("Index Only Scan using change_request_open").doesNotContain("Seq Scan");
+        assertThat(plan).as(plan).containsPattern("Index Only Scan using change_request_open[^\\n]*rows=25\\b");
+    }
+
+    private long single(String sql) throws SQLException {
+        try (var connection = db.connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     private static String sqlOf(String method) {
         return Arrays.stream(ChangeRowRepository.class.getMethods()).filter(m -> m.getName().equals(method))
                 .findFirst().orElseThrow().getAnnotation(Query.class).value();
