@@ -5,6 +5,7 @@ import com.slack.api.model.Usergroup;
 import dev.changebot.application.port.RoleDirectory;
 import dev.changebot.domain.policy.Policy;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,16 +46,23 @@ class SlackRoleDirectory implements RoleDirectory {
     private volatile Groups cached;
     /** One refresh at a time, on a daemon thread of its own: the only work this class does off a request. */
     private final AtomicBoolean refreshing = new AtomicBoolean();
-    private final ExecutorService refresher = Executors.newSingleThreadExecutor(task -> {
-        var thread = new Thread(task, "role-refresh");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService refresher;
 
+    @Inject
     SlackRoleDirectory(Policy policy, SlackWebApi webApi, Clock clock) {
+        this(policy, webApi, clock, Executors.newSingleThreadExecutor(task -> {
+            var thread = new Thread(task, "role-refresh");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /** With the executor the background refresh runs on: tests pass one they run by hand. */
+    SlackRoleDirectory(Policy policy, SlackWebApi webApi, Clock clock, ExecutorService refresher) {
         this.policy = policy;
         this.webApi = webApi;
         this.clock = clock;
+        this.refresher = refresher;
     }
 
     @Override
