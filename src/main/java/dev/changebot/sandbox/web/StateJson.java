@@ -6,6 +6,7 @@ import dev.changebot.sandbox.OffsetClock;
 import dev.changebot.sandbox.standin.SlackJson;
 import dev.changebot.sandbox.workspace.Message;
 import dev.changebot.sandbox.workspace.OpenView;
+import dev.changebot.sandbox.workspace.Snapshot;
 import dev.changebot.sandbox.workspace.Workspace;
 import java.time.Clock;
 
@@ -20,7 +21,7 @@ final class StateJson {
     private StateJson() {
     }
 
-    static JsonObject of(Workspace.Snapshot state, Clock clock) {
+    static JsonObject of(Snapshot state, Clock clock) {
         var json = new JsonObject();
         json.addProperty("version", state.version());
         var team = new JsonObject();

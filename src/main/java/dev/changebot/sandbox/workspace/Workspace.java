@@ -309,11 +309,4 @@ public final class Workspace {
         lastMicros = micros;
         return String.format(Locale.ROOT, "%d.%06d", micros / 1_000_000, micros % 1_000_000);
     }
-
-    /** One person's view of the workspace at one version. */
-    public record Snapshot(long version, Instant now, List<Person> people, List<Group> groups, List<Channel> channels,
-                           Map<String, List<Message>> messages, Map<String, List<Message>> threads,
-                           Map<String, Integer> replyCounts, List<Ephemeral> ephemerals, List<OpenView> views,
-                           OpenView home, List<ApiError> errors) {
-    }
 }
