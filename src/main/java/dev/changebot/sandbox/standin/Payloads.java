@@ -40,19 +40,25 @@ final class Payloads {
                 .collect(Collectors.joining("&"));
     }
 
-    /** block_actions: {@code container}, and {@code channel} + {@code message} or {@code view} as Slack adds them. */
-    static String blockActions(Person person, JsonObject container, Channel channel, JsonObject message, JsonObject view,
-                               JsonObject action, JsonObject stateValues, String triggerId, String responseUrl) {
+    /** What every interaction payload carries, whatever its type: who, from which team and app. */
+    private static JsonObject interaction(String type, Person person) {
         var payload = new JsonObject();
-        payload.addProperty("type", "block_actions");
+        payload.addProperty("type", type);
+        payload.add("team", SlackJson.team());
         payload.add("user", SlackJson.payloadUser(person));
         payload.addProperty("api_app_id", Workspace.APP_ID);
         payload.addProperty("token", "sandbox-verification-token");
+        payload.addProperty("is_enterprise_install", false);
+        return payload;
+    }
+
+    /** block_actions: {@code container}, and {@code channel} + {@code message} or {@code view} as Slack adds them. */
+    static String blockActions(Person person, JsonObject container, Channel channel, JsonObject message, JsonObject view,
+                               JsonObject action, JsonObject stateValues, String triggerId, String responseUrl) {
+        var payload = interaction("block_actions", person);
         payload.add("container", container);
         payload.addProperty("trigger_id", triggerId);
-        payload.add("team", SlackJson.team());
         payload.add("enterprise", com.google.gson.JsonNull.INSTANCE);
-        payload.addProperty("is_enterprise_install", false);
         if (channel != null) {
             var c = new JsonObject();
             c.addProperty("id", channel.id());
@@ -78,30 +84,18 @@ final class Payloads {
     }
 
     static String viewSubmission(Person person, JsonObject view, String triggerId) {
-        var payload = new JsonObject();
-        payload.addProperty("type", "view_submission");
-        payload.add("team", SlackJson.team());
-        payload.add("user", SlackJson.payloadUser(person));
-        payload.addProperty("api_app_id", Workspace.APP_ID);
-        payload.addProperty("token", "sandbox-verification-token");
+        var payload = interaction("view_submission", person);
         payload.addProperty("trigger_id", triggerId);
         payload.add("view", view);
         payload.add("response_urls", new JsonArray());
-        payload.addProperty("is_enterprise_install", false);
         payload.add("enterprise", com.google.gson.JsonNull.INSTANCE);
         return form(payload);
     }
 
     static String viewClosed(Person person, JsonObject view, boolean cleared) {
-        var payload = new JsonObject();
-        payload.addProperty("type", "view_closed");
-        payload.add("team", SlackJson.team());
-        payload.add("user", SlackJson.payloadUser(person));
-        payload.addProperty("api_app_id", Workspace.APP_ID);
-        payload.addProperty("token", "sandbox-verification-token");
+        var payload = interaction("view_closed", person);
         payload.add("view", view);
         payload.addProperty("is_cleared", cleared);
-        payload.addProperty("is_enterprise_install", false);
         return form(payload);
     }
 
