@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import dev.changebot.support.AppProcess;
+import dev.changebot.support.LeftRunning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ class ClassDataArchiveIT {
             assertThat(health.get("status").getAsString()).isEqualTo("UP");
             assertThat(next.terminate(Duration.ofSeconds(60))).isIn(0, 143);
         }
+        LeftRunning.assertNothingRunsIn(home);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.changebot.slack.SlackIds;
 import dev.changebot.support.AppProcess;
 import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
+import dev.changebot.support.LeftRunning;
 import dev.changebot.support.RunningApp;
 import dev.changebot.support.SlackPayloads;
 import java.io.IOException;
@@ -21,9 +22,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,7 +66,7 @@ class PackagedJarIT {
 
             assertThat(first.terminate(STOP)).as("SIGTERM is a clean stop").isIn(0, 143);
         }
-        assertNothingOfOursRuns(dataDir);
+        LeftRunning.assertNothingRunsIn(home);
 
         try (var slack = FakeSlackApi.start()) {
             var withSlack = Map.of("SLACK_BOT_TOKEN", RunningApp.BOT_TOKEN,
@@ -91,7 +90,7 @@ class PackagedJarIT {
                 assertThat(third.terminate(STOP)).isIn(0, 143);
             }
         }
-        assertNothingOfOursRuns(dataDir);
+        LeftRunning.assertNothingRunsIn(home);
     }
 
     @Test
@@ -136,31 +135,5 @@ class PackagedJarIT {
     private static Instant nextWednesdayNoon() {
         return ZonedDateTime.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY))
                 .with(LocalTime.NOON).toInstant();
-    }
-
-    /**
-     * No server of ours is left: the data directory's postmaster (if its pid file remains) is dead,
-     * and no process names our HOME on its command line. Stopping may take a moment after the JVM exits.
-     */
-    private void assertNothingOfOursRuns(Path dataDir) throws IOException {
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<String> ours;
-        do {
-            ours = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(line -> line.contains(home.toString())).orElse(false))
-                    .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
-                    .toList();
-            if (ours.isEmpty()) {
-                break;
-            }
-            LockSupport.parkNanos(200_000_000);
-        } while (System.nanoTime() < deadline);
-        assertThat(ours).as("processes of ours still running").isEmpty();
-        var pidFile = dataDir.resolve("postmaster.pid");
-        if (Files.exists(pidFile)) {
-            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                    .as("the embedded PostgreSQL (pid %d) is stopped", pid).isFalse();
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.changebot.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
+import dev.changebot.support.LeftRunning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,5 +35,6 @@ class ReadmeRunCommandIT {
             PackagedJarIT.assertSandboxAnswers(bot);
             bot.terminate(Duration.ofSeconds(60));
         }
+        LeftRunning.assertNothingRunsIn(home);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.changebot.slack.SlackIds;
 import dev.changebot.support.AppProcess;
+import dev.changebot.support.LeftRunning;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -77,7 +78,10 @@ class SandboxPageIT {
             browser.quit();
         }
         if (app != null) {
+            // SIGTERM, so the embedded database stops cleanly before JUnit deletes HOME.
+            app.terminate(Duration.ofSeconds(60));
             app.close();
+            LeftRunning.assertNothingRunsIn(home);
         }
     }
 
