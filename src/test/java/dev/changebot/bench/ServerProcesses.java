@@ -26,13 +26,14 @@ final class ServerProcesses {
     }
 
     /**
-     * {@code JAVA_OPTS} when the operator running the bench set it, else a bounded heap as the README
-     * recommends for the jar; printed by the benchmark with its figures.
+     * {@code JAVA_OPTS} when the operator running the bench set it, else the README's options for the jar
+     * (without the class-data archive: the servers run from the class path), so the memory measured is
+     * the memory an operator following the README gets; printed by the benchmark with its figures.
      */
     static List<String> jvmOptions() {
         var fromEnvironment = System.getenv("JAVA_OPTS");
         if (fromEnvironment == null || fromEnvironment.isBlank()) {
-            return List.of("-Xmx256m");
+            return List.of("-Xmx128m", "-Xmn32m", "-XX:+UseSerialGC");
         }
         return Arrays.stream(fromEnvironment.trim().split("\\s+")).toList();
     }
