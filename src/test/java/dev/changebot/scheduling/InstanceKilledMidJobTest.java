@@ -52,11 +52,12 @@ class InstanceKilledMidJobTest {
                 holderPid.next();
                 int holderBackend = holderPid.getInt(1);
 
-                // The firing's backend, waiting for the change row (the statement text is cut before its FOR UPDATE).
+                // The firing's backend, waiting for the change row (the statement text is cut before its FOR UPDATE;
+                // the locked read is ChangeSql.FOR_UPDATE, hand-written since the third pass on the ack path).
                 db.awaitRows(Duration.ofSeconds(30), """
                         SELECT pid FROM pg_stat_activity
                          WHERE datname = current_database() AND wait_event_type = 'Lock'
-                           AND query LIKE 'SELECT change_row_.%'""");
+                           AND query LIKE 'SELECT c.id, c.workspace_id, c.number,%'""");
                 assertThat(db.rows("SELECT id FROM change_timer WHERE status = 'PENDING' FOR UPDATE SKIP LOCKED"))
                         .as("the timer is claimed by the doomed instance: a row lock that dies with its connection")
                         .isEmpty();

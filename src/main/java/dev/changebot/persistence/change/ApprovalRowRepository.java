@@ -5,8 +5,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ApprovalRowRepository extends GenericRepository<ApprovalRow, Long> {
@@ -17,11 +15,6 @@ public interface ApprovalRowRepository extends GenericRepository<ApprovalRow, Lo
             VALUES (:changeId, :approverId, :approvedAt, :step)
             ON CONFLICT (change_id, step, approver_id) DO NOTHING""")
     void insertIfAbsent(long changeId, String approverId, Instant approvedAt, int step);
-
-    List<ApprovalRow> findByChangeIdOrderById(long changeId);
-
-    /** The approvals of several changes in one query, in the order they were given. */
-    List<ApprovalRow> findByChangeIdInOrderById(Collection<Long> changeIds);
 
     void deleteByChangeIdAndStepAndApproverId(long changeId, int step, String approverId);
 }

@@ -70,6 +70,10 @@ class ChangeRows {
                 updatedAt);
     }
 
+    Change toChange(ChangeReads.Found found) {
+        return toChange(found.row(), found.approvals());
+    }
+
     Change toChange(ChangeRow row, List<ApprovalRow> approvals) {
         var details = new ChangeDetails(row.title(), row.description(), row.justification(), row.systemsAffected(),
                 row.environment(), row.risk() == null ? null : Risk.valueOf(row.risk()), row.implementationPlan(),

@@ -21,14 +21,14 @@ class PostgresChanges implements Changes {
     private final EventDetails eventDetails;
     private final Clock clock;
     private final ChangeRows mapper;
-    private final ChangeLoader loader;
+    private final ChangeReads reads;
     private final LoadedRows loaded = new LoadedRows();
 
     PostgresChanges(ChangeRowRepository rows, ApprovalRowRepository approvals, EventRowRepository events,
                     ChangeNumbers numbers, EventDetails eventDetails, Clock clock, ChangeRows mapper,
-                    ChangeLoader loader) {
+                    ChangeReads reads) {
         this.mapper = mapper;
-        this.loader = loader;
+        this.reads = reads;
         this.rows = rows;
         this.approvals = approvals;
         this.events = events;
@@ -75,7 +75,7 @@ class PostgresChanges implements Changes {
 
     @Override
     public Optional<Change> find(String workspaceId, ChangeId id) {
-        return rows.findByWorkspaceIdAndNumber(workspaceId, id.number()).map(loader::withApprovals);
+        return reads.byNumber(workspaceId, id.number()).map(mapper::toChange);
     }
 
     @Override
@@ -83,20 +83,20 @@ class PostgresChanges implements Changes {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return loader.withApprovals(rows.findByWorkspaceIdAndNumberIn(workspaceId,
-                ids.stream().map(ChangeId::number).distinct().toList()));
+        return reads.byNumbers(workspaceId, ids.stream().map(ChangeId::number).distinct().toList()).stream()
+                .map(mapper::toChange).toList();
     }
 
     @Override
     public Optional<Change> findForUpdate(String workspaceId, ChangeId id) {
         // Only a locked change is updated: it remembers its row, the others need not.
-        return rows.findByWorkspaceIdAndNumberForUpdate(workspaceId, id.number())
-                .map(row -> loaded.remember(loader.withApprovals(row), row.id()));
+        return reads.forUpdate(workspaceId, id.number())
+                .map(found -> loaded.remember(mapper.toChange(found), found.row().id()));
     }
 
     @Override
     public List<Change> findAwaitingApproval() {
-        return loader.withApprovals(rows.findAwaitingApproval());
+        return reads.awaitingApproval().stream().map(mapper::toChange).toList();
     }
 
     @Override
@@ -106,8 +106,8 @@ class PostgresChanges implements Changes {
 
     /** A change neither locked nor added through this object: found by its number, as before. */
     private long rowIdOf(Change change) {
-        return rows.findByWorkspaceIdAndNumber(change.workspaceId(), change.id().number())
-                .map(ChangeRow::id)
+        return reads.byNumber(change.workspaceId(), change.id().number())
+                .map(found -> found.row().id())
                 .orElseThrow(() -> new IllegalStateException(change.id() + " was never stored"));
     }
 

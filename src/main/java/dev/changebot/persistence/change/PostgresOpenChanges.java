@@ -10,11 +10,13 @@ import java.util.List;
 class PostgresOpenChanges implements OpenChanges {
 
     private final ChangeRowRepository rows;
-    private final ChangeLoader loader;
+    private final ChangeReads reads;
+    private final ChangeRows mapper;
 
-    PostgresOpenChanges(ChangeRowRepository rows, ChangeLoader loader) {
+    PostgresOpenChanges(ChangeRowRepository rows, ChangeReads reads, ChangeRows mapper) {
         this.rows = rows;
-        this.loader = loader;
+        this.reads = reads;
+        this.mapper = mapper;
     }
 
     @Override
@@ -24,12 +26,12 @@ class PostgresOpenChanges implements OpenChanges {
 
     @Override
     public List<Change> page(String workspaceId, int skip, int limit) {
-        return loader.withApprovals(rows.findOpenPage(workspaceId, Math.max(skip, 0), limit));
+        return changes(reads.openPage(workspaceId, Math.max(skip, 0), limit));
     }
 
     @Override
     public List<Change> after(String workspaceId, long afterNumber, int limit) {
-        return loader.withApprovals(rows.findOpenAfter(workspaceId, afterNumber, limit));
+        return changes(reads.openAfter(workspaceId, afterNumber, limit));
     }
 
     @Override
@@ -44,11 +46,15 @@ class PostgresOpenChanges implements OpenChanges {
 
     @Override
     public List<Change> requestedBy(String workspaceId, String requesterId, int limit) {
-        return loader.withApprovals(rows.findOpenRequestedBy(workspaceId, requesterId, limit));
+        return changes(reads.openRequestedBy(workspaceId, requesterId, limit));
     }
 
     @Override
     public List<Change> awaitingApprovalAfter(String workspaceId, long afterNumber, int limit) {
-        return loader.withApprovals(rows.findAwaitingApprovalAfter(workspaceId, afterNumber, limit));
+        return changes(reads.awaitingApprovalAfter(workspaceId, afterNumber, limit));
+    }
+
+    private List<Change> changes(List<ChangeReads.Found> found) {
+        return found.stream().map(mapper::toChange).toList();
     }
 }

@@ -1,0 +1,83 @@
+package dev.changebot.persistence.change;
+
+/**
+ * The reads that return whole changes, each one statement: the row's columns in {@link ChangeRow}'s
+ * order, then its approvals as one JSON column ({@link #APPROVALS}), so a change never costs a second
+ * round trip for its approvals. Parameters are named ({@code :workspaceId}); {@link NamedSql} numbers them
+ * (casts are spelt CAST(... AS ...), so that a colon always starts a parameter).
+ * The open-change reads spell {@link OpenStateSql}'s predicates so they read the partial indexes.
+ */
+final class ChangeSql {
+
+    /** Every column of change_request, in the order of {@link ChangeRow}'s components. */
+    static final String COLUMNS = """
+            c.id, c.workspace_id, c.number, c.requester_id, c.origin_channel_id, c.class_name, c.title, c.description,
+            c.justification, c.systems_affected, c.environment, c.risk, c.implementation_plan, c.rollback_plan,
+            c.testing_evidence, c.proposed_start, c.expected_duration_s, c.requested_at, c.state, c.rejected_by,
+            c.rejection_reason, c.rejected_at, c.message_channel_id, c.message_ts, c.extra_fields, c.override_by,
+            c.override_at, c.override_justification, c.override_rules, c.pending_override, c.soak_environment,
+            c.soaking_until, c.rollout_percent, c.stages_passed, c.incident_commander, c.severity, c.obligations,
+            c.updated_at""";
+
+    /**
+     * The change's approvals in the order they were given, as {@code [[approver, epoch microseconds, step], ...]}
+     * (microseconds: exactly what the timestamp holds, whatever the session's time zone).
+     */
+    static final String APPROVALS = """
+            (SELECT coalesce(json_agg(json_build_array(a.approver_id,
+                        CAST(extract(epoch FROM a.approved_at) * 1000000 AS bigint), a.step) ORDER BY a.id), '[]')
+               FROM change_approval a WHERE a.change_id = c.id) AS approvals""";
+
+    private static final String SELECT = "SELECT " + COLUMNS + ",\n" + APPROVALS + "\n  FROM change_request c\n";
+
+    static final String BY_NUMBER = SELECT + " WHERE c.workspace_id = :workspaceId AND c.number = :number";
+
+    static final String BY_NUMBERS = SELECT + " WHERE c.workspace_id = :workspaceId AND c.number = ANY (:numbers)";
+
+    /**
+     * The change locked, with its approvals, and whether they can be trusted. Under READ COMMITTED a
+     * lock that waited for another transaction returns the row as that transaction committed it,
+     * but the approvals subquery still reads the statement's snapshot, from before that commit. Every
+     * write of approvals updates the row in the same transaction, so the approvals are current
+     * exactly when the locked row is the version the snapshot saw: {@code as_of_snapshot} compares
+     * the two versions' xmin. When it is false the caller reads the approvals again (a new
+     * statement, a new snapshot); that happens only to a change two requests worked on at once.
+     */
+    static final String FOR_UPDATE = "SELECT " + COLUMNS + ",\n" + APPROVALS + """
+            ,
+                   c.xmin = (SELECT s.xmin FROM change_request s WHERE s.id = c.id) AS as_of_snapshot
+              FROM change_request c
+             WHERE c.workspace_id = :workspaceId AND c.number = :number
+               FOR UPDATE OF c""";
+
+    /** The approvals of one change, read on their own after a lock that waited (see {@link #FOR_UPDATE}). */
+    static final String APPROVALS_OF = """
+            SELECT approver_id, approved_at, step FROM change_approval WHERE change_id = :changeId ORDER BY id""";
+
+    /** Every change awaiting approval, in every workspace: a scan of change_request_awaiting, not of history. */
+    static final String AWAITING_APPROVAL = SELECT + " WHERE " + OpenStateSql.AWAITING + " ORDER BY c.id";
+
+    /**
+     * A page of open changes in number order. The page's first number is found by an index-only
+     * scan of change_request_open (skipping entries, not rows), then the page is read by keyset:
+     * only the page's own rows are fetched, however far into the list it is.
+     */
+    static final String OPEN_PAGE = SELECT + " WHERE c.workspace_id = :workspaceId AND " + OpenStateSql.OPEN
+            + " AND c.number >= (SELECT number FROM change_request WHERE workspace_id = :workspaceId AND "
+            + OpenStateSql.OPEN + " ORDER BY number OFFSET :skip LIMIT 1)"
+            + " ORDER BY c.number LIMIT :limit";
+
+    /** Keyset: the next page after the last number a person saw. */
+    static final String OPEN_AFTER = SELECT + " WHERE c.workspace_id = :workspaceId AND " + OpenStateSql.OPEN
+            + " AND c.number > :after ORDER BY c.number LIMIT :limit";
+
+    static final String OPEN_REQUESTED_BY = SELECT + " WHERE c.workspace_id = :workspaceId AND c.requester_id = :requesterId AND "
+            + OpenStateSql.OPEN + " ORDER BY c.number LIMIT :limit";
+
+    /** Keyset: the next {@code limit} changes awaiting approval after number {@code after}. */
+    static final String AWAITING_APPROVAL_AFTER = SELECT + " WHERE c.workspace_id = :workspaceId AND " + OpenStateSql.AWAITING
+            + " AND c.number > :after ORDER BY c.number LIMIT :limit";
+
+    private ChangeSql() {
+    }
+}
