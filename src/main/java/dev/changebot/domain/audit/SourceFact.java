@@ -34,6 +34,9 @@ public record SourceFact(String kind, Long changeNumber, String actor, Instant a
             throw new IllegalArgumentException("Only a policy fact has no source row: " + source + " " + sourceId);
         }
         details = details == null ? Map.of() : details;
+        // PostgreSQL keeps microseconds: the body and the stored columns say the same time.
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        recorded = recorded.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** How the body names the source: {@code change_event:123}, or {@code policy}. */

@@ -88,8 +88,10 @@ class PostgresAuditLog implements AuditLog {
             facts.addAll(SourceRows.freezes(connection, chainId));
             facts.sort(Comparator.comparing(SourceFact::recorded).thenComparing(SourceFact::source)
                     .thenComparing(f -> f.sourceId() == null ? 0 : f.sourceId()));
-            Duration waited = facts.stream().map(SourceFact::recorded).min(Comparator.<Instant>naturalOrder())
-                    .map(oldest -> Duration.between(oldest, head.now())).orElse(Duration.ZERO);
+            // Lag from the rows the database time-stamped (recorded_at = now() at their commit's start).
+            Duration waited = java.util.stream.Stream.concat(events.stream(), notes.stream()).map(SourceFact::recorded)
+                    .min(Comparator.<Instant>naturalOrder()).map(oldest -> Duration.between(oldest, head.now()))
+                    .orElse(Duration.ZERO);
             var newPolicy = policy.filter(p -> !p.sha256().equals(head.policySha256()));
             newPolicy.ifPresent(p -> facts.add(0, p.fact()));
             if (facts.isEmpty()) {
