@@ -134,7 +134,9 @@ class PostgresAuditLog implements AuditLog {
 
     private static void insert(Connection connection, List<ChainEntry> entries, List<SourceFact> facts) throws SQLException {
         try (var statement = connection.prepareStatement("INSERT INTO audit_entry (chain_id, seq, prev_hash, hash, body,"
-                + " kind, change_number, occurred_at, source, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " kind, change_number, occurred_at, source, source_id, chained_at)"
+                // The time of the insert, not the transaction's start (now()), which may precede a wait for the head's lock.
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())")) {
             for (int i = 0; i < entries.size(); i++) {
                 var entry = entries.get(i);
                 var fact = facts.get(i);
