@@ -1,5 +1,6 @@
 package dev.changebot.config;
 
+import dev.changebot.domain.audit.LoadedPolicy;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.policyfile.PolicyFiles;
 import dev.changebot.policyfile.PolicyLoad;
@@ -7,6 +8,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,5 +29,13 @@ class PolicyFactory {
         LOG.info("Policy '{}' loaded from {} (classes: {})", policy.id(),
                 spec == null || spec.isBlank() ? "the default preset" : spec, String.join(", ", policy.classes().keySet()));
         return policy;
+    }
+
+    /** The policy as the audit chain records it (PolicyLoaded): its file's SHA-256, id and source. */
+    @Singleton
+    LoadedPolicy loadedPolicy(Policy policy, Clock clock, @Nullable @Value("${changebot.policy:}") String spec) {
+        var sha256 = PolicyFiles.sha256(spec).orElseThrow(() -> new IllegalStateException(
+                "The policy " + PolicyFiles.sourceOf(spec) + " was loaded but cannot be read again to hash it"));
+        return new LoadedPolicy(sha256, policy.id(), PolicyFiles.sourceOf(spec), clock.instant());
     }
 }

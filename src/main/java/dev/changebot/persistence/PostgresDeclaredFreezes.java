@@ -1,6 +1,7 @@
 package dev.changebot.persistence;
 
 import dev.changebot.application.port.DeclaredFreezes;
+import dev.changebot.persistence.audit.RecordedFacts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
@@ -15,19 +16,23 @@ import java.util.Optional;
 class PostgresDeclaredFreezes implements DeclaredFreezes {
 
     private final JdbcOperations jdbc;
+    private final RecordedFacts recorded;
 
-    PostgresDeclaredFreezes(JdbcOperations jdbc) {
+    PostgresDeclaredFreezes(JdbcOperations jdbc, RecordedFacts recorded) {
         this.jdbc = jdbc;
+        this.recorded = recorded;
     }
 
     @Override
     public void declare(String workspaceId, String reason, String declaredBy, Instant startsAt, Optional<Instant> endsAt) {
         execute("INSERT INTO declared_freeze (workspace_id, reason, declared_by, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)",
                 workspaceId, reason, declaredBy, Timestamp.from(startsAt), endsAt.map(Timestamp::from).orElse(null));
+        recorded.recorded();
     }
 
     @Override
     public int liftAll(String workspaceId, String liftedBy, Instant at) {
+        recorded.recorded();
         return execute("UPDATE declared_freeze SET lifted_by = ?, lifted_at = ? WHERE workspace_id = ? AND lifted_at IS NULL"
                 + " AND (ends_at IS NULL OR ends_at > ?)", liftedBy, Timestamp.from(at), workspaceId, Timestamp.from(at));
     }

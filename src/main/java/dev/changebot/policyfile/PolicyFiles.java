@@ -55,6 +55,36 @@ public final class PolicyFiles {
         }
     }
 
+    /**
+     * The SHA-256 (lower-case hex) of the bytes {@code spec} names, as {@link #load} reads them: the
+     * audit chain records which policy file a node ran. Empty when it cannot be read.
+     */
+    public static java.util.Optional<String> sha256(String spec) {
+        try {
+            byte[] bytes;
+            if (spec == null || spec.isBlank() || spec.startsWith(PRESET_PREFIX)) {
+                var name = spec == null || spec.isBlank() ? DEFAULT_PRESET : spec.substring(PRESET_PREFIX.length()).strip();
+                try (InputStream in = PolicyFiles.class.getClassLoader().getResourceAsStream("policies/" + name + ".yaml")) {
+                    if (in == null) {
+                        return java.util.Optional.empty();
+                    }
+                    bytes = in.readAllBytes();
+                }
+            } else {
+                bytes = Files.readAllBytes(Path.of(spec.strip()));
+            }
+            return java.util.Optional.of(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Where {@code spec} points, as the audit chain names it: the path, or preset:NAME. */
+    public static String sourceOf(String spec) {
+        return spec == null || spec.isBlank() ? PRESET_PREFIX + DEFAULT_PRESET : spec.strip();
+    }
+
     private static PolicyLoad unreadable(String file, String message, String hint) {
         return new PolicyLoad.Invalid(List.of(new PolicyProblem(file, 1, 1, message, hint)));
     }

@@ -2,6 +2,7 @@ package dev.changebot.persistence.change;
 
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
+import dev.changebot.persistence.audit.RecordedFacts;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import jakarta.inject.Singleton;
@@ -22,11 +23,13 @@ class PostgresChanges implements Changes {
     private final Clock clock;
     private final ChangeRows mapper;
     private final ChangeReads reads;
+    private final RecordedFacts recorded;
     private final LoadedRows loaded = new LoadedRows();
 
     PostgresChanges(ChangeRowRepository rows, ApprovalRowRepository approvals, EventRowRepository events,
                     ChangeNumbers numbers, EventDetails eventDetails, Clock clock, ChangeRows mapper,
-                    ChangeReads reads) {
+                    ChangeReads reads, RecordedFacts recorded) {
+        this.recorded = recorded;
         this.mapper = mapper;
         this.reads = reads;
         this.rows = rows;
@@ -114,5 +117,6 @@ class PostgresChanges implements Changes {
     private void writeEvent(long rowId, Change change, ChangeEvent event) {
         events.save(new EventRow(null, rowId, change.workspaceId(), event.type(), event.actorId(),
                 event.occurredAt(), eventDetails.of(event)));
+        recorded.recorded();
     }
 }

@@ -1,0 +1,201 @@
+package dev.changebot.persistence.audit;
+
+import dev.changebot.application.port.AuditLog;
+import dev.changebot.domain.audit.ChainEntry;
+import dev.changebot.domain.audit.EntryHash;
+import dev.changebot.domain.audit.LoadedPolicy;
+import dev.changebot.domain.audit.SourceFact;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The audit chains in PostgreSQL (V25): appends lock the chain's row in audit_chain, so one
+ * workspace's appends take turns across nodes and other workspaces' go on; the unique index on
+ * (source, source_id) makes chaining a fact twice fail rather than happen.
+ */
+@Singleton
+class PostgresAuditLog implements AuditLog {
+
+    private final JdbcOperations jdbc;
+    private final PendingFloor eventFloor = new PendingFloor();
+    private final PendingFloor noteFloor = new PendingFloor();
+
+    PostgresAuditLog(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Set<String> chainsToAppend(boolean everyChain) {
+        return run("find facts not chained yet", connection -> {
+            var chains = new LinkedHashSet<String>();
+            waiting(connection, "change_event", SourceFact.CHANGE_EVENT, eventFloor, chains);
+            waiting(connection, "audit_note", SourceFact.AUDIT_NOTE, noteFloor, chains);
+            var freezes = "SELECT DISTINCT f.workspace_id FROM declared_freeze f WHERE NOT EXISTS (SELECT 1 FROM audit_entry e"
+                    + " WHERE e.source = 'freeze_declared' AND e.source_id = f.id) OR (f.lifted_at IS NOT NULL AND NOT EXISTS"
+                    + " (SELECT 1 FROM audit_entry e WHERE e.source = 'freeze_lifted' AND e.source_id = f.id))";
+            strings(connection, freezes, chains);
+            if (everyChain) {
+                strings(connection, "SELECT chain_id FROM audit_chain", chains);
+            }
+            return chains;
+        });
+    }
+
+    private static void waiting(Connection connection, String table, String source, PendingFloor floor,
+                                Set<String> chains) throws SQLException {
+        long above = floor.floor();
+        var sql = "SELECT t.workspace_id, min(t.id) AS lowest FROM " + table + " t WHERE t.id > ? AND NOT EXISTS"
+                + " (SELECT 1 FROM audit_entry e WHERE e.source = '" + source + "' AND e.source_id = t.id)"
+                + " GROUP BY t.workspace_id";
+        Long lowest = null;
+        try (var statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, above);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    chains.add(rows.getString(1));
+                    lowest = lowest == null ? rows.getLong(2) : Math.min(lowest, rows.getLong(2));
+                }
+            }
+        }
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
+            rows.next();
+            floor.looked(rows.getLong(1), lowest);
+        }
+    }
+
+    @Override
+    public Appended append(String chainId, Optional<LoadedPolicy> policy, int limit) {
+        return run("append to the audit chain of " + chainId, connection -> {
+            var head = lockHead(connection, chainId);
+            var facts = new ArrayList<SourceFact>();
+            var events = SourceRows.changeEvents(connection, chainId, eventFloor.floor(), limit);
+            var notes = SourceRows.notes(connection, chainId, noteFloor.floor(), limit);
+            facts.addAll(events);
+            facts.addAll(notes);
+            facts.addAll(SourceRows.freezes(connection, chainId));
+            facts.sort(Comparator.comparing(SourceFact::recorded).thenComparing(SourceFact::source)
+                    .thenComparing(f -> f.sourceId() == null ? 0 : f.sourceId()));
+            // Lag from the rows the database time-stamped (recorded_at = now() at their commit's start).
+            Duration waited = java.util.stream.Stream.concat(events.stream(), notes.stream()).map(SourceFact::recorded)
+                    .min(Comparator.<Instant>naturalOrder()).map(oldest -> Duration.between(oldest, head.now()))
+                    .orElse(Duration.ZERO);
+            var newPolicy = policy.filter(p -> !p.sha256().equals(head.policySha256()));
+            newPolicy.ifPresent(p -> facts.add(0, p.fact()));
+            if (facts.isEmpty()) {
+                return new Appended(0, Duration.ZERO, false);
+            }
+            var entries = new ArrayList<ChainEntry>(facts.size());
+            var previous = head.hash();
+            long seq = head.size();
+            for (var fact : facts) {
+                var entry = ChainEntry.append(previous, fact.body(chainId, ++seq));
+                entries.add(entry);
+                previous = entry.hash();
+            }
+            insert(connection, entries, facts);
+            advance(connection, chainId, seq, previous, newPolicy.map(LoadedPolicy::sha256).orElse(head.policySha256()));
+            boolean more = events.size() >= limit || notes.size() >= limit;
+            return new Appended(entries.size(), waited.isNegative() ? Duration.ZERO : waited, more);
+        });
+    }
+
+    private record Head(long size, byte[] hash, String policySha256, Instant now) {
+    }
+
+    private static Head lockHead(Connection connection, String chainId) throws SQLException {
+        try (var statement = connection.prepareStatement("INSERT INTO audit_chain (chain_id, size, head_hash, updated_at)"
+                + " VALUES (?, 0, ?, now()) ON CONFLICT (chain_id) DO NOTHING")) {
+            statement.setString(1, chainId);
+            statement.setBytes(2, EntryHash.genesis());
+            statement.executeUpdate();
+        }
+        try (var statement = connection.prepareStatement("SELECT size, head_hash, policy_sha256, clock_timestamp()"
+                + " FROM audit_chain WHERE chain_id = ? FOR UPDATE")) {
+            statement.setString(1, chainId);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return new Head(rows.getLong(1), rows.getBytes(2), rows.getString(3), rows.getTimestamp(4).toInstant());
+            }
+        }
+    }
+
+    private static void insert(Connection connection, List<ChainEntry> entries, List<SourceFact> facts) throws SQLException {
+        try (var statement = connection.prepareStatement("INSERT INTO audit_entry (chain_id, seq, prev_hash, hash, body,"
+                + " kind, change_number, occurred_at, source, source_id, chained_at)"
+                // The time of the insert, not the transaction's start (now()), which may precede a wait for the head's lock.
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())")) {
+            for (int i = 0; i < entries.size(); i++) {
+                var entry = entries.get(i);
+                var fact = facts.get(i);
+                statement.setString(1, entry.chainId());
+                statement.setLong(2, entry.seq());
+                statement.setBytes(3, entry.prevHash());
+                statement.setBytes(4, entry.hash());
+                statement.setString(5, entry.body());
+                statement.setString(6, fact.kind());
+                if (fact.changeNumber() == null) {
+                    statement.setNull(7, Types.BIGINT);
+                } else {
+                    statement.setLong(7, fact.changeNumber());
+                }
+                statement.setTimestamp(8, Timestamp.from(fact.at()));
+                statement.setString(9, fact.source());
+                if (fact.sourceId() == null) {
+                    statement.setNull(10, Types.BIGINT);
+                } else {
+                    statement.setLong(10, fact.sourceId());
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void advance(Connection connection, String chainId, long size, byte[] head, String policySha256)
+            throws SQLException {
+        try (var statement = connection.prepareStatement("UPDATE audit_chain SET size = ?, head_hash = ?,"
+                + " policy_sha256 = ?, updated_at = now() WHERE chain_id = ?")) {
+            statement.setLong(1, size);
+            statement.setBytes(2, head);
+            statement.setString(3, policySha256);
+            statement.setString(4, chainId);
+            statement.executeUpdate();
+        }
+    }
+
+    private static void strings(Connection connection, String sql, Set<String> into) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                into.add(rows.getString(1));
+            }
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** In the caller's transaction; a failure keeps its SQLException as the cause (outage vs fault). */
+    private <T> T run(String what, Work<T> work) {
+        return jdbc.execute(connection -> {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not " + what, e);
+            }
+        });
+    }
+}
