@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The few statements the audit commands run on the bot's database, in plain JDBC: the command line
  * runs without the server and its persistence adapters. The same tables and the same rules as the
- * server's (a chain state is signed once: ON CONFLICT DO NOTHING on (chain_id, size)).
+ * server's (a chain state is signed once: the unique (chain_id, size) makes a second insert do nothing).
  */
 final class AuditTables {
 
@@ -50,7 +50,7 @@ final class AuditTables {
     static boolean record(Connection connection, Checkpoint checkpoint, String note, VerifierKey key) throws SQLException {
         var sql = """
                 INSERT INTO audit_checkpoint (chain_id, size, head_hash, taken_at, note, key_name, key_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chain_id, size) DO NOTHING""";
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
         try (var statement = connection.prepareStatement(sql)) {
             statement.setString(1, checkpoint.chainId().orElseThrow());
             statement.setLong(2, checkpoint.size());

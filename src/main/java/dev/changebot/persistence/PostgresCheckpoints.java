@@ -27,7 +27,7 @@ class PostgresCheckpoints implements CheckpointLedger {
              ORDER BY c.chain_id""";
     private static final String RECORD = """
             INSERT INTO audit_checkpoint (chain_id, size, head_hash, taken_at, note, key_name, key_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chain_id, size) DO NOTHING""";
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
     private static final String QUEUE_UNPOSTED = """
             INSERT INTO audit_checkpoint_delivery (checkpoint_id, next_attempt_at)
             SELECT k.id, ? FROM audit_checkpoint k

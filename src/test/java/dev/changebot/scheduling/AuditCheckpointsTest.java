@@ -112,7 +112,7 @@ class AuditCheckpointsTest {
     void refusedChannel(String error) {
         var db = TestPostgres.freshDatabase();
         var clock = new MutableClock(START);
-        var log = capture();
+        var log = capture(PostingProblems.class);
         try (var slack = FakeSlackApi.start(); var app = start(db, slack, clock, Map.of("changebot.audit.channel", "#audit"))) {
             for (int i = 0; i < 2; i++) {
                 slack.answerNext("chat.postMessage", 200, "{\"ok\":false,\"error\":\"" + error + "\"}", Map.of());
@@ -133,7 +133,31 @@ class AuditCheckpointsTest {
             assertThat(audit.getAsJsonObject("details").getAsJsonObject("lastPostProblem").get("problem").getAsString())
                     .isEqualTo(error);
         } finally {
-            release(log);
+            release(PostingProblems.class, log);
+        }
+    }
+
+    @Test
+    @DisplayName("Slack's 429 or a passing failure: the post waits (Retry-After, backoff) and goes at a later run, once")
+    void rateLimitedThenPosted() {
+        var db = TestPostgres.freshDatabase();
+        var clock = new MutableClock(START);
+        try (var slack = FakeSlackApi.start(); var app = start(db, slack, clock, Map.of("changebot.audit.channel", "#audit"))) {
+            slack.answerNext("chat.postMessage", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", Map.of("Retry-After", "30"));
+            slack.answerNext("chat.postMessage", 200, "{\"ok\":false,\"error\":\"internal_error\"}", Map.of());
+            AuditChainRows.append(db, CHAIN, 2, START);
+
+            app.bean(AuditCheckpointsJob.class).run();
+            clock.advance(Duration.ofSeconds(31));
+            app.bean(AuditCheckpointsJob.class).run();
+            assertThat(db.count("audit_checkpoint_post")).as("nothing settled yet").isZero();
+            clock.advance(Duration.ofMinutes(1));
+            app.bean(AuditCheckpointsJob.class).run();
+
+            assertThat(slack.calls("chat.postMessage")).hasSize(3);
+            assertThat(db.rows("SELECT problem, message_ts FROM audit_checkpoint_post")).singleElement()
+                    .satisfies(post -> assertThat(post.get("problem")).isNull());
+            assertThat(health(app).getAsJsonObject("details").has("lastPostProblem")).isFalse();
         }
     }
 
@@ -178,6 +202,7 @@ class AuditCheckpointsTest {
         var db = TestPostgres.freshDatabase();
         var clock = new MutableClock(START);
         var channel = Map.<String, Object>of("changebot.audit.channel", "#audit");
+        var failures = capture(TakeCheckpoints.class);
         try (var slack = FakeSlackApi.start(); var one = start(db, slack, clock, channel);
              var two = start(db, slack, clock, channel)) {
             AuditChainRows.append(db, CHAIN, 7, START);
@@ -194,6 +219,10 @@ class AuditCheckpointsTest {
             assertThat(db.rows("SELECT size FROM audit_checkpoint")).singleElement()
                     .satisfies(r -> assertThat(r).containsEntry("size", 7L));
             assertThat(slack.calls("chat.postMessage")).hasSize(1);
+            assertThat(failures.list).as("the slower node's insert is dropped, not failed")
+                    .noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN);
+        } finally {
+            release(TakeCheckpoints.class, failures);
         }
     }
 
@@ -219,15 +248,15 @@ class AuditCheckpointsTest {
                 .getAsJsonObject("audit");
     }
 
-    private static ListAppender<ILoggingEvent> capture() {
-        var logger = (Logger) LoggerFactory.getLogger(PostingProblems.class);
+    private static ListAppender<ILoggingEvent> capture(Class<?> source) {
+        var logger = (Logger) LoggerFactory.getLogger(source);
         var appender = new ListAppender<ILoggingEvent>();
         appender.start();
         logger.addAppender(appender);
         return appender;
     }
 
-    private static void release(ListAppender<ILoggingEvent> appender) {
-        ((Logger) LoggerFactory.getLogger(PostingProblems.class)).detachAppender(appender);
+    private static void release(Class<?> source, ListAppender<ILoggingEvent> appender) {
+        ((Logger) LoggerFactory.getLogger(source)).detachAppender(appender);
     }
 }
