@@ -6,7 +6,6 @@ import dev.changebot.persistence.embedded.EarlyStart;
 import dev.changebot.policyfile.PolicyFiles;
 import dev.changebot.policyfile.PolicyLoad;
 import dev.changebot.slack.connection.SdkWarmUp;
-import io.micronaut.runtime.Micronaut;
 
 /**
  * Starts the Changebot server when run without arguments; with any, runs the command line
@@ -33,7 +32,7 @@ public final class Application {
         // loads and wires the application.
         EarlyStart.beginIfNoUrl(System.getenv(), System.getProperties());
         SdkWarmUp.beginIfConfigured(System.getenv());
-        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+        new ExplainedStartup().args(args).mainClass(Application.class).banner(false).start();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.changebot.cli;
 
-import dev.changebot.cli.audit.AuditCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:done / the answer is yes / the audit log is intact",
             "1:the answer is no (the change may not start) / the audit log was tampered with",
-            "2:unusable input (an invalid policy file, an unreadable pack or database)",
+            "2:unusable input (an invalid policy file, an unreadable pack or database, an unusable signing key)",
             "64:wrong usage"})
 public final class ChangebotCommand implements Runnable {
 

@@ -69,6 +69,7 @@ public class ClusteredScheduler {
             scheduleRecurring(ApprovalRemindersJob.class, REMINDER_INTERVAL);
             scheduleRecurring(LateTimersJob.class, REMINDER_INTERVAL);
             scheduleRecurring(PruneOutboxJob.class, java.time.Duration.ofHours(1));
+            scheduleRecurring(AuditCheckpointsJob.class, REMINDER_INTERVAL);
             scheduler.start();
             LOG.info("Quartz scheduler started (clustered, instance {})", scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {

@@ -84,17 +84,20 @@ class DependencyRulesTest {
 
     @ArchTest
     static final ArchRule adaptersDoNotReachIntoEachOther = slices()
-            .matching("dev.changebot.(slack|persistence|scheduling|api|cli|policyfile|sandbox)..")
+            .matching("dev.changebot.(slack|persistence|scheduling|api|cli|policyfile|sandbox|keyfile)..")
             .should().notDependOnEachOther()
             // The CLI's whole job is to read policy files.
             .ignoreDependency(resideInAPackage("dev.changebot.cli.."), resideInAPackage("dev.changebot.policyfile.."))
+            // ... and to show, use and rotate the audit signing key, kept where the bot keeps it.
+            .ignoreDependency(resideInAPackage("dev.changebot.cli.."), resideInAPackage("dev.changebot.keyfile.."))
             .because("only config and factories wire several adapters together");
 
     @ArchTest
     static final ArchRule nothingDependsOnConfig = noClasses()
             .that().resideInAnyPackage("dev.changebot.domain..", "dev.changebot.application..",
                     "dev.changebot.slack..", "dev.changebot.persistence..", "dev.changebot.scheduling..",
-                    "dev.changebot.api..", "dev.changebot.cli..", "dev.changebot.policyfile..", "dev.changebot.sandbox..")
+                    "dev.changebot.api..", "dev.changebot.cli..", "dev.changebot.policyfile..", "dev.changebot.sandbox..",
+                    "dev.changebot.keyfile..")
             .and().haveNameNotMatching(GENERATED)
             .should().dependOnClassesThat().resideInAPackage("dev.changebot.config..");
 

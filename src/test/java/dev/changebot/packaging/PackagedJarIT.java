@@ -104,10 +104,10 @@ class PackagedJarIT {
         }
         assertThat(Files.readString(log)).contains("Usage: changebot", "policy");
 
-        try (var unknown = NewcomerLaunch.jar(home, workDir, Map.of(), log, "audit")) {
+        try (var unknown = NewcomerLaunch.jar(home, workDir, Map.of(), log, "frobnicate")) {
             assertThat(unknown.awaitExit(Duration.ofSeconds(60))).isEqualTo(64);
         }
-        assertThat(Files.readString(log)).contains("Unmatched argument", "audit");
+        assertThat(Files.readString(log)).contains("Unmatched argument", "frobnicate");
         assertThat(home.resolve(".changebot")).doesNotExist();
     }
 

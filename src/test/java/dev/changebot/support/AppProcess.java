@@ -98,6 +98,7 @@ public final class AppProcess implements AutoCloseable {
         env.put("SLACK_API_URL", slack.baseUrl());
         env.put("CHANGEBOT_POLICY", new File(policy).getAbsolutePath());
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        env.put("CHANGEBOT_AUDIT_KEY_FILE", RunningApp.auditKeyFile(database.url()).toString());
         env.putAll(environment);
         return launch(builder, port, emptied(log)).awaitHealthy(Duration.ofSeconds(90));
     }

@@ -149,6 +149,11 @@ public final class FakeSlackApi implements AutoCloseable {
                 json.addProperty("ts", params.get("ts"));
             }
             case "chat.postEphemeral" -> json.addProperty("message_ts", nextTs());
+            case "chat.getPermalink" -> {
+                json.addProperty("channel", params.get("channel"));
+                json.addProperty("permalink", "https://changebot-test.slack.com/archives/" + params.get("channel") + "/p"
+                        + String.valueOf(params.get("message_ts")).replace(".", ""));
+            }
             case "users.info" -> {
                 var user = new JsonObject();
                 user.addProperty("id", params.get("user"));

@@ -63,6 +63,11 @@ public final class RunningApp implements AutoCloseable {
         all.put("micronaut.server.port", -1);
         // No background pump: tests deliver the Slack outbox themselves, right after each request.
         all.putIfAbsent("changebot.outbox.interval", 0);
+        // The audit signing key of this test's database, not one in the real ~/.changebot.
+        var url = all.get("datasources.default.url");
+        if (url != null && !all.containsKey("changebot.data-dir")) {
+            all.putIfAbsent("changebot.audit.key-file", auditKeyFile(url.toString()).toString());
+        }
         if (clock != null) {
             // Timers come due when the test moves its clock, and the test fires them itself (or
             // through the poller's fireDue): the poller looks at start-up and when a timer is armed,
@@ -79,6 +84,15 @@ public final class RunningApp implements AutoCloseable {
         var context = builder.start();
         context.getBean(EmbeddedServer.class).start();
         return new RunningApp(context);
+    }
+
+    /**
+     * Where apps on this test database keep their audit signing key: one key per database, so an app
+     * started again on it (a restart test) finds the key its checkpoints were signed with.
+     */
+    public static java.nio.file.Path auditKeyFile(String databaseUrl) {
+        var name = databaseUrl.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        return java.nio.file.Path.of("target", "audit-keys", name + ".pem").toAbsolutePath();
     }
 
     public <T> T bean(Class<T> type) {

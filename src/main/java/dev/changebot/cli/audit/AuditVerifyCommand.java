@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:intact", "1:tampered (the first break is reported)",
             "2:unusable input (database unreachable, not a pack, a malformed key or checkpoint)", "64:wrong usage"})
-final class AuditVerifyCommand implements Callable<Integer> {
+public final class AuditVerifyCommand implements Callable<Integer> {
 
     static final int INTACT = 0;
     static final int TAMPERED = 1;

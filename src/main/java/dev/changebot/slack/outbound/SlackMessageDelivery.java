@@ -86,7 +86,7 @@ class SlackMessageDelivery implements SlackDelivery {
     }
 
     /** A non-2xx answer: a 429 says when to come back; a 5xx may pass. */
-    private static Result answered(SlackApiException e) {
+    static Result answered(SlackApiException e) {
         if (e.getResponse().code() == 429) {
             var retryAfter = e.getResponse().header("Retry-After");
             return new Result.RateLimited(Duration.ofSeconds(retryAfter == null ? 1 : Long.parseLong(retryAfter.strip())));
@@ -94,7 +94,7 @@ class SlackMessageDelivery implements SlackDelivery {
         return new Result.Failed("HTTP " + e.getResponse().code(), e.getResponse().code() >= 500);
     }
 
-    private static Result refused(String error) {
+    static Result refused(String error) {
         return new Result.Failed(error, !FINAL.contains(error));
     }
 }
