@@ -13,12 +13,12 @@ import picocli.CommandLine.Command;
             "Change management that lives in Slack.",
             "",
             "Run without arguments to start the server (see README: configuration comes from the environment)."},
-        subcommands = {PolicyCommand.class},
+        subcommands = {PolicyCommand.class, EvidenceCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done / the answer is yes",
             "1:the answer is no (the change may not start)",
-            "2:unusable input (an invalid policy file)",
+            "2:unusable input (an invalid policy file, a period that cannot be exported)",
             "64:wrong usage"})
 public final class ChangebotCommand implements Runnable {
 
@@ -32,7 +32,7 @@ public final class ChangebotCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Say what to do: policy, or no argument to start the server");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Say what to do: policy, evidence, or no argument to start the server");
     }
 
     /** Runs a command on the console and returns its exit code. */
