@@ -5,10 +5,10 @@ import com.slack.api.methods.request.files.FilesUploadV2Request;
 import dev.changebot.application.evidence.ExportEvidence;
 import dev.changebot.domain.evidence.PeriodReading;
 import dev.changebot.slack.view.HelpText;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +26,21 @@ public class EvidenceFlow {
     private final ExportEvidence export;
     private final ExecutorService background;
 
-    public EvidenceFlow(ExportEvidence export, @Named(TaskExecutors.BLOCKING) ExecutorService background) {
+    public EvidenceFlow(ExportEvidence export) {
         this.export = export;
-        this.background = background;
+        // A thread of its own, not the server's executors: those carry the request's context, and
+        // with it the request's transaction and connection, which close once the ack is sent. One
+        // pack at a time also bounds what exports cost the database.
+        this.background = Executors.newSingleThreadExecutor(runnable -> {
+            var thread = new Thread(runnable, "evidence-pack");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
     }
 
     /** The answer to give in the ack: a refusal, or the progress message while the pack is built. */
