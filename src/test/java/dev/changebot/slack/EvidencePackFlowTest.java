@@ -143,7 +143,7 @@ class EvidencePackFlowTest {
                 .isEqualTo("'=HYPERLINK(\"http://evil\") \"quoted\", with comma");
         assertThat(changes.get(3).toMap()).containsEntry("approvers", LEADS)
                 .containsEntry("started", "2026-03-06T17:00:00Z").containsEntry("outcome", "in progress")
-                .containsEntry("overrides", "weekend by " + LEADS + " at 2026-03-06T17:00:00Z");
+                .containsEntry("overrides", "weekend; standard by " + LEADS + " at 2026-03-06T17:00:00Z");
         assertThat(changes.get(4).toMap()).containsEntry("emergency", "yes").containsEntry("requester", IC)
                 .containsEntry("started", "2026-03-06T17:00:00Z");
         assertThat(changes.get(4).get("follow_ups_due")).contains("retrospective 2026-03-07T17:00:00Z");
@@ -163,7 +163,7 @@ class EvidencePackFlowTest {
         assertThat(exceptions).extracting(r -> r.get("change") + "|" + r.get("kind") + "|" + r.get("by"))
                 .containsExactly("CHG-4|override|" + LEADS, "CHG-5|emergency|" + IC, "CHG-5|follow-up late|" + OTHER,
                         "CHG-5|follow-up missing|", "CHG-5|follow-up missing|");
-        assertThat(exceptions.get(0).toMap()).containsEntry("rules", "weekend")
+        assertThat(exceptions.get(0).toMap()).containsEntry("rules", "weekend; standard")
                 .containsEntry("justification", "Card captures failing for EU customers; fix cannot wait.");
         assertThat(exceptions.get(1).get("justification")).isEqualTo("Roll back the bad payments config");
         assertThat(exceptions.get(2).get("detail")).isEqualTo("retrospective due 2026-03-07T17:00:00Z");
