@@ -31,7 +31,7 @@ public final class PolicyReader {
 
     static final Set<String> TOP_KEYS = Set.of("version", "id", "name", "timezone", "business_days", "roles",
             "approvals", "windows", "freezes", "classes", "default_class", "questionnaire", "approval_matrix",
-            "reminders");
+            "reminders", "audit");
 
     private final Problems problems;
     private final Values values;
@@ -86,6 +86,8 @@ public final class PolicyReader {
         var matrix = top.map("approval_matrix").map(this::matrix).orElse(ApprovalMatrix.NONE);
         var reminders = top.map("reminders").map(r -> new RemindersReader(problems, references).read(r))
                 .orElse(dev.changebot.domain.policy.Reminders.defaults());
+        var audit = top.map("audit").map(a -> new AuditReader(problems, references).read(a))
+                .orElse(dev.changebot.domain.policy.AuditSettings.none());
         var business = top.map("business_days").map(b -> businessCalendar(b, zone))
                 .orElse(new BusinessCalendar(zone, EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), HolidayCalendar.none()));
         if (!top.has("classes")) {
@@ -94,7 +96,8 @@ public final class PolicyReader {
         references.check(roles.keySet(), windows.keySet(), classes.keySet());
         return Optional.of(new Policy(id, top.string("name").orElse(id), zone, roles,
                 top.map("approvals").map(this::approvals).orElse(ApprovalSettings.defaults()), classes,
-                defaultClass.map(YamlMap.Named::text), questionnaire, matrix, windows, freezes, business, reminders));
+                defaultClass.map(YamlMap.Named::text), questionnaire, matrix, windows, freezes, business, reminders,
+                audit));
     }
 
     private Map<String, Role> roles(YamlMap top) {

@@ -1,5 +1,6 @@
 package dev.changebot.persistence;
 
+import dev.changebot.domain.change.ApprovalVia;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.changebot.application.change.ActionOutcome;
@@ -90,7 +91,7 @@ class ApprovalStatementsTest {
 
     private ActionOutcome approve(String approver) {
         return app.bean(ChangeService.class).run(FakeSlackApi.TEAM_ID, new ChangeId(1), approver,
-                new ChangeCommand.Approve());
+                new ChangeCommand.Approve(ApprovalVia.COMMAND));
     }
 
     /** The statement texts the driver parses, per thread, lower-cased. */

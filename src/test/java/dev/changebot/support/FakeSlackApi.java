@@ -38,6 +38,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final AtomicLong messageClock = new AtomicLong(1_700_000_000L);
     private final Map<String, List<String>> userGroups = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> bots = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Bytes POSTed to the upload URLs files.getUploadURLExternal handed out, by file id. */
+    private final Map<String, byte[]> uploads = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FakeSlackApi(HttpServer server) {
         this.server = server;
@@ -51,6 +53,7 @@ public final class FakeSlackApi implements AutoCloseable {
             var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             var fake = new FakeSlackApi(server);
             server.createContext("/api/", fake::handle);
+            server.createContext("/upload/", fake::receiveUpload);
             server.start();
             return fake;
         } catch (IOException e) {
@@ -83,6 +86,25 @@ public final class FakeSlackApi implements AutoCloseable {
 
     public void clear() {
         calls.clear();
+    }
+
+    /** What was uploaded for a file id (files upload v2's second step); null when nothing was. */
+    public byte[] uploaded(String fileId) {
+        return uploads.get(fileId);
+    }
+
+    /** The upload step: Slack answers a plain "OK - <length>". */
+    private void receiveUpload(HttpExchange exchange) throws IOException {
+        var id = exchange.getRequestURI().getPath().substring("/upload/".length());
+        var bytes = exchange.getRequestBody().readAllBytes();
+        uploads.put(id, bytes);
+        calls.add(new SlackCall("upload", Map.of("file_id", id, "length", String.valueOf(bytes.length)), null,
+                System.nanoTime()));
+        var answer = ("OK - " + bytes.length).getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, answer.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(answer);
+        }
     }
 
     /** users.info will say this user is a bot. */
@@ -164,6 +186,25 @@ public final class FakeSlackApi implements AutoCloseable {
                 json.add("user", user);
             }
             case "usergroups.list" -> json.add("usergroups", userGroupsJson(Set.of("1", "true").contains(params.get("include_users"))));
+            case "conversations.open" -> {
+                var channel = new JsonObject();
+                channel.addProperty("id", "D" + params.getOrDefault("users", "X"));
+                json.add("channel", channel);
+            }
+            case "files.getUploadURLExternal" -> {
+                var id = "F" + messageClock.incrementAndGet();
+                json.addProperty("file_id", id);
+                json.addProperty("upload_url", baseUrl() + "/upload/" + id);
+            }
+            case "files.completeUploadExternal" -> {
+                var files = new com.google.gson.JsonArray();
+                JsonParser.parseString(params.getOrDefault("files", "[]")).getAsJsonArray().forEach(f -> {
+                    var file = new JsonObject();
+                    file.addProperty("id", f.getAsJsonObject().get("id").getAsString());
+                    files.add(file);
+                });
+                json.add("files", files);
+            }
             case "views.open" -> {
                 var view = new JsonObject();
                 view.addProperty("id", "V" + messageClock.incrementAndGet());

@@ -4,6 +4,7 @@ import dev.changebot.application.port.ReactionLedger;
 import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.change.ApprovalVia;
 import dev.changebot.domain.rules.ChangeCommand;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public class ReactToChangeMessage {
             return Optional.empty();
         }
         var id = found.get();
-        ChangeCommand command = added ? new ChangeCommand.Approve() : new ChangeCommand.Revoke();
+        ChangeCommand command = added ? new ChangeCommand.Approve(ApprovalVia.REACTION) : new ChangeCommand.Revoke();
         var actor = service.actorFor(workspaceId, reaction.userId(), command);
         return transactions.inTransaction(() -> ledger.record(reaction, added, eventTs)
                 ? Optional.of(service.run(workspaceId, id, actor, command))

@@ -21,9 +21,18 @@ public sealed interface ChangeEvent {
     record ChangeRequested(ChangeId changeId, String actorId, Instant occurredAt, String title) implements ChangeEvent {
     }
 
-    /** An approval of {@code step}; {@code completesChain} when it was the last one the chain needed. */
-    record ChangeApproved(ChangeId changeId, String actorId, Instant occurredAt, int step, boolean completesChain)
-            implements ChangeEvent {
+    /**
+     * An approval of {@code step}; {@code completesChain} when it was the last one the chain needed.
+     * {@code via} is how it was given and {@code roles} the policy roles the approver held then that
+     * the step accepted (sorted): the provenance an auditor checks.
+     */
+    record ChangeApproved(ChangeId changeId, String actorId, Instant occurredAt, int step, boolean completesChain,
+                          ApprovalVia via, List<String> roles) implements ChangeEvent {
+
+        public ChangeApproved {
+            java.util.Objects.requireNonNull(via, "how the approval was given");
+            roles = List.copyOf(roles);
+        }
     }
 
     /** An approval withdrawn (its reaction removed) before its step was complete. */

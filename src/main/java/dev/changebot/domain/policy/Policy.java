@@ -27,7 +27,8 @@ public record Policy(
         Map<String, NamedSchedule> windows,
         List<Freeze> freezes,
         BusinessCalendar businessCalendar,
-        Reminders reminders) {
+        Reminders reminders,
+        AuditSettings audit) {
 
     public Policy {
         // Declaration order is kept: it is the order people read the policy in.

@@ -1,5 +1,6 @@
 package dev.changebot.domain.rules;
 
+import dev.changebot.domain.change.ApprovalVia;
 import dev.changebot.domain.change.ChangeState;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +14,12 @@ import java.util.OptionalInt;
  */
 public sealed interface ChangeCommand {
 
-    /** Approve the step now open of the change's approval chain. */
-    record Approve() implements ChangeCommand {
+    /** Approve the step now open of the change's approval chain, by button, reaction or command. */
+    record Approve(ApprovalVia via) implements ChangeCommand {
+
+        public Approve {
+            Objects.requireNonNull(via, "how the approval is given");
+        }
     }
 
     /** Withdraw one's approval of the step still open (the approve reaction removed). */

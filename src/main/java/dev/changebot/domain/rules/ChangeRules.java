@@ -43,8 +43,8 @@ public final class ChangeRules {
     }
 
     public Verdict decide(Change change, ChangeCommand command, Actor actor, Situation situation) {
-        if (command instanceof ChangeCommand.Approve) {
-            return ReviewRules.approve(change, actor, situation);
+        if (command instanceof ChangeCommand.Approve approve) {
+            return ReviewRules.approve(change, approve.via(), actor, situation);
         }
         if (command instanceof ChangeCommand.Revoke) {
             return ReviewRules.revoke(change, actor, situation);

@@ -3,10 +3,12 @@ package dev.changebot.domain.rules;
 import dev.changebot.domain.approval.ApprovalChain;
 import dev.changebot.domain.approval.ChainProgress;
 import dev.changebot.domain.approval.Decision;
+import dev.changebot.domain.change.ApprovalVia;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeState;
 import java.util.Collections;
+import java.util.List;
 import java.util.TreeSet;
 
 /** Approving, withdrawing an approval, rejecting and cancelling: the review of a change before work. */
@@ -19,7 +21,7 @@ final class ReviewRules {
      * The step now open, by someone holding one of its roles, in order, not the requester unless the
      * policy allows it, and a different person per step where the policy says so.
      */
-    static Verdict approve(Change change, Actor actor, Situation situation) {
+    static Verdict approve(Change change, ApprovalVia via, Actor actor, Situation situation) {
         var chain = ChangeApprovals.chain(situation.policy(), change);
         var progress = chain.progress(ChangeApprovals.stepApprovals(change));
         if (mayApprove(change, actor, situation, chain, progress) instanceof Decision.Refused refused) {
@@ -27,8 +29,12 @@ final class ReviewRules {
         }
         var open = progress.current().orElseThrow();
         boolean last = open.missing() == 1 && progress.steps().stream().filter(s -> !s.done()).count() == 1;
+        // The roles that made this approval count, as held now: the evidence shows them, since
+        // membership may change after the fact.
+        var counted = new TreeSet<>(open.step().roles());
+        counted.retainAll(actor.roles());
         return Verdict.Accepted.of(new ChangeEvent.ChangeApproved(change.id(), actor.userId(), situation.now(),
-                open.number(), last));
+                open.number(), last, via, List.copyOf(counted)));
     }
 
     /** Whether this person may approve the change now; the refusal says why, in their words. */

@@ -24,7 +24,8 @@ class EventDetails {
         } else if (event instanceof ChangeEvent.ChangeRejected rejected) {
             details = Map.of("reason", rejected.reason());
         } else if (event instanceof ChangeEvent.ChangeApproved approved) {
-            details = Map.of("step", approved.step());
+            details = Map.of("step", approved.step(), "via", approved.via().word(), "roles", approved.roles(),
+                    "completes", approved.completesChain());
         } else if (event instanceof ChangeEvent.ChangeStartedByOverride override) {
             details = Map.of("justification", override.justification(), "rules", override.rules(),
                     "signers", override.signers());

@@ -5,6 +5,7 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
+import dev.changebot.application.evidence.ShowAuditTrail;
 import dev.changebot.application.request.AnswerOnce;
 import dev.changebot.application.request.Delivery;
 import dev.changebot.application.change.ChangeService;
@@ -15,6 +16,7 @@ import dev.changebot.application.query.FindChanges;
 import dev.changebot.application.change.ManageFreezes;
 import dev.changebot.slack.inbound.Replies;
 import dev.changebot.slack.inbound.StartFlow;
+import dev.changebot.slack.view.AuditTrailView;
 import dev.changebot.slack.view.ChangeList;
 import dev.changebot.slack.view.FreezeList;
 import dev.changebot.slack.view.Cut;
@@ -46,11 +48,16 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final DeclareEmergency declareEmergency;
     private final SatisfyFlow satisfyFlow;
     private final AnswerOnce once;
+    private final EvidenceFlow evidenceFlow;
+    private final ShowAuditTrail auditTrail;
 
     public ChangeCommandHandler(FindChanges findChanges, ChangeService service, Clock clock, Policy policy,
                                 StartFlow startFlow, ManageFreezes manageFreezes, DeclareEmergency declareEmergency,
-                                SatisfyFlow satisfyFlow, AnswerOnce once) {
+                                SatisfyFlow satisfyFlow, AnswerOnce once, EvidenceFlow evidenceFlow,
+                                ShowAuditTrail auditTrail) {
         this.once = once;
+        this.evidenceFlow = evidenceFlow;
+        this.auditTrail = auditTrail;
         this.declareEmergency = declareEmergency;
         this.satisfyFlow = satisfyFlow;
         this.manageFreezes = manageFreezes;
@@ -109,6 +116,17 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         }
         if (command instanceof SlashCommand.FreezeList list) {
             return privately(ctx, FreezeList.text(manageFreezes.list(team), list.page()));
+        }
+        if (command instanceof SlashCommand.Evidence evidence) {
+            // Once per delivery: a redelivered command must not build and send a second pack.
+            return once(ctx, team, triggerId, () -> evidenceFlow.start(ctx.client(), team, user, channelId,
+                    evidence.period()));
+        }
+        if (command instanceof SlashCommand.Audit audit) {
+            return auditTrail.of(team, audit.id())
+                    .map(trail -> privately(ctx, AuditTrailView.text(trail, audit.page()),
+                            AuditTrailView.blocks(trail, audit.page())))
+                    .orElseGet(() -> privately(ctx, Replies.notFound(audit.id().toString())));
         }
         if (command instanceof SlashCommand.Start start) {
             return startFlow.start(ctx.client(), triggerId, team, start.id(), user)

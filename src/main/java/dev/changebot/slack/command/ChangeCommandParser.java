@@ -41,6 +41,11 @@ public final class ChangeCommandParser {
             case "failed" -> withId(verb, rest, false,
                     (id) -> new SlashCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.FAILED));
             case "freeze" -> FreezeCommandParser.parse(rest);
+            case "evidence" -> rest.isEmpty()
+                    ? new SlashCommand.Unreadable("`/change evidence` needs a period: "
+                            + dev.changebot.domain.evidence.PeriodReading.EXAMPLES + ".")
+                    : new SlashCommand.Evidence(rest);
+            case "audit" -> audit(rest);
             case "reject" -> withId(verb, rest, true, (id) -> new SlashCommand.Reject(id.id(), id.rest()));
             default -> new SlashCommand.Unreadable("I don't know `" + Mrkdwn.escape(clip(parts[0])) + "`.");
         };
@@ -104,6 +109,17 @@ public final class ChangeCommandParser {
         }
         return new SlashCommand.Unreadable("`/change deployed " + id.id() + "` takes an environment and, for a staged"
                 + " rollout, a percentage: `/change deployed " + id.id() + " production 25`.");
+    }
+
+    /** `audit CHG-n [page]`: the trail of one change, a page at a time when it is long. */
+    private static SlashCommand audit(String rest) {
+        var words = rest.split("\\s+");
+        var id = ChangeId.parse(words[0]);
+        if (id.isEmpty() || words.length > 2 || words.length == 2 && !words[1].matches("[1-9][0-9]{0,3}")) {
+            return new SlashCommand.Unreadable("`/change audit` needs a change id like `CHG-12` (and, for a long"
+                    + " trail, a page number: `/change audit CHG-12 2`).");
+        }
+        return new SlashCommand.Audit(id.get(), words.length == 2 ? Integer.parseInt(words[1]) : 1);
     }
 
     /** `list 3`: the page asked for; anything else is the first page, as a plain `list` always was. */

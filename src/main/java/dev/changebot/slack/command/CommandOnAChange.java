@@ -1,6 +1,7 @@
 package dev.changebot.slack.command;
 
 import dev.changebot.application.change.ActionOutcome;
+import dev.changebot.domain.change.ApprovalVia;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.slack.inbound.Replies;
@@ -14,7 +15,7 @@ record CommandOnAChange(ChangeId id, ChangeCommand command) {
 
     static Optional<CommandOnAChange> of(SlashCommand typed) {
         if (typed instanceof SlashCommand.Approve approve) {
-            return Optional.of(new CommandOnAChange(approve.id(), new ChangeCommand.Approve()));
+            return Optional.of(new CommandOnAChange(approve.id(), new ChangeCommand.Approve(ApprovalVia.COMMAND)));
         }
         if (typed instanceof SlashCommand.Reject reject) {
             return Optional.of(new CommandOnAChange(reject.id(), new ChangeCommand.Reject(reject.reason())));

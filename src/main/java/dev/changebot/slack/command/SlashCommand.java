@@ -62,6 +62,14 @@ public sealed interface SlashCommand {
         }
     }
 
+    /** The evidence pack for a period, as typed ({@code 2026-Q3}...): read in the policy's time zone later. */
+    record Evidence(String period) implements SlashCommand {
+    }
+
+    /** A change's whole audit trail, one page of it, counted from 1. */
+    record Audit(ChangeId id, int page) implements SlashCommand {
+    }
+
     /** Input we could not read; the problem is told to the user in front of the help text. */
     record Unreadable(String problem) implements SlashCommand {
     }

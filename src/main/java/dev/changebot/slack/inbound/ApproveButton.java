@@ -6,6 +6,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.changebot.application.change.ActionOutcome;
 import dev.changebot.application.change.ChangeService;
+import dev.changebot.domain.change.ApprovalVia;
 import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.slack.ChangeRef;
 import jakarta.inject.Singleton;
@@ -32,7 +33,7 @@ public class ApproveButton implements BlockActionHandler {
         var click = ButtonClick.of(req.getPayload());
         // Where the click sits is checked by the approval itself, on the change it locks: one read, not two.
         placement.readable(click, ctx.client(), ChangeRef::namesChange, "`/change approve CHG-n`").ifPresent(ref -> {
-            var outcome = service.run(click.teamId(), ref.changeId(), click.userId(), new ChangeCommand.Approve(),
+            var outcome = service.run(click.teamId(), ref.changeId(), click.userId(), new ChangeCommand.Approve(ApprovalVia.BUTTON),
                     placement.onItsMessage(click));
             if (!(outcome instanceof ActionOutcome.Done)) {
                 Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), Replies.of(outcome, ""));

@@ -23,6 +23,8 @@ public final class HelpText {
                 • `/change done CHG-n`, `/change rolledback CHG-n`, `/change failed CHG-n` — how the work ended
                 • `/change freeze start &lt;reason&gt; [until 2026-12-24T18:00Z]` — declare a freeze (authorised roles)
                 • `/change freeze end` — lift the declared freezes; `/change freeze list` — see them
+                • `/change audit CHG-n [page]` — a change's whole audit trail, each entry verified against the chain
+                • `/change evidence &lt;period&gt;` — the evidence pack for an auditor (`2026-Q3`, `2026-11`, `2026-07-01..2026-09-30`, `30d`), sent to you as a file (roles the policy names)
                 • `/change help` — this help""";
     }
 

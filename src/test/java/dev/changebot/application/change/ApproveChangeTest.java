@@ -1,5 +1,6 @@
 package dev.changebot.application.change;
 
+import dev.changebot.domain.change.ApprovalVia;
 import dev.changebot.application.DirectTransactions;
 import dev.changebot.application.InMemoryChanges;
 import dev.changebot.application.InMemoryTimers;
@@ -67,7 +68,7 @@ class ApproveChangeTest {
 
         assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Done.class, done -> {
             assertThat(done.change().state()).isEqualTo(ChangeState.APPROVED);
-            assertThat(done.events()).containsExactly(new ChangeApproved(FIRST, REVIEWER, NOW, 1, true));
+            assertThat(done.events()).containsExactly(new ChangeApproved(FIRST, REVIEWER, NOW, 1, true, ApprovalVia.COMMAND, List.of(PolicyFixtures.REVIEWERS)));
         });
         assertThat(changes.find(WORKSPACE, FIRST)).hasValueSatisfying(stored -> {
             assertThat(stored.state()).isEqualTo(ChangeState.APPROVED);
@@ -80,7 +81,7 @@ class ApproveChangeTest {
     void recordsOneEvent() {
         approve(WORKSPACE, FIRST, REVIEWER);
 
-        assertThat(changes.events()).containsExactly(new ChangeApproved(FIRST, REVIEWER, NOW, 1, true));
+        assertThat(changes.events()).containsExactly(new ChangeApproved(FIRST, REVIEWER, NOW, 1, true, ApprovalVia.COMMAND, List.of(PolicyFixtures.REVIEWERS)));
         assertThat(changes.writes()).allMatch(InMemoryChanges.Write::inTransaction);
         assertThat(timers.pending()).isEmpty();
         assertThat(notices.sent()).as("an approval tells nobody beyond its message").isEmpty();
@@ -156,6 +157,6 @@ class ApproveChangeTest {
     }
 
     private ActionOutcome approve(String workspace, dev.changebot.domain.change.ChangeId id, String user) {
-        return service.run(workspace, id, user, new dev.changebot.domain.rules.ChangeCommand.Approve());
+        return service.run(workspace, id, user, new dev.changebot.domain.rules.ChangeCommand.Approve(ApprovalVia.COMMAND));
     }
 }

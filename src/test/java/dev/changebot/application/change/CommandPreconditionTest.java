@@ -1,5 +1,6 @@
 package dev.changebot.application.change;
 
+import dev.changebot.domain.change.ApprovalVia;
 import static dev.changebot.domain.change.ChangeFixtures.CLOCK;
 import static dev.changebot.domain.change.ChangeFixtures.FIRST;
 import static dev.changebot.domain.change.ChangeFixtures.REVIEWER;
@@ -59,7 +60,7 @@ class CommandPreconditionTest {
     @Test
     @DisplayName("that does not hold is refused in its words, recording and posting nothing")
     void refusedInItsWords() {
-        var outcome = service.run(WORKSPACE, FIRST, REVIEWER, new ChangeCommand.Approve(), change -> {
+        var outcome = service.run(WORKSPACE, FIRST, REVIEWER, new ChangeCommand.Approve(ApprovalVia.COMMAND), change -> {
             judged.add(change.id() + (transactions.active() ? " in a transaction" : ""));
             return Optional.of("not from here");
         });
@@ -74,7 +75,7 @@ class CommandPreconditionTest {
     @Test
     @DisplayName("that holds lets the rules decide as without it")
     void holdsAndRuns() {
-        var outcome = service.run(WORKSPACE, FIRST, REVIEWER, new ChangeCommand.Approve(), change -> Optional.empty());
+        var outcome = service.run(WORKSPACE, FIRST, REVIEWER, new ChangeCommand.Approve(ApprovalVia.COMMAND), change -> Optional.empty());
 
         assertThat(outcome).isInstanceOfSatisfying(ActionOutcome.Done.class,
                 done -> assertThat(done.change().state()).isEqualTo(ChangeState.APPROVED));
@@ -84,7 +85,7 @@ class CommandPreconditionTest {
     @DisplayName("on a change that does not exist: not found, the precondition never asked")
     void notFoundFirst() {
         var missing = new ChangeId(99);
-        var outcome = service.run(WORKSPACE, missing, REVIEWER, new ChangeCommand.Approve(), change -> {
+        var outcome = service.run(WORKSPACE, missing, REVIEWER, new ChangeCommand.Approve(ApprovalVia.COMMAND), change -> {
             judged.add(change.id().toString());
             return Optional.of("not from here");
         });

@@ -82,7 +82,7 @@ class ChangeTest {
         void approvedByTheLastApproval() {
             var change = pendingChange();
 
-            change.apply(new ChangeApproved(FIRST, REVIEWER, LATER, 1, true));
+            change.apply(new ChangeApproved(FIRST, REVIEWER, LATER, 1, true, ApprovalVia.BUTTON, java.util.List.of()));
 
             assertThat(change.state()).isEqualTo(ChangeState.APPROVED);
             assertThat(change.approvals()).containsExactly(new Approval(REVIEWER, LATER, 1));
@@ -95,7 +95,7 @@ class ChangeTest {
         void staysPendingUntilTheChainIsComplete() {
             var change = pendingChange();
 
-            change.apply(new ChangeApproved(FIRST, REVIEWER, LATER, 1, false));
+            change.apply(new ChangeApproved(FIRST, REVIEWER, LATER, 1, false, ApprovalVia.BUTTON, java.util.List.of()));
 
             assertThat(change.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
             assertThat(change.hasApprovalFrom(REVIEWER)).isTrue();
@@ -107,7 +107,7 @@ class ChangeTest {
             var change = pendingChange();
             change.apply(new ChangeRejected(FIRST, REVIEWER, NOW, "No rollback tested"));
 
-            assertThatThrownBy(() -> change.apply(new ChangeApproved(FIRST, SOMEONE_ELSE, LATER, 1, true)))
+            assertThatThrownBy(() -> change.apply(new ChangeApproved(FIRST, SOMEONE_ELSE, LATER, 1, true, ApprovalVia.BUTTON, java.util.List.of())))
                     .isInstanceOf(IllegalTransitionException.class)
                     .hasMessage("CHG-1 cannot move from rejected to approved");
             assertThat(change.state()).isEqualTo(ChangeState.REJECTED);
@@ -117,8 +117,8 @@ class ChangeTest {
         @DisplayName("withdrawn, loses that person's approval of that step only")
         void revoked() {
             var change = pendingChange();
-            change.apply(new ChangeApproved(FIRST, REVIEWER, NOW, 1, false));
-            change.apply(new ChangeApproved(FIRST, SOMEONE_ELSE, NOW, 1, false));
+            change.apply(new ChangeApproved(FIRST, REVIEWER, NOW, 1, false, ApprovalVia.BUTTON, java.util.List.of()));
+            change.apply(new ChangeApproved(FIRST, SOMEONE_ELSE, NOW, 1, false, ApprovalVia.BUTTON, java.util.List.of()));
 
             change.apply(new ChangeApprovalRevoked(FIRST, REVIEWER, LATER, 1));
 
@@ -146,7 +146,7 @@ class ChangeTest {
         @DisplayName("after approval is an illegal transition, refused rather than ignored")
         void refusedOnceApproved() {
             var change = pendingChange();
-            change.apply(new ChangeApproved(FIRST, REVIEWER, NOW, 1, true));
+            change.apply(new ChangeApproved(FIRST, REVIEWER, NOW, 1, true, ApprovalVia.BUTTON, java.util.List.of()));
 
             assertThatThrownBy(() -> change.apply(new ChangeRejected(FIRST, SOMEONE_ELSE, LATER, "Changed my mind")))
                     .isInstanceOfSatisfying(IllegalTransitionException.class, illegal -> {
@@ -178,7 +178,7 @@ class ChangeTest {
         @DisplayName("after approval, before work starts, is still withdrawn")
         void cancelledAfterApproval() {
             var change = pendingChange();
-            change.apply(new ChangeApproved(FIRST, REVIEWER, NOW, 1, true));
+            change.apply(new ChangeApproved(FIRST, REVIEWER, NOW, 1, true, ApprovalVia.BUTTON, java.util.List.of()));
 
             change.apply(new ChangeCancelled(FIRST, REQUESTER, LATER));
 
@@ -213,7 +213,7 @@ class ChangeTest {
     void refusesEventsThatAreNotItsMoves() {
         var change = pendingChange();
 
-        assertThatThrownBy(() -> change.apply(new ChangeApproved(new ChangeId(2), REVIEWER, LATER, 1, true)))
+        assertThatThrownBy(() -> change.apply(new ChangeApproved(new ChangeId(2), REVIEWER, LATER, 1, true, ApprovalVia.BUTTON, java.util.List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ChangeApproved of CHG-2 applied to CHG-1");
         assertThatThrownBy(() -> change.apply(new ChangeRequested(FIRST, REQUESTER, LATER, "Again")))
@@ -232,7 +232,7 @@ class ChangeTest {
         var change = pendingChange();
         var before = change.approvals();
 
-        change.apply(new ChangeApproved(FIRST, REVIEWER, LATER, 1, true));
+        change.apply(new ChangeApproved(FIRST, REVIEWER, LATER, 1, true, ApprovalVia.BUTTON, java.util.List.of()));
 
         assertThat(before).isEmpty();
         assertThatThrownBy(() -> change.approvals().add(new Approval(REQUESTER, LATER, 1)))

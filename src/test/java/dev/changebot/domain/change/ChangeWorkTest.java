@@ -180,7 +180,7 @@ class ChangeWorkTest {
         assertThatThrownBy(() -> inProgress.apply(new ChangeOverrideSigned(FIRST, REVIEWER, LATER, "Incident fix",
                 List.of("weekend"), List.of("sre")))).isInstanceOf(IllegalTransitionException.class)
                 .hasMessage("CHG-1 cannot move from in progress to in progress");
-        assertThatThrownBy(() -> approved.apply(new ChangeEvent.ChangeApproved(FIRST, SOMEONE_ELSE, LATER, 1, false)))
+        assertThatThrownBy(() -> approved.apply(new ChangeEvent.ChangeApproved(FIRST, SOMEONE_ELSE, LATER, 1, false, ApprovalVia.BUTTON, java.util.List.of())))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessage("CHG-1 cannot move from approved to approved");
 

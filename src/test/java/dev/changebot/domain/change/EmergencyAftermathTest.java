@@ -57,7 +57,7 @@ class EmergencyAftermathTest {
         var waiting = declaredEmergency(List.of(RETROSPECTIVE), true);
         assertThat(waiting.state()).isEqualTo(ChangeState.PENDING_APPROVAL);
 
-        waiting.apply(new ChangeApproved(FIRST, REVIEWER, LATER, 1, true));
+        waiting.apply(new ChangeApproved(FIRST, REVIEWER, LATER, 1, true, ApprovalVia.BUTTON, java.util.List.of()));
 
         assertThat(waiting.state()).isEqualTo(ChangeState.IN_PROGRESS);
         assertThat(waiting.approvals()).containsExactly(new Approval(REVIEWER, LATER, 1));

@@ -155,6 +155,6 @@ public final class PolicyFixtures {
                 Optional.empty(), ApprovalMatrix.NONE, windows, freezes,
                 new BusinessCalendar(ZoneOffset.UTC, EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
                         HolidayCalendar.none()),
-                Reminders.defaults());
+                Reminders.defaults(), dev.changebot.domain.policy.AuditSettings.none());
     }
 }

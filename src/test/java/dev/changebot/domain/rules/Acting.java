@@ -35,7 +35,7 @@ public final class Acting {
 
     /** Bob, a reviewer, approves the change; then Alice starts it at {@code now}, which the calendar must allow. */
     public static Change approvedAndStarted(Change change, Policy policy, Instant now) {
-        act(change, new ChangeCommand.Approve(), REVIEWER, PolicyFixtures.REVIEWER_ROLES, policy, now);
+        act(change, new ChangeCommand.Approve(dev.changebot.domain.change.ApprovalVia.COMMAND), REVIEWER, PolicyFixtures.REVIEWER_ROLES, policy, now);
         var started = act(change, new ChangeCommand.Start(Optional.empty()), REQUESTER, Set.of(), policy, now);
         if (!(started instanceof Verdict.Accepted)) {
             throw new AssertionError("the start was not accepted: " + started);

@@ -1,5 +1,6 @@
 package dev.changebot.domain.rules;
 
+import dev.changebot.domain.change.ApprovalVia;
 import static dev.changebot.domain.change.ChangeFixtures.FIRST;
 import static dev.changebot.domain.change.ChangeFixtures.NOW;
 import static dev.changebot.domain.change.ChangeFixtures.REQUESTER;
@@ -49,7 +50,7 @@ class ApproveRulesTest {
     final ChangeRules rules = new ChangeRules();
 
     Verdict approve(Change change, String userId, Set<String> roles, Policy policy) {
-        return rules.decide(change, new ChangeCommand.Approve(), Actor.person(userId, roles), Situation.at(policy, LATER));
+        return rules.decide(change, new ChangeCommand.Approve(ApprovalVia.COMMAND), Actor.person(userId, roles), Situation.at(policy, LATER));
     }
 
     @Test
@@ -59,7 +60,7 @@ class ApproveRulesTest {
 
         var verdict = approve(change, REVIEWER, REVIEWER_ROLES, ONE_REVIEWER);
 
-        assertThat(verdict).isEqualTo(Verdict.Accepted.of(new ChangeApproved(FIRST, REVIEWER, LATER, 1, true)));
+        assertThat(verdict).isEqualTo(Verdict.Accepted.of(new ChangeApproved(FIRST, REVIEWER, LATER, 1, true, ApprovalVia.COMMAND, List.of(REVIEWERS))));
         verdict.events().forEach(change::apply);
         assertThat(change.state()).isEqualTo(APPROVED);
         assertThat(change.approvals()).containsExactly(new Approval(REVIEWER, LATER, 1));
@@ -106,17 +107,17 @@ class ApproveRulesTest {
 
         assertThat(approve(change, LEAD, Set.of(BACKEND_LEAD), policy)).isEqualTo(new Verdict.Refused(
                 "Not yet: waiting for step 1 (Peer review) before step 2 (Lead sign-off)."));
-        apply(change, approve(change, REVIEWER, both, policy), new ChangeApproved(FIRST, REVIEWER, LATER, 1, false));
+        apply(change, approve(change, REVIEWER, both, policy), new ChangeApproved(FIRST, REVIEWER, LATER, 1, false, ApprovalVia.COMMAND, List.of(REVIEWERS)));
         assertThat(approve(change, REVIEWER, both, policy)).isEqualTo(new Verdict.Refused(
                 "You have already approved step 1 (Peer review); it needs 1 more approver."));
         apply(change, approve(change, SOMEONE_ELSE, REVIEWER_ROLES, policy),
-                new ChangeApproved(FIRST, SOMEONE_ELSE, LATER, 1, false));
+                new ChangeApproved(FIRST, SOMEONE_ELSE, LATER, 1, false, ApprovalVia.COMMAND, List.of(REVIEWERS)));
         assertThat(change.state()).as("step 2 is open").isEqualTo(PENDING_APPROVAL);
         assertThat(approve(change, SOMEONE_ELSE, REVIEWER_ROLES, policy)).isEqualTo(new Verdict.Refused(
                 "Step 2 (Lead sign-off) needs backend-lead, and you do not hold that role."));
         assertThat(approve(change, REVIEWER, both, policy)).isEqualTo(new Verdict.Refused(
                 "You approved step 1 (Peer review); the policy needs a different person for step 2 (Lead sign-off)."));
-        apply(change, approve(change, LEAD, Set.of(BACKEND_LEAD), policy), new ChangeApproved(FIRST, LEAD, LATER, 2, true));
+        apply(change, approve(change, LEAD, Set.of(BACKEND_LEAD), policy), new ChangeApproved(FIRST, LEAD, LATER, 2, true, ApprovalVia.COMMAND, List.of(BACKEND_LEAD)));
 
         assertThat(change.state()).isEqualTo(APPROVED);
         assertThat(change.approvals()).extracting(Approval::approverId, Approval::step)
@@ -128,7 +129,7 @@ class ApproveRulesTest {
     void requesterWhereThePolicyAllows() {
         var verdict = approve(pendingChange(), REQUESTER, REVIEWER_ROLES, PolicyFixtures.requesterMayApprove());
 
-        assertThat(verdict).isEqualTo(Verdict.Accepted.of(new ChangeApproved(FIRST, REQUESTER, LATER, 1, true)));
+        assertThat(verdict).isEqualTo(Verdict.Accepted.of(new ChangeApproved(FIRST, REQUESTER, LATER, 1, true, ApprovalVia.COMMAND, List.of(REVIEWERS))));
     }
 
     @Test
@@ -148,7 +149,7 @@ class ApproveRulesTest {
         assertThat(approve(emergency, REQUESTER, REVIEWER_ROLES, policy)).isEqualTo(new Verdict.Refused(
                 "You declared CHG-1, so you cannot approve it: the policy needs someone else to review your change."));
         apply(emergency, approve(emergency, REVIEWER, REVIEWER_ROLES, policy),
-                new ChangeApproved(FIRST, REVIEWER, LATER, 1, true));
+                new ChangeApproved(FIRST, REVIEWER, LATER, 1, true, ApprovalVia.COMMAND, List.of(REVIEWERS)));
 
         assertThat(emergency.state()).isEqualTo(IN_PROGRESS);
     }

@@ -32,7 +32,7 @@ class ChangeRulesTest {
 
     static Stream<Arguments> everyCommand() {
         return Stream.of(
-                Arguments.of(new ChangeCommand.Approve(), true),
+                Arguments.of(new ChangeCommand.Approve(dev.changebot.domain.change.ApprovalVia.COMMAND), true),
                 Arguments.of(new ChangeCommand.Reject("No rollback tested"), true),
                 Arguments.of(new ChangeCommand.Start(Optional.empty()), true),
                 Arguments.of(new ChangeCommand.Satisfy("retrospective", Map.of()), true),
@@ -70,7 +70,7 @@ class ChangeRulesTest {
             return CalendarState.QUIET;
         }, Map.of());
 
-        rules.decide(pendingChange(), new ChangeCommand.Approve(), Actor.person(REVIEWER, REVIEWER_ROLES), situation);
+        rules.decide(pendingChange(), new ChangeCommand.Approve(dev.changebot.domain.change.ApprovalVia.COMMAND), Actor.person(REVIEWER, REVIEWER_ROLES), situation);
         rules.decide(changeIn(ChangeState.IN_PROGRESS), new ChangeCommand.Finish(ChangeState.COMPLETED),
                 Actor.person(REQUESTER, Set.of()), situation);
         assertThat(reads).hasValue(0);

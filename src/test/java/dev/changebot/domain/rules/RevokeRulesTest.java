@@ -40,7 +40,7 @@ class RevokeRulesTest {
     @Test
     @DisplayName("of one's own approval on the open step is accepted, and takes that approval away")
     void ownApprovalOnTheOpenStep() {
-        Acting.act(change, new ChangeCommand.Approve(), REVIEWER, REVIEWER_ROLES, TWO_STEPS, NOW);
+        Acting.act(change, new ChangeCommand.Approve(dev.changebot.domain.change.ApprovalVia.COMMAND), REVIEWER, REVIEWER_ROLES, TWO_STEPS, NOW);
 
         var verdict = revoke(change, REVIEWER, TWO_STEPS);
 
@@ -53,7 +53,7 @@ class RevokeRulesTest {
     @Test
     @DisplayName("by someone with no approval on the open step is refused")
     void nothingToWithdraw() {
-        Acting.act(change, new ChangeCommand.Approve(), REVIEWER, REVIEWER_ROLES, TWO_STEPS, NOW);
+        Acting.act(change, new ChangeCommand.Approve(dev.changebot.domain.change.ApprovalVia.COMMAND), REVIEWER, REVIEWER_ROLES, TWO_STEPS, NOW);
 
         assertThat(revoke(change, SOMEONE_ELSE, TWO_STEPS)).isEqualTo(new Verdict.Refused(
                 "You have no approval on the step now open of CHG-1 to withdraw."));
@@ -62,8 +62,8 @@ class RevokeRulesTest {
     @Test
     @DisplayName("once its step is complete is refused: later steps may rely on it")
     void stepComplete() {
-        Acting.act(change, new ChangeCommand.Approve(), REVIEWER, REVIEWER_ROLES, TWO_STEPS, NOW);
-        Acting.act(change, new ChangeCommand.Approve(), SOMEONE_ELSE, REVIEWER_ROLES, TWO_STEPS, NOW);
+        Acting.act(change, new ChangeCommand.Approve(dev.changebot.domain.change.ApprovalVia.COMMAND), REVIEWER, REVIEWER_ROLES, TWO_STEPS, NOW);
+        Acting.act(change, new ChangeCommand.Approve(dev.changebot.domain.change.ApprovalVia.COMMAND), SOMEONE_ELSE, REVIEWER_ROLES, TWO_STEPS, NOW);
 
         var verdict = revoke(change, REVIEWER, TWO_STEPS);
 
@@ -85,7 +85,7 @@ class RevokeRulesTest {
     @DisplayName("once the change is approved is refused: approvals can no longer be withdrawn")
     void changeApproved() {
         var policy = PolicyFixtures.oneReviewer();
-        Acting.act(change, new ChangeCommand.Approve(), REVIEWER, REVIEWER_ROLES, policy, NOW);
+        Acting.act(change, new ChangeCommand.Approve(dev.changebot.domain.change.ApprovalVia.COMMAND), REVIEWER, REVIEWER_ROLES, policy, NOW);
 
         assertThat(revoke(change, REVIEWER, policy)).isEqualTo(new Verdict.Refused(
                 "CHG-1 is approved; approvals can no longer be withdrawn."));

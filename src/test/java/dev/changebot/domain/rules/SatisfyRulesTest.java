@@ -122,7 +122,7 @@ class SatisfyRulesTest {
     void notByItsApprover() {
         var policy = PolicyFixtures.withEmergency(List.of(new ApprovalStep("Reviewer", REVIEWER_ROLES, 1)));
         var approved = Acting.declared(policy, Optional.empty());
-        Acting.act(approved, new ChangeCommand.Approve(), REVIEWER, REVIEWER_ROLES, policy, NOW);
+        Acting.act(approved, new ChangeCommand.Approve(dev.changebot.domain.change.ApprovalVia.COMMAND), REVIEWER, REVIEWER_ROLES, policy, NOW);
 
         assertThat(satisfy(approved, "retrospective", REVIEWER, REVIEWER_ROLES, policy)).isEqualTo(new Verdict.Refused(
                 "You approved CHG-1 before it went ahead, so its Retrospective must come from someone else."));

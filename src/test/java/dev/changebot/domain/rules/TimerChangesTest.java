@@ -1,5 +1,6 @@
 package dev.changebot.domain.rules;
 
+import dev.changebot.domain.change.ApprovalVia;
 import static dev.changebot.domain.change.ChangeFixtures.CHANNEL;
 import static dev.changebot.domain.change.ChangeFixtures.COMMANDER;
 import static dev.changebot.domain.change.ChangeFixtures.FIRST;
@@ -104,7 +105,7 @@ class TimerChangesTest {
         return Stream.of(
                 new ChangeEvent.ChangeRequested(FIRST, REQUESTER, NOW, "Upgrade"),
                 new ChangeEvent.ChangePreApproved(FIRST, REQUESTER, NOW, "standard"),
-                new ChangeEvent.ChangeApproved(FIRST, REVIEWER, NOW, 1, true),
+                new ChangeEvent.ChangeApproved(FIRST, REVIEWER, NOW, 1, true, ApprovalVia.BUTTON, java.util.List.of()),
                 new ChangeEvent.ChangeApprovalRevoked(FIRST, REVIEWER, NOW, 1),
                 new ChangeEvent.ChangeRejected(FIRST, REVIEWER, NOW, "No"),
                 new ChangeEvent.ChangeCancelled(FIRST, REQUESTER, NOW),

@@ -1,5 +1,6 @@
 package dev.changebot.slack.view;
 
+import dev.changebot.domain.change.ApprovalVia;
 import static dev.changebot.domain.change.ChangeFixtures.NOW;
 import static dev.changebot.domain.change.ChangeFixtures.REQUESTER;
 import static dev.changebot.domain.change.ChangeFixtures.REVIEWER;
@@ -58,7 +59,7 @@ class ChangeMessageTest {
 
     static Stream<Arguments> decidedChanges() {
         return Stream.of(
-                Arguments.of("approved", (Consumer<Change>) c -> Acting.act(c, new ChangeCommand.Approve(), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW)),
+                Arguments.of("approved", (Consumer<Change>) c -> Acting.act(c, new ChangeCommand.Approve(ApprovalVia.COMMAND), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW)),
                 Arguments.of("rejected", (Consumer<Change>) c -> Acting.act(c, new ChangeCommand.Reject("No rollback tested"), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW)),
                 Arguments.of("cancelled", (Consumer<Change>) c -> Acting.act(c, new ChangeCommand.Cancel(), REQUESTER, java.util.Set.of(), PolicyFixtures.oneReviewer(), NOW)));
     }
@@ -86,7 +87,7 @@ class ChangeMessageTest {
     @DisplayName("says who approved once approved")
     void showsTheApprover() {
         var change = pendingChange();
-        Acting.act(change, new ChangeCommand.Approve(), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
+        Acting.act(change, new ChangeCommand.Approve(ApprovalVia.COMMAND), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
 
         assertThat(mrkdwnTexts(ChangeMessage.channelBlocks(view(change))))
                 .anySatisfy(text -> assertThat(text).contains("Step 1 · Review* — approved by <@U_BOB>"));

@@ -1,0 +1,35 @@
+package dev.changebot.application.evidence;
+
+import dev.changebot.domain.evidence.ChangeRecord;
+import dev.changebot.domain.evidence.EvidenceData;
+import dev.changebot.domain.evidence.Period;
+import java.util.List;
+import java.util.Optional;
+
+/** What the evidence is read from: the database, in one consistent snapshot per read. */
+public interface EvidenceRecords {
+
+    /** The period's changes, the number before them, the whole chain and its newest checkpoint, as of one moment. */
+    EvidenceData read(String workspaceId, Period period);
+
+    /** One change with its trail, and the chain entries of that change; empty when there is no such change. */
+    Optional<ChangeTrail> trail(String workspaceId, long number);
+
+    /** The workspaces that have changes or an audit chain (the command line asks when there are several). */
+    List<String> workspaces();
+
+    /**
+     * A change's trail as the auditor's view shows it: its events, and the chain entries made of
+     * them with whether each hash recomputes and links ({@code verified}) and whether a signed
+     * checkpoint covers it.
+     */
+    record ChangeTrail(ChangeRecord change, List<TrailEntry> entries, int unchained) {
+        public ChangeTrail {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    record TrailEntry(long seq, String kind, String actorId, java.time.Instant at, boolean hashValid,
+                      boolean linked, boolean checkpointed) {
+    }
+}

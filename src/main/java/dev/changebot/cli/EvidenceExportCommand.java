@@ -1,0 +1,136 @@
+package dev.changebot.cli;
+
+import dev.changebot.application.evidence.EvidenceDatabase;
+import dev.changebot.domain.evidence.EvidencePack;
+import dev.changebot.domain.evidence.PeriodReading;
+import dev.changebot.policyfile.PolicyFiles;
+import dev.changebot.policyfile.PolicyLoad;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code evidence export (--period P | --from DAY --to DAY) --out FILE}: the same pack as
+ * `/change evidence`, read from the database at {@code --db} (or the server's
+ * DATASOURCES_DEFAULT_* variables) in the time zone of the policy in CHANGEBOT_POLICY.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the evidence pack (a zip) for a period: 2026-Q3, 2026-11, 2026-07-01..2026-09-30 or 30d.")
+final class EvidenceExportCommand implements Callable<Integer> {
+
+    static final int WRITTEN = 0;
+    static final int UNUSABLE = ChangebotCommand.UNUSABLE_INPUT;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Span span;
+
+    static final class Span {
+        @Option(names = "--period", paramLabel = "P", description = "2026-Q3, 2026-11, 2026-07-01..2026-09-30 or 30d")
+        String period;
+
+        @ArgGroup(exclusive = false)
+        Days days;
+    }
+
+    static final class Days {
+        @Option(names = "--from", required = true, paramLabel = "DAY", description = "first day, e.g. 2026-07-01")
+        String from;
+
+        @Option(names = "--to", required = true, paramLabel = "DAY", description = "last day, included, e.g. 2026-09-30")
+        String to;
+    }
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the zip")
+    Path out;
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "JDBC URL of Changebot's database (default: DATASOURCES_DEFAULT_URL)")
+    String db;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "default: DATASOURCES_DEFAULT_USERNAME")
+    String user;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "default: DATASOURCES_DEFAULT_PASSWORD")
+    String password;
+
+    @Option(names = "--workspace", paramLabel = "ID", description = "the Slack workspace (team) id; needed when the database holds several")
+    String workspace;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The environment the defaults come from; tests give their own. */
+    Map<String, String> environment = System.getenv();
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var url = db != null ? db : environment.get("DATASOURCES_DEFAULT_URL");
+        if (url == null || url.isBlank()) {
+            err.println("Give --db jdbc:postgresql://HOST:PORT/DATABASE (or set DATASOURCES_DEFAULT_URL): the pack is"
+                    + " read from Changebot's database. With the embedded database, use the URL the server logs at start.");
+            return UNUSABLE;
+        }
+        var zone = policyZone();
+        var today = clock.instant().atZone(zone).toLocalDate();
+        var read = span.period != null ? PeriodReading.read(span.period, zone, today)
+                : PeriodReading.between(span.days.from, span.days.to, zone, today);
+        if (read instanceof PeriodReading.Refused refused) {
+            err.println(refused.reason().replace("`", ""));
+            return UNUSABLE;
+        }
+        var period = ((PeriodReading.Read) read).period();
+        try {
+            var records = ServiceLoader.load(EvidenceDatabase.class).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("this jar has no database reader"))
+                    .at(url, orEnv(user, "DATASOURCES_DEFAULT_USERNAME"), orEnv(password, "DATASOURCES_DEFAULT_PASSWORD"));
+            var chosen = workspace != null ? workspace : onlyWorkspace(records.workspaces());
+            if (chosen == null) {
+                return UNUSABLE;
+            }
+            var pack = EvidencePack.build(records.read(chosen, period), period, clock.instant(),
+                    "the command line (" + System.getProperty("user.name", "unknown user") + ")", List.of());
+            Files.write(out, pack.zip());
+            spec.commandLine().getOut().println("Wrote " + out + ": " + pack.summary().text().replace("\n", " "));
+            return WRITTEN;
+        } catch (IOException e) {
+            err.println("Could not write " + out + ": " + e.getMessage());
+            return UNUSABLE;
+        } catch (RuntimeException e) {
+            err.println("Could not export the evidence: " + e.getMessage());
+            return UNUSABLE;
+        }
+    }
+
+    private String onlyWorkspace(List<String> workspaces) {
+        if (workspaces.size() == 1) {
+            return workspaces.get(0);
+        }
+        spec.commandLine().getErr().println(workspaces.isEmpty()
+                ? "The database holds no changes and no audit chain: give --workspace ID to export an empty pack."
+                : "The database holds several workspaces (" + String.join(", ", workspaces) + "): give --workspace ID.");
+        return null;
+    }
+
+    /** Periods are days in the policy's time zone, as in Slack; UTC when the policy cannot be read. */
+    private ZoneId policyZone() {
+        var load = PolicyFiles.load(environment.get("CHANGEBOT_POLICY"));
+        return load instanceof PolicyLoad.Loaded loaded ? loaded.policy().zone() : ZoneOffset.UTC;
+    }
+
+    private String orEnv(String given, String variable) {
+        return given != null ? given : environment.getOrDefault(variable, "");
+    }
+}
