@@ -67,12 +67,34 @@ final class EvidenceExportCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "ID", description = "the Slack workspace (team) id; needed when the database holds several")
     String workspace;
 
+    @CommandLine.Mixin
+    KeyOptions key = new KeyOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     /** The environment the defaults come from; tests give their own. */
     Map<String, String> environment = System.getenv();
     Clock clock = Clock.systemUTC();
+
+    /**
+     * The signing key's public half from the bot's key file, for public-key.txt; without a readable key
+     * file the pack says so in its README (the auditor then gets the key from the operators).
+     */
+    private List<String> publicKeys(java.io.PrintWriter err) {
+        var file = key.file();
+        if (!file.exists()) {
+            err.println("No signing key at " + file.location() + ": public-key.txt stays empty (give --key-file).");
+            return List.of();
+        }
+        try {
+            return List.of(file.load(key.name()).verifierKey().toString());
+        } catch (RuntimeException unreadable) {
+            err.println("Could not read the signing key at " + file.location() + " (" + unreadable.getMessage()
+                    + "): public-key.txt stays empty.");
+            return List.of();
+        }
+    }
 
     @Override
     public Integer call() {
@@ -101,7 +123,7 @@ final class EvidenceExportCommand implements Callable<Integer> {
                 return UNUSABLE;
             }
             var pack = EvidencePack.build(records.read(chosen, period), period, clock.instant(),
-                    "the command line (" + System.getProperty("user.name", "unknown user") + ")", List.of());
+                    "the command line (" + System.getProperty("user.name", "unknown user") + ")", publicKeys(err));
             Files.write(out, pack.zip());
             spec.commandLine().getOut().println("Wrote " + out + ": " + pack.summary().text().replace("\n", " "));
             return WRITTEN;

@@ -17,6 +17,7 @@ import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;
 import dev.changebot.support.SlackPayloads;
+import dev.changebot.support.DatabaseAdmin;
 import dev.changebot.support.TestDatabase;
 import dev.changebot.support.TestPostgres;
 import java.nio.file.Files;
@@ -226,14 +227,7 @@ class TamperCorpusTest {
 
     /** As the tables' owner with the triggers off: what an administrator of the database can do. */
     static void asAdmin(TestDatabase db, String... statements) {
-        try (var connection = db.connect(); var statement = connection.createStatement()) {
-            statement.execute("SET session_replication_role = replica");
-            for (var sql : statements) {
-                statement.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        DatabaseAdmin.withTriggersOff(db, statements);
     }
 
     /** Recomputes every hash from the stored bodies, as an attacker who knows the documented encoding would. */

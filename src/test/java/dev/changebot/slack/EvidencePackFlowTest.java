@@ -6,9 +6,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.changebot.application.change.FireTimer;
 import dev.changebot.cli.ChangebotCommand;
-import dev.changebot.domain.audit.EntryHash;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.support.ChangeForms;
+import dev.changebot.application.audit.TakeCheckpoints;
+import dev.changebot.scheduling.AuditSequencer;
+import dev.changebot.support.DatabaseAdmin;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.MutableClock;
 import dev.changebot.support.RunningApp;
@@ -66,7 +68,10 @@ class EvidencePackFlowTest {
 
     @BeforeEach
     void march() {
-        app = RunningApp.start(db, slack, Map.of("changebot.policy", "preset:chat-backend"), clock);
+        // The sequencer chains when this node records something (and when a test asks); no background poll,
+        // so a fact written by "another node" stays unchained until a test chains it.
+        app = RunningApp.start(db, slack, Map.of("changebot.policy", "preset:chat-backend", "changebot.audit.poll", "0s"),
+                clock);
         slack.userGroup("backend-leads", BACKEND, LEADS);
         slack.userGroup("sre-leads", LEADS);
         slack.userGroup("sre-oncall", IC);
@@ -169,37 +174,44 @@ class EvidencePackFlowTest {
         assertThat(exceptions.get(2).get("detail")).isEqualTo("retrospective due 2026-03-07T17:00:00Z");
 
         assertThat(new String(files.get("README.txt"), StandardCharsets.UTF_8))
-                .contains("audit verify --pack", "no checkpoint has been signed yet", "no public key");
+                .contains("audit verify --pack", "no checkpoint has been signed yet",
+                        "the key(s) checkpoints are signed with");
         assertThat(files.get("checkpoint.txt")).isEmpty();
+        // The running app's signing key, in the verifier key form audit verify --pubkey takes.
+        assertThat(new String(files.get("public-key.txt"), StandardCharsets.UTF_8).strip())
+                .matches("changebot-audit\\+[0-9a-f]{8}\\+[A-Za-z0-9+/=]{44}");
         assertThat(db.rows("SELECT actor_id, details->>'period' AS p FROM audit_note WHERE kind = 'EvidenceExported'"))
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("actor_id", AUDITOR).containsEntry("p", "2026-03"));
     }
 
     @Test
-    @DisplayName("the pack carries the whole chain and the newest checkpoint verbatim")
+    @DisplayName("the pack carries the whole chain the sequencer wrote and the newest checkpoint verbatim")
     void chainAndCheckpoint() throws IOException {
-        var bodies = List.of("{\"seq\":1}", "{\"seq\":2}");
-        var prev = EntryHash.genesis();
-        for (int i = 0; i < bodies.size(); i++) {
-            var hash = EntryHash.of(prev, bodies.get(i));
-            insertEntry(i + 1, prev, hash, bodies.get(i), "ChangeRequested", 1L);
-            prev = hash;
-        }
+        app.bean(AuditSequencer.class).chainNow();
+        var head = db.rows("SELECT size, head_hash FROM audit_chain WHERE chain_id = ?", FakeSlackApi.TEAM_ID).get(0);
+        long size = ((Number) head.get("size")).longValue();
+        var headHash = (byte[]) head.get("head_hash");
+        var note = "changebot.audit/" + FakeSlackApi.TEAM_ID + "\n" + size + "\n...\n";
         db.rows("INSERT INTO audit_checkpoint (chain_id, size, head_hash, taken_at, note, key_name, key_id)"
-                + " VALUES (?, 2, ?, now(), 'changebot.audit/T0CHANGE\n2\n...\n', 'changebot-audit', 'abcd') RETURNING id",
-                FakeSlackApi.TEAM_ID, prev);
+                + " VALUES (?, ?, ?, now(), ?, 'changebot-audit', 'abcd') RETURNING id",
+                FakeSlackApi.TEAM_ID, size, headHash, note);
 
         say(AUDITOR, "evidence 2026-03-01..2026-03-31");
         awaitCall("files.completeUploadExternal");
         var files = unzip(slack.uploaded(slack.calls("upload").get(0).param("file_id")));
 
         var lines = new String(files.get("audit.jsonl"), StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).hasSize(2);
-        var second = JsonParser.parseString(lines.get(1)).getAsJsonObject();
-        assertThat(second.get("seq").getAsLong()).isEqualTo(2);
-        assertThat(second.get("body").getAsString()).isEqualTo("{\"seq\":2}");
-        assertThat(java.util.Base64.getDecoder().decode(second.get("hash").getAsString())).isEqualTo(prev);
-        assertThat(new String(files.get("checkpoint.txt"), StandardCharsets.UTF_8)).isEqualTo("changebot.audit/T0CHANGE\n2\n...\n");
+        assertThat(size).as("everything the set-up recorded is chained").isGreaterThan(10);
+        assertThat(lines).as("from the first entry to the head at export time").hasSizeGreaterThanOrEqualTo((int) size);
+        var stored = db.rows("SELECT seq, body FROM audit_entry WHERE chain_id = ? ORDER BY seq", FakeSlackApi.TEAM_ID);
+        for (int i = 0; i < size; i++) {
+            var line = JsonParser.parseString(lines.get(i)).getAsJsonObject();
+            assertThat(line.get("seq").getAsLong()).isEqualTo(i + 1);
+            assertThat(line.get("body").getAsString()).isEqualTo(stored.get(i).get("body"));
+        }
+        var last = JsonParser.parseString(lines.get((int) size - 1)).getAsJsonObject();
+        assertThat(java.util.Base64.getDecoder().decode(last.get("hash").getAsString())).isEqualTo(headHash);
+        assertThat(new String(files.get("checkpoint.txt"), StandardCharsets.UTF_8)).isEqualTo(note);
     }
 
     @Test
@@ -215,20 +227,27 @@ class EvidencePackFlowTest {
     }
 
     @Test
-    @DisplayName("/change audit CHG-n: chained entries verified one by one, events not chained yet said so")
+    @DisplayName("/change audit CHG-n: chained entries verified one by one, an edited one caught, events not chained yet said so")
     void auditTrail() {
-        var body = "{\"change\":\"CHG-1\"}";
-        var hash = EntryHash.of(EntryHash.genesis(), body);
-        insertEntry(1, EntryHash.genesis(), hash, body, "ChangeRequested", 1L);
-        var forged = EntryHash.of(hash, "{\"original\":true}");
-        insertEntry(2, hash, forged, "{\"edited\":true}", "ChangeApproved", 1L);
+        app.bean(AuditSequencer.class).chainNow();
+        // As the database's administrator, triggers off: CHG-1's approval is said to be someone else's.
+        DatabaseAdmin.withTriggersOff(db, "UPDATE audit_entry SET body = replace(body, '\"" + BACKEND + "\"', '\"U0MALLORY\"')"
+                + " WHERE change_number = 1 AND kind = 'ChangeApproved'");
+        // Recorded by another node after this one's last pass: listed, but not chained yet.
+        db.rows("INSERT INTO change_event (change_id, workspace_id, type, actor_id, occurred_at)"
+                + " SELECT id, workspace_id, 'ChangeCancelled', ?, ? FROM change_request WHERE number = 3 RETURNING id",
+                REQUESTER, Timestamp.from(clock.instant()));
 
         var response = JsonParser.parseString(app.slack(SlashCommands.of(AUDITOR, CHANNEL, "audit CHG-1"),
                 SlackPayloads.FORM).body()).getAsJsonObject();
 
         var blocks = response.get("blocks").toString();
-        assertThat(blocks).contains("Audit trail of CHG-1", "2 entries in the audit chain", "1 failing verification",
-                "✅ #1 *ChangeRequested*", "❌ hash differs #2 *ChangeApproved*", "recorded but not chained yet", "⏳ *ChangeFinished*");
+        assertThat(blocks).contains("Audit trail of CHG-1", "1 failing verification", "*ChangeRequested*",
+                "❌ hash differs", "*ChangeApproved*");
+        var third = JsonParser.parseString(app.slack(SlashCommands.of(AUDITOR, CHANNEL, "audit CHG-3"),
+                SlackPayloads.FORM).body()).getAsJsonObject().get("blocks").toString();
+        assertThat(third).contains("Audit trail of CHG-3", "recorded but not chained yet", "⏳ *ChangeCancelled*")
+                .doesNotContain("failing verification");
         assertThat(say(AUDITOR, "audit CHG-99")).contains("CHG-99");
         assertThat(say(AUDITOR, "audit CHG-x")).contains("`/change audit` needs a change id");
     }
@@ -236,19 +255,28 @@ class EvidencePackFlowTest {
     @Test
     @DisplayName("evidence export on the command line writes the same pack from the database; bad periods exit 2")
     void commandLine(@TempDir Path dir) throws IOException {
+        app.bean(AuditSequencer.class).chainNow();
+        app.bean(TakeCheckpoints.class).now();
         var out = dir.resolve("pack.zip");
         var printed = new StringWriter();
         var errors = new StringWriter();
 
         int exit = ChangebotCommand.run(new PrintWriter(printed), new PrintWriter(errors), "evidence", "export",
                 "--period", "2026-03", "--out", out.toString(), "--db", db.url(), "--db-user", db.user(),
-                "--db-password", db.password());
+                "--db-password", db.password(), "--key-file", RunningApp.auditKeyFile(db.url()).toString());
 
         assertThat(exit).as(errors.toString()).isZero();
         assertThat(printed.toString()).contains("5 changes");
         var files = unzip(Files.readAllBytes(out));
         assertThat(csv(files.get("changes.csv"))).hasSize(5);
         assertThat(csv(files.get("approvals.csv"))).hasSize(4);
+
+        // The auditor's check, offline: the pack's chain against its signed checkpoint and the published key.
+        var publicKey = new String(files.get("public-key.txt"), StandardCharsets.UTF_8).strip();
+        var verified = new StringWriter();
+        assertThat(ChangebotCommand.run(new PrintWriter(verified), new PrintWriter(errors), "audit", "verify",
+                "--pack", out.toString(), "--pubkey", publicKey)).as(verified + "\n" + errors).isZero();
+        assertThat(verified.toString()).doesNotContain("NOT checked");
 
         assertThat(ChangebotCommand.run(new PrintWriter(printed), new PrintWriter(errors), "evidence", "export",
                 "--from", "2030-01-01", "--to", "2030-01-31", "--out", out.toString(), "--db", db.url())).isEqualTo(2);
@@ -261,12 +289,6 @@ class EvidencePackFlowTest {
         var emptyPack = unzip(Files.readAllBytes(empty));
         assertThat(csv(emptyPack.get("changes.csv"))).isEmpty();
         assertThat(new String(emptyPack.get("README.txt"), StandardCharsets.UTF_8)).contains("0 changes");
-    }
-
-    private void insertEntry(long seq, byte[] prev, byte[] hash, String body, String kind, Long change) {
-        db.rows("INSERT INTO audit_entry (chain_id, seq, prev_hash, hash, body, kind, change_number, occurred_at, source,"
-                + " source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'test', ?) RETURNING seq", FakeSlackApi.TEAM_ID, seq, prev,
-                hash, body, kind, change, Timestamp.from(Instant.parse("2026-03-02T09:00:00Z")), seq);
     }
 
     private void request(String changeClass, String title) {
