@@ -1,4 +1,4 @@
--- Signed checkpoints (issue 13, docs/audit-checkpoints.md).
+-- Signed checkpoints (issue 13, docs/audit.md, "Signed checkpoints and the signing key").
 -- A chain's state (its size; the head hash follows from it) is signed once, whichever node, job or
 -- command signs it first: the others' inserts conflict and are dropped, so two nodes never record
 -- (nor post) the same state twice.

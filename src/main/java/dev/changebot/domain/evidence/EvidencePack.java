@@ -13,7 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The evidence pack for a period: a zip an auditor opens with any tool (docs/audit-evidence.md
+ * The evidence pack for a period: a zip an auditor opens with any tool (docs/audit.md, "The evidence pack"
  * lists its files and columns), and the summary said with it.
  */
 public record EvidencePack(byte[] zip, PackSummary summary) {
