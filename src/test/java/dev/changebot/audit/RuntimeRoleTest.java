@@ -3,6 +3,7 @@ package dev.changebot.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.changebot.support.ExternalRoles;
 import dev.changebot.support.TestDatabase;
 import dev.changebot.support.TestPostgres;
 import java.sql.SQLException;
@@ -28,7 +29,7 @@ class RuntimeRoleTest {
     @DisplayName("the runtime role appends an audit note but cannot UPDATE, DELETE, TRUNCATE or disable triggers on audit rows")
     void runtimeRoleCannotRewriteHistory() throws SQLException {
         var admin = TestPostgres.freshDatabase();
-        setUpRoles(admin);
+        ExternalRoles.setUp(admin, OWNER, RUNTIME, "SELECT, INSERT, UPDATE, DELETE, TRUNCATE");
         Flyway.configure().dataSource(admin.url(), OWNER, "owner-secret").locations("classpath:db/migration").load()
                 .migrate();
         var runtime = new TestDatabase(admin.url(), RUNTIME, "runtime-secret");
@@ -62,24 +63,5 @@ class RuntimeRoleTest {
             case "audit_checkpoint" -> "note";
             default -> "actor_id";
         };
-    }
-
-    private static void setUpRoles(TestDatabase admin) throws SQLException {
-        var database = admin.url().replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
-        try (var connection = admin.connect(); var statement = connection.createStatement()) {
-            for (var role : new String[] {OWNER, RUNTIME}) {
-                statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role
-                        + "') THEN CREATE ROLE " + role + " LOGIN; END IF; END $$");
-            }
-            statement.execute("ALTER ROLE " + OWNER + " PASSWORD 'owner-secret'");
-            statement.execute("ALTER ROLE " + RUNTIME + " PASSWORD 'runtime-secret'");
-            statement.execute("ALTER DATABASE " + database + " OWNER TO " + OWNER);
-            statement.execute("ALTER SCHEMA public OWNER TO " + OWNER);
-            statement.execute("GRANT USAGE ON SCHEMA public TO " + RUNTIME);
-            statement.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER + " IN SCHEMA public"
-                    + " GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO " + RUNTIME);
-            statement.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER + " IN SCHEMA public"
-                    + " GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO " + RUNTIME);
-        }
     }
 }

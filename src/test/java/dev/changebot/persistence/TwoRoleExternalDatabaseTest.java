@@ -10,6 +10,7 @@ import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;
 import dev.changebot.support.SlackPayloads;
+import dev.changebot.support.ExternalRoles;
 import dev.changebot.support.TestDatabase;
 import dev.changebot.support.TestPostgres;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class TwoRoleExternalDatabaseTest {
     @DisplayName("owner role migrates, runtime role serves requests and cannot disable or drop the audit triggers")
     void ownerMigratesRuntimeServes() throws Exception {
         var admin = TestPostgres.freshDatabase();
-        setUpRoles(admin);
+        ExternalRoles.setUp(admin, OWNER, RUNTIME, "SELECT, INSERT, UPDATE, DELETE");
         var runtime = new TestDatabase(admin.url(), RUNTIME, "runtime-secret");
         try (var slack = FakeSlackApi.start();
              var app = AppProcess.start(runtime, slack, RunningApp.TEST_POLICY, Map.of(), Map.of(
@@ -58,27 +59,6 @@ class TwoRoleExternalDatabaseTest {
                 assertThatThrownBy(() -> statement.execute(attempt)).isInstanceOf(SQLException.class)
                         .hasMessageContaining("must be owner");
             }
-        }
-    }
-
-    /** The statements of the README's "External database, two roles" paragraph. */
-    private static void setUpRoles(TestDatabase admin) throws SQLException {
-        var database = admin.url().replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
-        try (var connection = admin.connect(); var statement = connection.createStatement()) {
-            for (var role : new String[] {OWNER, RUNTIME}) {
-                // Roles belong to the whole server: made once, reused by later runs.
-                statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role
-                        + "') THEN CREATE ROLE " + role + " LOGIN; END IF; END $$");
-            }
-            statement.execute("ALTER ROLE " + OWNER + " PASSWORD 'owner-secret'");
-            statement.execute("ALTER ROLE " + RUNTIME + " PASSWORD 'runtime-secret'");
-            statement.execute("ALTER DATABASE " + database + " OWNER TO " + OWNER);
-            statement.execute("ALTER SCHEMA public OWNER TO " + OWNER);
-            statement.execute("GRANT USAGE ON SCHEMA public TO " + RUNTIME);
-            statement.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER + " IN SCHEMA public"
-                    + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + RUNTIME);
-            statement.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER + " IN SCHEMA public"
-                    + " GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO " + RUNTIME);
         }
     }
 }
