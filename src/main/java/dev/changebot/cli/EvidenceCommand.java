@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code evidence export}: the auditor's evidence pack, straight from the database. */
 @Command(name = "evidence", mixinStandardHelpOptions = true,
-        description = "Export the evidence pack for a period (docs/audit.md, "The evidence pack").",
+        description = "Export the evidence pack for a period (docs/audit.md, The evidence pack).",
         subcommands = {EvidenceExportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
