@@ -83,7 +83,7 @@ final class ClassReader {
         return fields;
     }
 
-    private List<ApprovalStep> steps(YamlMap definition) {
+    List<ApprovalStep> steps(YamlMap definition) {
         var steps = new ArrayList<ApprovalStep>();
         for (var step : definition.maps("approval")) {
             step.allowOnly(Set.of("step", "roles", "count"));
@@ -114,6 +114,7 @@ final class ClassReader {
         for (var stage : definition.maps("soak")) {
             stage.allowOnly(Set.of("environment", "duration"));
             var environment = stage.requiredString("environment", "e.g. environment: staging");
+            stage.get("environment").ifPresent(node -> environment.ifPresent(e -> references.environment(new YamlMap.Named(e, node))));
             var duration = positive(stage, "duration", "e.g. duration: 2h");
             if (environment.isPresent() && duration.isPresent()) {
                 stages.add(new SoakStage(environment.get(), duration.get()));

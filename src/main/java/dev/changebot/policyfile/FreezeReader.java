@@ -17,7 +17,7 @@ final class FreezeReader {
     static {
         var keys = new HashSet<>(ScheduleReader.KINDS);
         keys.addAll(Set.of("label", "timezone", "from", "duration", "applies_to", "override", "active_incidents",
-                "declared", "declared_by"));
+                "declared", "declared_by", ScopeReader.SERVICES, ScopeReader.ENVIRONMENTS));
         KEYS = Set.copyOf(keys);
     }
 
@@ -46,7 +46,8 @@ final class FreezeReader {
         }
         var override = definition.map("override").map(o -> OverrideReader.read(o, references)).orElse(Override.NOBODY);
         var label = definition.string("label").orElse("the " + name + " freeze");
-        return source.map(s -> new Freeze(name, label, s, appliesTo, override));
+        var scope = new ScopeReader(references).read(definition);
+        return source.map(s -> new Freeze(name, label, s, appliesTo, override, scope));
     }
 
     private Optional<FreezeSource> source(YamlMap definition, ZoneId zone, org.yaml.snakeyaml.nodes.Node key) {

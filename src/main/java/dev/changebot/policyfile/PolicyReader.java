@@ -9,6 +9,7 @@ import dev.changebot.domain.policy.ChangeClass;
 import dev.changebot.domain.policy.Freeze;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.Role;
+import dev.changebot.domain.policy.RuleScope;
 import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -31,7 +32,7 @@ public final class PolicyReader {
 
     static final Set<String> TOP_KEYS = Set.of("version", "id", "name", "timezone", "business_days", "roles",
             "approvals", "windows", "freezes", "classes", "default_class", "questionnaire", "approval_matrix",
-            "reminders", "audit");
+            "reminders", "audit", "environments", "services");
 
     private final Problems problems;
     private final Values values;
@@ -77,7 +78,8 @@ public final class PolicyReader {
         var zone = top.string("timezone")
                 .flatMap(t -> values.zone(t, top.get("timezone").orElseThrow(), "timezone")).orElse(ZoneOffset.UTC);
         var roles = roles(top);
-        var windows = windows(top, zone);
+        var windowScopes = new LinkedHashMap<String, RuleScope>();
+        var windows = windows(top, zone, windowScopes);
         var freezes = freezes(top, zone);
         var classes = classes(top);
         var defaultClass = top.get("default_class").map(node -> new YamlMap.Named(top.string("default_class").orElse(""), node));
@@ -93,11 +95,16 @@ public final class PolicyReader {
         if (!top.has("classes")) {
             problems.at(top.node(), "the policy defines no classes", "add classes: with at least one class of change");
         }
+        var environments = new EnvironmentsReader(problems).read(top);
+        var services = new ServiceReader(problems, references).read(top, classes);
         references.check(roles.keySet(), windows.keySet(), classes.keySet());
-        return Optional.of(new Policy(id, top.string("name").orElse(id), zone, roles,
+        var policy = new Policy(id, top.string("name").orElse(id), zone, roles,
                 top.map("approvals").map(this::approvals).orElse(ApprovalSettings.defaults()), classes,
                 defaultClass.map(YamlMap.Named::text), questionnaire, matrix, windows, freezes, business, reminders,
-                audit));
+                audit, environments, services, windowScopes);
+        // Without an environments: section the policy's environments are its soak stages and production.
+        references.checkPlaces(services.keySet(), Set.copyOf(policy.environments()));
+        return Optional.of(policy);
     }
 
     private Map<String, Role> roles(YamlMap top) {
@@ -116,14 +123,16 @@ public final class PolicyReader {
         return roles;
     }
 
-    private Map<String, NamedSchedule> windows(YamlMap top, ZoneId policyZone) {
+    private Map<String, NamedSchedule> windows(YamlMap top, ZoneId policyZone, Map<String, RuleScope> scopes) {
         var windows = new LinkedHashMap<String, NamedSchedule>();
         var reader = new ScheduleReader(problems);
         top.map("windows").ifPresent(section -> section.entries().forEach((name, node) ->
                 YamlMap.of(node, "windows." + name, problems).ifPresent(window -> {
                     var keys = new LinkedHashSet<>(ScheduleReader.KINDS);
-                    keys.addAll(Set.of("label", "timezone", "from", "duration"));
+                    keys.addAll(Set.of("label", "timezone", "from", "duration", ScopeReader.SERVICES,
+                            ScopeReader.ENVIRONMENTS));
                     window.allowOnly(keys);
+                    scopes.put(name, new ScopeReader(references).read(window));
                     var zone = window.string("timezone")
                             .flatMap(t -> values.zone(t, window.get("timezone").orElseThrow(), window.child("timezone")))
                             .orElse(policyZone);

@@ -15,6 +15,8 @@ final class References {
     private final List<YamlMap.Named> roleUses = new ArrayList<>();
     private final List<YamlMap.Named> windowUses = new ArrayList<>();
     private final List<YamlMap.Named> classUses = new ArrayList<>();
+    private final List<YamlMap.Named> serviceUses = new ArrayList<>();
+    private final List<YamlMap.Named> environmentUses = new ArrayList<>();
 
     References(Problems problems) {
         this.problems = problems;
@@ -37,6 +39,20 @@ final class References {
 
     void changeClass(YamlMap.Named name) {
         classUses.add(name);
+    }
+
+    void service(YamlMap.Named name) {
+        serviceUses.add(name);
+    }
+
+    void environment(YamlMap.Named name) {
+        environmentUses.add(name);
+    }
+
+    /** Services and environments named by scopes, services and soak stages, against those the policy has. */
+    void checkPlaces(Set<String> services, Set<String> environments) {
+        report(serviceUses, services, "service", "services", "define it under services:");
+        report(environmentUses, environments, "environment", "environments", "list it under environments:");
     }
 
     void check(Set<String> roles, Set<String> windows, Set<String> classes) {

@@ -28,7 +28,13 @@ public record Policy(
         List<Freeze> freezes,
         BusinessCalendar businessCalendar,
         Reminders reminders,
-        AuditSettings audit) {
+        AuditSettings audit,
+        Map<String, String> declaredEnvironments,
+        Map<String, Service> services,
+        Map<String, RuleScope> windowScopes) {
+
+    /** The service of a policy without a {@code services:} section; changes then record none. */
+    public static final String IMPLICIT_SERVICE = "default";
 
     public Policy {
         // Declaration order is kept: it is the order people read the policy in.
@@ -36,6 +42,18 @@ public record Policy(
         classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
         windows = Collections.unmodifiableMap(new LinkedHashMap<>(windows));
         freezes = List.copyOf(freezes);
+        declaredEnvironments = Collections.unmodifiableMap(new LinkedHashMap<>(declaredEnvironments));
+        services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+        windowScopes = Collections.unmodifiableMap(new LinkedHashMap<>(windowScopes));
+    }
+
+    /** A policy with no environments or services of its own and no scoped windows (as before issue 14). */
+    public Policy(String id, String name, ZoneId zone, Map<String, Role> roles, ApprovalSettings approvals,
+                  Map<String, ChangeClass> classes, Optional<String> defaultClass,
+                  Optional<RiskQuestionnaire> questionnaire, ApprovalMatrix matrix, Map<String, NamedSchedule> windows,
+                  List<Freeze> freezes, BusinessCalendar businessCalendar, Reminders reminders, AuditSettings audit) {
+        this(id, name, zone, roles, approvals, classes, defaultClass, questionnaire, matrix, windows, freezes,
+                businessCalendar, reminders, audit, Map.of(), Map.of(), Map.of());
     }
 
     public Optional<ChangeClass> changeClass(String name) {
@@ -78,14 +96,68 @@ public record Policy(
     }
 
     /**
-     * Where a change can be reported deployed: every environment a class's soak stages name, in
-     * the order the policy names them, then production. Anything else is a typo, not a place.
+     * Where a change can be reported deployed: the policy's {@code environments:} in their order
+     * when it lists them; otherwise every environment a class's soak stages name, in the order the
+     * policy names them, then production. Anything else is a typo, not a place.
      */
     public List<String> environments() {
+        if (!declaredEnvironments.isEmpty()) {
+            return List.copyOf(declaredEnvironments.keySet());
+        }
         var names = new java.util.LinkedHashSet<String>();
         classes.values().forEach(c -> c.soak().forEach(stage -> names.add(stage.environment().toLowerCase(java.util.Locale.ROOT))));
         names.add(DeploymentPlan.PRODUCTION);
         return List.copyOf(names);
+    }
+
+    /** How people read an environment's name: its label when the policy gives one. */
+    public String environmentLabel(String environment) {
+        return declaredEnvironments.getOrDefault(environment, environment);
+    }
+
+    /** Whether the policy names its services; without them there is one implicit service. */
+    public boolean hasServices() {
+        return !services.isEmpty();
+    }
+
+    public Optional<Service> service(String name) {
+        return Optional.ofNullable(services.get(name));
+    }
+
+    /** Where changes to {@code service} may be deployed: its own environments, or all the policy's. */
+    public List<String> environmentsOf(Optional<String> service) {
+        return service.flatMap(this::service).map(s -> s.environmentsIn(environments())).orElse(environments());
+    }
+
+    /**
+     * The class a change of class {@code requested} is handled as for {@code service}: the
+     * service's override of that class, if it has one. Emergencies are never overridden.
+     */
+    public ChangeClass classFor(ChangeClass requested, Optional<String> service) {
+        if (requested.emergency()) {
+            return requested;
+        }
+        return service.flatMap(this::service).flatMap(s -> s.overrideOf(requested.name()))
+                .flatMap(this::changeClass).orElse(requested);
+    }
+
+    /**
+     * The approval steps of a change of this class for {@code service}: the class's (or the
+     * matrix's) steps, then the extra steps the service asks for.
+     */
+    public List<ApprovalStep> stepsFor(ChangeClass changeClass, Optional<String> categoryAndType, Optional<String> service) {
+        var extra = service.flatMap(this::service).map(Service::extraSteps).orElse(List.of());
+        if (extra.isEmpty() || changeClass.emergency()) {
+            return stepsFor(changeClass, categoryAndType);
+        }
+        var steps = new java.util.ArrayList<>(changeClass.preApproved() ? List.<ApprovalStep>of() : stepsFor(changeClass, categoryAndType));
+        steps.addAll(extra);
+        return List.copyOf(steps);
+    }
+
+    /** The services and environments a named window restricts. */
+    public RuleScope windowScope(String window) {
+        return windowScopes.getOrDefault(window, RuleScope.EVERYWHERE);
     }
 
     public Optional<ChangeClass> emergencyClass() {

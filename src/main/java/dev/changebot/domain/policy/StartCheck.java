@@ -36,7 +36,13 @@ public record StartCheck(boolean allowed, String summary, List<String> blockingR
 
     public static StartCheck of(Policy policy, ChangeClass changeClass, CalendarState state, Instant at,
                                 Set<String> signersRoles) {
-        StartPlanner planner = StartRules.plannerFor(policy, changeClass, state);
+        return of(policy, changeClass, DeploymentTarget.ANYWHERE, state, at, signersRoles);
+    }
+
+    /** As {@link #of(Policy, ChangeClass, CalendarState, Instant, Set)}, for a change going to {@code target}. */
+    public static StartCheck of(Policy policy, ChangeClass changeClass, DeploymentTarget target, CalendarState state,
+                                Instant at, Set<String> signersRoles) {
+        StartPlanner planner = StartRules.plannerFor(policy, changeClass, target, state);
         var verdict = planner.check(at);
         if (verdict.allowed()) {
             return new StartCheck(true, planner.explain(at), List.of(), List.of(), List.of());

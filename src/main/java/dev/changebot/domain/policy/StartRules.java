@@ -14,13 +14,24 @@ public final class StartRules {
     private StartRules() {
     }
 
+    /** The check wherever the change goes: every freeze and window of its class, scoped or not. */
     public static StartPlanner plannerFor(Policy policy, ChangeClass changeClass, CalendarState state) {
+        return plannerFor(policy, changeClass, DeploymentTarget.ANYWHERE, state);
+    }
+
+    /**
+     * The check for a change going to {@code target}: freezes and windows scoped to other services
+     * or environments do not apply (a class whose windows all belong elsewhere may go any time).
+     */
+    public static StartPlanner plannerFor(Policy policy, ChangeClass changeClass, DeploymentTarget target,
+                                          CalendarState state) {
         // Emergencies have unilateral authority: no window or freeze applies to them.
         var windows = changeClass.emergency() ? List.<NamedSchedule>of()
-                : changeClass.windows().stream().map(name -> policy.windows().get(name)).toList();
+                : changeClass.windows().stream().filter(name -> policy.windowScope(name).covers(target))
+                        .map(name -> policy.windows().get(name)).toList();
         var freezes = new ArrayList<NamedSchedule>();
         for (var freeze : policy.freezes()) {
-            if (freeze.blocks(changeClass)) {
+            if (freeze.blocks(changeClass, target)) {
                 freezes.add(new NamedSchedule(freeze.name(), freeze.label(), schedule(freeze.source(), state)));
             }
         }

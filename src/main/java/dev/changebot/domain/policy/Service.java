@@ -1,0 +1,45 @@
+package dev.changebot.domain.policy;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A service the team changes (API, Homepage...), as the policy's {@code services:} section names it:
+ * who owns it, where it is deployed, and how its changes differ from the class's rules. A policy
+ * without services has one implicit service and none of these.
+ *
+ * @param environments   where it may be deployed; empty means every environment of the policy
+ * @param classOverrides a request of class key for this service is handled as class value
+ *                       ("a standard change to the homepage is a significant one")
+ * @param extraSteps     approval steps its changes need after their class's own steps
+ */
+public record Service(String name, String label, String owner, List<String> environments,
+                      Map<String, String> classOverrides, List<ApprovalStep> extraSteps) {
+
+    public Service {
+        environments = List.copyOf(environments);
+        classOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(classOverrides));
+        extraSteps = List.copyOf(extraSteps);
+    }
+
+    /** The class a request of {@code requested} is handled as for this service. */
+    public String handledAs(String requested) {
+        return classOverrides.getOrDefault(requested, requested);
+    }
+
+    /** Whether this service may be deployed to {@code environment}, one of {@code policyEnvironments}. */
+    public boolean deploysTo(String environment, List<String> policyEnvironments) {
+        return environmentsIn(policyEnvironments).contains(environment);
+    }
+
+    public List<String> environmentsIn(List<String> policyEnvironments) {
+        return environments.isEmpty() ? policyEnvironments : environments;
+    }
+
+    public Optional<String> overrideOf(String requested) {
+        return Optional.ofNullable(classOverrides.get(requested));
+    }
+}

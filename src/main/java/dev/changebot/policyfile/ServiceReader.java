@@ -1,0 +1,80 @@
+package dev.changebot.policyfile;
+
+import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.policy.Service;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code services:}. Roles and environments are checked with the other references; class
+ * overrides here, against the classes already read.
+ */
+final class ServiceReader {
+
+    static final Set<String> KEYS = Set.of("label", "owner", "environments", "class_overrides", "approval");
+
+    private final Problems problems;
+    private final References references;
+    private final ClassReader steps;
+
+    ServiceReader(Problems problems, References references) {
+        this.problems = problems;
+        this.references = references;
+        this.steps = new ClassReader(problems, references);
+    }
+
+    Map<String, Service> read(YamlMap top, Map<String, ChangeClass> classes) {
+        var services = new LinkedHashMap<String, Service>();
+        top.map("services").ifPresent(section -> section.entries().forEach((name, node) -> {
+            if (!EnvironmentsReader.NAME.matcher(name).matches()) {
+                problems.at(section.keyNode(name), "service name '" + name
+                        + "' is not lower-case letters, digits, '.', '_' or '-'", "e.g. api, homepage, celery-workers");
+            }
+            YamlMap.of(node, "services." + name, problems).ifPresent(service -> {
+                service.allowOnly(KEYS);
+                var owner = service.string("owner").orElse("");
+                service.get("owner").ifPresent(at -> references.role(new YamlMap.Named(owner, at)));
+                var environments = new ArrayList<String>();
+                for (var environment : service.strings("environments")) {
+                    references.environment(environment);
+                    environments.add(environment.text());
+                }
+                if (service.has("environments") && environments.isEmpty()) {
+                    problems.at(service.get("environments").orElseThrow(), "service '" + name + "' lists no environments",
+                            "leave environments: out for all of the policy's, or name some");
+                }
+                services.put(name, new Service(name, service.string("label").orElse(name), owner, environments,
+                        overrides(service, classes), steps.steps(service)));
+            });
+        }));
+        return services;
+    }
+
+    private Map<String, String> overrides(YamlMap service, Map<String, ChangeClass> classes) {
+        var overrides = new LinkedHashMap<String, String>();
+        service.map("class_overrides").ifPresent(section -> section.entries().forEach((from, node) -> {
+            var to = section.string(from);
+            if (!classes.containsKey(from)) {
+                problems.at(section.keyNode(from), "undefined class '" + from + "'",
+                        Suggestions.hint(from, classes.keySet(), "classes") + "; or define it under classes:");
+            } else if (classes.get(from).emergency()) {
+                problems.at(section.keyNode(from), "class '" + from + "' is the emergency class: it is declared, not overridden",
+                        "override the classes people request");
+            }
+            to.ifPresent(target -> {
+                if (!classes.containsKey(target)) {
+                    problems.at(node, "undefined class '" + target + "'",
+                            Suggestions.hint(target, classes.keySet(), "classes") + "; or define it under classes:");
+                } else if (classes.get(target).emergency()) {
+                    problems.at(node, "a " + service.path() + " change cannot be handled as the emergency class '"
+                            + target + "'", "emergencies are declared in an incident; name a class people request");
+                } else if (classes.containsKey(from)) {
+                    overrides.put(from, target);
+                }
+            });
+        }));
+        return overrides;
+    }
+}
