@@ -9,6 +9,7 @@ import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.FieldProblem;
 import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.policy.DeploymentTarget;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.StartRules;
 import java.time.Instant;
@@ -42,26 +43,35 @@ public class RequestChange {
 
     public Outcome request(NewChangeRequest request) {
         var now = clock.instant();
-        var changeClass = policy.classify(request.changeClass(), request.answers());
-        if (changeClass.isEmpty()) {
+        var serviceProblem = serviceProblem(request);
+        if (serviceProblem.isPresent()) {
+            return new Outcome.Invalid(List.of(serviceProblem.get()));
+        }
+        var forService = request.service().filter(s -> policy.hasServices());
+        var classified = policy.classify(request.changeClass(), request.answers());
+        if (classified.isEmpty()) {
             return new Outcome.Invalid(List.of(new FieldProblem(ChangeField.CHANGE_CLASS,
                     "Choose a class of change" + (policy.questionnaire().isPresent() ? ", or answer every question." : "."))));
         }
+        // The service may handle the class as another ("a standard homepage change is significant").
+        var changeClass = Optional.of(policy.classFor(classified.get(), forService));
         var problems = ChangeDetailsRules.problemsWith(request.details(), changeClass.get().requiredFields(), now);
         if (!problems.isEmpty()) {
             return new Outcome.Invalid(problems);
         }
         var calendarProblem = transactions.inTransaction(() ->
-                whenItMayStart(request.workspaceId(), changeClass.get(), request.details().proposedStart(), now));
+                whenItMayStart(request.workspaceId(), changeClass.get(), target(request, forService),
+                        request.details().proposedStart(), now));
         if (calendarProblem.isPresent()) {
             return new Outcome.Invalid(List.of(calendarProblem.get()));
         }
         Change change = transactions.inTransaction(() -> {
             var id = changes.nextId(request.workspaceId());
             var requested = Change.request(id, request.workspaceId(), request.requesterId(), request.channelId(),
-                    changeClass.get().name(), request.details(), now);
-            // A pre-approved class needs nobody: approved as requested, on the policy's authority.
-            var then = changeClass.get().preApproved()
+                    changeClass.get().name(), forService, request.details(), now);
+            // A pre-approved class needs nobody, unless its service asks for approval steps of its own:
+            // approved as requested, on the policy's authority.
+            var then = changeClass.get().preApproved() && policy.stepsFor(changeClass.get(), Optional.empty(), forService).isEmpty()
                     ? List.<ChangeEvent>of(new ChangeEvent.ChangePreApproved(id, request.requesterId(), now, changeClass.get().name()))
                     : List.<ChangeEvent>of();
             service.create(requested.change(), requested.event(), then);
@@ -74,9 +84,10 @@ public class RequestChange {
      * The proposed start must respect the class's notice and calendar; if it does not, the requester
      * is told why and offered the earliest start that does.
      */
-    private Optional<FieldProblem> whenItMayStart(String workspaceId, ChangeClass changeClass, Instant start, Instant now) {
+    private Optional<FieldProblem> whenItMayStart(String workspaceId, ChangeClass changeClass, DeploymentTarget target,
+                                                  Instant start, Instant now) {
         var noticeEnd = changeClass.notice().earliestStart(now, policy.businessCalendar());
-        var planner = StartRules.plannerFor(policy, changeClass, calendar.at(workspaceId, now));
+        var planner = StartRules.plannerFor(policy, changeClass, target, calendar.at(workspaceId, now));
         if (!start.isBefore(noticeEnd) && planner.check(start).allowed()) {
             return Optional.empty();
         }
@@ -89,6 +100,39 @@ public class RequestChange {
                 .map(e -> " Earliest compliant start: " + DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'")
                         .withZone(ZoneOffset.UTC).format(e) + ".")
                 .orElse(" No compliant start in the next 3 years.")));
+    }
+
+    /**
+     * Under a policy with services, a request names one of them (the form and the command offer
+     * them); a service whose environments do not include the requested one is refused here, not at
+     * deployment.
+     */
+    private Optional<FieldProblem> serviceProblem(NewChangeRequest request) {
+        if (!policy.hasServices()) {
+            return Optional.empty();
+        }
+        if (request.service().isEmpty()) {
+            return Optional.of(new FieldProblem(ChangeField.SYSTEMS_AFFECTED,
+                    "Choose the service: " + String.join(", ", policy.services().keySet()) + "."));
+        }
+        var service = policy.service(request.service().get());
+        if (service.isEmpty()) {
+            return Optional.of(new FieldProblem(ChangeField.SYSTEMS_AFFECTED, "That is not a service of this policy: "
+                    + String.join(", ", policy.services().keySet()) + "."));
+        }
+        var environment = Optional.ofNullable(request.details().environment()).map(String::strip)
+                .filter(policy.environments()::contains);
+        if (environment.isPresent() && !service.get().deploysTo(environment.get(), policy.environments())) {
+            return Optional.of(new FieldProblem(ChangeField.ENVIRONMENT, service.get().label() + " is deployed only to "
+                    + String.join(", ", service.get().environmentsIn(policy.environments())) + "."));
+        }
+        return Optional.empty();
+    }
+
+    private DeploymentTarget target(NewChangeRequest request, Optional<String> service) {
+        var environment = Optional.ofNullable(request.details().environment()).map(String::strip)
+                .filter(policy.environments()::contains);
+        return new DeploymentTarget(service, environment);
     }
 
     public sealed interface Outcome {

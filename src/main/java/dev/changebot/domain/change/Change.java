@@ -26,6 +26,7 @@ public final class Change {
     private ChangeState state;
     private Rejection rejection;
     private MessageRef message;
+    private String service;
     private final Review review = new Review(this);
     private final Work work = new Work(this);
     private final Aftermath aftermath = new Aftermath(this);
@@ -54,6 +55,18 @@ public final class Change {
         return new RequestedChange(change, new ChangeRequested(id, requesterId, now, details.title()));
     }
 
+    /**
+     * A new request for one of the policy's services; {@code changeClass} is the class it is handled
+     * as, after the service's override.
+     */
+    public static RequestedChange request(ChangeId id, String workspaceId, String requesterId, String originChannelId,
+                                          String changeClass, Optional<String> service, ChangeDetails details,
+                                          Instant now) {
+        var requested = request(id, workspaceId, requesterId, originChannelId, changeClass, details, now);
+        requested.change().service = service.orElse(null);
+        return requested;
+    }
+
     /** Rebuilds a stored change exactly as it was; no rules run. */
     public static Change restore(StoredChange stored) {
         var change = new Change(stored.id(), stored.workspaceId(), stored.requesterId(), stored.originChannelId(),
@@ -62,6 +75,7 @@ public final class Change {
         change.work.restore(stored.exception(), stored.pendingOverride(), stored.soak(), stored.rolloutPercent(),
                 stored.stagesPassed());
         change.aftermath.emergency = stored.emergency();
+        change.service = stored.service();
         return change;
     }
 
@@ -185,6 +199,11 @@ public final class Change {
     /** The name of the policy class the change was requested in. */
     public String changeClass() {
         return changeClass;
+    }
+
+    /** The policy's service this change is to; empty under a policy without services. */
+    public Optional<String> service() {
+        return Optional.ofNullable(service);
     }
 
     public ChangeDetails details() {

@@ -24,10 +24,21 @@ public record StoredChange(
         Soak soak,
         int rolloutPercent,
         List<String> stagesPassed,
-        Emergency emergency) {
+        Emergency emergency,
+        String service) {
 
     public StoredChange {
         approvals = List.copyOf(approvals);
         stagesPassed = List.copyOf(stagesPassed);
+    }
+
+    /** A change of a policy without services (or stored before changes recorded theirs). */
+    public StoredChange(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
+                        ChangeDetails details, Instant requestedAt, ChangeState state, List<Approval> approvals,
+                        Rejection rejection, MessageRef message, PolicyException exception,
+                        OverrideRequest pendingOverride, Soak soak, int rolloutPercent, List<String> stagesPassed,
+                        Emergency emergency) {
+        this(id, workspaceId, requesterId, originChannelId, changeClass, details, requestedAt, state, approvals,
+                rejection, message, exception, pendingOverride, soak, rolloutPercent, stagesPassed, emergency, null);
     }
 }

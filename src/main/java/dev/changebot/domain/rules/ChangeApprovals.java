@@ -18,10 +18,11 @@ public final class ChangeApprovals {
     private ChangeApprovals() {
     }
 
-    /** The steps of the change's class; none when its class has left the policy. */
+    /** The steps of the change's class, then its service's extra steps; none when its class has left the policy. */
     public static List<ApprovalStep> steps(Policy policy, Change change) {
         // A change records no category/type yet (the request form does not ask), so the class decides.
-        return policy.changeClass(change.changeClass()).map(c -> policy.stepsFor(c, Optional.empty())).orElse(List.of());
+        return policy.changeClass(change.changeClass()).map(c -> policy.stepsFor(c, Optional.empty(), change.service()))
+                .orElse(List.of());
     }
 
     public static ApprovalChain chain(Policy policy, Change change) {

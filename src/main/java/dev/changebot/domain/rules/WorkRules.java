@@ -5,6 +5,8 @@ import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.OverrideRequest;
 import dev.changebot.domain.policy.DeploymentPlan;
+import dev.changebot.domain.policy.DeploymentTarget;
+import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.StartCheck;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +48,7 @@ final class WorkRules {
         var signersRoles = pending.map(OverrideRequest::roles).orElse(Set.of());
         var together = new LinkedHashSet<>(signersRoles);
         together.addAll(actor.roles());
-        var check = StartCheck.of(policy, changeClass.get(), situation.calendar(), now, together);
+        var check = StartCheck.of(policy, changeClass.get(), target(change, policy), situation.calendar(), now, together);
         if (check.allowed()) {
             return Verdict.Accepted.of(new ChangeEvent.ChangeStarted(change.id(), actor.userId(), now));
         }
@@ -75,12 +77,28 @@ final class WorkRules {
     }
 
     /**
+     * Where the work goes, for scoped freezes and windows: the change's service, and the environment
+     * the request named when it is one of the policy's (an older free-text one says nothing, so
+     * every scope applies).
+     */
+    static DeploymentTarget target(Change change, Policy policy) {
+        var environment = Optional.ofNullable(change.details().environment()).map(String::strip)
+                .filter(policy.environments()::contains);
+        return new DeploymentTarget(change.service(), environment);
+    }
+
+    /**
      * Deployed to an environment of the policy: stages in the plan's order, a staged rollout step by
      * step; where the plan soaks the stage, the change soaks there and nothing moves on before.
      */
     static Verdict reportDeployment(Change change, String environment, OptionalInt percent, Actor actor,
                                     Situation situation) {
         var id = change.id();
+        var service = change.service().flatMap(situation.policy()::service);
+        if (service.isPresent() && !service.get().deploysTo(environment, situation.policy().environments())) {
+            return new Verdict.Refused(id + " is a change to " + service.get().label() + ", which is deployed only to "
+                    + String.join(", ", service.get().environmentsIn(situation.policy().environments())) + ".");
+        }
         if (change.soak().isPresent()) {
             var soak = change.soak().get();
             return new Verdict.Refused(id + " is soaking in " + soak.environment() + " until " + soak.until()

@@ -48,5 +48,6 @@ public record ChangeRow(
         @Nullable String incidentCommander,
         @Nullable String severity,
         @Nullable @TypeDef(type = DataType.JSON) String obligations,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String service) {
 }

@@ -67,7 +67,8 @@ class ChangeRows {
                 change.incidentCommander().orElse(null),
                 change.emergency().flatMap(Emergency::severity).orElse(null),
                 change.isEmergency() ? obligationsToJson(change.obligations()) : null,
-                updatedAt);
+                updatedAt,
+                change.service().orElse(null));
     }
 
     Change toChange(ChangeReads.Found found) {
@@ -90,7 +91,7 @@ class ChangeRows {
                 row.originChannelId(), row.className(), details, row.requestedAt(), ChangeState.valueOf(row.state()),
                 approvals.stream().map(a -> new Approval(a.approverId(), a.approvedAt(), a.step())).toList(),
                 rejection, message, exception(row), pendingOverride(row), soak, row.rolloutPercent(),
-                stagesPassed(row), emergency));
+                stagesPassed(row), emergency, row.service()));
     }
 
     private List<String> stagesPassed(ChangeRow row) {

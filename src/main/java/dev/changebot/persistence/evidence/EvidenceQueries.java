@@ -89,7 +89,9 @@ final class EvidenceQueries {
     }
 
     private List<ChangeRecord> changes(String workspaceId, String where, Object... parameters) throws SQLException {
-        var sql = "SELECT id, number, class_name, title, systems_affected, requester_id, requested_at, state,"
+        // The systems column names the change's service first, then what the requester wrote.
+        var sql = "SELECT id, number, class_name, title, concat_ws(': ', service, systems_affected) AS systems,"
+                + " requester_id, requested_at, state,"
                 + " message_channel_id, message_ts, obligations FROM change_request WHERE workspace_id = ? AND " + where
                 + " ORDER BY number";
         var all = new Object[parameters.length + 1];
@@ -99,7 +101,7 @@ final class EvidenceQueries {
         try (var statement = prepare(sql, all); var rows = statement.executeQuery()) {
             while (rows.next()) {
                 rowsById.put(rows.getLong("id"), new Object[] {rows.getLong("number"), rows.getString("class_name"),
-                        rows.getString("title"), rows.getString("systems_affected"), rows.getString("requester_id"),
+                        rows.getString("title"), emptyAsNull(rows.getString("systems")), rows.getString("requester_id"),
                         rows.getTimestamp("requested_at").toInstant(), rows.getString("state"),
                         rows.getString("message_channel_id"), rows.getString("message_ts")});
             }
@@ -112,6 +114,10 @@ final class EvidenceQueries {
                 Optional.ofNullable((String) r[7]), Optional.ofNullable((String) r[8]),
                 followUps.getOrDefault(id, List.of()), events.getOrDefault(id, List.of()))));
         return records;
+    }
+
+    private static String emptyAsNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private Map<Long, List<RecordedEvent>> events(java.util.Set<Long> changeIds) throws SQLException {
