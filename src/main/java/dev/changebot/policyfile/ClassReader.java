@@ -24,7 +24,8 @@ final class ClassReader {
 
     static final Set<String> KEYS = Set.of("label", "pre_approved", "emergency", "required_fields", "approval",
             "windows", "notice", "soak", "rollout", "monitoring", "override", "follow_ups", "declarers");
-    static final Set<String> FIELD_NAMES = Arrays.stream(ChangeField.values())
+    // The service is asked whenever the policy has services, whatever the class: no class requires it.
+    static final Set<String> FIELD_NAMES = Arrays.stream(ChangeField.values()).filter(f -> f != ChangeField.SERVICE)
             .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
 
     private final Problems problems;

@@ -36,6 +36,7 @@ public final class SlackIds {
     public static final String JUSTIFICATION = "justification";
     public static final String SYSTEMS_AFFECTED = "systems_affected";
     public static final String ENVIRONMENT = "environment";
+    public static final String SERVICE = "service";
     public static final String RISK = "risk";
     public static final String IMPLEMENTATION_PLAN = "implementation_plan";
     public static final String ROLLBACK_PLAN = "rollback_plan";

@@ -112,12 +112,12 @@ public class RequestChange {
             return Optional.empty();
         }
         if (request.service().isEmpty()) {
-            return Optional.of(new FieldProblem(ChangeField.SYSTEMS_AFFECTED,
+            return Optional.of(new FieldProblem(ChangeField.SERVICE,
                     "Choose the service: " + String.join(", ", policy.services().keySet()) + "."));
         }
         var service = policy.service(request.service().get());
         if (service.isEmpty()) {
-            return Optional.of(new FieldProblem(ChangeField.SYSTEMS_AFFECTED, "That is not a service of this policy: "
+            return Optional.of(new FieldProblem(ChangeField.SERVICE, "That is not a service of this policy: "
                     + String.join(", ", policy.services().keySet()) + "."));
         }
         var environment = Optional.ofNullable(request.details().environment()).map(String::strip)

@@ -4,6 +4,7 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.policy.ChangeClass;
 import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.policy.Service;
 import dev.changebot.domain.rules.ChangeApprovals;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -22,7 +23,9 @@ public class ChangeViews {
         var changeClass = policy.changeClass(change.changeClass());
         var label = changeClass.map(ChangeClass::label).orElse(change.changeClass());
         var next = change.isEmergency() ? Optional.<DeploymentPlan.NextDeployment>empty()
-                : changeClass.map(DeploymentPlan::of).flatMap(plan -> plan.next(change.stagesPassed(), change.rolloutPercent()));
-        return new ChangeView(change, label, ChangeApprovals.progress(policy, change), next);
+                : changeClass.map(c -> policy.planFor(c, change.service()))
+                        .flatMap(plan -> plan.next(change.stagesPassed(), change.rolloutPercent()));
+        var service = change.service().map(s -> policy.service(s).map(Service::label).orElse(s));
+        return new ChangeView(change, label, ChangeApprovals.progress(policy, change), next, service);
     }
 }

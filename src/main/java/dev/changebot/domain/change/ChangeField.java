@@ -4,6 +4,8 @@ package dev.changebot.domain.change;
 public enum ChangeField {
     /** Which class of the policy the change belongs to (chosen, or scored by the questionnaire). */
     CHANGE_CLASS,
+    /** Which of the policy's services it is to, when the policy names services. */
+    SERVICE,
     TITLE,
     DESCRIPTION,
     JUSTIFICATION,

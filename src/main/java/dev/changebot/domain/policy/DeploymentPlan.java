@@ -26,6 +26,15 @@ public record DeploymentPlan(List<SoakStage> stages, Optional<Rollout> rollout, 
         return new DeploymentPlan(changeClass.soak(), changeClass.rollout(), changeClass.monitoring());
     }
 
+    /**
+     * The plan for a service deployed only to {@code environments}: stages elsewhere are not its
+     * way to production (a homepage deployed straight to production does not soak in staging).
+     */
+    public DeploymentPlan within(Collection<String> environments) {
+        return new DeploymentPlan(stages.stream().filter(s -> environments.stream().anyMatch(e -> same(e, s.environment())))
+                .toList(), rollout, monitoring);
+    }
+
     /** Production goes out in rollout steps. */
     public boolean rollsOut(String environment) {
         return rollout.isPresent() && same(environment, PRODUCTION);

@@ -155,6 +155,12 @@ public record Policy(
         return List.copyOf(steps);
     }
 
+    /** The class's way to production for a change to {@code service}: only the stages the service deploys to. */
+    public DeploymentPlan planFor(ChangeClass changeClass, Optional<String> service) {
+        var plan = DeploymentPlan.of(changeClass);
+        return service.flatMap(this::service).map(s -> plan.within(s.environmentsIn(environments()))).orElse(plan);
+    }
+
     /** The services and environments a named window restricts. */
     public RuleScope windowScope(String window) {
         return windowScopes.getOrDefault(window, RuleScope.EVERYWHERE);

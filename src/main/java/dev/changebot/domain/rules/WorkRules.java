@@ -104,7 +104,8 @@ final class WorkRules {
             return new Verdict.Refused(id + " is soaking in " + soak.environment() + " until " + soak.until()
                     + "; deploy further after that.");
         }
-        var plan = situation.policy().changeClass(change.changeClass()).map(DeploymentPlan::of)
+        var plan = situation.policy().changeClass(change.changeClass())
+                .map(c -> situation.policy().planFor(c, change.service()))
                 .orElse(new DeploymentPlan(List.of(), Optional.empty(), Optional.empty()));
         var step = OptionalInt.empty();
         if (plan.rollsOut(environment)) {

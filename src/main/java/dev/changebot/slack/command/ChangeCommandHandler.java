@@ -83,7 +83,14 @@ public class ChangeCommandHandler implements SlashCommandHandler {
             return privately(ctx, HelpText.after(unreadable.problem()));
         }
         if (command instanceof SlashCommand.New create) {
-            return openNewChangeForm(ctx, triggerId, channelId, create.titleHint());
+            if (create.service().isPresent() && policy.service(create.service().get()).isEmpty()) {
+                // Not echoed: the list of services says enough.
+                return privately(ctx, policy.hasServices()
+                        ? "That is not a service of this policy; its services are "
+                                + String.join(", ", policy.services().keySet()) + "."
+                        : "This policy names no services: leave `--service` out.");
+            }
+            return openNewChangeForm(ctx, triggerId, channelId, create.titleHint(), create.service());
         }
         if (command instanceof SlashCommand.ListOpen list) {
             var page = findChanges.openPage(team, list.page(), ChangeList.PER_PAGE);
@@ -153,11 +160,12 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         return privately(ctx, once.answer(Delivery.slashCommand(team, triggerId), work));
     }
 
-    private Response openNewChangeForm(SlashCommandContext ctx, String triggerId, String channelId, String title) {
+    private Response openNewChangeForm(SlashCommandContext ctx, String triggerId, String channelId, String title,
+                                       java.util.Optional<String> service) {
         try {
             // The trigger id lives 3 seconds: the modal is opened here, on the request path.
             var response = ctx.client().viewsOpen(r -> r.triggerId(triggerId)
-                    .view(NewChangeModal.render(policy, channelId, title, clock.instant())));
+                    .view(NewChangeModal.render(policy, channelId, title, service, clock.instant())));
             if (response.isOk()) {
                 return ctx.ack();
             }

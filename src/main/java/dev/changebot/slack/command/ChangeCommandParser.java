@@ -24,7 +24,7 @@ public final class ChangeCommandParser {
         var rest = verb.equals("emergency") ? raw : unescape(raw);
         return switch (verb) {
             case "help" -> new SlashCommand.Help();
-            case "new" -> new SlashCommand.New(rest);
+            case "new" -> newChange(rest);
             case "list" -> new SlashCommand.ListOpen(page(rest));
             case "show" -> withId(verb, rest, false, (id) -> new SlashCommand.Show(id.id()));
             case "approve" -> withId(verb, rest, false, (id) -> new SlashCommand.Approve(id.id()));
@@ -67,6 +67,19 @@ public final class ChangeCommandParser {
             return new SlashCommand.Unreadable("`/change " + verb + "` takes only a change id.");
         }
         return build.apply(new IdAndRest(id.get(), text));
+    }
+
+    /** `/change new [title] [--service name]`: the service may stand anywhere in the text. */
+    private static SlashCommand newChange(String rest) {
+        var matcher = java.util.regex.Pattern.compile("(?:^|\\s+)--service(?:\\s+([^\\s]+))?\\s*").matcher(rest);
+        if (!matcher.find()) {
+            return new SlashCommand.New(rest);
+        }
+        if (matcher.group(1) == null || matcher.group(1).startsWith("--")) {
+            return new SlashCommand.Unreadable("`--service` needs a service of the policy, e.g. `--service homepage`.");
+        }
+        var title = (rest.substring(0, matcher.start()) + " " + rest.substring(matcher.end())).strip();
+        return new SlashCommand.New(title, java.util.Optional.of(matcher.group(1).toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** `/change emergency <summary> [--ic @someone]`; Slack sends the mention as <@U123|name>. */

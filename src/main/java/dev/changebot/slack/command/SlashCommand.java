@@ -8,7 +8,12 @@ public sealed interface SlashCommand {
     record Help() implements SlashCommand {
     }
 
-    record New(String titleHint) implements SlashCommand {
+    /** `/change new [title] [--service name]`: the form, with the title and the service filled in. */
+    record New(String titleHint, java.util.Optional<String> service) implements SlashCommand {
+
+        public New(String titleHint) {
+            this(titleHint, java.util.Optional.empty());
+        }
     }
 
     /** One page of the open changes, counted from 1. */

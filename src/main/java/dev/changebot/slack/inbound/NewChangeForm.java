@@ -48,6 +48,10 @@ final class NewChangeForm {
                 extra);
     }
 
+    Optional<String> service() {
+        return Optional.ofNullable(selected(SlackIds.SERVICE));
+    }
+
     Optional<String> chosenClass() {
         return Optional.ofNullable(selected(SlackIds.CHANGE_CLASS));
     }

@@ -34,7 +34,7 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
         }
         var form = new NewChangeForm(payload.getView().getState());
         var request = new NewChangeRequest(payload.getTeam().getId(), payload.getUser().getId(), channel.get(),
-                form.chosenClass(), form.answers(), form.details());
+                form.chosenClass(), form.answers(), form.details(), form.service());
         // A redelivered submission of a change already recorded closes the form again.
         var outcome = once.firstTime(Delivery.viewSubmission(payload.getTeam().getId(), payload.getView().getId(),
                 payload.getView().getHash()), () -> requestChange.request(request),

@@ -59,7 +59,7 @@ public final class ChangeMessage {
         var d = change.details();
         var blocks = new ArrayList<LayoutBlock>();
         blocks.add(header(h -> h.text(plainText(headerText(change)))));
-        List<TextObject> fields = List.of(
+        var fields = new ArrayList<TextObject>(List.of(
                 field("State", change.state().label()),
                 field("Class", Mrkdwn.escape(view.classLabel())),
                 field("Requested by", Mrkdwn.user(change.requesterId())),
@@ -68,7 +68,9 @@ public final class ChangeMessage {
                 field("Proposed start", Mrkdwn.time(d.proposedStart())),
                 field("Expected duration", Mrkdwn.duration(d.expectedDuration())),
                 field("Systems affected", d.systemsAffected() == null || d.systemsAffected().isBlank()
-                        ? "—" : Mrkdwn.escape(d.systemsAffected())));
+                        ? "—" : Mrkdwn.escape(d.systemsAffected()))));
+        // Nine fields at most: a section holds ten.
+        view.serviceLabel().ifPresent(service -> fields.add(1, field("Service", Mrkdwn.escape(service))));
         blocks.add(section(s -> s.fields(fields)));
         for (var field : TEXT_SECTIONS.entrySet()) {
             var text = d.text(field.getKey());

@@ -19,6 +19,7 @@ import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.Risk;
 import dev.changebot.domain.policy.ChangeClass;
 import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.policy.Service;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +39,6 @@ public final class NewChangeModal {
 
     /** The title input allows what the rules accept (150 characters), the header then shows it whole. */
     static final int MAX_TITLE = 150;
-    static final List<String> ENVIRONMENTS = List.of("production", "staging", "development");
     /** A sensible first guess for the start: an hour from now, on the minute. */
     static final Duration DEFAULT_LEAD = Duration.ofHours(1);
     static final List<ChangeField> TEXT_FIELDS = List.of(ChangeField.DESCRIPTION, ChangeField.JUSTIFICATION,
@@ -55,9 +56,19 @@ public final class NewChangeModal {
     }
 
     public static View render(Policy policy, String originChannelId, String titleHint, Instant now) {
+        return render(policy, originChannelId, titleHint, Optional.empty(), now);
+    }
+
+    /** The form, with {@code service} (one of the policy's) already chosen. */
+    public static View render(Policy policy, String originChannelId, String titleHint, Optional<String> service,
+                              Instant now) {
         var start = now.plus(DEFAULT_LEAD).getEpochSecond() / 60 * 60;
         var blocks = new ArrayList<LayoutBlock>();
         blocks.add(text(SlackIds.TITLE, "Title", titleHint, false, false, MAX_TITLE, null));
+        // A policy without services has one implicit service: nothing to choose.
+        if (policy.hasServices()) {
+            blocks.add(serviceChoice(policy, service.flatMap(policy::service)));
+        }
         blocks.add(classChoice(policy));
         policy.questionnaire().ifPresent(q -> q.questions().forEach(question -> blocks.add(field(
                 SlackIds.QUESTION_PREFIX + question.id(), Cut.plain(question.text(), SlackLimits.INPUT_LABEL), true,
@@ -71,7 +82,8 @@ public final class NewChangeModal {
         }
         blocks.add(field(SlackIds.ENVIRONMENT, "Environment", false, null, staticSelect(s -> s.actionId(SlackIds.INPUT)
                 .placeholder(plainText("Choose"))
-                .options(ENVIRONMENTS.stream().map(e -> option(plainText(e), e)).toList()))));
+                .options(policy.environments().stream().limit(SlackLimits.SELECT_OPTIONS)
+                        .map(e -> option(plainText(clip(policy.environmentLabel(e))), e)).toList()))));
         blocks.add(field(SlackIds.RISK, "Risk", false, null, staticSelect(s -> s.actionId(SlackIds.INPUT)
                 .placeholder(plainText("Choose"))
                 .options(Arrays.stream(Risk.values()).map(r -> option(plainText(r.label()), r.name())).toList()))));
@@ -92,6 +104,15 @@ public final class NewChangeModal {
                 .submit(viewSubmit(s -> s.type("plain_text").text("Submit")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
+    }
+
+    private static LayoutBlock serviceChoice(Policy policy, Optional<Service> chosen) {
+        var options = policy.services().values().stream().limit(SlackLimits.SELECT_OPTIONS)
+                .map(s -> option(plainText(clip(s.label())), s.name())).toList();
+        var initial = chosen.map(s -> option(plainText(clip(s.label())), s.name())).orElse(null);
+        return field(SlackIds.SERVICE, "Service", false, "Its class override and approval steps apply, if it has any.",
+                staticSelect(s -> s.actionId(SlackIds.INPUT).placeholder(plainText("Choose")).options(options)
+                        .initialOption(initial)));
     }
 
     private static LayoutBlock classChoice(Policy policy) {
