@@ -63,6 +63,22 @@ final class ExplanationJson {
             followUps.add(o);
         }
         json.add("followUps", followUps);
+        if (!context.requestedClass().equals(e.changeClass())) {
+            json.addProperty("requestedClass", context.requestedClass());
+        }
+        json.add("environments", strings(e.environments()));
+        var services = new JsonArray();
+        for (var s : e.services()) {
+            var o = new JsonObject();
+            o.addProperty("name", s.name());
+            o.addProperty("label", s.label());
+            o.addProperty("owner", s.owner());
+            o.add("environments", strings(s.environments()));
+            o.add("classOverrides", strings(s.classOverrides()));
+            o.add("extraSteps", strings(s.extraSteps()));
+            services.add(o);
+        }
+        json.add("services", services);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
     }
 

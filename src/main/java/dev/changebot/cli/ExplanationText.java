@@ -19,6 +19,10 @@ final class ExplanationText {
         out.append("Policy ").append(e.policyId()).append(" · class ").append(e.changeClass())
                 .append(" (").append(e.classLabel()).append(")\n");
         context.service().ifPresent(s -> out.append("Service: ").append(s).append('\n'));
+        if (!context.requestedClass().equals(e.changeClass())) {
+            out.append("Handled as ").append(e.changeClass()).append(" for this service (requested: ")
+                    .append(context.requestedClass()).append(")\n");
+        }
         context.environment().ifPresent(s -> out.append("Environment: ").append(s).append('\n'));
         context.type().ifPresent(s -> out.append("Type: ").append(s).append('\n'));
         out.append("Start at ").append(when(e.at())).append(": ").append(e.allowed() ? "ALLOWED" : "BLOCKED").append('\n');
@@ -62,6 +66,24 @@ final class ExplanationText {
                 }
                 if (!f.severities().isEmpty()) {
                     out.append(", only for ").append(String.join(" / ", f.severities())).append(" incidents");
+                }
+                out.append('\n');
+            }
+        }
+        out.append("Environments, first to last: ").append(String.join(", ", e.environments())).append('\n');
+        if (!e.services().isEmpty()) {
+            out.append("Services:\n");
+            for (var s : e.services()) {
+                out.append("  - ").append(s.name()).append(" (").append(s.label()).append(")");
+                if (!s.owner().isEmpty()) {
+                    out.append(", owner ").append(s.owner());
+                }
+                out.append(", to ").append(s.environments().isEmpty() ? "every environment" : String.join(", ", s.environments()));
+                if (!s.classOverrides().isEmpty()) {
+                    out.append(", handled as ").append(String.join(", ", s.classOverrides()));
+                }
+                if (!s.extraSteps().isEmpty()) {
+                    out.append(", also needs ").append(String.join(", ", s.extraSteps()));
                 }
                 out.append('\n');
             }

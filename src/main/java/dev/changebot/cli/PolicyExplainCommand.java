@@ -1,6 +1,7 @@
 package dev.changebot.cli;
 
 import dev.changebot.domain.policy.CalendarState;
+import dev.changebot.domain.policy.DeploymentTarget;
 import dev.changebot.domain.policy.PolicyExplainer;
 import dev.changebot.policyfile.PolicyFiles;
 import dev.changebot.policyfile.PolicyLoad;
@@ -38,10 +39,12 @@ final class PolicyExplainCommand implements Callable<Integer> {
     @Option(names = "--requester", paramLabel = "ID", description = "the requester's Slack user id")
     String requester;
 
-    @Option(names = "--service", paramLabel = "S", description = "the service changed (shown)")
+    @Option(names = "--service", paramLabel = "S",
+            description = "the service changed: its class override, approval steps and scoped freezes apply")
     String service;
 
-    @Option(names = "--environment", paramLabel = "E", description = "the environment changed (shown)")
+    @Option(names = "--environment", paramLabel = "E",
+            description = "the environment deployed to: freezes and windows scoped elsewhere do not apply")
     String environment;
 
     @Option(names = "--type", paramLabel = "CATEGORY/TYPE",
@@ -74,6 +77,19 @@ final class PolicyExplainCommand implements Callable<Integer> {
             err.println("There is no approval matrix row '" + type + "' in policy '" + policy.id() + "'");
             return PolicyCommand.USAGE;
         }
+        if (service != null && policy.service(service).isEmpty()) {
+            err.println("There is no service '" + service + "' in policy '" + policy.id() + "'; "
+                    + (policy.hasServices() ? "services: " + String.join(", ", policy.services().keySet())
+                    : "it names no services"));
+            return PolicyCommand.USAGE;
+        }
+        var forService = Optional.ofNullable(service);
+        if (environment != null && !policy.environmentsOf(forService).contains(environment)) {
+            err.println("'" + environment + "' is not an environment " + (service == null ? "of policy '" + policy.id() + "'"
+                    : "of service '" + service + "'") + "; environments: "
+                    + String.join(", ", policy.environmentsOf(forService)));
+            return PolicyCommand.USAGE;
+        }
         Instant start;
         Instant requested;
         try {
@@ -83,10 +99,13 @@ final class PolicyExplainCommand implements Callable<Integer> {
             err.println("Times are ISO-8601 instants such as 2026-03-06T16:30:00Z: " + e.getParsedString());
             return PolicyCommand.USAGE;
         }
-        var explanation = PolicyExplainer.explain(policy, chosen.get(),
-                policy.stepsFor(chosen.get(), Optional.ofNullable(type)), requested, start, CalendarState.QUIET);
+        // A service may handle the class as another: the explanation is of the class it is handled as.
+        var handledAs = policy.classFor(chosen.get(), forService);
+        var explanation = PolicyExplainer.explain(policy, handledAs,
+                policy.stepsFor(handledAs, Optional.ofNullable(type), forService), requested, start, CalendarState.QUIET,
+                new DeploymentTarget(forService, Optional.ofNullable(environment)));
         var context = new ExplainContext(Optional.ofNullable(requester), Optional.ofNullable(service),
-                Optional.ofNullable(environment), Optional.ofNullable(type));
+                Optional.ofNullable(environment), Optional.ofNullable(type), chosen.get().name());
         spec.commandLine().getOut().print(json ? ExplanationJson.render(explanation, context)
                 : ExplanationText.render(explanation, context));
         return explanation.allowed() ? PolicyCommand.ALLOWED : PolicyCommand.BLOCKED;
@@ -94,6 +113,6 @@ final class PolicyExplainCommand implements Callable<Integer> {
 
     /** What the user told us about the change beyond its class, echoed in the answer. */
     record ExplainContext(Optional<String> requester, Optional<String> service, Optional<String> environment,
-                          Optional<String> type) {
+                          Optional<String> type, String requestedClass) {
     }
 }

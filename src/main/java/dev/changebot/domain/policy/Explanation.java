@@ -26,7 +26,18 @@ public record Explanation(
         Optional<String> rollout,
         Optional<String> monitoring,
         List<String> overrideRoles,
-        List<Obligation> followUps) {
+        List<Obligation> followUps,
+        List<String> environments,
+        List<ServiceLine> services) {
+
+    /**
+     * One of the policy's services: who owns it, where it goes ({@code environments} empty: all of
+     * the policy's), how its changes are handled ({@code classOverrides}: "standard -> significant")
+     * and the approval steps it adds after the class's.
+     */
+    public record ServiceLine(String name, String label, String owner, List<String> environments,
+                              List<String> classOverrides, List<String> extraSteps) {
+    }
 
     /** One approval step, in order. */
     public record Step(int number, String name, List<String> roles, int required) {

@@ -17,7 +17,16 @@ public final class PolicyExplainer {
      */
     public static Explanation explain(Policy policy, ChangeClass changeClass, List<ApprovalStep> steps,
                                       Instant requestedAt, Instant at, CalendarState state) {
-        var planner = StartRules.plannerFor(policy, changeClass, state);
+        return explain(policy, changeClass, steps, requestedAt, at, state, DeploymentTarget.ANYWHERE);
+    }
+
+    /**
+     * For a change going to {@code target}: the freezes and windows in scope there, and the soak
+     * stages of the target's service. The caller applies the service's class override and steps.
+     */
+    public static Explanation explain(Policy policy, ChangeClass changeClass, List<ApprovalStep> steps,
+                                      Instant requestedAt, Instant at, CalendarState state, DeploymentTarget target) {
+        var planner = StartRules.plannerFor(policy, changeClass, target, state);
         var noticeEnd = changeClass.notice().earliestStart(requestedAt, policy.businessCalendar());
         var verdict = planner.check(at);
         var reasons = new ArrayList<>(verdict.reasons());
@@ -33,11 +42,22 @@ public final class PolicyExplainer {
                         + planner.explain(noticeEnd);
         return new Explanation(policy.id(), changeClass.name(), changeClass.label(), requestedAt, at,
                 verdict.allowed() && noticeMet, summary, reasons, earliest, changeClass.notice().describe(), noticeEnd,
-                steps(steps), approvalRules(policy, changeClass, steps), soak(changeClass),
+                steps(steps), approvalRules(policy, changeClass, steps, target.service().flatMap(policy::service)
+                        .map(s -> !s.extraSteps().isEmpty()).orElse(false)),
+                soak(policy.planFor(changeClass, target.service())),
                 changeClass.rollout().map(r -> r.percentages() + "% with " + human(r.soakBetweenSteps())
                         + " soak between steps"),
                 changeClass.monitoring().map(PolicyExplainer::human),
-                List.copyOf(changeClass.override().roles()), followUps(policy, changeClass, at));
+                List.copyOf(changeClass.override().roles()), followUps(policy, changeClass, at),
+                policy.environments().stream().map(e -> policy.environmentLabel(e).equals(e) ? e
+                        : e + " (" + policy.environmentLabel(e) + ")").toList(),
+                policy.services().values().stream().map(PolicyExplainer::service).toList());
+    }
+
+    private static Explanation.ServiceLine service(Service service) {
+        return new Explanation.ServiceLine(service.name(), service.label(), service.owner(), service.environments(),
+                service.classOverrides().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).toList(),
+                service.extraSteps().stream().map(ApprovalStep::name).toList());
     }
 
     private static List<Explanation.Step> steps(List<ApprovalStep> steps) {
@@ -49,7 +69,9 @@ public final class PolicyExplainer {
         return out;
     }
 
-    private static List<String> approvalRules(Policy policy, ChangeClass changeClass, List<ApprovalStep> steps) {
+    /** @param serviceSteps the change's service adds approval steps, so even a pre-approved class waits for them */
+    private static List<String> approvalRules(Policy policy, ChangeClass changeClass, List<ApprovalStep> steps,
+                                              boolean serviceSteps) {
         var rules = new ArrayList<String>();
         if (changeClass.emergency() && steps.isEmpty()) {
             rules.add("declared by the incident commander, who has unilateral authority; no prior approval");
@@ -57,7 +79,7 @@ public final class PolicyExplainer {
             rules.add("declared by the incident commander; work starts once these approvals are in");
             rules.add(policy.approvals().requesterMayApprove() ? "the declarer may approve"
                     : "the declarer may not approve their own emergency");
-        } else if (changeClass.preApproved() || steps.isEmpty()) {
+        } else if ((changeClass.preApproved() && !serviceSteps) || steps.isEmpty()) {
             rules.add("pre-approved: recorded and approved at once");
         } else {
             rules.add("steps are approved strictly in order");
@@ -71,8 +93,8 @@ public final class PolicyExplainer {
         return rules;
     }
 
-    private static List<Explanation.Soak> soak(ChangeClass changeClass) {
-        return changeClass.soak().stream().map(s -> new Explanation.Soak(s.environment(), human(s.duration()))).toList();
+    private static List<Explanation.Soak> soak(DeploymentPlan plan) {
+        return plan.stages().stream().map(s -> new Explanation.Soak(s.environment(), human(s.duration()))).toList();
     }
 
     private static List<Explanation.Obligation> followUps(Policy policy, ChangeClass changeClass, Instant at) {
