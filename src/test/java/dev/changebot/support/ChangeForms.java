@@ -51,6 +51,18 @@ public final class ChangeForms {
         return this;
     }
 
+    /** Chooses a service of the policy in the form's service menu (shown when the policy names services). */
+    public ChangeForms forService(String service) {
+        values.put(SlackIds.SERVICE, SlackPayloads.selectValue(service));
+        return this;
+    }
+
+    /** Chooses an environment of the policy in the form's environment menu (production by default). */
+    public ChangeForms inEnvironment(String environment) {
+        values.put(SlackIds.ENVIRONMENT, SlackPayloads.selectValue(environment));
+        return this;
+    }
+
     public ChangeForms without(String blockId) {
         values.remove(blockId);
         return this;
