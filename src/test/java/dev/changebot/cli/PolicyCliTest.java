@@ -56,6 +56,51 @@ class PolicyCliTest {
     }
 
     @Test
+    @DisplayName("policy explain --service: the service's steps and class override apply; the policy's services and environments are listed")
+    void explainForAService() {
+        var homepage = run("explain", "preset:mixpeek", "--class", "standard", "--service", "homepage",
+                "--environment", "production", "--at", "2026-03-10T10:00:00Z");
+        var shop = run("explain", "src/test/resources/policies/test-services.yaml", "--class", "standard", "--service",
+                "shop", "--at", "2026-03-10T10:00:00Z", "--json");
+
+        assertThat(homepage.exit()).isEqualTo(PolicyCommand.ALLOWED);
+        assertThat(homepage.out()).contains("1. Explicit approval before push — 1 of reviewer",
+                "Environments, first to last: production (Production)",
+                "  - homepage (Homepage), to every environment, also needs Explicit approval before push",
+                "  - celery (Celery), to every environment").doesNotContain("pre-approved: recorded and approved at once");
+        assertThat(shop.out()).contains("\"class\": \"normal\"", "\"requestedClass\": \"standard\"",
+                "\"environments\": [", "\"classOverrides\": [\n        \"standard -> normal\"");
+    }
+
+    @Test
+    @DisplayName("policy explain: a production-scoped freeze blocks production, not staging")
+    void explainScopedFreeze() {
+        var policy = "src/test/resources/policies/test-services.yaml";
+        var production = run("explain", policy, "--class", "standard", "--service", "api", "--environment", "production",
+                "--at", "2026-03-14T10:00:00Z");
+        var staging = run("explain", policy, "--class", "standard", "--service", "api", "--environment", "staging",
+                "--at", "2026-03-14T10:00:00Z");
+
+        assertThat(production.exit()).isEqualTo(PolicyCommand.BLOCKED);
+        assertThat(production.out()).contains("the production weekend freeze");
+        assertThat(staging.exit()).isEqualTo(PolicyCommand.ALLOWED);
+    }
+
+    @Test
+    @DisplayName("policy explain: a service or environment the policy lacks is wrong usage, named")
+    void explainUnknownServiceOrEnvironment() {
+        var service = run("explain", "preset:mixpeek", "--class", "standard", "--service", "billing", "--at",
+                "2026-03-10T10:00:00Z");
+        var environment = run("explain", "src/test/resources/policies/test-services.yaml", "--class", "standard",
+                "--service", "homepage", "--environment", "staging", "--at", "2026-03-10T10:00:00Z");
+
+        assertThat(service.exit()).isEqualTo(PolicyCommand.USAGE);
+        assertThat(service.err()).contains("There is no service 'billing' in policy 'mixpeek'; services: api, engine");
+        assertThat(environment.exit()).isEqualTo(PolicyCommand.USAGE);
+        assertThat(environment.err()).contains("'staging' is not an environment of service 'homepage'; environments: production");
+    }
+
+    @Test
     @DisplayName("wrong usage exits 64 with a message: unknown class, bad instant, missing option")
     void usageErrors() {
         assertThat(run("explain", "preset:rotor", "--class", "major", "--at", "2026-03-06T12:00:00Z").exit())

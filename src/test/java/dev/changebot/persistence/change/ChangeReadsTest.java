@@ -184,7 +184,8 @@ class ChangeReadsTest {
         return new StoredChange(c.id(), c.workspaceId(), c.requesterId(), c.originChannelId(), c.changeClass(),
                 c.details(), c.requestedAt(), c.state(), c.approvals(), c.rejection().orElse(null),
                 c.message().orElse(null), c.exception().orElse(null), c.pendingOverride().orElse(null),
-                c.soak().orElse(null), c.rolloutPercent(), c.stagesPassed(), c.emergency().orElse(null));
+                c.soak().orElse(null), c.rolloutPercent(), c.stagesPassed(), c.emergency().orElse(null),
+                c.service().orElse(null));
     }
 
     private static StoredChange fullyDescribed(long number, ChangeState state) {
@@ -198,7 +199,7 @@ class ChangeReadsTest {
                 new PolicyException(List.of("U0LEAD", "U0CTO"), T.plusSeconds(11), "urgent", List.of("freeze", "window")),
                 new OverrideRequest("need it", List.of("freeze"), List.of(new OverrideRequest.Signature("U0LEAD",
                         Set.of("lead", "sre"))), T.plusSeconds(13)),
-                new Soak("staging", T.plusSeconds(17)), 25, List.of("staging", "canary"), null);
+                new Soak("staging", T.plusSeconds(17)), 25, List.of("staging", "canary"), null, "homepage");
     }
 
     private static StoredChange emergency(long number) {

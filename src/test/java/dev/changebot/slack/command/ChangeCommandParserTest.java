@@ -36,6 +36,17 @@ class ChangeCommandParserTest {
     }
 
     @Test
+    @DisplayName("`new --service NAME` chooses the service, wherever the flag stands; the rest is the title")
+    void newForAService() {
+        assertThat(ChangeCommandParser.parse("new Fix the header --service Homepage"))
+                .isEqualTo(new SlashCommand.New("Fix the header", java.util.Optional.of("homepage")));
+        assertThat(ChangeCommandParser.parse("new --service api Bump retries"))
+                .isEqualTo(new SlashCommand.New("Bump retries", java.util.Optional.of("api")));
+        assertThat(ChangeCommandParser.parse("new --service")).isEqualTo(new SlashCommand.Unreadable(
+                "`--service` needs a service of the policy, e.g. `--service homepage`."));
+    }
+
+    @Test
     void listAsksForTheOpenChanges() {
         assertThat(ChangeCommandParser.parse("list")).isEqualTo(new SlashCommand.ListOpen());
     }
