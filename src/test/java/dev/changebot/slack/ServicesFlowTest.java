@@ -3,6 +3,7 @@ package dev.changebot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
+import dev.changebot.application.evidence.EvidenceRecords;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
@@ -79,6 +80,10 @@ class ServicesFlowTest {
                 + " ORDER BY id")).extracting(r -> r.get("type")).containsExactly("ChangeRequested", "ChangePreApproved");
 
         assertThat(sayRaw(REQUESTER, "show CHG-1")).contains("*Service*\\nHomepage");
+        // The evidence pack's systems column names the service, then what the requester wrote.
+        var evidence = app.bean(EvidenceRecords.class);
+        assertThat(evidence.trail(FakeSlackApi.TEAM_ID, 1).orElseThrow().change().systems())
+                .contains("homepage: payments-api, checkout");
     }
 
     @Test

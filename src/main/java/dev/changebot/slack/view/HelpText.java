@@ -10,7 +10,7 @@ public final class HelpText {
     public static String text() {
         return """
                 *Changebot* keeps your change process in Slack.
-                • `/change new [title]` — request a change (opens a form)
+                • `/change new [title]` — request a change (opens a form); add `--service NAME` to choose the service
                 • `/change list` — the open changes
                 • `/change show CHG-n` — one change, with its approvals
                 • `/change approve CHG-n` — approve a change you did not request
