@@ -87,13 +87,27 @@ public final class WorkspaceSeed {
         return new Directory(List.copyOf(people.values()), groups);
     }
 
-    /** Enough holders for the largest count any approval step or follow-up of the role asks for. */
+    /**
+     * Enough holders for the largest count any approval step or follow-up of the role asks for;
+     * where one person may take one step only, for every step of the role in a service's chain
+     * (its class's steps, then the service's extra steps: Mixpeek's significant homepage change).
+     */
     private static int holdersNeeded(Policy policy, Role role) {
         int needed = 1;
+        var services = new java.util.ArrayList<java.util.Optional<String>>();
+        services.add(java.util.Optional.empty());
+        policy.services().keySet().forEach(name -> services.add(java.util.Optional.of(name)));
         for (var changeClass : policy.classes().values()) {
-            for (var step : changeClass.steps()) {
-                if (step.roles().contains(role.name())) {
-                    needed = Math.max(needed, step.required());
+            for (var service : services) {
+                int chain = 0;
+                for (var step : policy.stepsFor(changeClass, java.util.Optional.empty(), service)) {
+                    if (step.roles().contains(role.name())) {
+                        needed = Math.max(needed, step.required());
+                        chain += step.required();
+                    }
+                }
+                if (service.isPresent() && policy.approvals().onePersonPerStep()) {
+                    needed = Math.max(needed, chain);
                 }
             }
         }
