@@ -31,7 +31,7 @@ public final class PolicyReader {
 
     static final Set<String> TOP_KEYS = Set.of("version", "id", "name", "timezone", "business_days", "roles",
             "approvals", "windows", "freezes", "classes", "default_class", "questionnaire", "approval_matrix",
-            "reminders", "audit");
+            "reminders", "audit", "api");
 
     private final Problems problems;
     private final Values values;
@@ -88,6 +88,8 @@ public final class PolicyReader {
                 .orElse(dev.changebot.domain.policy.Reminders.defaults());
         var audit = top.map("audit").map(a -> new AuditReader(problems, references).read(a))
                 .orElse(dev.changebot.domain.policy.AuditSettings.none());
+        var api = top.map("api").map(a -> new ApiReader(problems, references).read(a))
+                .orElse(dev.changebot.domain.policy.ApiSettings.none());
         var business = top.map("business_days").map(b -> businessCalendar(b, zone))
                 .orElse(new BusinessCalendar(zone, EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), HolidayCalendar.none()));
         if (!top.has("classes")) {
@@ -97,7 +99,7 @@ public final class PolicyReader {
         return Optional.of(new Policy(id, top.string("name").orElse(id), zone, roles,
                 top.map("approvals").map(this::approvals).orElse(ApprovalSettings.defaults()), classes,
                 defaultClass.map(YamlMap.Named::text), questionnaire, matrix, windows, freezes, business, reminders,
-                audit));
+                audit, api));
     }
 
     private Map<String, Role> roles(YamlMap top) {

@@ -28,7 +28,17 @@ public record Policy(
         List<Freeze> freezes,
         BusinessCalendar businessCalendar,
         Reminders reminders,
-        AuditSettings audit) {
+        AuditSettings audit,
+        ApiSettings api) {
+
+    /** A policy without an {@code api:} section. */
+    public Policy(String id, String name, ZoneId zone, Map<String, Role> roles, ApprovalSettings approvals,
+                  Map<String, ChangeClass> classes, Optional<String> defaultClass,
+                  Optional<RiskQuestionnaire> questionnaire, ApprovalMatrix matrix, Map<String, NamedSchedule> windows,
+                  List<Freeze> freezes, BusinessCalendar businessCalendar, Reminders reminders, AuditSettings audit) {
+        this(id, name, zone, roles, approvals, classes, defaultClass, questionnaire, matrix, windows, freezes,
+                businessCalendar, reminders, audit, ApiSettings.none());
+    }
 
     public Policy {
         // Declaration order is kept: it is the order people read the policy in.
