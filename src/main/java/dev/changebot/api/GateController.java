@@ -16,11 +16,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import jakarta.inject.Named;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The gate: `POST /api/v1/gate/checks` asks whether a deploy may go, `GET .../{id}?wait=120` waits
@@ -37,17 +38,28 @@ class GateController {
     private final OpenGateCheck open;
     private final FindGateCheck find;
     private final GateWaiters waiters;
-    private final ExecutorService blocking;
+    /**
+     * Reads the check again once a wait ends. Not Micronaut's blocking executor: it carries the
+     * request's context, whose database connection was given back when the waiting began.
+     */
+    private final ExecutorService answers = Executors.newFixedThreadPool(4, runnable -> {
+        var thread = new Thread(runnable, "gate-long-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Clock clock;
 
-    GateController(BearerTokens tokens, OpenGateCheck open, FindGateCheck find, GateWaiters waiters,
-                   @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock) {
+    GateController(BearerTokens tokens, OpenGateCheck open, FindGateCheck find, GateWaiters waiters, Clock clock) {
         this.tokens = tokens;
         this.open = open;
         this.find = find;
         this.waiters = waiters;
-        this.blocking = blocking;
         this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        answers.shutdownNow();
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -95,7 +107,7 @@ class GateController {
             waiters.settled(id);
         }
         return settled.thenApplyAsync(ignored -> ApiCalls.answer(() ->
-                ok(find.byId(workspace, id).orElseThrow())), blocking);
+                ok(find.byId(workspace, id).orElseThrow())), answers);
     }
 
     private HttpResponse<String> ok(GateAnswer answer) {
