@@ -18,7 +18,6 @@ import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.domain.token.ApiToken;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -169,9 +168,5 @@ public class ReportDeployments {
         var soak = change.soak().map(s -> "; soaking in " + s.environment() + " until " + s.until()).orElse("");
         return change.id() + " " + status.code().replace('_', ' ') + " in " + target.environment() + ": it is "
                 + change.state().label() + soak + ".";
-    }
-
-    static List<DeploymentStatus> all() {
-        return List.of(DeploymentStatus.values());
     }
 }
