@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "Change management that lives in Slack.",
             "",
             "Run without arguments to start the server (see README: configuration comes from the environment)."},
-        subcommands = {PolicyCommand.class, AuditCommand.class, EvidenceCommand.class},
+        subcommands = {PolicyCommand.class, AuditCommand.class, EvidenceCommand.class, TokenCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done / the answer is yes / the audit log is intact",
@@ -34,7 +34,7 @@ public final class ChangebotCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Say what to do: policy, audit, evidence, or no argument to start the server");
+                "Say what to do: policy, audit, evidence, token, or no argument to start the server");
     }
 
     /** Runs a command on the console and returns its exit code. */

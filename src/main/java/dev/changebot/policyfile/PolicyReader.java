@@ -32,7 +32,7 @@ public final class PolicyReader {
 
     static final Set<String> TOP_KEYS = Set.of("version", "id", "name", "timezone", "business_days", "roles",
             "approvals", "windows", "freezes", "classes", "default_class", "questionnaire", "approval_matrix",
-            "reminders", "audit", "environments", "services");
+            "reminders", "audit", "environments", "services", "api");
 
     private final Problems problems;
     private final Values values;
@@ -90,6 +90,8 @@ public final class PolicyReader {
                 .orElse(dev.changebot.domain.policy.Reminders.defaults());
         var audit = top.map("audit").map(a -> new AuditReader(problems, references).read(a))
                 .orElse(dev.changebot.domain.policy.AuditSettings.none());
+        var api = top.map("api").map(a -> new ApiReader(problems, references).read(a))
+                .orElse(dev.changebot.domain.policy.ApiSettings.none());
         var business = top.map("business_days").map(b -> businessCalendar(b, zone))
                 .orElse(new BusinessCalendar(zone, EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), HolidayCalendar.none()));
         if (!top.has("classes")) {
@@ -101,7 +103,7 @@ public final class PolicyReader {
         var policy = new Policy(id, top.string("name").orElse(id), zone, roles,
                 top.map("approvals").map(this::approvals).orElse(ApprovalSettings.defaults()), classes,
                 defaultClass.map(YamlMap.Named::text), questionnaire, matrix, windows, freezes, business, reminders,
-                audit, environments, services, windowScopes);
+                audit, environments, services, windowScopes, api);
         // Without an environments: section the policy's environments are its soak stages and production.
         references.checkPlaces(services.keySet(), Set.copyOf(policy.environments()));
         return Optional.of(policy);

@@ -31,7 +31,8 @@ public record Policy(
         AuditSettings audit,
         Map<String, String> declaredEnvironments,
         Map<String, Service> services,
-        Map<String, RuleScope> windowScopes) {
+        Map<String, RuleScope> windowScopes,
+        ApiSettings api) {
 
     /** The service of a policy without a {@code services:} section; changes then record none. */
     public static final String IMPLICIT_SERVICE = "default";
@@ -47,13 +48,13 @@ public record Policy(
         windowScopes = Collections.unmodifiableMap(new LinkedHashMap<>(windowScopes));
     }
 
-    /** A policy with no environments or services of its own and no scoped windows (as before issue 14). */
+    /** A policy with no environments or services of its own, no scoped windows and no api: section (as before issue 14). */
     public Policy(String id, String name, ZoneId zone, Map<String, Role> roles, ApprovalSettings approvals,
                   Map<String, ChangeClass> classes, Optional<String> defaultClass,
                   Optional<RiskQuestionnaire> questionnaire, ApprovalMatrix matrix, Map<String, NamedSchedule> windows,
                   List<Freeze> freezes, BusinessCalendar businessCalendar, Reminders reminders, AuditSettings audit) {
         this(id, name, zone, roles, approvals, classes, defaultClass, questionnaire, matrix, windows, freezes,
-                businessCalendar, reminders, audit, Map.of(), Map.of(), Map.of());
+                businessCalendar, reminders, audit, Map.of(), Map.of(), Map.of(), ApiSettings.none());
     }
 
     public Optional<ChangeClass> changeClass(String name) {

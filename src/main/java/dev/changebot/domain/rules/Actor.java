@@ -18,4 +18,18 @@ public record Actor(String userId, Set<String> roles) {
     public static Actor person(String userId, Set<String> roles) {
         return new Actor(userId, roles);
     }
+
+    /**
+     * A pipeline reporting through the API with the token {@code tokenName}: "api:NAME", which no chat
+     * platform user id looks like; it holds no role, so it can approve nothing and sign no override.
+     */
+    public static Actor pipeline(String tokenName) {
+        return new Actor(PIPELINE_PREFIX + tokenName, Set.of());
+    }
+
+    public boolean isPipeline() {
+        return userId.startsWith(PIPELINE_PREFIX);
+    }
+
+    private static final String PIPELINE_PREFIX = "api:";
 }

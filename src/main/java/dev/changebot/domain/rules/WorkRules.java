@@ -33,8 +33,9 @@ final class WorkRules {
         if (change.state() != ChangeState.APPROVED) {
             return new Verdict.Refused(change.id() + " is " + change.state().label() + "; only an approved change can start.");
         }
-        // The requester starts the work, or anyone the policy trusts to approve or override it.
-        if (!change.requesterId().equals(actor.userId()) && actor.roles().isEmpty()) {
+        // The requester starts the work, or anyone the policy trusts to approve or override it, or the
+        // pipeline a token admin gave a token to, reporting the deployment it was allowed to make.
+        if (!change.requesterId().equals(actor.userId()) && actor.roles().isEmpty() && !actor.isPipeline()) {
             return new Verdict.Refused("Only the requester of " + change.id()
                     + " or someone holding a policy role can start it.");
         }

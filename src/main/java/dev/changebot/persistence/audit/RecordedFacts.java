@@ -1,6 +1,7 @@
 package dev.changebot.persistence.audit;
 
 import dev.changebot.application.port.AuditChaining;
+import dev.changebot.application.port.GateSettling;
 import dev.changebot.application.port.Transactions;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -15,13 +16,19 @@ public class RecordedFacts {
 
     private final Transactions transactions;
     private final Provider<AuditChaining> chaining;
+    private final Provider<GateSettling> gates;
 
-    RecordedFacts(Transactions transactions, Provider<AuditChaining> chaining) {
+    RecordedFacts(Transactions transactions, Provider<AuditChaining> chaining, Provider<GateSettling> gates) {
         this.transactions = transactions;
         this.chaining = chaining;
+        this.gates = gates;
     }
 
+    /** Also wakes the gate: a recorded fact may be what a pending check waits for (an approval, a freeze lifted). */
     public void recorded() {
-        transactions.afterCommit(() -> chaining.get().chainSoon());
+        transactions.afterCommit(() -> {
+            chaining.get().chainSoon();
+            gates.get().settleSoon();
+        });
     }
 }

@@ -50,11 +50,13 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final AnswerOnce once;
     private final EvidenceFlow evidenceFlow;
     private final ShowAuditTrail auditTrail;
+    private final TokenFlow tokenFlow;
 
     public ChangeCommandHandler(FindChanges findChanges, ChangeService service, Clock clock, Policy policy,
                                 StartFlow startFlow, ManageFreezes manageFreezes, DeclareEmergency declareEmergency,
                                 SatisfyFlow satisfyFlow, AnswerOnce once, EvidenceFlow evidenceFlow,
-                                ShowAuditTrail auditTrail) {
+                                ShowAuditTrail auditTrail, TokenFlow tokenFlow) {
+        this.tokenFlow = tokenFlow;
         this.once = once;
         this.evidenceFlow = evidenceFlow;
         this.auditTrail = auditTrail;
@@ -134,6 +136,10 @@ public class ChangeCommandHandler implements SlashCommandHandler {
                     .map(trail -> privately(ctx, AuditTrailView.text(trail, audit.page()),
                             AuditTrailView.blocks(trail, audit.page())))
                     .orElseGet(() -> privately(ctx, Replies.notFound(audit.id().toString())));
+        }
+        if (command instanceof SlashCommand.Token token) {
+            // Not once per delivery: the answer holds a new token's text, which must not be kept.
+            return privately(ctx, tokenFlow.answer(team, user, token));
         }
         if (command instanceof SlashCommand.Start start) {
             return startFlow.start(ctx.client(), triggerId, team, start.id(), user)

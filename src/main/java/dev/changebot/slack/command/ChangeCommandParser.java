@@ -46,6 +46,7 @@ public final class ChangeCommandParser {
                             + dev.changebot.domain.evidence.PeriodReading.EXAMPLES + ".")
                     : new SlashCommand.Evidence(rest);
             case "audit" -> audit(rest);
+            case "token" -> token(rest);
             case "reject" -> withId(verb, rest, true, (id) -> new SlashCommand.Reject(id.id(), id.rest()));
             default -> new SlashCommand.Unreadable("I don't know `" + Mrkdwn.escape(clip(parts[0])) + "`.");
         };
@@ -133,6 +134,24 @@ public final class ChangeCommandParser {
                     + " trail, a page number: `/change audit CHG-12 2`).");
         }
         return new SlashCommand.Audit(id.get(), words.length == 2 ? Integer.parseInt(words[1]) : 1);
+    }
+
+    /** `token create NAME [services…] [environments…]`, `token list`, `token revoke NAME`. */
+    private static SlashCommand token(String rest) {
+        var words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        var verb = words.length == 0 ? "" : words[0].toLowerCase(Locale.ROOT);
+        var after = java.util.Arrays.asList(words).subList(Math.min(1, words.length), words.length);
+        if (verb.equals("create") && !after.isEmpty()) {
+            return new SlashCommand.Token(SlashCommand.Token.Verb.CREATE, after);
+        }
+        if (verb.equals("list") && after.isEmpty()) {
+            return new SlashCommand.Token(SlashCommand.Token.Verb.LIST, after);
+        }
+        if (verb.equals("revoke") && after.size() == 1) {
+            return new SlashCommand.Token(SlashCommand.Token.Verb.REVOKE, after);
+        }
+        return new SlashCommand.Unreadable("`/change token` takes `create NAME [services…] [environments…]`, `list`"
+                + " or `revoke NAME`.");
     }
 
     /** `list 3`: the page asked for; anything else is the first page, as a plain `list` always was. */

@@ -75,6 +75,16 @@ public sealed interface SlashCommand {
     record Audit(ChangeId id, int page) implements SlashCommand {
     }
 
+    /** `/change token create|list|revoke`: {@code words} are what follows the verb. */
+    record Token(Verb verb, java.util.List<String> words) implements SlashCommand {
+
+        public enum Verb { CREATE, LIST, REVOKE }
+
+        public Token {
+            words = java.util.List.copyOf(words);
+        }
+    }
+
     /** Input we could not read; the problem is told to the user in front of the help text. */
     record Unreadable(String problem) implements SlashCommand {
     }

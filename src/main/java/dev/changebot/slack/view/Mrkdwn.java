@@ -42,6 +42,11 @@ public final class Mrkdwn {
     }
 
     public static String user(String userId) {
+        // A pipeline acting with an API token ("api:deploy-web") or the command line ("cli:alice") is no
+        // Slack user (their ids have no colon): named in code, not mentioned.
+        if (userId.contains(":")) {
+            return "`" + escape(userId) + "`";
+        }
         return "<@" + userId + ">";
     }
 

@@ -174,6 +174,6 @@ class ServiceScopingTest {
         services.put("homepage", HOMEPAGE);
         return new Policy(p.id(), p.name(), p.zone(), p.roles(), p.approvals(), p.classes(), p.defaultClass(),
                 p.questionnaire(), p.matrix(), p.windows(), freezes, p.businessCalendar(), p.reminders(), p.audit(),
-                environments, services, windowScopes);
+                environments, services, windowScopes, p.api());
     }
 }

@@ -1,0 +1,44 @@
+package dev.changebot.api;
+
+import dev.changebot.application.token.Authenticate;
+import dev.changebot.domain.token.ApiToken;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+/** Every /api/v1 route but the OpenAPI file: `Authorization: Bearer cbt_...` of a live token, or 401. */
+@Singleton
+class BearerTokens {
+
+    private final Authenticate authenticate;
+
+    BearerTokens(Authenticate authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    ApiToken of(HttpRequest<?> request) {
+        var headers = request.getHeaders().getAll("Authorization");
+        if (headers.size() != 1 || !headers.get(0).regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiError(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "Send the API token as 'Authorization: Bearer cbt_...' (docs/gate.md).");
+        }
+        return authenticate.bearer(headers.get(0).substring(7).strip()).orElseThrow(() -> new ApiError(
+                HttpStatus.UNAUTHORIZED, "unauthorized", "The token is not known or was revoked."));
+    }
+
+    /** The Idempotency-Key every POST needs: a retry with the same key is answered, not acted on again. */
+    static String idempotencyKey(HttpRequest<?> request) {
+        var keys = request.getHeaders().getAll("Idempotency-Key");
+        if (keys.isEmpty() || keys.get(0).isBlank()) {
+            throw ApiError.unprocessable("idempotency_key_missing", "An Idempotency-Key header is required (e.g."
+                    + " provider:run:attempt:environment): a retried request with the same key gets the first answer"
+                    + " instead of acting twice.");
+        }
+        var key = keys.get(0).strip();
+        if (keys.size() > 1 || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw ApiError.unprocessable("idempotency_key_invalid",
+                    "The Idempotency-Key is one header of at most 200 visible ASCII characters.");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.changebot.application.port;
+
+import dev.changebot.domain.gate.GateCheck;
+import dev.changebot.domain.gate.GateVerdict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where gate checks are kept, pending ones until they settle. Every method runs in the caller's transaction. */
+public interface GateChecks {
+
+    /**
+     * Holds this token's key until the transaction ends: two deliveries of one request (a retry while
+     * the first is still running) see each other's result instead of both acting.
+     */
+    void lockKey(long tokenId, String idempotencyKey);
+
+    Optional<GateCheck> byKey(long tokenId, String idempotencyKey);
+
+    /** The check of this workspace with that public id; another workspace's is not found. */
+    Optional<GateCheck> byPublicId(String workspaceId, String publicId);
+
+    /** Stores a new check ({@code id} is ignored) with the request it answers; returns it as stored. */
+    GateCheck add(GateCheck check, String requestBody);
+
+    /** The oldest pending checks of every workspace, up to {@code limit}. */
+    List<GateCheck> pending(int limit);
+
+    /**
+     * Records the verdict on a check still pending: settled when the verdict is final, else its
+     * reasons brought up to date. False when it was no longer pending (another node settled it).
+     */
+    boolean decide(long id, GateVerdict verdict, Instant at);
+}

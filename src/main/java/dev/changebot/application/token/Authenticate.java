@@ -1,0 +1,39 @@
+package dev.changebot.application.token;
+
+import dev.changebot.application.port.ApiTokens;
+import dev.changebot.application.port.Transactions;
+import dev.changebot.domain.token.ApiToken;
+import dev.changebot.domain.token.TokenText;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The token behind a bearer text, if it is a live one; its last use is written at most once a
+ * minute ({@link ApiToken#LAST_USE_RESOLUTION}), so a pipeline polling a check does not write each time.
+ */
+@Singleton
+public class Authenticate {
+
+    private final ApiTokens tokens;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Authenticate(ApiTokens tokens, Transactions transactions, Clock clock) {
+        this.tokens = tokens;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Optional<ApiToken> bearer(String text) {
+        if (!TokenText.looksLikeOne(text)) {
+            return Optional.empty();
+        }
+        var now = clock.instant();
+        return transactions.inTransaction(() -> {
+            var token = tokens.findByHash(TokenText.hash(text)).filter(t -> !t.revoked());
+            token.filter(t -> t.lastUseIsStale(now)).ifPresent(t -> tokens.touch(t.id(), now));
+            return token;
+        });
+    }
+}
