@@ -21,10 +21,6 @@ public record RuleScope(Set<String> services, Set<String> environments) {
         return covers(services, target.service().orElse(null)) && covers(environments, target.environment().orElse(null));
     }
 
-    public boolean isEverywhere() {
-        return services.isEmpty() && environments.isEmpty();
-    }
-
     private static boolean covers(Set<String> names, String name) {
         return names.isEmpty() || name == null || names.contains(name);
     }

@@ -25,11 +25,6 @@ public record Service(String name, String label, String owner, List<String> envi
         extraSteps = List.copyOf(extraSteps);
     }
 
-    /** The class a request of {@code requested} is handled as for this service. */
-    public String handledAs(String requested) {
-        return classOverrides.getOrDefault(requested, requested);
-    }
-
     /** Whether this service may be deployed to {@code environment}, one of {@code policyEnvironments}. */
     public boolean deploysTo(String environment, List<String> policyEnvironments) {
         return environmentsIn(policyEnvironments).contains(environment);
@@ -39,6 +34,7 @@ public record Service(String name, String label, String owner, List<String> envi
         return environments.isEmpty() ? policyEnvironments : environments;
     }
 
+    /** The class a request of {@code requested} is handled as for this service, when it overrides that class. */
     public Optional<String> overrideOf(String requested) {
         return Optional.ofNullable(classOverrides.get(requested));
     }
