@@ -1,6 +1,8 @@
 package dev.changebot.cli;
 
 import dev.changebot.application.evidence.EvidenceDatabase;
+import dev.changebot.application.evidence.SignExportedChain;
+import dev.changebot.domain.audit.SigningKey;
 import dev.changebot.domain.evidence.EvidencePack;
 import dev.changebot.domain.evidence.PeriodReading;
 import dev.changebot.policyfile.PolicyFiles;
@@ -13,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -78,21 +81,23 @@ final class EvidenceExportCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
 
     /**
-     * The signing key's public half from the bot's key file, for public-key.txt; without a readable key
-     * file the pack says so in its README (the auditor then gets the key from the operators).
+     * The bot's signing key, to sign a checkpoint of the chain as exported and to put its public half
+     * in public-key.txt; without a readable key file the pack carries the newest checkpoint recorded,
+     * and its README says how far that one covers (the auditor then gets the key from the operators).
      */
-    private List<String> publicKeys(java.io.PrintWriter err) {
+    private Optional<SigningKey> signingKey(java.io.PrintWriter err) {
         var file = key.file();
         if (!file.exists()) {
-            err.println("No signing key at " + file.location() + ": public-key.txt stays empty (give --key-file).");
-            return List.of();
+            err.println("No signing key at " + file.location() + ": the pack carries the newest recorded checkpoint,"
+                    + " which may not cover the newest entries, and public-key.txt stays empty (give --key-file).");
+            return Optional.empty();
         }
         try {
-            return List.of(file.load(key.name()).verifierKey().toString());
+            return Optional.of(file.load(key.name()));
         } catch (RuntimeException unreadable) {
             err.println("Could not read the signing key at " + file.location() + " (" + unreadable.getMessage()
-                    + "): public-key.txt stays empty.");
-            return List.of();
+                    + "): the pack carries the newest recorded checkpoint, and public-key.txt stays empty.");
+            return Optional.empty();
         }
     }
 
@@ -122,8 +127,15 @@ final class EvidenceExportCommand implements Callable<Integer> {
             if (chosen == null) {
                 return UNUSABLE;
             }
-            var pack = EvidencePack.build(records.read(chosen, period), period, clock.instant(),
-                    "the command line (" + System.getProperty("user.name", "unknown user") + ")", publicKeys(err));
+            var now = clock.instant();
+            var signing = signingKey(err);
+            var data = records.read(chosen, period);
+            if (signing.isPresent()) {
+                data = SignExportedChain.sign(records, data, signing.get(), now);
+            }
+            var pack = EvidencePack.build(data, period, now,
+                    "the command line (" + System.getProperty("user.name", "unknown user") + ")",
+                    signing.map(k -> List.of(k.verifierKey().toString())).orElse(List.of()));
             Files.write(out, pack.zip());
             spec.commandLine().getOut().println("Wrote " + out + ": " + pack.summary().text().replace("\n", " "));
             return WRITTEN;

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import dev.changebot.application.audit.TakeCheckpoints;
 import dev.changebot.application.change.FireTimer;
 import dev.changebot.cli.ChangebotCommand;
+import dev.changebot.domain.audit.Checkpoint;
 import dev.changebot.domain.audit.SignedNote;
 import dev.changebot.domain.audit.VerifierKey;
 import dev.changebot.domain.change.ChangeId;
@@ -72,8 +73,10 @@ class EvidencePackFlowTest {
     void march() {
         // The sequencer chains when this node records something (and when a test asks); no background poll,
         // so a fact written by "another node" stays unchained until a test chains it.
-        app = RunningApp.start(db, slack, Map.of("changebot.policy", "preset:chat-backend", "changebot.audit.poll", "0s"),
-                clock);
+        // After a chain's first checkpoint, the job signs again only once the interval passed: never, in these
+        // tests, so a test decides what the newest checkpoint covers.
+        app = RunningApp.start(db, slack, Map.of("changebot.policy", "preset:chat-backend", "changebot.audit.poll", "0s",
+                "changebot.audit.checkpoint-interval", "3650d"), clock);
         slack.userGroup("backend-leads", BACKEND, LEADS);
         slack.userGroup("sre-leads", LEADS);
         slack.userGroup("sre-oncall", IC);
@@ -122,7 +125,7 @@ class EvidencePackFlowTest {
 
     @Test
     @DisplayName("the compliance officer gets the month's pack in a DM: every change, approval and exception as it happened")
-    void packForTheMonth() throws IOException {
+    void packForTheMonth(@TempDir Path dir) throws IOException {
         var answer = say(AUDITOR, "evidence 2026-03");
         assertThat(answer).contains("Building the evidence pack for 2026-03", "2026-03-01..2026-03-31 (UTC)");
 
@@ -180,15 +183,23 @@ class EvidencePackFlowTest {
         // The running app's signing key, in the verifier key form audit verify --pubkey takes.
         var publicKey = new String(files.get("public-key.txt"), StandardCharsets.UTF_8).strip();
         assertThat(publicKey).matches("changebot-audit\\+[0-9a-f]{8}\\+[A-Za-z0-9+/=]{44}");
-        // The checkpoint job may or may not have signed one by now (the test's clock jumps weeks); either way the
-        // README says which, and a checkpoint carried is signed by the key carried.
+        // The export signed a checkpoint of the chain as exported: its signature covers every entry of the pack.
         var checkpoint = new String(files.get("checkpoint.txt"), StandardCharsets.UTF_8);
-        if (checkpoint.isEmpty()) {
-            assertThat(readme).contains("no checkpoint has been signed yet");
-        } else {
-            assertThat(readme).contains("with its newest signed checkpoint");
-            assertThat(SignedNote.parse(checkpoint).signedBy(VerifierKey.parse(publicKey))).isTrue();
-        }
+        assertThat(SignedNote.parse(checkpoint).signedBy(VerifierKey.parse(publicKey))).isTrue();
+        long exported = new String(files.get("audit.jsonl"), StandardCharsets.UTF_8).lines().count();
+        assertThat(Checkpoint.parse(SignedNote.parse(checkpoint).text()).size()).isEqualTo(exported);
+        assertThat(readme).contains("it covers every entry of audit.jsonl, 1 to " + exported);
+        assertThat(completed.param("initial_comment")).contains("every one covered by the signed checkpoint in the pack");
+        assertThat(db.rows("SELECT note FROM audit_checkpoint WHERE size = ?", exported))
+                .as("recorded, so the bot posts it to the audit channel").singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("note", checkpoint));
+        var zip = dir.resolve("pack.zip");
+        Files.write(zip, slack.uploaded(slack.calls("upload").get(0).param("file_id")));
+        var verified = new StringWriter();
+        var errors = new StringWriter();
+        assertThat(ChangebotCommand.run(new PrintWriter(verified), new PrintWriter(errors), "audit", "verify",
+                "--pack", zip.toString(), "--pubkey", publicKey)).as(verified + "\n" + errors).isZero();
+        assertThat(verified.toString()).contains("covered by a valid signed checkpoint: every entry (1.." + exported + ")");
         assertThat(db.rows("SELECT actor_id, details->>'period' AS p FROM audit_note WHERE kind = 'EvidenceExported'"))
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("actor_id", AUDITOR).containsEntry("p", "2026-03"));
     }
@@ -266,9 +277,26 @@ class EvidencePackFlowTest {
     void commandLine(@TempDir Path dir) throws IOException {
         app.bean(AuditSequencer.class).chainNow();
         app.bean(TakeCheckpoints.class).now();
+        // Recorded after the newest periodic checkpoint: only an export that signs covers it.
+        db.rows("INSERT INTO change_event (change_id, workspace_id, type, actor_id, occurred_at)"
+                + " SELECT id, workspace_id, 'ChangeCancelled', ?, ? FROM change_request WHERE number = 3 RETURNING id",
+                REQUESTER, Timestamp.from(clock.instant()));
+        app.bean(AuditSequencer.class).chainNow();
         var out = dir.resolve("pack.zip");
         var printed = new StringWriter();
         var errors = new StringWriter();
+
+        var unsigned = dir.resolve("unsigned.zip");
+        assertThat(ChangebotCommand.run(new PrintWriter(printed), new PrintWriter(errors), "evidence", "export",
+                "--period", "2026-03", "--out", unsigned.toString(), "--db", db.url(), "--db-user", db.user(),
+                "--db-password", db.password(), "--key-file", dir.resolve("no-key.pem").toString()))
+                .as(errors.toString()).isZero();
+        long size = ((Number) db.rows("SELECT max(size) AS s FROM audit_checkpoint").get(0).get("s")).longValue();
+        assertThat(printed.toString()).contains("the newest signed checkpoint covers entries 1 to " + size + ", entries "
+                + (size + 1) + " to " + (size + 1) + " are covered by no signature yet");
+        assertThat(new String(unzip(Files.readAllBytes(unsigned)).get("README.txt"), StandardCharsets.UTF_8))
+                .contains("entries 1 to " + size + " only: entries " + (size + 1) + " to " + (size + 1) + " were chained");
+        assertThat(errors.toString()).contains("No signing key at");
 
         int exit = ChangebotCommand.run(new PrintWriter(printed), new PrintWriter(errors), "evidence", "export",
                 "--period", "2026-03", "--out", out.toString(), "--db", db.url(), "--db-user", db.user(),
@@ -285,7 +313,8 @@ class EvidencePackFlowTest {
         var verified = new StringWriter();
         assertThat(ChangebotCommand.run(new PrintWriter(verified), new PrintWriter(errors), "audit", "verify",
                 "--pack", out.toString(), "--pubkey", publicKey)).as(verified + "\n" + errors).isZero();
-        assertThat(verified.toString()).doesNotContain("NOT checked");
+        assertThat(verified.toString()).doesNotContain("NOT checked")
+                .contains("covered by a valid signed checkpoint: every entry (1.." + (size + 1) + ")");
 
         assertThat(ChangebotCommand.run(new PrintWriter(printed), new PrintWriter(errors), "evidence", "export",
                 "--from", "2030-01-01", "--to", "2030-01-31", "--out", out.toString(), "--db", db.url())).isEqualTo(2);

@@ -1,7 +1,10 @@
 package dev.changebot.application.evidence;
 
+import dev.changebot.domain.audit.Checkpoint;
+import dev.changebot.domain.audit.VerifierKey;
 import dev.changebot.domain.evidence.ChangeRecord;
 import dev.changebot.domain.evidence.EvidenceData;
+import dev.changebot.domain.evidence.EvidenceData.CarriedCheckpoint;
 import dev.changebot.domain.evidence.Period;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +17,13 @@ public interface EvidenceRecords {
 
     /** One change with its trail, and the chain entries of that change; empty when there is no such change. */
     Optional<ChangeTrail> trail(String workspaceId, long number);
+
+    /**
+     * Records a signed checkpoint of the chain as an export read it, once per chain state (as the
+     * checkpoint job records its own): when that state was signed already, the earlier checkpoint is
+     * kept. Returns the checkpoint recorded for that state, which the pack carries.
+     */
+    CarriedCheckpoint recordCheckpoint(Checkpoint checkpoint, String note, VerifierKey key);
 
     /** The workspaces that have changes or an audit chain (the command line asks when there are several). */
     List<String> workspaces();

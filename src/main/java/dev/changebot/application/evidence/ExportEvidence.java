@@ -5,6 +5,7 @@ import dev.changebot.application.port.AuditPublicKeys;
 import dev.changebot.application.port.RoleDirectory;
 import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.audit.CanonicalJson;
+import dev.changebot.domain.audit.SigningKey;
 import dev.changebot.domain.evidence.EvidencePack;
 import dev.changebot.domain.evidence.Period;
 import dev.changebot.domain.evidence.PeriodReading;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * `/change evidence <period>`: who may export (the roles the policy's audit section names, looked
  * up now), the period read in the policy's time zone, and the pack built from one snapshot of the
- * database; each export is recorded for the audit chain as {@code EvidenceExported}.
+ * database, carrying a checkpoint of the chain as exported, signed with the bot's key; each export is
+ * recorded for the audit chain as {@code EvidenceExported}.
  */
 @Singleton
 public class ExportEvidence {
@@ -27,16 +29,18 @@ public class ExportEvidence {
     private final Transactions transactions;
     private final RoleDirectory directory;
     private final AuditPublicKeys keys;
+    private final SigningKey signingKey;
     private final Policy policy;
     private final Clock clock;
 
     public ExportEvidence(EvidenceRecords records, AuditNotes notes, Transactions transactions, RoleDirectory directory,
-                          AuditPublicKeys keys, Policy policy, Clock clock) {
+                          AuditPublicKeys keys, SigningKey signingKey, Policy policy, Clock clock) {
         this.records = records;
         this.notes = notes;
         this.transactions = transactions;
         this.directory = directory;
         this.keys = keys;
+        this.signingKey = signingKey;
         this.policy = policy;
         this.clock = clock;
     }
@@ -63,8 +67,8 @@ public class ExportEvidence {
 
     /** Builds the pack (slow for a long period: call it off the request path) and records the export. */
     public EvidencePack export(String workspaceId, String userId, Period period) {
-        var data = records.read(workspaceId, period);
         var now = clock.instant();
+        var data = SignExportedChain.sign(records, records.read(workspaceId, period), signingKey, now);
         var pack = EvidencePack.build(data, period, now, userId, keys.verifierKeys());
         var details = new LinkedHashMap<String, Object>();
         details.put("period", period.label());

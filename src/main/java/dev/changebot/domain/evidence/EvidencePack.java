@@ -28,7 +28,8 @@ public record EvidencePack(byte[] zip, PackSummary summary) {
                 (int) changes.stream().mapToLong(c -> c.eventsOf("ChangeStartedByOverride").size()).sum(),
                 exceptions.size(),
                 (int) exceptions.stream().filter(r -> r.get(1).equals(ExceptionsCsv.LATE) || r.get(1).equals(ExceptionsCsv.MISSING)).count(),
-                gaps(data), data.chain().size(), data.checkpointNote().isPresent());
+                gaps(data), data.chain().size(),
+                data.checkpoint().map(EvidenceData.CarriedCheckpoint::size).orElse(0L));
         var files = new LinkedHashMap<String, byte[]>();
         files.put("changes.csv", ChangesCsv.of(changes));
         files.put("approvals.csv", ApprovalsCsv.of(changes));
@@ -38,7 +39,7 @@ public record EvidencePack(byte[] zip, PackSummary summary) {
         files.put("public-key.txt", verifierKeys.stream().map(k -> k + "\n").reduce("", String::concat)
                 .getBytes(StandardCharsets.UTF_8));
         files.put("README.txt", PackReadme.text(data.workspaceId(), summary, exportedAt, exportedBy,
-                data.checkpointNote().isPresent(), !verifierKeys.isEmpty()).getBytes(StandardCharsets.UTF_8));
+                !verifierKeys.isEmpty()).getBytes(StandardCharsets.UTF_8));
         return new EvidencePack(zip(files, exportedAt), summary);
     }
 

@@ -2,10 +2,13 @@ package dev.changebot.persistence.evidence;
 
 import dev.changebot.application.evidence.EvidenceRecords.ChangeTrail;
 import dev.changebot.application.evidence.EvidenceRecords.TrailEntry;
+import dev.changebot.domain.audit.Checkpoint;
 import dev.changebot.domain.audit.EntryHash;
+import dev.changebot.domain.audit.VerifierKey;
 import dev.changebot.domain.evidence.ChainEntry;
 import dev.changebot.domain.evidence.ChangeRecord;
 import dev.changebot.domain.evidence.EvidenceData;
+import dev.changebot.domain.evidence.EvidenceData.CarriedCheckpoint;
 import dev.changebot.domain.evidence.FollowUpRecord;
 import dev.changebot.domain.evidence.Period;
 import dev.changebot.domain.evidence.RecordedEvent;
@@ -184,10 +187,28 @@ final class EvidenceQueries {
         return entries;
     }
 
-    private Optional<String> newestCheckpoint(String workspaceId) throws SQLException {
-        try (var statement = prepare("SELECT note FROM audit_checkpoint WHERE chain_id = ?"
+    private Optional<CarriedCheckpoint> newestCheckpoint(String workspaceId) throws SQLException {
+        try (var statement = prepare("SELECT note, size FROM audit_checkpoint WHERE chain_id = ?"
                 + " ORDER BY size DESC, taken_at DESC LIMIT 1", workspaceId); var rows = statement.executeQuery()) {
-            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            return rows.next() ? Optional.of(new CarriedCheckpoint(rows.getString(1), rows.getLong(2))) : Optional.empty();
+        }
+    }
+
+    /**
+     * Records a checkpoint as the checkpoint job does — one per chain state: (chain_id, size) is unique,
+     * so a state signed already keeps its first checkpoint — and returns the one recorded for that state.
+     */
+    CarriedCheckpoint recordCheckpoint(Checkpoint checkpoint, String note, VerifierKey key) throws SQLException {
+        var chainId = checkpoint.chainId().orElseThrow();
+        try (var insert = prepare("INSERT INTO audit_checkpoint (chain_id, size, head_hash, taken_at, note, key_name, key_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", chainId, checkpoint.size(), checkpoint.headHash(),
+                Timestamp.from(checkpoint.takenAt()), note, key.name(), String.format("%08x", key.keyId()))) {
+            insert.executeUpdate();
+        }
+        try (var statement = prepare("SELECT note, size FROM audit_checkpoint WHERE chain_id = ? AND size = ?",
+                chainId, checkpoint.size()); var rows = statement.executeQuery()) {
+            rows.next();
+            return new CarriedCheckpoint(rows.getString(1), rows.getLong(2));
         }
     }
 
