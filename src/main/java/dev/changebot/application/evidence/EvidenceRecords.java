@@ -1,6 +1,7 @@
 package dev.changebot.application.evidence;
 
 import dev.changebot.domain.audit.Checkpoint;
+import dev.changebot.domain.audit.TrailCheck.RecordedCheckpoint;
 import dev.changebot.domain.audit.VerifierKey;
 import dev.changebot.domain.evidence.ChangeRecord;
 import dev.changebot.domain.evidence.EvidenceData;
@@ -28,18 +29,25 @@ public interface EvidenceRecords {
     /** The workspaces that have changes or an audit chain (the command line asks when there are several). */
     List<String> workspaces();
 
+    /** The chain's entries from seq 1 up to {@code upTo}, in order, handed to {@code sink} one by one (not held). */
+    void readChain(String workspaceId, long upTo, ChainSink sink);
+
+    interface ChainSink {
+        void accept(long seq, byte[] prev, byte[] hash, String body);
+    }
+
     /**
-     * A change's trail as the auditor's view shows it: its events, and the chain entries made of
-     * them with whether each hash recomputes and links ({@code verified}) and whether a signed
-     * checkpoint covers it.
+     * A change's trail as the auditor's view shows it: its events, the chain entries made of them,
+     * how many of its events are not chained yet, and the chain's recorded checkpoints (ShowAuditTrail
+     * decides what each entry can be called).
      */
-    record ChangeTrail(ChangeRecord change, List<TrailEntry> entries, int unchained) {
+    record ChangeTrail(ChangeRecord change, List<TrailEntry> entries, int unchained, List<RecordedCheckpoint> checkpoints) {
         public ChangeTrail {
             entries = List.copyOf(entries);
+            checkpoints = List.copyOf(checkpoints);
         }
     }
 
-    record TrailEntry(long seq, String kind, String actorId, java.time.Instant at, boolean hashValid,
-                      boolean linked, boolean checkpointed) {
+    record TrailEntry(long seq, String kind, String actorId, java.time.Instant at) {
     }
 }

@@ -44,6 +44,14 @@ public final class JdbcEvidenceDatabase implements EvidenceDatabase {
             }
 
             @Override
+            public void readChain(String workspaceId, long upTo, ChainSink sink) {
+                withConnection(jdbcUrl, user, password, q -> {
+                    q.readChain(workspaceId, upTo, sink);
+                    return null;
+                });
+            }
+
+            @Override
             public List<String> workspaces() {
                 return withConnection(jdbcUrl, user, password, EvidenceQueries::workspaces);
             }

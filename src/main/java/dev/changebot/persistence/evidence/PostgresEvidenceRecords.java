@@ -52,6 +52,14 @@ class PostgresEvidenceRecords implements EvidenceRecords {
     }
 
     @Override
+    public void readChain(String workspaceId, long upTo, ChainSink sink) {
+        inSnapshot("read the audit chain", queries -> {
+            queries.readChain(workspaceId, upTo, sink);
+            return null;
+        });
+    }
+
+    @Override
     public List<String> workspaces() {
         return inSnapshot("list workspaces", EvidenceQueries::workspaces);
     }
