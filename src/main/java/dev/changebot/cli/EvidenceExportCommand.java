@@ -1,6 +1,7 @@
 package dev.changebot.cli;
 
 import dev.changebot.application.evidence.EvidenceDatabase;
+import dev.changebot.application.evidence.ExportEvidence;
 import dev.changebot.application.evidence.SignExportedChain;
 import dev.changebot.domain.audit.SigningKey;
 import dev.changebot.domain.evidence.EvidencePack;
@@ -10,6 +11,8 @@ import dev.changebot.policyfile.PolicyLoad;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -69,6 +72,10 @@ final class EvidenceExportCommand implements Callable<Integer> {
 
     @Option(names = "--workspace", paramLabel = "ID", description = "the Slack workspace (team) id; needed when the database holds several")
     String workspace;
+
+    @Option(names = "--as", paramLabel = "WHO",
+            description = "who exports, as recorded in the audit log (e.g. your Slack user id); default: cli:<OS user>")
+    String as;
 
     @CommandLine.Mixin
     KeyOptions key = new KeyOptions();
@@ -133,11 +140,22 @@ final class EvidenceExportCommand implements Callable<Integer> {
             if (signing.isPresent()) {
                 data = SignExportedChain.sign(records, data, signing.get(), now);
             }
-            var pack = EvidencePack.build(data, period, now,
-                    "the command line (" + System.getProperty("user.name", "unknown user") + ")",
+            var who = as != null && !as.isBlank() ? as.strip() : "cli:" + System.getProperty("user.name", "unknown");
+            var pack = EvidencePack.build(data, period, now, who + " on the command line",
                     signing.map(k -> List.of(k.verifierKey().toString())).orElse(List.of()));
+            // Every export is on the record, as `/change evidence` records it: no record, no pack.
+            try (var connection = DriverManager.getConnection(url, orEnv(user, "DATASOURCES_DEFAULT_USERNAME"),
+                    orEnv(password, "DATASOURCES_DEFAULT_PASSWORD"))) {
+                AuditTables.note(connection, chosen, ExportEvidence.EXPORTED, who, now,
+                        ExportEvidence.details(period, pack, "command line"));
+            } catch (SQLException e) {
+                err.println("The export could not be recorded in the audit log (" + e.getMessage() + "), so the pack"
+                        + " was not written: every export is recorded. Use a database role that may insert into audit_note.");
+                return UNUSABLE;
+            }
             Files.write(out, pack.zip());
-            spec.commandLine().getOut().println("Wrote " + out + ": " + pack.summary().text().replace("\n", " "));
+            spec.commandLine().getOut().println("Wrote " + out + " (SHA-256 " + pack.sha256() + ", recorded in the audit log): "
+                    + pack.summary().text().replace("\n", " "));
             return WRITTEN;
         } catch (IOException e) {
             err.println("Could not write " + out + ": " + e.getMessage());

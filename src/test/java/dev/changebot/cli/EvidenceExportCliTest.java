@@ -109,6 +109,41 @@ class EvidenceExportCliTest {
     }
 
 
+    @Test
+    @DisplayName("a command-line export is recorded in the audit chain like a Slack one: who, the period and the pack's SHA-256")
+    void exportIsRecorded(@TempDir Path dir) throws Exception {
+        var out = dir.resolve("pack.zip");
+        var errors = new StringWriter();
+        int exit = ChangebotCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(errors), "evidence", "export",
+                "--period", "2026-03", "--out", out.toString(), "--db", db.url(), "--db-user", db.user(),
+                "--db-password", db.password(), "--key-file", RunningApp.auditKeyFile(db.url()).toString(),
+                "--as", "U0AUDITOR");
+        assertThat(exit).as(errors.toString()).isZero();
+        var sha256 = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(out)));
+        app.bean(AuditSequencer.class).chainNow();
+
+        assertThat(db.rows("SELECT body::jsonb->>'actor' AS actor, body::jsonb->'details'->>'period' AS period,"
+                + " body::jsonb->'details'->>'sha256' AS sha256, body::jsonb->'details'->>'via' AS via"
+                + " FROM audit_entry WHERE kind = 'EvidenceExported'")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("actor", "U0AUDITOR").containsEntry("period", "2026-03").containsEntry("sha256", sha256)
+                .containsEntry("via", "command line"));
+
+        // Without --as, the OS user; and the Slack export's record names its pack's SHA-256 the same way.
+        assertThat(ChangebotCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(errors), "evidence", "export",
+                "--period", "2026-03", "--out", out.toString(), "--db", db.url(), "--db-user", db.user(),
+                "--db-password", db.password(), "--key-file", dir.resolve("none.pem").toString())).isZero();
+        assertThat(db.rows("SELECT actor_id FROM audit_note WHERE kind = 'EvidenceExported' ORDER BY id"))
+                .extracting(r -> r.get("actor_id"))
+                .containsExactly("U0AUDITOR", "cli:" + System.getProperty("user.name"));
+        scenario.say(EvidenceScenario.AUDITOR, "evidence 2026-03");
+        var slackPack = scenario.uploadedPack();
+        var slackSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(slackPack));
+        assertThat(db.rows("SELECT details->>'sha256' AS sha256, details->>'via' AS via FROM audit_note"
+                + " WHERE kind = 'EvidenceExported' AND actor_id = ?", EvidenceScenario.AUDITOR)).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("sha256", slackSha).containsEntry("via", "slack"));
+    }
+
     private String say(String user, String text) {
         return scenario.say(user, text);
     }

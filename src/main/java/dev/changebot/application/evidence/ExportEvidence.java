@@ -13,6 +13,7 @@ import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,17 +71,26 @@ public class ExportEvidence {
         var now = clock.instant();
         var data = SignExportedChain.sign(records, records.read(workspaceId, period), signingKey, now);
         var pack = EvidencePack.build(data, period, now, userId, keys.verifierKeys());
+        transactions.inTransaction(() -> {
+            notes.record(workspaceId, EXPORTED, userId, now, details(period, pack, "slack"));
+            return null;
+        });
+        return pack;
+    }
+
+    /** The kind of the fact that records an export, from Slack or from the command line. */
+    public static final String EXPORTED = "EvidenceExported";
+
+    /** What the record of an export says, from Slack ({@code via} slack) or the command line. */
+    public static Map<String, Object> details(Period period, EvidencePack pack, String via) {
         var details = new LinkedHashMap<String, Object>();
         details.put("period", period.label());
         details.put("from", CanonicalJson.instant(period.from()));
         details.put("until", CanonicalJson.instant(period.until()));
         details.put("changes", (long) pack.summary().changes());
         details.put("chainSize", pack.summary().chainSize());
-        details.put("via", "slack");
-        transactions.inTransaction(() -> {
-            notes.record(workspaceId, "EvidenceExported", userId, now, details);
-            return null;
-        });
-        return pack;
+        details.put("sha256", pack.sha256());
+        details.put("via", via);
+        return details;
     }
 }

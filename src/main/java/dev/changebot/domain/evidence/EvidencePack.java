@@ -43,6 +43,15 @@ public record EvidencePack(byte[] zip, PackSummary summary) {
         return new EvidencePack(zip(files, exportedAt), summary);
     }
 
+    /** The zip's SHA-256, lower-case hex: what the export's record in the audit chain names. */
+    public String sha256() {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(zip));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
     /** Numbers missing between the last change before the period and the period's last one. */
     static List<Long> gaps(EvidenceData data) {
         var gaps = new ArrayList<Long>();
