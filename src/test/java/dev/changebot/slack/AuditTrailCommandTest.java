@@ -2,6 +2,7 @@ package dev.changebot.slack;
 
 import static dev.changebot.support.EvidenceScenario.AUDITOR;
 import static dev.changebot.support.EvidenceScenario.BACKEND;
+import static dev.changebot.support.EvidenceScenario.LEADS;
 import static dev.changebot.support.EvidenceScenario.REQUESTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,13 @@ import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.MutableClock;
 import dev.changebot.support.RunningApp;
 import dev.changebot.support.TestDatabase;
+import dev.changebot.cli.ChangebotCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -102,6 +109,31 @@ class AuditTrailCommandTest {
                 .doesNotContain("✅ #");
         var second = scenario.blocksOf(AUDITOR, "audit CHG-2");
         assertThat(second).as("CHG-2's entries come after the break").contains("after the break at seq " + seq);
+    }
+
+    @Test
+    @DisplayName("a rejection carries its provenance: how it was given and the roles that made it count, in the trail and approvals.csv")
+    void rejectionProvenance(@TempDir Path dir) throws Exception {
+        // Monday morning: the change may start inside the window, two hours on.
+        clock.set(java.time.Instant.parse("2026-03-23T09:00:00Z"));
+        scenario.request("medium", "Retire the v1 API");
+        assertThat(say(LEADS, "reject CHG-6 Not before the clients migrated")).doesNotContain("Only approvers");
+        app.bean(AuditSequencer.class).chainNow();
+
+        assertThat(db.rows("SELECT details->>'via' AS via, details->'roles'->>0 AS role FROM change_event"
+                + " WHERE type = 'ChangeRejected'")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("via", "command").containsEntry("role", "backend-lead"));
+        assertThat(scenario.blocksOf(AUDITOR, "audit CHG-6")).contains("*ChangeRejected* (by command, as backend-lead");
+
+        var out = dir.resolve("pack.zip");
+        assertThat(ChangebotCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "evidence",
+                "export", "--period", "2026-03", "--out", out.toString(), "--db", db.url(), "--db-user", db.user(),
+                "--db-password", db.password(), "--key-file", dir.resolve("none.pem").toString())).isZero();
+        var approvals = EvidenceScenario.csv(EvidenceScenario.unzip(Files.readAllBytes(out)).get("approvals.csv"));
+        assertThat(approvals).filteredOn(r -> r.get("change").equals("CHG-6")).singleElement().satisfies(r -> assertThat(r.toMap())
+                .containsEntry("decision", "rejected: Not before the clients migrated").containsEntry("via", "command")
+                .containsEntry("role", "backend-lead").containsEntry("approver", LEADS)
+                .containsEntry("approver_held_role", "yes").containsEntry("approver_not_requester", "yes"));
     }
 
     private void cancelled(long number) {

@@ -48,6 +48,14 @@ public interface EvidenceRecords {
         }
     }
 
-    record TrailEntry(long seq, String kind, String actorId, java.time.Instant at) {
+    /**
+     * One chain entry of the change; {@code via} and {@code roles} are a decision's provenance (how an
+     * approval or rejection was given, the roles that made it count), empty when the entry has none.
+     */
+    record TrailEntry(long seq, String kind, String actorId, java.time.Instant at, Optional<String> via,
+                      List<String> roles) {
+        public TrailEntry {
+            roles = List.copyOf(roles);
+        }
     }
 }

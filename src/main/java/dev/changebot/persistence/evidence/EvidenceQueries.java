@@ -59,12 +59,15 @@ final class EvidenceQueries {
             return Optional.empty();
         }
         var entries = new ArrayList<TrailEntry>();
-        var sql = "SELECT seq, kind, (body::jsonb)->>'actor' AS actor, occurred_at FROM audit_entry"
-                + " WHERE chain_id = ? AND change_number = ? ORDER BY seq";
+        var sql = "SELECT seq, kind, (body::jsonb)->>'actor' AS actor, occurred_at, (body::jsonb)->'details'->>'via' AS via,"
+                + " CASE WHEN jsonb_typeof((body::jsonb)->'details'->'roles') = 'array'"
+                + " THEN ARRAY(SELECT jsonb_array_elements_text((body::jsonb)->'details'->'roles')) END AS roles"
+                + " FROM audit_entry WHERE chain_id = ? AND change_number = ? ORDER BY seq";
         try (var statement = prepare(sql, workspaceId, number); var rows = statement.executeQuery()) {
             while (rows.next()) {
                 entries.add(new TrailEntry(rows.getLong("seq"), rows.getString("kind"),
-                        Optional.ofNullable(rows.getString("actor")).orElse(""), rows.getTimestamp("occurred_at").toInstant()));
+                        Optional.ofNullable(rows.getString("actor")).orElse(""), rows.getTimestamp("occurred_at").toInstant(),
+                        Optional.ofNullable(rows.getString("via")), stringArray(rows, "roles").orElse(List.of())));
             }
         }
         var checkpoints = new ArrayList<RecordedCheckpoint>();

@@ -113,7 +113,9 @@ public final class AuditTrailView {
                 mark = "❌ " + verdict.detail() + " —";
                 break;
         }
-        return mark + " #" + entry.seq() + " *" + entry.kind() + "* — "
+        var provenance = entry.via().map(via -> " (by " + via + (entry.roles().isEmpty() ? ""
+                : ", as " + String.join(", ", entry.roles())) + ")").orElse("");
+        return mark + " #" + entry.seq() + " *" + entry.kind() + "*" + Mrkdwn.escapeWithin(provenance, 300) + " — "
                 + (entry.actorId().isEmpty() ? "" : Mrkdwn.user(entry.actorId()) + " — ") + Mrkdwn.time(entry.at());
     }
 
