@@ -113,10 +113,26 @@ final class EvidenceExportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var url = db != null ? db : environment.get("DATASOURCES_DEFAULT_URL");
         if (url == null || url.isBlank()) {
-            err.println("Give --db jdbc:postgresql://HOST:PORT/DATABASE (or set DATASOURCES_DEFAULT_URL): the pack is"
-                    + " read from Changebot's database. With the embedded database, use the URL the server logs at start.");
-            return UNUSABLE;
+            // The bot's own embedded database on this machine: its server, or one started for the export.
+            var opened = OwnDatabase.open(err);
+            if (opened.session().isEmpty()) {
+                if (!opened.failed()) {
+                    err.println("Give --db jdbc:postgresql://HOST:PORT/DATABASE (or set DATASOURCES_DEFAULT_URL): the"
+                            + " pack is read from Changebot's database, and no embedded database of the bot was found in"
+                            + " its data directory (CHANGEBOT_DATA_DIR, default ~/.changebot).");
+                }
+                return UNUSABLE;
+            }
+            try (var session = opened.session().get()) {
+                user = session.user();
+                password = session.password();
+                return export(session.url(), err);
+            }
         }
+        return export(url, err);
+    }
+
+    private Integer export(String url, java.io.PrintWriter err) {
         var zone = policyZone();
         var today = clock.instant().atZone(zone).toLocalDate();
         var read = span.period != null ? PeriodReading.read(span.period, zone, today)
