@@ -44,10 +44,17 @@ final class AuditRotateKeyCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (database.url() == null) {
-            err.println(DatabaseOptions.NO_DATABASE);
+        if (!database.resolve(err)) {
             return ChangebotCommand.USAGE;
         }
+        try {
+            return work(out, err);
+        } finally {
+            database.close();
+        }
+    }
+
+    private Integer work(java.io.PrintWriter out, java.io.PrintWriter err) {
         var file = key.file();
         VerifierKey old = null;
         String oldProblem = null;

@@ -1,6 +1,9 @@
 package dev.changebot.cli;
 
 import dev.changebot.application.evidence.EvidenceDatabase;
+import dev.changebot.application.evidence.ExportEvidence;
+import dev.changebot.application.evidence.SignExportedChain;
+import dev.changebot.domain.audit.SigningKey;
 import dev.changebot.domain.evidence.EvidencePack;
 import dev.changebot.domain.evidence.PeriodReading;
 import dev.changebot.policyfile.PolicyFiles;
@@ -8,11 +11,14 @@ import dev.changebot.policyfile.PolicyLoad;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -67,6 +73,10 @@ final class EvidenceExportCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "ID", description = "the Slack workspace (team) id; needed when the database holds several")
     String workspace;
 
+    @Option(names = "--as", paramLabel = "WHO",
+            description = "who exports, as recorded in the audit log (e.g. your Slack user id); default: cli:<OS user>")
+    String as;
+
     @CommandLine.Mixin
     KeyOptions key = new KeyOptions();
 
@@ -78,21 +88,23 @@ final class EvidenceExportCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
 
     /**
-     * The signing key's public half from the bot's key file, for public-key.txt; without a readable key
-     * file the pack says so in its README (the auditor then gets the key from the operators).
+     * The bot's signing key, to sign a checkpoint of the chain as exported and to put its public half
+     * in public-key.txt; without a readable key file the pack carries the newest checkpoint recorded,
+     * and its README says how far that one covers (the auditor then gets the key from the operators).
      */
-    private List<String> publicKeys(java.io.PrintWriter err) {
+    private Optional<SigningKey> signingKey(java.io.PrintWriter err) {
         var file = key.file();
         if (!file.exists()) {
-            err.println("No signing key at " + file.location() + ": public-key.txt stays empty (give --key-file).");
-            return List.of();
+            err.println("No signing key at " + file.location() + ": the pack carries the newest recorded checkpoint,"
+                    + " which may not cover the newest entries, and public-key.txt stays empty (give --key-file).");
+            return Optional.empty();
         }
         try {
-            return List.of(file.load(key.name()).verifierKey().toString());
+            return Optional.of(file.load(key.name()));
         } catch (RuntimeException unreadable) {
             err.println("Could not read the signing key at " + file.location() + " (" + unreadable.getMessage()
-                    + "): public-key.txt stays empty.");
-            return List.of();
+                    + "): the pack carries the newest recorded checkpoint, and public-key.txt stays empty.");
+            return Optional.empty();
         }
     }
 
@@ -101,10 +113,26 @@ final class EvidenceExportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var url = db != null ? db : environment.get("DATASOURCES_DEFAULT_URL");
         if (url == null || url.isBlank()) {
-            err.println("Give --db jdbc:postgresql://HOST:PORT/DATABASE (or set DATASOURCES_DEFAULT_URL): the pack is"
-                    + " read from Changebot's database. With the embedded database, use the URL the server logs at start.");
-            return UNUSABLE;
+            // The bot's own embedded database on this machine: its server, or one started for the export.
+            var opened = OwnDatabase.open(err);
+            if (opened.session().isEmpty()) {
+                if (!opened.failed()) {
+                    err.println("Give --db jdbc:postgresql://HOST:PORT/DATABASE (or set DATASOURCES_DEFAULT_URL): the"
+                            + " pack is read from Changebot's database, and no embedded database of the bot was found in"
+                            + " its data directory (CHANGEBOT_DATA_DIR, default ~/.changebot).");
+                }
+                return UNUSABLE;
+            }
+            try (var session = opened.session().get()) {
+                user = session.user();
+                password = session.password();
+                return export(session.url(), err);
+            }
         }
+        return export(url, err);
+    }
+
+    private Integer export(String url, java.io.PrintWriter err) {
         var zone = policyZone();
         var today = clock.instant().atZone(zone).toLocalDate();
         var read = span.period != null ? PeriodReading.read(span.period, zone, today)
@@ -122,10 +150,28 @@ final class EvidenceExportCommand implements Callable<Integer> {
             if (chosen == null) {
                 return UNUSABLE;
             }
-            var pack = EvidencePack.build(records.read(chosen, period), period, clock.instant(),
-                    "the command line (" + System.getProperty("user.name", "unknown user") + ")", publicKeys(err));
+            var now = clock.instant();
+            var signing = signingKey(err);
+            var data = records.read(chosen, period);
+            if (signing.isPresent()) {
+                data = SignExportedChain.sign(records, data, signing.get(), now);
+            }
+            var who = as != null && !as.isBlank() ? as.strip() : "cli:" + System.getProperty("user.name", "unknown");
+            var pack = EvidencePack.build(data, period, now, who + " on the command line",
+                    signing.map(k -> List.of(k.verifierKey().toString())).orElse(List.of()));
+            // Every export is on the record, as `/change evidence` records it: no record, no pack.
+            try (var connection = DriverManager.getConnection(url, orEnv(user, "DATASOURCES_DEFAULT_USERNAME"),
+                    orEnv(password, "DATASOURCES_DEFAULT_PASSWORD"))) {
+                AuditTables.note(connection, chosen, ExportEvidence.EXPORTED, who, now,
+                        ExportEvidence.details(period, pack, "command line"));
+            } catch (SQLException e) {
+                err.println("The export could not be recorded in the audit log (" + e.getMessage() + "), so the pack"
+                        + " was not written: every export is recorded. Use a database role that may insert into audit_note.");
+                return UNUSABLE;
+            }
             Files.write(out, pack.zip());
-            spec.commandLine().getOut().println("Wrote " + out + ": " + pack.summary().text().replace("\n", " "));
+            spec.commandLine().getOut().println("Wrote " + out + " (SHA-256 " + pack.sha256() + ", recorded in the audit log): "
+                    + pack.summary().text().replace("\n", " "));
             return WRITTEN;
         } catch (IOException e) {
             err.println("Could not write " + out + ": " + e.getMessage());

@@ -5,6 +5,7 @@ import dev.changebot.application.port.AuditPublicKeys;
 import dev.changebot.application.port.RoleDirectory;
 import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.audit.CanonicalJson;
+import dev.changebot.domain.audit.SigningKey;
 import dev.changebot.domain.evidence.EvidencePack;
 import dev.changebot.domain.evidence.Period;
 import dev.changebot.domain.evidence.PeriodReading;
@@ -12,12 +13,14 @@ import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * `/change evidence <period>`: who may export (the roles the policy's audit section names, looked
  * up now), the period read in the policy's time zone, and the pack built from one snapshot of the
- * database; each export is recorded for the audit chain as {@code EvidenceExported}.
+ * database, carrying a checkpoint of the chain as exported, signed with the bot's key; each export is
+ * recorded for the audit chain as {@code EvidenceExported}.
  */
 @Singleton
 public class ExportEvidence {
@@ -27,16 +30,18 @@ public class ExportEvidence {
     private final Transactions transactions;
     private final RoleDirectory directory;
     private final AuditPublicKeys keys;
+    private final SigningKey signingKey;
     private final Policy policy;
     private final Clock clock;
 
     public ExportEvidence(EvidenceRecords records, AuditNotes notes, Transactions transactions, RoleDirectory directory,
-                          AuditPublicKeys keys, Policy policy, Clock clock) {
+                          AuditPublicKeys keys, SigningKey signingKey, Policy policy, Clock clock) {
         this.records = records;
         this.notes = notes;
         this.transactions = transactions;
         this.directory = directory;
         this.keys = keys;
+        this.signingKey = signingKey;
         this.policy = policy;
         this.clock = clock;
     }
@@ -63,20 +68,29 @@ public class ExportEvidence {
 
     /** Builds the pack (slow for a long period: call it off the request path) and records the export. */
     public EvidencePack export(String workspaceId, String userId, Period period) {
-        var data = records.read(workspaceId, period);
         var now = clock.instant();
+        var data = SignExportedChain.sign(records, records.read(workspaceId, period), signingKey, now);
         var pack = EvidencePack.build(data, period, now, userId, keys.verifierKeys());
+        transactions.inTransaction(() -> {
+            notes.record(workspaceId, EXPORTED, userId, now, details(period, pack, "slack"));
+            return null;
+        });
+        return pack;
+    }
+
+    /** The kind of the fact that records an export, from Slack or from the command line. */
+    public static final String EXPORTED = "EvidenceExported";
+
+    /** What the record of an export says, from Slack ({@code via} slack) or the command line. */
+    public static Map<String, Object> details(Period period, EvidencePack pack, String via) {
         var details = new LinkedHashMap<String, Object>();
         details.put("period", period.label());
         details.put("from", CanonicalJson.instant(period.from()));
         details.put("until", CanonicalJson.instant(period.until()));
         details.put("changes", (long) pack.summary().changes());
         details.put("chainSize", pack.summary().chainSize());
-        details.put("via", "slack");
-        transactions.inTransaction(() -> {
-            notes.record(workspaceId, "EvidenceExported", userId, now, details);
-            return null;
-        });
-        return pack;
+        details.put("sha256", pack.sha256());
+        details.put("via", via);
+        return details;
     }
 }

@@ -20,6 +20,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.changebot.application.port.BotsOwnDatabase;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * {@code audit verify}: checks a live database or an evidence pack, with the public key and any
@@ -36,11 +39,13 @@ import picocli.CommandLine.Option;
 public final class AuditVerifyCommand implements Callable<Integer> {
 
     static final int INTACT = 0;
+    static final int USAGE = 64;
     static final int TAMPERED = 1;
     static final int UNUSABLE = 2;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    /** Neither: the bot's own embedded database on this machine (running, or started for the command). */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Source source = new Source();
 
     static final class Source {
         @Option(names = "--db", paramLabel = "URL", description = "JDBC URL of the live database (jdbc:postgresql://host/db)")
@@ -87,6 +92,39 @@ public final class AuditVerifyCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return UNUSABLE;
         }
+        if (source.pack == null && source.db == null) {
+            Optional<BotsOwnDatabase.Session> own;
+            try {
+                own = ownDatabase(err);
+            } catch (IllegalStateException e) {
+                err.println("The bot's embedded database could not be used: " + e.getMessage());
+                return UNUSABLE;
+            }
+            if (own.isEmpty()) {
+                return USAGE;
+            }
+            try (var session = own.get()) {
+                source.db = session.url();
+                dbUser = session.user();
+                dbPassword = session.password();
+                return verify(keys, notes, out, err);
+            }
+        }
+        return verify(keys, notes, out, err);
+    }
+
+    /** The bot's own embedded database, when neither --db nor --pack is given. */
+    private Optional<BotsOwnDatabase.Session> ownDatabase(java.io.PrintWriter err) {
+        var session = ServiceLoader.load(BotsOwnDatabase.class).findFirst().flatMap(d -> d.open(System.getenv()));
+        if (session.isEmpty()) {
+            err.println("Give --db URL or --pack FILE: no embedded database of the bot was found in its data"
+                    + " directory (CHANGEBOT_DATA_DIR, default ~/.changebot).");
+        }
+        session.ifPresent(s -> err.println("Using " + s.describe() + "."));
+        return session;
+    }
+
+    private Integer verify(List<VerifierKey> keys, List<String> notes, java.io.PrintWriter out, java.io.PrintWriter err) {
         List<ChainVerifier> chains;
         try {
             if (source.pack != null) {

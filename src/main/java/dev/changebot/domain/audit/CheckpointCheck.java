@@ -30,6 +30,7 @@ final class CheckpointCheck {
         }
         int consistent = 0;
         int signed = 0;
+        long covered = 0;
         Checkpoint newest = null;
         var signers = new LinkedHashSet<String>();
         for (var source : sources) {
@@ -47,6 +48,7 @@ final class CheckpointCheck {
                 log.problem(null, label + " is of " + checkpoint.origin() + ", not of this chain");
                 continue;
             }
+            boolean validlySigned = false;
             if (!keys.isEmpty()) {
                 var by = keys.stream().filter(note::signedBy).findFirst();
                 if (by.isEmpty()) {
@@ -57,11 +59,15 @@ final class CheckpointCheck {
                             + "): forged, or signed by another key");
                 } else {
                     signed++;
+                    validlySigned = true;
                     signers.add(by.get().toString());
                 }
             }
             if (consistent(checkpoint, label)) {
                 consistent++;
+                if (validlySigned) {
+                    covered = Math.max(covered, checkpoint.size());
+                }
             }
             if (newest == null || checkpoint.size() > newest.size()) {
                 newest = checkpoint;
@@ -76,7 +82,19 @@ final class CheckpointCheck {
         }
         lines.add("  checkpoint signatures: " + signed + " of " + sources.size() + " valid"
                 + (signers.isEmpty() ? "" : " (by " + String.join(", ", signers) + ")"));
+        lines.add("  covered by a valid signed checkpoint: " + coverage(covered));
         return ChainReport.Signatures.CHECKED;
+    }
+
+    private String coverage(long covered) {
+        if (covered == 0) {
+            return "no entry";
+        }
+        if (covered >= log.size()) {
+            return "every entry (" + ChainVerifier.range(1, log.size()) + ")";
+        }
+        return "entries " + ChainVerifier.range(1, covered) + " of " + log.size() + "; "
+                + ChainVerifier.range(covered + 1, log.size()) + " were chained after it and no signature covers them yet";
     }
 
     private boolean consistent(Checkpoint checkpoint, String label) {

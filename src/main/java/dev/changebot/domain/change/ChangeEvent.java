@@ -101,7 +101,17 @@ public sealed interface ChangeEvent {
             implements ChangeEvent {
     }
 
-    record ChangeRejected(ChangeId changeId, String actorId, Instant occurredAt, String reason) implements ChangeEvent {
+    /**
+     * A rejection, with its provenance as an approval has it: {@code via} how it was given and
+     * {@code roles} the policy roles the rejecter held then that made the rejection count (sorted).
+     */
+    record ChangeRejected(ChangeId changeId, String actorId, Instant occurredAt, String reason, ApprovalVia via,
+                          List<String> roles) implements ChangeEvent {
+
+        public ChangeRejected {
+            java.util.Objects.requireNonNull(via, "how the rejection was given");
+            roles = List.copyOf(roles);
+        }
     }
 
     record ChangeCancelled(ChangeId changeId, String actorId, Instant occurredAt) implements ChangeEvent {

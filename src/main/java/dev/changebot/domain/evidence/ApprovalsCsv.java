@@ -39,8 +39,14 @@ final class ApprovalsCsv {
             // Only removing one's approve reaction withdraws an approval.
             case "ChangeApprovalRevoked" -> Optional.of(List.of(change.id(), event.detail("step").orElse(""), "",
                     event.actorId(), "revoked", time(event.at()), "reaction", "", notRequester));
-            case "ChangeRejected" -> Optional.of(List.of(change.id(), "", UNKNOWN, event.actorId(),
-                    "rejected: " + event.detail("reason").orElse(""), time(event.at()), UNKNOWN, UNKNOWN, notRequester));
+            case "ChangeRejected" -> {
+                // Rows recorded before rejections kept their provenance say "unknown".
+                var roles = event.list("roles");
+                yield Optional.of(List.of(change.id(), "", roles.map(Texts::list).orElse(UNKNOWN), event.actorId(),
+                        "rejected: " + event.detail("reason").orElse(""), time(event.at()),
+                        event.detail("via").orElse(UNKNOWN), roles.map(r -> yesNo(!r.isEmpty())).orElse(UNKNOWN),
+                        notRequester));
+            }
             case "ChangePreApproved" -> Optional.of(List.of(change.id(), "", "", "policy",
                     "pre-approved (class " + event.detail("class").orElse(change.className()) + ")", time(event.at()),
                     "policy", "", ""));

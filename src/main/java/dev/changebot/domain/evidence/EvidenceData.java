@@ -6,14 +6,27 @@ import java.util.Optional;
 /**
  * What one consistent read of the database gives an evidence pack: the period's changes in
  * number order, the number of the last change requested before the period (0 when none; the
- * period's numbers must follow it without a gap), the whole audit chain, and its newest signed
- * checkpoint.
+ * period's numbers must follow it without a gap), the whole audit chain, and the signed checkpoint
+ * the pack carries (the newest one as read; a checkpoint of the whole chain once the export signed one).
  */
 public record EvidenceData(String workspaceId, List<ChangeRecord> changes, long lastNumberBefore,
-                           List<ChainEntry> chain, Optional<String> checkpointNote) {
+                           List<ChainEntry> chain, Optional<CarriedCheckpoint> checkpoint) {
+
+    /** A signed checkpoint note, verbatim, and the number of entries it covers (entries 1 to size). */
+    public record CarriedCheckpoint(String note, long size) {
+    }
 
     public EvidenceData {
         changes = List.copyOf(changes);
         chain = List.copyOf(chain);
+    }
+
+    public Optional<String> checkpointNote() {
+        return checkpoint.map(CarriedCheckpoint::note);
+    }
+
+    /** The same read, carrying another checkpoint. */
+    public EvidenceData carrying(CarriedCheckpoint other) {
+        return new EvidenceData(workspaceId, changes, lastNumberBefore, chain, Optional.of(other));
     }
 }

@@ -28,7 +28,8 @@ public record EvidencePack(byte[] zip, PackSummary summary) {
                 (int) changes.stream().mapToLong(c -> c.eventsOf("ChangeStartedByOverride").size()).sum(),
                 exceptions.size(),
                 (int) exceptions.stream().filter(r -> r.get(1).equals(ExceptionsCsv.LATE) || r.get(1).equals(ExceptionsCsv.MISSING)).count(),
-                gaps(data), data.chain().size(), data.checkpointNote().isPresent());
+                gaps(data), data.chain().size(),
+                data.checkpoint().map(EvidenceData.CarriedCheckpoint::size).orElse(0L));
         var files = new LinkedHashMap<String, byte[]>();
         files.put("changes.csv", ChangesCsv.of(changes));
         files.put("approvals.csv", ApprovalsCsv.of(changes));
@@ -38,8 +39,17 @@ public record EvidencePack(byte[] zip, PackSummary summary) {
         files.put("public-key.txt", verifierKeys.stream().map(k -> k + "\n").reduce("", String::concat)
                 .getBytes(StandardCharsets.UTF_8));
         files.put("README.txt", PackReadme.text(data.workspaceId(), summary, exportedAt, exportedBy,
-                data.checkpointNote().isPresent(), !verifierKeys.isEmpty()).getBytes(StandardCharsets.UTF_8));
+                !verifierKeys.isEmpty()).getBytes(StandardCharsets.UTF_8));
         return new EvidencePack(zip(files, exportedAt), summary);
+    }
+
+    /** The zip's SHA-256, lower-case hex: what the export's record in the audit chain names. */
+    public String sha256() {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(zip));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /** Numbers missing between the last change before the period and the period's last one. */

@@ -9,8 +9,7 @@ final class PackReadme {
     private PackReadme() {
     }
 
-    static String text(String workspaceId, PackSummary summary, Instant exportedAt, String exportedBy,
-                       boolean checkpoint, boolean keys) {
+    static String text(String workspaceId, PackSummary summary, Instant exportedAt, String exportedBy, boolean keys) {
         return """
                 Changebot evidence pack
                 =======================
@@ -51,12 +50,27 @@ final class PackReadme {
                    not at all.
                 """.formatted(workspaceId, summary.period().describe() + " [" + summary.period().label() + "]",
                 exportedAt, exportedBy, summary.text(),
-                checkpoint ? "the newest signed checkpoint of the chain (a signed note), verbatim."
-                        : "no checkpoint has been signed yet: the file is empty, and the log\n"
-                        + "                can only be checked for internal consistency.",
+                checkpoint(summary),
                 keys ? "the key(s) checkpoints are signed with, the current one first."
                         : "no public key was available to this export: the file is empty; get\n"
                         + "                the key from Changebot's operators.");
+    }
+
+    private static String checkpoint(PackSummary summary) {
+        var indent = "\n                ";
+        if (summary.checkpointCovers() == 0) {
+            return "no checkpoint has been signed yet: the file is empty, and the log" + indent
+                    + "can only be checked for internal consistency.";
+        }
+        if (summary.fullyCovered()) {
+            return "a signed checkpoint (a signed note, verbatim) of the chain exactly as" + indent
+                    + "exported: it covers every entry of audit.jsonl, 1 to " + summary.checkpointCovers() + ".";
+        }
+        return "the newest signed checkpoint (a signed note, verbatim). It covers" + indent
+                + "entries 1 to " + summary.checkpointCovers() + " only: entries " + (summary.checkpointCovers() + 1)
+                + " to " + summary.chainSize() + " were chained" + indent
+                + "after it and are covered by no signature (this export could not use the" + indent
+                + "signing key; on the command line give --key-file to sign the whole chain).";
     }
 
     static List<String> files() {

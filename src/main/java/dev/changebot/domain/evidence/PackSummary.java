@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * What a pack holds, in numbers: the short summary sent with it and written in its README.
- * {@code gaps} are change numbers missing from the period's sequence (none in an intact record).
+ * {@code gaps} are change numbers missing from the period's sequence (none in an intact record);
+ * {@code checkpointCovers} is how many entries of the chain, from the first, the carried signed
+ * checkpoint covers (0: none carried).
  */
 public record PackSummary(Period period, int changes, int emergencies, int preApproved, int overrides,
-                          int exceptions, int lateReviews, List<Long> gaps, long chainSize, boolean checkpoint) {
+                          int exceptions, int lateReviews, List<Long> gaps, long chainSize, long checkpointCovers) {
 
     public PackSummary {
         gaps = List.copyOf(gaps);
@@ -27,7 +29,26 @@ public record PackSummary(Period period, int changes, int emergencies, int preAp
         lines.append(gaps.isEmpty() ? "Change ids follow each other without a gap."
                 : "Change ids missing from the sequence: " + String.join(", ", gaps.stream().map(n -> "CHG-" + n).toList()) + ".");
         lines.append("\nAudit chain: ").append(chainSize).append(chainSize == 1 ? " entry" : " entries")
-                .append(checkpoint ? ", with its newest signed checkpoint." : "; no signed checkpoint yet.");
+                .append(coverage()).append('.');
         return lines.toString();
+    }
+
+    /** Whether every entry in the pack is covered by the carried checkpoint's signature. */
+    public boolean fullyCovered() {
+        return checkpointCovers > 0 && checkpointCovers >= chainSize;
+    }
+
+    private String coverage() {
+        if (chainSize == 0) {
+            return "";
+        }
+        if (checkpointCovers == 0) {
+            return "; no signed checkpoint yet, so no entry is covered by a signature";
+        }
+        if (fullyCovered()) {
+            return ", every one covered by the signed checkpoint in the pack";
+        }
+        return "; the newest signed checkpoint covers entries 1 to " + checkpointCovers + ", entries "
+                + (checkpointCovers + 1) + " to " + chainSize + " are covered by no signature yet";
     }
 }

@@ -26,10 +26,12 @@ public sealed interface ChangeCommand {
     record Revoke() implements ChangeCommand {
     }
 
-    record Reject(String reason) implements ChangeCommand {
+    /** Reject the change, with a reason, by button (its reason form) or command. */
+    record Reject(String reason, ApprovalVia via) implements ChangeCommand {
 
         public Reject {
             reason = Objects.requireNonNullElse(reason, "");
+            Objects.requireNonNull(via, "how the rejection is given");
         }
     }
 

@@ -50,7 +50,7 @@ public final class ChangeRules {
             return ReviewRules.revoke(change, actor, situation);
         }
         if (command instanceof ChangeCommand.Reject reject) {
-            return ReviewRules.reject(change, reject.reason(), actor, situation);
+            return ReviewRules.reject(change, reject.reason(), reject.via(), actor, situation);
         }
         if (command instanceof ChangeCommand.Cancel) {
             return ReviewRules.cancel(change, actor, situation);

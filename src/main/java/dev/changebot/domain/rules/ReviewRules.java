@@ -80,7 +80,7 @@ final class ReviewRules {
     }
 
     /** The requester withdraws by cancelling instead; anyone holding a role of the chain may reject, with a reason. */
-    static Verdict reject(Change change, String reason, Actor actor, Situation situation) {
+    static Verdict reject(Change change, String reason, ApprovalVia via, Actor actor, Situation situation) {
         if (change.state() != ChangeState.PENDING_APPROVAL) {
             return new Verdict.Refused(change.id() + " is " + change.state().label() + "; it can no longer be rejected.");
         }
@@ -94,8 +94,11 @@ final class ReviewRules {
             return new Verdict.Refused("Only approvers of " + change.id() + " (" + String.join(", ", approverRoles)
                     + ") can reject it.");
         }
+        // The roles that made this rejection count, as held now (membership may change after the fact).
+        var counted = new TreeSet<>(approverRoles);
+        counted.retainAll(actor.roles());
         return Verdict.Accepted.of(new ChangeEvent.ChangeRejected(change.id(), actor.userId(), situation.now(),
-                reason.strip()));
+                reason.strip(), via, List.copyOf(counted)));
     }
 
     /** Only the requester withdraws a change, and only before work on it has started. */

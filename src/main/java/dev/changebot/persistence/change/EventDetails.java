@@ -22,7 +22,7 @@ class EventDetails {
         if (event instanceof ChangeEvent.ChangeRequested requested) {
             details = Map.of("title", requested.title());
         } else if (event instanceof ChangeEvent.ChangeRejected rejected) {
-            details = Map.of("reason", rejected.reason());
+            details = Map.of("reason", rejected.reason(), "via", rejected.via().word(), "roles", rejected.roles());
         } else if (event instanceof ChangeEvent.ChangeApproved approved) {
             details = Map.of("step", approved.step(), "via", approved.via().word(), "roles", approved.roles(),
                     "completes", approved.completesChain());

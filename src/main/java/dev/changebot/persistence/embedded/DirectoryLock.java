@@ -22,24 +22,31 @@ final class DirectoryLock implements AutoCloseable {
     }
 
     static DirectoryLock acquire(DataDirectory directory) {
+        return tryAcquire(directory).orElseThrow(() -> DataDirectory.unusable(directory.root(),
+                "another Changebot process is running on it (the bot, or a command such as `audit verify` using its"
+                        + " database while the bot is stopped)",
+                "stop that process or wait for the command to finish, or give this one its own CHANGEBOT_DATA_DIR"));
+    }
+
+    /** The lock, or empty when another process (or this JVM) holds it. */
+    static java.util.Optional<DirectoryLock> tryAcquire(DataDirectory directory) {
         var file = directory.root().resolve("changebot.lock");
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             var lock = channel.tryLock();
             if (lock != null) {
-                return new DirectoryLock(channel, lock);
+                return java.util.Optional.of(new DirectoryLock(channel, lock));
             }
         } catch (OverlappingFileLockException held) {
-            // Held by this very JVM: fall through to the same refusal.
+            // Held by this very JVM: held all the same.
         } catch (IOException e) {
             closeQuietly(channel);
             throw DataDirectory.unusable(directory.root(), "its lock file " + file + " cannot be opened (" + e + ")",
                     "make the directory writable by the user running Changebot");
         }
         closeQuietly(channel);
-        throw DataDirectory.unusable(directory.root(), "another Changebot process is running on it",
-                "stop that process, or give this one its own CHANGEBOT_DATA_DIR");
+        return java.util.Optional.empty();
     }
 
     @Override

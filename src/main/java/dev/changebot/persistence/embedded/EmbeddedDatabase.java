@@ -41,7 +41,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static EmbeddedDatabase start(DataDirectory directory) {
         directory.checkUsable();
-        var lock = DirectoryLock.acquire(directory);
+        return startHolding(directory, DirectoryLock.acquire(directory));
+    }
+
+    /** Started on the directory unless another process holds its lock (the bot runs on it): then empty. */
+    static java.util.Optional<EmbeddedDatabase> startIfFree(DataDirectory directory) {
+        directory.checkUsable();
+        return DirectoryLock.tryAcquire(directory).map(lock -> startHolding(directory, lock));
+    }
+
+    private static EmbeddedDatabase startHolding(DataDirectory directory, DirectoryLock lock) {
         try {
             OrphanedServer.stopIfRunning(directory.cluster());
             boolean fresh = !directory.clusterExists();

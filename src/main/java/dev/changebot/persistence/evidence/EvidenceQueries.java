@@ -1,11 +1,15 @@
 package dev.changebot.persistence.evidence;
 
+import dev.changebot.application.evidence.EvidenceRecords.ChainSink;
 import dev.changebot.application.evidence.EvidenceRecords.ChangeTrail;
 import dev.changebot.application.evidence.EvidenceRecords.TrailEntry;
-import dev.changebot.domain.audit.EntryHash;
+import dev.changebot.domain.audit.Checkpoint;
+import dev.changebot.domain.audit.TrailCheck.RecordedCheckpoint;
+import dev.changebot.domain.audit.VerifierKey;
 import dev.changebot.domain.evidence.ChainEntry;
 import dev.changebot.domain.evidence.ChangeRecord;
 import dev.changebot.domain.evidence.EvidenceData;
+import dev.changebot.domain.evidence.EvidenceData.CarriedCheckpoint;
 import dev.changebot.domain.evidence.FollowUpRecord;
 import dev.changebot.domain.evidence.Period;
 import dev.changebot.domain.evidence.RecordedEvent;
@@ -17,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,26 +58,41 @@ final class EvidenceQueries {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        long covered = single("SELECT coalesce(max(size), 0) FROM audit_checkpoint WHERE chain_id = ?", workspaceId);
         var entries = new ArrayList<TrailEntry>();
-        var sql = "SELECT e.seq, e.kind, e.body, (e.body::jsonb)->>'actor' AS actor, e.prev_hash, e.hash, e.occurred_at, p.hash AS before_hash"
-                + " FROM audit_entry e LEFT JOIN audit_entry p ON p.chain_id = e.chain_id AND p.seq = e.seq - 1"
-                + " WHERE e.chain_id = ? AND e.change_number = ? ORDER BY e.seq";
+        var sql = "SELECT seq, kind, (body::jsonb)->>'actor' AS actor, occurred_at, (body::jsonb)->'details'->>'via' AS via,"
+                + " CASE WHEN jsonb_typeof((body::jsonb)->'details'->'roles') = 'array'"
+                + " THEN ARRAY(SELECT jsonb_array_elements_text((body::jsonb)->'details'->'roles')) END AS roles"
+                + " FROM audit_entry WHERE chain_id = ? AND change_number = ? ORDER BY seq";
         try (var statement = prepare(sql, workspaceId, number); var rows = statement.executeQuery()) {
             while (rows.next()) {
-                long seq = rows.getLong("seq");
-                var prev = rows.getBytes("prev_hash");
-                var before = seq == 1 ? EntryHash.genesis() : rows.getBytes("before_hash");
-                entries.add(new TrailEntry(seq, rows.getString("kind"), Optional.ofNullable(rows.getString("actor")).orElse(""),
-                        rows.getTimestamp("occurred_at").toInstant(),
-                        Arrays.equals(EntryHash.of(prev, rows.getString("body")), rows.getBytes("hash")),
-                        before != null && Arrays.equals(before, prev), seq <= covered));
+                entries.add(new TrailEntry(rows.getLong("seq"), rows.getString("kind"),
+                        Optional.ofNullable(rows.getString("actor")).orElse(""), rows.getTimestamp("occurred_at").toInstant(),
+                        Optional.ofNullable(rows.getString("via")), stringArray(rows, "roles").orElse(List.of())));
+            }
+        }
+        var checkpoints = new ArrayList<RecordedCheckpoint>();
+        try (var statement = prepare("SELECT size, note FROM audit_checkpoint WHERE chain_id = ? ORDER BY size", workspaceId);
+             var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                checkpoints.add(new RecordedCheckpoint(rows.getLong(1), rows.getString(2)));
             }
         }
         long unchained = single("SELECT count(*) FROM change_event ev JOIN change_request c ON c.id = ev.change_id"
                 + " WHERE c.workspace_id = ? AND c.number = ? AND NOT EXISTS (SELECT 1 FROM audit_entry a"
                 + " WHERE a.source = 'change_event' AND a.source_id = ev.id)", workspaceId, number);
-        return Optional.of(new ChangeTrail(found.get(0), entries, (int) unchained));
+        return Optional.of(new ChangeTrail(found.get(0), entries, (int) unchained, checkpoints));
+    }
+
+    void readChain(String workspaceId, long upTo, ChainSink sink) throws SQLException {
+        try (var statement = prepare("SELECT seq, prev_hash, hash, body FROM audit_entry WHERE chain_id = ? AND seq <= ?"
+                + " ORDER BY seq", workspaceId, upTo)) {
+            statement.setFetchSize(1000);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(rows.getLong(1), rows.getBytes(2), rows.getBytes(3), rows.getString(4));
+                }
+            }
+        }
     }
 
     List<String> workspaces() throws SQLException {
@@ -190,10 +208,28 @@ final class EvidenceQueries {
         return entries;
     }
 
-    private Optional<String> newestCheckpoint(String workspaceId) throws SQLException {
-        try (var statement = prepare("SELECT note FROM audit_checkpoint WHERE chain_id = ?"
+    private Optional<CarriedCheckpoint> newestCheckpoint(String workspaceId) throws SQLException {
+        try (var statement = prepare("SELECT note, size FROM audit_checkpoint WHERE chain_id = ?"
                 + " ORDER BY size DESC, taken_at DESC LIMIT 1", workspaceId); var rows = statement.executeQuery()) {
-            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            return rows.next() ? Optional.of(new CarriedCheckpoint(rows.getString(1), rows.getLong(2))) : Optional.empty();
+        }
+    }
+
+    /**
+     * Records a checkpoint as the checkpoint job does — one per chain state: (chain_id, size) is unique,
+     * so a state signed already keeps its first checkpoint — and returns the one recorded for that state.
+     */
+    CarriedCheckpoint recordCheckpoint(Checkpoint checkpoint, String note, VerifierKey key) throws SQLException {
+        var chainId = checkpoint.chainId().orElseThrow();
+        try (var insert = prepare("INSERT INTO audit_checkpoint (chain_id, size, head_hash, taken_at, note, key_name, key_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", chainId, checkpoint.size(), checkpoint.headHash(),
+                Timestamp.from(checkpoint.takenAt()), note, key.name(), String.format("%08x", key.keyId()))) {
+            insert.executeUpdate();
+        }
+        try (var statement = prepare("SELECT note, size FROM audit_checkpoint WHERE chain_id = ? AND size = ?",
+                chainId, checkpoint.size()); var rows = statement.executeQuery()) {
+            rows.next();
+            return new CarriedCheckpoint(rows.getString(1), rows.getLong(2));
         }
     }
 

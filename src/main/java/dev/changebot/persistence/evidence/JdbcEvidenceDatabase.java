@@ -2,7 +2,10 @@ package dev.changebot.persistence.evidence;
 
 import dev.changebot.application.evidence.EvidenceDatabase;
 import dev.changebot.application.evidence.EvidenceRecords;
+import dev.changebot.domain.audit.Checkpoint;
+import dev.changebot.domain.audit.VerifierKey;
 import dev.changebot.domain.evidence.EvidenceData;
+import dev.changebot.domain.evidence.EvidenceData.CarriedCheckpoint;
 import dev.changebot.domain.evidence.Period;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +31,24 @@ public final class JdbcEvidenceDatabase implements EvidenceDatabase {
             @Override
             public Optional<ChangeTrail> trail(String workspaceId, long number) {
                 return withConnection(jdbcUrl, user, password, q -> q.trail(workspaceId, number));
+            }
+
+            @Override
+            public CarriedCheckpoint recordCheckpoint(Checkpoint checkpoint, String note, VerifierKey key) {
+                try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
+                    return new EvidenceQueries(connection).recordCheckpoint(checkpoint, note, key);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not record the export's checkpoint in " + jdbcUrl + ": "
+                            + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void readChain(String workspaceId, long upTo, ChainSink sink) {
+                withConnection(jdbcUrl, user, password, q -> {
+                    q.readChain(workspaceId, upTo, sink);
+                    return null;
+                });
             }
 
             @Override

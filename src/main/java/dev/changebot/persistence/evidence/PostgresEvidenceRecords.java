@@ -1,7 +1,10 @@
 package dev.changebot.persistence.evidence;
 
 import dev.changebot.application.evidence.EvidenceRecords;
+import dev.changebot.domain.audit.Checkpoint;
+import dev.changebot.domain.audit.VerifierKey;
 import dev.changebot.domain.evidence.EvidenceData;
+import dev.changebot.domain.evidence.EvidenceData.CarriedCheckpoint;
 import dev.changebot.domain.evidence.Period;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -35,6 +38,25 @@ class PostgresEvidenceRecords implements EvidenceRecords {
     @Override
     public Optional<ChangeTrail> trail(String workspaceId, long number) {
         return inSnapshot("read a change's trail", queries -> queries.trail(workspaceId, number));
+    }
+
+    @Override
+    public CarriedCheckpoint recordCheckpoint(Checkpoint checkpoint, String note, VerifierKey key) {
+        return transactions.executeWrite(status -> {
+            try {
+                return new EvidenceQueries(status.getConnection()).recordCheckpoint(checkpoint, note, key);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not record the export's checkpoint", e);
+            }
+        });
+    }
+
+    @Override
+    public void readChain(String workspaceId, long upTo, ChainSink sink) {
+        inSnapshot("read the audit chain", queries -> {
+            queries.readChain(workspaceId, upTo, sink);
+            return null;
+        });
     }
 
     @Override

@@ -18,7 +18,7 @@ record CommandOnAChange(ChangeId id, ChangeCommand command) {
             return Optional.of(new CommandOnAChange(approve.id(), new ChangeCommand.Approve(ApprovalVia.COMMAND)));
         }
         if (typed instanceof SlashCommand.Reject reject) {
-            return Optional.of(new CommandOnAChange(reject.id(), new ChangeCommand.Reject(reject.reason())));
+            return Optional.of(new CommandOnAChange(reject.id(), new ChangeCommand.Reject(reject.reason(), ApprovalVia.COMMAND)));
         }
         if (typed instanceof SlashCommand.Cancel cancel) {
             return Optional.of(new CommandOnAChange(cancel.id(), new ChangeCommand.Cancel()));

@@ -8,6 +8,7 @@ import dev.changebot.application.change.ActionOutcome;
 import dev.changebot.application.request.AnswerOnce;
 import dev.changebot.application.request.Delivery;
 import dev.changebot.application.change.ChangeService;
+import dev.changebot.domain.change.ApprovalVia;
 import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
@@ -38,7 +39,7 @@ public class RejectReasonSubmission implements ViewSubmissionHandler {
                 .map(actions -> actions.get(SlackIds.INPUT)).map(v -> v.getValue()).orElse("");
         var team = payload.getTeam().getId();
         var outcome = once.firstTime(Delivery.viewSubmission(team, payload.getView().getId(), payload.getView().getHash()),
-                () -> service.run(team, ref.get().changeId(), payload.getUser().getId(), new ChangeCommand.Reject(reason)),
+                () -> service.run(team, ref.get().changeId(), payload.getUser().getId(), new ChangeCommand.Reject(reason, ApprovalVia.BUTTON)),
                 o -> o instanceof ActionOutcome.Done);
         // Empty: a redelivery of a recorded rejection, which closes the form again.
         return outcome.filter(o -> !(o instanceof ActionOutcome.Done)).map(o -> error(ctx, Replies.of(o, "")))

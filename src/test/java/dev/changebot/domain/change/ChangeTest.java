@@ -105,7 +105,7 @@ class ChangeTest {
         @DisplayName("after being rejected is an illegal transition, and nothing is recorded")
         void refusedOnceRejected() {
             var change = pendingChange();
-            change.apply(new ChangeRejected(FIRST, REVIEWER, NOW, "No rollback tested"));
+            change.apply(new ChangeRejected(FIRST, REVIEWER, NOW, "No rollback tested", dev.changebot.domain.change.ApprovalVia.COMMAND, java.util.List.of()));
 
             assertThatThrownBy(() -> change.apply(new ChangeApproved(FIRST, SOMEONE_ELSE, LATER, 1, true, ApprovalVia.BUTTON, java.util.List.of())))
                     .isInstanceOf(IllegalTransitionException.class)
@@ -136,7 +136,7 @@ class ChangeTest {
         void rejectedWithAReason() {
             var change = pendingChange();
 
-            change.apply(new ChangeRejected(FIRST, REVIEWER, LATER, "Not on a Friday"));
+            change.apply(new ChangeRejected(FIRST, REVIEWER, LATER, "Not on a Friday", dev.changebot.domain.change.ApprovalVia.COMMAND, java.util.List.of()));
 
             assertThat(change.state()).isEqualTo(ChangeState.REJECTED);
             assertThat(change.rejection()).contains(new Rejection(REVIEWER, "Not on a Friday", LATER));
@@ -148,7 +148,7 @@ class ChangeTest {
             var change = pendingChange();
             change.apply(new ChangeApproved(FIRST, REVIEWER, NOW, 1, true, ApprovalVia.BUTTON, java.util.List.of()));
 
-            assertThatThrownBy(() -> change.apply(new ChangeRejected(FIRST, SOMEONE_ELSE, LATER, "Changed my mind")))
+            assertThatThrownBy(() -> change.apply(new ChangeRejected(FIRST, SOMEONE_ELSE, LATER, "Changed my mind", dev.changebot.domain.change.ApprovalVia.COMMAND, java.util.List.of())))
                     .isInstanceOfSatisfying(IllegalTransitionException.class, illegal -> {
                         assertThat(illegal).hasMessage("CHG-1 cannot move from approved to rejected");
                         assertThat(illegal.id()).isEqualTo(FIRST);

@@ -33,7 +33,7 @@ class ChangeRulesTest {
     static Stream<Arguments> everyCommand() {
         return Stream.of(
                 Arguments.of(new ChangeCommand.Approve(dev.changebot.domain.change.ApprovalVia.COMMAND), true),
-                Arguments.of(new ChangeCommand.Reject("No rollback tested"), true),
+                Arguments.of(new ChangeCommand.Reject("No rollback tested", dev.changebot.domain.change.ApprovalVia.COMMAND), true),
                 Arguments.of(new ChangeCommand.Start(Optional.empty()), true),
                 Arguments.of(new ChangeCommand.Satisfy("retrospective", Map.of()), true),
                 Arguments.of(new ChangeCommand.Revoke(), false),

@@ -102,7 +102,7 @@ class FollowUpTimersRulesTest {
         var withApproval = PolicyFixtures.withEmergency(List.of(new ApprovalStep("Reviewer", REVIEWER_ROLES, 1)));
         Consumer<Change> satisfied = c -> Acting.act(c, new ChangeCommand.Satisfy("retrospective", Map.of()), REVIEWER,
                 Set.of(), POLICY, NOW);
-        Consumer<Change> rejected = c -> Acting.act(c, new ChangeCommand.Reject("Too broad"), REVIEWER, REVIEWER_ROLES,
+        Consumer<Change> rejected = c -> Acting.act(c, new ChangeCommand.Reject("Too broad", dev.changebot.domain.change.ApprovalVia.COMMAND), REVIEWER, REVIEWER_ROLES,
                 withApproval, NOW);
         Consumer<Change> cancelled = c -> Acting.act(c, new ChangeCommand.Cancel(), REQUESTER, Set.of(), withApproval, NOW);
         var gone = "nothing to do: the emergency did not go ahead";

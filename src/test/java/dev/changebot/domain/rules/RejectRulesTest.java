@@ -41,7 +41,7 @@ class RejectRulesTest {
     final ChangeRules rules = new ChangeRules();
 
     Verdict reject(Change change, String userId, Set<String> roles, String reason, Policy policy) {
-        return rules.decide(change, new ChangeCommand.Reject(reason), Actor.person(userId, roles),
+        return rules.decide(change, new ChangeCommand.Reject(reason, dev.changebot.domain.change.ApprovalVia.COMMAND), Actor.person(userId, roles),
                 Situation.at(policy, LATER));
     }
 
@@ -52,26 +52,36 @@ class RejectRulesTest {
 
         var verdict = reject(change, REVIEWER, REVIEWER_ROLES, "  Not on a Friday  ", ONE_REVIEWER);
 
-        assertThat(verdict).isEqualTo(Verdict.Accepted.of(new ChangeRejected(FIRST, REVIEWER, LATER, "Not on a Friday")));
+        assertThat(verdict).isEqualTo(Verdict.Accepted.of(new ChangeRejected(FIRST, REVIEWER, LATER, "Not on a Friday", dev.changebot.domain.change.ApprovalVia.COMMAND, java.util.List.of(dev.changebot.domain.policy.PolicyFixtures.REVIEWERS))));
         verdict.events().forEach(change::apply);
         assertThat(change.state()).isEqualTo(ChangeState.REJECTED);
         assertThat(change.rejection()).contains(new Rejection(REVIEWER, "Not on a Friday", LATER));
+    }
+
+    @Test
+    @DisplayName("records how it was given and only the approver roles that made it count")
+    void provenance() {
+        var verdict = rules.decide(pendingChange(), new ChangeCommand.Reject("Too broad", dev.changebot.domain.change.ApprovalVia.BUTTON),
+                Actor.person(REVIEWER, Set.of(PolicyFixtures.REVIEWERS, "payroll")), Situation.at(ONE_REVIEWER, LATER));
+
+        assertThat(verdict.events()).singleElement().isEqualTo(new ChangeRejected(FIRST, REVIEWER, LATER, "Too broad",
+                dev.changebot.domain.change.ApprovalVia.BUTTON, List.of(PolicyFixtures.REVIEWERS)));
     }
 
     @ParameterizedTest(name = "reason \"{0}\"")
     @ValueSource(strings = {"", "   ", "\n"})
     @DisplayName("without a reason is invalid upfront: the requester needs to know what to fix")
     void refusedWithoutAReason(String reason) {
-        assertThat(rules.invalid(FIRST, new ChangeCommand.Reject(reason), ONE_REVIEWER))
+        assertThat(rules.invalid(FIRST, new ChangeCommand.Reject(reason, dev.changebot.domain.change.ApprovalVia.COMMAND), ONE_REVIEWER))
                 .contains("Say why you reject CHG-1: the requester needs to know what to fix.");
     }
 
     @Test
     @DisplayName("with no reason at all is invalid too; with one, nothing is wrong with the command itself")
     void reasonIsAllThatIsCheckedUpfront() {
-        assertThat(rules.invalid(FIRST, new ChangeCommand.Reject(null), ONE_REVIEWER))
+        assertThat(rules.invalid(FIRST, new ChangeCommand.Reject(null, dev.changebot.domain.change.ApprovalVia.COMMAND), ONE_REVIEWER))
                 .contains("Say why you reject CHG-1: the requester needs to know what to fix.");
-        assertThat(rules.invalid(FIRST, new ChangeCommand.Reject("No rollback tested"), ONE_REVIEWER)).isEmpty();
+        assertThat(rules.invalid(FIRST, new ChangeCommand.Reject("No rollback tested", dev.changebot.domain.change.ApprovalVia.COMMAND), ONE_REVIEWER)).isEmpty();
     }
 
     static Stream<Arguments> refusals() {
@@ -126,6 +136,6 @@ class RejectRulesTest {
         assertThat(reject(emergency, REQUESTER, REVIEWER_ROLES, "Too broad", policy)).isEqualTo(
                 new Verdict.Refused("You declared CHG-1; to withdraw it, use `/change cancel CHG-1`."));
         assertThat(reject(emergency, REVIEWER, REVIEWER_ROLES, "Too broad", policy)).isEqualTo(
-                Verdict.Accepted.of(new ChangeRejected(FIRST, REVIEWER, LATER, "Too broad")));
+                Verdict.Accepted.of(new ChangeRejected(FIRST, REVIEWER, LATER, "Too broad", dev.changebot.domain.change.ApprovalVia.COMMAND, java.util.List.of(dev.changebot.domain.policy.PolicyFixtures.REVIEWERS))));
     }
 }

@@ -107,7 +107,7 @@ class TimerChangesTest {
                 new ChangeEvent.ChangePreApproved(FIRST, REQUESTER, NOW, "standard"),
                 new ChangeEvent.ChangeApproved(FIRST, REVIEWER, NOW, 1, true, ApprovalVia.BUTTON, java.util.List.of()),
                 new ChangeEvent.ChangeApprovalRevoked(FIRST, REVIEWER, NOW, 1),
-                new ChangeEvent.ChangeRejected(FIRST, REVIEWER, NOW, "No"),
+                new ChangeEvent.ChangeRejected(FIRST, REVIEWER, NOW, "No", dev.changebot.domain.change.ApprovalVia.COMMAND, java.util.List.of()),
                 new ChangeEvent.ChangeCancelled(FIRST, REQUESTER, NOW),
                 new ChangeEvent.ChangeStarted(FIRST, REQUESTER, NOW),
                 new ChangeEvent.ChangeStartedByOverride(FIRST, REVIEWER, NOW, "Why", List.of("weekend"), List.of(REVIEWER)),

@@ -60,7 +60,7 @@ class ChangeMessageTest {
     static Stream<Arguments> decidedChanges() {
         return Stream.of(
                 Arguments.of("approved", (Consumer<Change>) c -> Acting.act(c, new ChangeCommand.Approve(ApprovalVia.COMMAND), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW)),
-                Arguments.of("rejected", (Consumer<Change>) c -> Acting.act(c, new ChangeCommand.Reject("No rollback tested"), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW)),
+                Arguments.of("rejected", (Consumer<Change>) c -> Acting.act(c, new ChangeCommand.Reject("No rollback tested", dev.changebot.domain.change.ApprovalVia.COMMAND), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW)),
                 Arguments.of("cancelled", (Consumer<Change>) c -> Acting.act(c, new ChangeCommand.Cancel(), REQUESTER, java.util.Set.of(), PolicyFixtures.oneReviewer(), NOW)));
     }
 
@@ -97,7 +97,7 @@ class ChangeMessageTest {
     @DisplayName("says who rejected it and why once rejected")
     void showsTheRejection() {
         var change = pendingChange();
-        Acting.act(change, new ChangeCommand.Reject("No rollback tested"), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
+        Acting.act(change, new ChangeCommand.Reject("No rollback tested", dev.changebot.domain.change.ApprovalVia.COMMAND), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
 
         assertThat(mrkdwnTexts(ChangeMessage.channelBlocks(view(change))))
                 .anySatisfy(text -> assertThat(text).contains("Rejected by <@U_BOB>").contains("No rollback tested"));
@@ -107,7 +107,7 @@ class ChangeMessageTest {
     @DisplayName("shows user text escaped in every mrkdwn text, so it cannot ping the channel")
     void escapesUserTextEverywhere() {
         var change = pendingChange(everyFieldSaying(BROADCAST));
-        Acting.act(change, new ChangeCommand.Reject(BROADCAST), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
+        Acting.act(change, new ChangeCommand.Reject(BROADCAST, dev.changebot.domain.change.ApprovalVia.COMMAND), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
 
         var texts = mrkdwnTexts(ChangeMessage.channelBlocks(view(change)));
 
@@ -134,7 +134,7 @@ class ChangeMessageTest {
     @DisplayName("keeps every block within Slack's limits however long the fields are")
     void staysWithinSlackLimits() {
         var change = pendingChange(everyFieldSaying("<&>".repeat(3000), "production"));
-        Acting.act(change, new ChangeCommand.Reject("<&>".repeat(3000)), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
+        Acting.act(change, new ChangeCommand.Reject("<&>".repeat(3000), dev.changebot.domain.change.ApprovalVia.COMMAND), REVIEWER, PolicyFixtures.REVIEWER_ROLES, PolicyFixtures.oneReviewer(), NOW);
 
         var blocks = ChangeMessage.channelBlocks(view(change));
 
