@@ -8,11 +8,6 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends the queued replies to GitHub every {@code changebot.github.replies-interval} milliseconds on
@@ -21,13 +16,10 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class GitHubRepliesPump {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GitHubRepliesPump.class);
-
     private final BeanProvider<DeliverGitHubReplies> deliver;
     private final GitHubSettings settings;
     private final long intervalMillis;
-    private ScheduledExecutorService pump;
-    private volatile boolean stopping;
+    private RepeatingTask task;
 
     GitHubRepliesPump(BeanProvider<DeliverGitHubReplies> deliver, GitHubSettings settings,
                       @Value("${changebot.github.replies-interval:1000}") long intervalMillis) {
@@ -43,32 +35,14 @@ class GitHubRepliesPump {
         }
         // Built now, so an unusable key file stops the start instead of the first reply.
         var worker = deliver.get();
-        pump = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "github-replies");
-            thread.setDaemon(true);
-            return thread;
-        });
-        pump.scheduleWithFixedDelay(() -> drain(worker), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-    }
-
-    private void drain(DeliverGitHubReplies worker) {
-        try {
-            worker.drain(() -> !stopping);
-        } catch (RuntimeException e) {
-            LOG.warn("Sending replies to GitHub failed; retrying in {} ms", intervalMillis, e);
-        }
+        task = new RepeatingTask("github-replies", intervalMillis, worker::drain);
+        task.start();
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        if (pump != null) {
-            pump.shutdown();
-            try {
-                pump.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (task != null) {
+            task.stop();
         }
     }
 }
