@@ -1,0 +1,80 @@
+package dev.changebot.persistence;
+
+import dev.changebot.application.github.ProtectionRequest;
+import dev.changebot.application.port.GitHubProtectionRequests;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+
+/** GitHub's protection requests in {@code github_protection_request}, one row per delivery. */
+@Singleton
+class PostgresGitHubProtectionRequests implements GitHubProtectionRequests {
+
+    private static final String KEEP = """
+            INSERT INTO github_protection_request (delivery_id, installation_id, repository, environment,
+                run_id, callback_url, deployment_id, sha, ref, event, sender, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING RETURNING id""";
+    private static final String FIND = """
+            SELECT delivery_id, installation_id, repository, environment, run_id, callback_url, deployment_id, sha, ref,
+                   event, sender, received_at
+              FROM github_protection_request WHERE id = ?""";
+
+    private final JdbcOperations jdbc;
+
+    PostgresGitHubProtectionRequests(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Long> keep(ProtectionRequest request) {
+        return jdbc.prepareStatement(KEEP, statement -> {
+            try {
+                statement.setString(1, request.deliveryId());
+                statement.setLong(2, request.installationId());
+                statement.setString(3, request.repository());
+                statement.setString(4, request.environment());
+                statement.setLong(5, request.runId());
+                statement.setString(6, request.callbackUrl());
+                statement.setObject(7, request.deploymentId().orElse(null));
+                statement.setString(8, request.sha().orElse(null));
+                statement.setString(9, request.ref().orElse(null));
+                statement.setString(10, request.event().orElse(null));
+                statement.setString(11, request.sender().orElse(null));
+                statement.setTimestamp(12, Timestamp.from(request.receivedAt()));
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getLong(1)) : Optional.<Long>empty();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not keep GitHub's protection request", e);
+            }
+        });
+    }
+
+    @Override
+    public Optional<ProtectionRequest> find(long id) {
+        return jdbc.prepareStatement(FIND, statement -> {
+            try {
+                statement.setLong(1, id);
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(read(rows)) : Optional.<ProtectionRequest>empty();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read GitHub's protection request " + id, e);
+            }
+        });
+    }
+
+    private static ProtectionRequest read(ResultSet row) throws SQLException {
+        var deploymentId = row.getLong("deployment_id");
+        Optional<Long> deployment = row.wasNull() ? Optional.empty() : Optional.of(deploymentId);
+        return new ProtectionRequest(row.getString("delivery_id"), row.getLong("installation_id"),
+                row.getString("repository"), row.getString("environment"), row.getLong("run_id"),
+                row.getString("callback_url"), deployment,
+                Optional.ofNullable(row.getString("sha")), Optional.ofNullable(row.getString("ref")),
+                Optional.ofNullable(row.getString("event")), Optional.ofNullable(row.getString("sender")),
+                row.getTimestamp("received_at").toInstant());
+    }
+}
