@@ -48,8 +48,13 @@ final class GateFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     GateFixture() {
+        this(POLICY, TUESDAY_10);
+    }
+
+    GateFixture(String policy, Instant start) {
+        clock.set(start);
         // The settler's own poll stays out of the way: tests move the clock and settle by hand; commits still wake it.
-        app = RunningApp.start(db, slack, Map.of("changebot.policy", POLICY, "changebot.gate.poll", "0s"), clock);
+        app = RunningApp.start(db, slack, Map.of("changebot.policy", policy, "changebot.gate.poll", "0s"), clock);
     }
 
     /** `/change text` by a user; the private answer's text. */

@@ -94,10 +94,17 @@ public class OpenGateCheck {
                 }
                 change = ((Created) created).change();
             }
-            var verdict = decision.decide(change, policy, calendar.at(token.workspaceId(), now), request.service(),
+            // The change's own service decides which scoped freezes and windows apply, whatever the check says.
+            var service = change.service().or(request::service);
+            if (change.service().isPresent() && !policy.environmentsOf(change.service()).contains(request.environment())) {
+                return new Problem(new GateProblem(GateProblem.Kind.UNPROCESSABLE, "unknown_environment", change.id()
+                        + " is a change to " + change.service().get() + ", which is deployed only to "
+                        + String.join(", ", policy.environmentsOf(change.service())) + "."));
+            }
+            var verdict = decision.decide(change, policy, calendar.at(token.workspaceId(), now), service,
                     request.environment(), request.deadline(), now);
             var check = checks.add(new GateCheck(0, newPublicId(), token.workspaceId(), token.id(), idempotencyKey,
-                    change.id(), request.service(), request.environment(), verdict, request.deadline(), now,
+                    change.id(), service, request.environment(), verdict, request.deadline(), now,
                     verdict.state().settled() ? Optional.of(now) : Optional.empty()), requestBody);
             if (verdict.state().settled()) {
                 facts.settled(check, token.actorId(), now);
@@ -113,6 +120,17 @@ public class OpenGateCheck {
                     "'" + request.environment() + "' is not an environment of the policy: "
                             + String.join(", ", policy.environments()) + "."));
         }
+        var service = policyService(request);
+        if (request.service().isPresent() && policy.hasServices() && service.isEmpty()) {
+            return Optional.of(new GateProblem(GateProblem.Kind.UNPROCESSABLE, "unknown_service",
+                    "'" + request.service().get() + "' is not a service of the policy: "
+                            + String.join(", ", policy.services().keySet()) + "."));
+        }
+        if (!policy.environmentsOf(service).contains(request.environment())) {
+            return Optional.of(new GateProblem(GateProblem.Kind.UNPROCESSABLE, "unknown_environment",
+                    service.get() + " is deployed only to " + String.join(", ", policy.environmentsOf(service))
+                            + ", not to " + request.environment() + "."));
+        }
         if (!token.scope().allowsEnvironment(request.environment())
                 || !token.scope().allowsService(request.service().orElse(null))) {
             return Optional.of(new GateProblem(GateProblem.Kind.FORBIDDEN, "out_of_scope", "The token '" + token.name()
@@ -125,6 +143,12 @@ public class OpenGateCheck {
                                 + " service, environment and sha at least."));
             }
             var changeClass = preApprovedClass(request);
+            if (changeClass.isPresent() && !stillPreApprovedFor(changeClass.get(), service)) {
+                return Optional.of(new GateProblem(GateProblem.Kind.UNPROCESSABLE, "not_pre_approved",
+                        "For " + service.get() + ", " + changeClass.get().name() + " changes are not pre-approved (the"
+                                + " policy handles them as " + policy.classFor(changeClass.get(), service).name()
+                                + " or adds approval steps): request the change in Slack and name it in the check."));
+            }
             if (changeClass.isEmpty()) {
                 return Optional.of(new GateProblem(GateProblem.Kind.UNPROCESSABLE, "not_pre_approved",
                         request.changeClass().map(c -> "'" + c + "' is not a pre-approved class of the policy.")
@@ -137,6 +161,17 @@ public class OpenGateCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /** The check's service as the policy knows it: empty under a policy without services, or for a name it lacks. */
+    private Optional<String> policyService(GateRequest request) {
+        return request.service().filter(name -> policy.hasServices() && policy.service(name).isPresent());
+    }
+
+    /** A service may handle a pre-approved class as another one, or add steps to it: then nothing is pre-approved. */
+    private boolean stillPreApprovedFor(ChangeClass changeClass, Optional<String> service) {
+        var handledAs = policy.classFor(changeClass, service);
+        return handledAs.preApproved() && policy.stepsFor(handledAs, Optional.empty(), service).isEmpty();
     }
 
     private Optional<ChangeClass> preApprovedClass(GateRequest request) {
@@ -160,7 +195,8 @@ public class OpenGateCheck {
         var changeClass = preApprovedClass(request).orElseThrow();
         var id = changes.nextId(token.workspaceId());
         var requested = Change.request(id, token.workspaceId(), token.actorId(), policy.api().channel().orElseThrow(),
-                changeClass.name(), PreApprovedChange.details(request, changeClass, token.name(), now), now);
+                changeClass.name(), policyService(request), PreApprovedChange.details(request, changeClass, token.name(), now),
+                now);
         service.create(requested.change(), requested.event(), List.of(
                 new ChangeEvent.ChangePreApproved(id, token.actorId(), now, changeClass.name())));
         return new Created(requested.change());

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The one question the gate asks the calendar: may a change of this class go to this service's
- * environment at this instant? Kept behind one method so a service- and environment-aware calendar
- * can replace {@link ClassCalendar}, which judges by class alone.
+ * environment at this instant? One method, so the decision can be tested with a calendar of its own;
+ * the app's is {@link PolicyCalendar}.
  */
 public interface DeployCalendar {
 

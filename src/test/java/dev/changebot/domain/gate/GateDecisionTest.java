@@ -32,7 +32,7 @@ class GateDecisionTest {
     static final ChangeId ID = new ChangeId(7);
 
     final Policy policy = policy();
-    final GateDecision gate = new GateDecision(new ClassCalendar());
+    final GateDecision gate = new GateDecision(new PolicyCalendar());
 
     @Test
     @DisplayName("a change waiting for approval is pending, naming the step")
@@ -99,7 +99,8 @@ class GateDecisionTest {
     @DisplayName("a rejected or cancelled change is prevented, with the reason")
     void rejectedAndCancelled() {
         var rejected = requested("normal");
-        rejected.apply(new ChangeEvent.ChangeRejected(ID, "U0REVIEW", TUESDAY_10, "no rollback plan"));
+        rejected.apply(new ChangeEvent.ChangeRejected(ID, "U0REVIEW", TUESDAY_10, "no rollback plan",
+                dev.changebot.domain.change.ApprovalVia.BUTTON, java.util.List.of("reviewer")));
         var cancelled = requested("normal");
         cancelled.apply(new ChangeEvent.ChangeCancelled(ID, "U0DEV", TUESDAY_10));
 
