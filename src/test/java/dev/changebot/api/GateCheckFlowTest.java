@@ -114,6 +114,22 @@ class GateCheckFlowTest {
     }
 
     @Test
+    @DisplayName("a long-poll here is answered when another node settled the check, at this node's next pass")
+    void settledElsewhereAnswersWaiters() throws Exception {
+        gate.requestNormalChange();
+        var response = gate.postCheck(token, "k-elsewhere", "{\"change\": \"CHG-1\", \"environment\": \"staging\"}");
+        var poll = gate.longPoll(id(response), token, 60);
+
+        // What another node's settler writes; this node never saw the check pending-then-settled itself.
+        gate.db.rows("UPDATE gate_check SET state = 'allowed', settled_at = now() WHERE public_id = ? RETURNING id",
+                id(response));
+        gate.settle();
+
+        var answer = poll.get(20, TimeUnit.SECONDS);
+        assertThat(state(answer)).isEqualTo("allowed");
+    }
+
+    @Test
     @DisplayName("a rejection in Slack prevents the pending check")
     void rejectedPrevented() throws Exception {
         gate.requestNormalChange();

@@ -34,6 +34,11 @@ public class GateWaiters {
         }
     }
 
+    /** The checks someone here is waiting on. */
+    public Set<String> awaited() {
+        return Set.copyOf(waiting.keySet());
+    }
+
     /** How many are waiting now: for tests and health. */
     public int count() {
         return waiting.values().stream().mapToInt(Set::size).sum();

@@ -33,11 +33,13 @@ public class SettleGateChecks {
     private final CalendarStates calendar;
     private final GateDecision decision;
     private final GateFacts facts;
+    private final GateWaiters waiters;
     private final Policy policy;
     private final Clock clock;
 
     public SettleGateChecks(GateChecks checks, Changes changes, Transactions transactions, CalendarStates calendar,
-                            GateDecision decision, GateFacts facts, Policy policy, Clock clock) {
+                            GateDecision decision, GateFacts facts, GateWaiters waiters, Policy policy, Clock clock) {
+        this.waiters = waiters;
         this.checks = checks;
         this.changes = changes;
         this.transactions = transactions;
@@ -61,7 +63,16 @@ public class SettleGateChecks {
                 LOG.warn("Could not decide gate check {} again: {}", check.publicId(), e.getMessage());
             }
         }
+        tellWaitersOfOtherNodes();
         return settled;
+    }
+
+    /** A check another node settled was never pending here to settle: whoever waits on it here is told now. */
+    private void tellWaitersOfOtherNodes() {
+        var awaited = waiters.awaited();
+        if (!awaited.isEmpty()) {
+            transactions.inTransaction(() -> checks.settledAmong(awaited)).forEach(waiters::settled);
+        }
     }
 
     private boolean decideAgain(dev.changebot.domain.gate.GateCheck check) {

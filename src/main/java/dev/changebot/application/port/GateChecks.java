@@ -26,6 +26,9 @@ public interface GateChecks {
     /** The oldest pending checks of every workspace, up to {@code limit}. */
     List<GateCheck> pending(int limit);
 
+    /** Of these public ids, those whose checks are settled: what long-polls here wait on that another node settled. */
+    List<String> settledAmong(java.util.Collection<String> publicIds);
+
     /**
      * Records the verdict on a check still pending: settled when the verdict is final, else its
      * reasons brought up to date. False when it was no longer pending (another node settled it).

@@ -67,6 +67,13 @@ class PostgresGateChecks implements GateChecks {
     }
 
     @Override
+    public List<String> settledAmong(java.util.Collection<String> publicIds) {
+        return Rows.query(jdbc, "read settled gate checks", row -> row.getString("public_id"),
+                "SELECT public_id FROM gate_check WHERE public_id = ANY(?) AND state <> 'pending'",
+                (Object) publicIds.toArray(String[]::new));
+    }
+
+    @Override
     public boolean decide(long id, GateVerdict verdict, Instant at) {
         return Rows.update(jdbc, "decide a gate check",
                 "UPDATE gate_check SET state = ?, reasons = CAST(? AS jsonb), next_open = ?, settled_at = ?"
