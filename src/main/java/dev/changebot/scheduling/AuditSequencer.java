@@ -9,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * each commit that recorded a fact on this node, and looking at least every {@code
  * changebot.audit.poll} for what other nodes recorded (0: only when woken, for tests that drive it
  * by hand with {@link #chainNow}). A wake-up during a pass makes one more pass, so nothing
- * committed is left waiting for the poll. A lag over {@link #SLOW} is logged.
+ * committed is left waiting for the poll; passes start at least {@code changebot.audit.min-gap}
+ * (250 ms) apart, so a burst of approvals is chained in a few transactions, not one per approval
+ * (docs/performance.md). A lag over {@link #SLOW} is logged.
  */
 @Singleton
 public class AuditSequencer implements AuditChaining {
@@ -27,31 +28,24 @@ public class AuditSequencer implements AuditChaining {
     private static final Logger LOG = LoggerFactory.getLogger(AuditSequencer.class);
 
     private final Provider<ChainRecordedFacts> chaining;
-    private final long pollMillis;
-    private final Object monitor = new Object();
-    private boolean woken;
-    private volatile boolean stopping;
+    private final PassLoop loop;
     private volatile String problem;
-    private Thread thread;
 
-    AuditSequencer(Provider<ChainRecordedFacts> chaining, @Value("${changebot.audit.poll:1s}") Duration poll) {
+    AuditSequencer(Provider<ChainRecordedFacts> chaining, @Value("${changebot.audit.poll:1s}") Duration poll,
+                   @Value("${changebot.audit.min-gap:250ms}") Duration minGap) {
         this.chaining = chaining;
-        this.pollMillis = poll.toMillis();
+        this.loop = new PassLoop("audit-sequencer", poll, minGap, this::pass);
     }
 
+    /** The first pass at start-up chains what was recorded while no node ran, and this node's policy. */
     @EventListener
     void onStartup(StartupEvent event) {
-        thread = new Thread(this::run, "audit-sequencer");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     @Override
     public void chainSoon() {
-        synchronized (monitor) {
-            woken = true;
-            monitor.notifyAll();
-        }
+        loop.wake();
     }
 
     /** One pass on the calling thread: everything recorded and committed so far is chained. */
@@ -62,17 +56,6 @@ public class AuditSequencer implements AuditChaining {
     /** Null while passes succeed; the last failure's message otherwise. */
     public String problem() {
         return problem;
-    }
-
-    private void run() {
-        // The first pass at start-up: what was recorded while no node ran, and this node's policy.
-        boolean due = true;
-        while (!stopping) {
-            if (due) {
-                pass();
-            }
-            due = await();
-        }
     }
 
     private void pass() {
@@ -90,42 +73,9 @@ public class AuditSequencer implements AuditChaining {
         }
     }
 
-    /** Until woken or the poll is due; true when a pass should follow. */
-    private boolean await() {
-        synchronized (monitor) {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pollMillis);
-            while (!woken && !stopping) {
-                long left = pollMillis <= 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
-                if (left <= 0) {
-                    return true;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(monitor, Math.min(left, TimeUnit.SECONDS.toNanos(60)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stopping = true;
-                    return false;
-                }
-            }
-            boolean wake = woken;
-            woken = false;
-            return wake && !stopping;
-        }
-    }
-
     /** Before the connection pool closes (this bean depends on it): a pass under way finishes. */
     @PreDestroy
     void stop() {
-        stopping = true;
-        synchronized (monitor) {
-            monitor.notifyAll();
-        }
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 }

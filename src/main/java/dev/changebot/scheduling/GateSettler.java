@@ -9,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,30 +24,22 @@ public class GateSettler implements GateSettling {
     private static final Logger LOG = LoggerFactory.getLogger(GateSettler.class);
 
     private final Provider<SettleGateChecks> settle;
-    private final long pollMillis;
-    private final Object monitor = new Object();
-    private boolean woken;
-    private volatile boolean stopping;
-    private Thread thread;
+    private final PassLoop loop;
 
-    GateSettler(Provider<SettleGateChecks> settle, @Value("${changebot.gate.poll:1s}") Duration poll) {
+    GateSettler(Provider<SettleGateChecks> settle, @Value("${changebot.gate.poll:1s}") Duration poll,
+                @Value("${changebot.gate.min-gap:100ms}") Duration minGap) {
         this.settle = settle;
-        this.pollMillis = poll.toMillis();
+        this.loop = new PassLoop("gate-settler", poll, minGap, this::pass);
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        thread = new Thread(this::run, "gate-settler");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     @Override
     public void settleSoon() {
-        synchronized (monitor) {
-            woken = true;
-            monitor.notifyAll();
-        }
+        loop.wake();
     }
 
     /** One pass on the calling thread; how many checks settled. */
@@ -56,53 +47,17 @@ public class GateSettler implements GateSettling {
         return settle.get().settlePending();
     }
 
-    private void run() {
-        while (!stopping) {
-            try {
-                settleNow();
-            } catch (RuntimeException e) {
-                // The database may be away for a moment: pending checks stay pending, the next pass decides them.
-                LOG.warn("Could not decide pending gate checks; trying again at the next wake-up or poll: {}", e.getMessage());
-            }
-            if (!await()) {
-                return;
-            }
-        }
-    }
-
-    /** Until woken or the poll is due; false when stopping. */
-    private boolean await() {
-        synchronized (monitor) {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pollMillis);
-            while (!woken && !stopping) {
-                long left = pollMillis <= 0 ? TimeUnit.SECONDS.toNanos(60) : deadline - System.nanoTime();
-                if (pollMillis > 0 && left <= 0) {
-                    return true;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(monitor, Math.min(left, TimeUnit.SECONDS.toNanos(60)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            woken = false;
-            return !stopping;
+    private void pass() {
+        try {
+            settleNow();
+        } catch (RuntimeException e) {
+            // The database may be away for a moment: pending checks stay pending, the next pass decides them.
+            LOG.warn("Could not decide pending gate checks; trying again at the next wake-up or poll: {}", e.getMessage());
         }
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        synchronized (monitor) {
-            monitor.notifyAll();
-        }
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 }

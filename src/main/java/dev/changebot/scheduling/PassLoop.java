@@ -1,0 +1,103 @@
+package dev.changebot.scheduling;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A thread of its own that runs a pass at start-up, then each time it is woken (after a commit on
+ * this node) and at least every {@code poll} (for what time brings and what other nodes did). A
+ * wake-up during a pass makes one more pass, so nothing committed waits for the poll. A poll of 0
+ * means only when woken. Passes start at least {@code minGap} apart: under a burst of commits one
+ * pass takes what many wake-ups asked for, instead of a transaction (and a durable commit, which the
+ * acks' own commits would queue behind) per wake-up. The pass handles its own failures: the next
+ * wake-up or poll tries again.
+ */
+final class PassLoop {
+
+    private final String name;
+    private final long pollMillis;
+    private final long minGapNanos;
+    private final Runnable pass;
+    private final Object monitor = new Object();
+    private boolean woken;
+    private volatile boolean stopping;
+    private Thread thread;
+
+    PassLoop(String name, Duration poll, Duration minGap, Runnable pass) {
+        this.name = name;
+        this.pollMillis = poll.toMillis();
+        this.minGapNanos = minGap.toNanos();
+        this.pass = pass;
+    }
+
+    void start() {
+        thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void wake() {
+        synchronized (monitor) {
+            woken = true;
+            monitor.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (!stopping) {
+            long started = System.nanoTime();
+            pass.run();
+            if (!await(started)) {
+                return;
+            }
+        }
+    }
+
+    /** Until woken or the poll is due, and the gap since the last pass's start is over; false when stopping. */
+    private boolean await(long lastStarted) {
+        synchronized (monitor) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pollMillis);
+            while (!woken && !stopping) {
+                long left = pollMillis <= 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(monitor, Math.min(left, TimeUnit.SECONDS.toNanos(60)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopping = true;
+                    return false;
+                }
+            }
+            // Wake-ups during the gap are taken by the pass that follows it.
+            long earliest = lastStarted + minGapNanos;
+            for (long left = earliest - System.nanoTime(); left > 0 && !stopping; left = earliest - System.nanoTime()) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(monitor, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopping = true;
+                    return false;
+                }
+            }
+            woken = false;
+            return !stopping;
+        }
+    }
+
+    /** A pass under way finishes (up to 10 s) before the beans it uses close. */
+    void stop() {
+        stopping = true;
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
