@@ -16,8 +16,13 @@ CREATE TABLE github_protection_request (
     ref             TEXT,
     event           TEXT,
     sender          TEXT,
-    received_at     TIMESTAMPTZ NOT NULL
+    change_number   BIGINT,
+    received_at     TIMESTAMPTZ NOT NULL,
+    -- The gate check that decides it (V30), once opened; its settling is what GitHub is told.
+    check_id        BIGINT REFERENCES gate_check (id)
 );
+
+CREATE INDEX github_protection_request_by_check ON github_protection_request (check_id) WHERE check_id IS NOT NULL;
 
 CREATE INDEX github_protection_request_by_run ON github_protection_request (repository, run_id, environment);
 

@@ -1,5 +1,6 @@
 package dev.changebot.config;
 
+import dev.changebot.application.github.GitHubGateSettings;
 import dev.changebot.application.port.GitHubReviews;
 import dev.changebot.github.AppJwt;
 import dev.changebot.github.AppPrivateKey;
@@ -32,6 +33,11 @@ class GitHubFactory {
                                   @Nullable @Value("${changebot.github.api-url:}") String apiUrl) {
         return new GitHubSettings(present(appId), present(keyFile).map(Path::of), present(secret),
                 present(apiUrl).orElse(GitHubSettings.DEFAULT_API_URL));
+    }
+
+    @Singleton
+    GitHubGateSettings gitHubGateSettings(@Nullable @Value("${changebot.github.workspace:}") String workspace) {
+        return new GitHubGateSettings(present(workspace));
     }
 
     @Singleton

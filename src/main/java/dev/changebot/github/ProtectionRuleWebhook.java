@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 final class ProtectionRuleWebhook {
 
     private static final Pattern RUN = Pattern.compile("/actions/runs/([0-9]{1,19})/deployment_protection_rule$");
+    private static final Pattern CHANGE = Pattern.compile("\\bCHG-([0-9]{1,18})\\b", Pattern.CASE_INSENSITIVE);
 
     private ProtectionRuleWebhook() {
     }
@@ -46,7 +47,35 @@ final class ProtectionRuleWebhook {
         return new Read(Optional.of(new ProtectionRequest(deliveryId, installation.get(), repository.get(), environment.get(),
                 Long.parseLong(run.group(1)), callback.get(), deployment.flatMap(d -> number(d, "id")),
                 deployment.flatMap(d -> text(d, "sha")), deployment.flatMap(d -> text(d, "ref")), text(payload, "event"),
-                object(payload, "sender").flatMap(s -> text(s, "login")), receivedAt)), Optional.empty());
+                object(payload, "sender").flatMap(s -> text(s, "login")), receivedAt, changeNamed(payload, deployment))),
+                Optional.empty());
+    }
+
+    /**
+     * The change the run names, looked for where a team can put it: the deployment's payload
+     * ({@code "change": "CHG-42"}), its ref (a branch {@code chg-42-fix-login}), then the pull
+     * requests' titles and branches.
+     */
+    static Optional<Long> changeNamed(JsonObject payload, Optional<JsonObject> deployment) {
+        var places = new java.util.ArrayList<String>();
+        deployment.flatMap(d -> object(d, "payload")).flatMap(p -> text(p, "change")).ifPresent(places::add);
+        deployment.flatMap(d -> text(d, "ref")).ifPresent(places::add);
+        var pulls = payload.get("pull_requests");
+        if (pulls != null && pulls.isJsonArray()) {
+            for (var pull : pulls.getAsJsonArray()) {
+                if (pull.isJsonObject()) {
+                    text(pull.getAsJsonObject(), "title").ifPresent(places::add);
+                    object(pull.getAsJsonObject(), "head").flatMap(h -> text(h, "ref")).ifPresent(places::add);
+                }
+            }
+        }
+        for (var place : places) {
+            var found = CHANGE.matcher(place);
+            if (found.find()) {
+                return Optional.of(Long.parseLong(found.group(1)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The request read, or why not. */

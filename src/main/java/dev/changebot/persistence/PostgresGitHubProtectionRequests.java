@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 
 /** GitHub's protection requests in {@code github_protection_request}, one row per delivery. */
@@ -15,11 +16,16 @@ class PostgresGitHubProtectionRequests implements GitHubProtectionRequests {
 
     private static final String KEEP = """
             INSERT INTO github_protection_request (delivery_id, installation_id, repository, environment,
-                run_id, callback_url, deployment_id, sha, ref, event, sender, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING RETURNING id""";
+                run_id, callback_url, deployment_id, sha, ref, event, sender, received_at, change_number)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING RETURNING id""";
+    private static final String LINK = "UPDATE github_protection_request SET check_id = ? WHERE id = ?";
+    private static final String BY_CHECK = "SELECT id FROM github_protection_request WHERE check_id = ? ORDER BY id";
+    /** The workspaces this database knows: where changes were requested or tokens made. */
+    private static final String WORKSPACES = """
+            SELECT workspace_id FROM change_request UNION SELECT workspace_id FROM api_token ORDER BY 1 LIMIT 2""";
     private static final String FIND = """
             SELECT delivery_id, installation_id, repository, environment, run_id, callback_url, deployment_id, sha, ref,
-                   event, sender, received_at
+                   event, sender, received_at, change_number
               FROM github_protection_request WHERE id = ?""";
 
     private final JdbcOperations jdbc;
@@ -44,6 +50,7 @@ class PostgresGitHubProtectionRequests implements GitHubProtectionRequests {
                 statement.setString(10, request.event().orElse(null));
                 statement.setString(11, request.sender().orElse(null));
                 statement.setTimestamp(12, Timestamp.from(request.receivedAt()));
+                statement.setObject(13, request.changeNumber().orElse(null));
                 try (var rows = statement.executeQuery()) {
                     return rows.next() ? Optional.of(rows.getLong(1)) : Optional.<Long>empty();
                 }
@@ -75,6 +82,53 @@ class PostgresGitHubProtectionRequests implements GitHubProtectionRequests {
                 row.getString("callback_url"), deployment,
                 Optional.ofNullable(row.getString("sha")), Optional.ofNullable(row.getString("ref")),
                 Optional.ofNullable(row.getString("event")), Optional.ofNullable(row.getString("sender")),
-                row.getTimestamp("received_at").toInstant());
+                row.getTimestamp("received_at").toInstant(), number(row, "change_number"));
+    }
+
+    private static Optional<Long> number(ResultSet row, String column) throws SQLException {
+        var value = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    @Override
+    public void link(long requestId, long checkId) {
+        SqlWrites.update(jdbc, "link GitHub's request to its gate check", LINK, checkId, requestId);
+    }
+
+    @Override
+    public List<Long> byCheck(long checkId) {
+        return ids(BY_CHECK, checkId);
+    }
+
+    @Override
+    public List<String> knownWorkspaces() {
+        return jdbc.prepareStatement(WORKSPACES, statement -> {
+            try (var rows = statement.executeQuery()) {
+                var workspaces = new java.util.ArrayList<String>();
+                while (rows.next()) {
+                    workspaces.add(rows.getString(1));
+                }
+                return workspaces;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the workspaces", e);
+            }
+        });
+    }
+
+    private List<Long> ids(String sql, long parameter) {
+        return jdbc.prepareStatement(sql, statement -> {
+            try {
+                statement.setLong(1, parameter);
+                try (var rows = statement.executeQuery()) {
+                    var ids = new java.util.ArrayList<Long>();
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                    return ids;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read GitHub's requests", e);
+            }
+        });
     }
 }

@@ -13,7 +13,10 @@ import java.util.Set;
  */
 final class ServiceReader {
 
-    static final Set<String> KEYS = Set.of("label", "owner", "environments", "class_overrides", "approval");
+    static final Set<String> KEYS = Set.of("label", "owner", "environments", "class_overrides", "approval",
+            "repositories");
+    /** GitHub's owner/name: letters, digits, '.', '_' and '-' on either side of one slash. */
+    static final java.util.regex.Pattern REPOSITORY = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}");
 
     private final Problems problems;
     private final References references;
@@ -27,6 +30,7 @@ final class ServiceReader {
 
     Map<String, Service> read(YamlMap top, Map<String, ChangeClass> classes) {
         var services = new LinkedHashMap<String, Service>();
+        var repositoryOwners = new java.util.HashMap<String, String>();
         top.map("services").ifPresent(section -> section.entries().forEach((name, node) -> {
             if (!EnvironmentsReader.NAME.matcher(name).matches()) {
                 problems.at(section.keyNode(name), "service name '" + name
@@ -46,10 +50,30 @@ final class ServiceReader {
                             "leave environments: out for all of the policy's, or name some");
                 }
                 services.put(name, new Service(name, service.string("label").orElse(name), owner, environments,
-                        overrides(service, classes), steps.steps(service)));
+                        overrides(service, classes), steps.steps(service), repositories(name, service, repositoryOwners)));
             });
         }));
         return services;
+    }
+
+    /** Each repository belongs to one service: a deployment from it must find exactly one. */
+    private java.util.List<String> repositories(String name, YamlMap service, Map<String, String> owners) {
+        var repositories = new ArrayList<String>();
+        for (var repository : service.strings("repositories")) {
+            if (!REPOSITORY.matcher(repository.text()).matches()) {
+                problems.at(repository.node(), "repository '" + repository.text() + "' is not owner/name",
+                        "as GitHub writes it, e.g. acme/api");
+                continue;
+            }
+            var earlier = owners.putIfAbsent(repository.text().toLowerCase(java.util.Locale.ROOT), name);
+            if (earlier != null) {
+                problems.at(repository.node(), "repository '" + repository.text() + "' is already deployed as service '" + earlier + "'",
+                        "a repository is deployed as one service");
+                continue;
+            }
+            repositories.add(repository.text());
+        }
+        return repositories;
     }
 
     private Map<String, String> overrides(YamlMap service, Map<String, ChangeClass> classes) {

@@ -1,6 +1,7 @@
 package dev.changebot.application.gate;
 
 import dev.changebot.application.port.CalendarStates;
+import dev.changebot.application.port.GateCheckWatchers;
 import dev.changebot.application.port.GateChecks;
 import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.change.Changes;
@@ -35,10 +36,12 @@ public class SettleGateChecks {
     private final GateFacts facts;
     private final GateWaiters waiters;
     private final Policy policy;
+    private final List<GateCheckWatchers> watchers;
     private final Clock clock;
 
     public SettleGateChecks(GateChecks checks, Changes changes, Transactions transactions, CalendarStates calendar,
-                            GateDecision decision, GateFacts facts, GateWaiters waiters, Policy policy, Clock clock) {
+                            GateDecision decision, GateFacts facts, GateWaiters waiters, Policy policy,
+                            List<GateCheckWatchers> watchers, Clock clock) {
         this.waiters = waiters;
         this.checks = checks;
         this.changes = changes;
@@ -47,6 +50,7 @@ public class SettleGateChecks {
         this.decision = decision;
         this.facts = facts;
         this.policy = policy;
+        this.watchers = List.copyOf(watchers);
         this.clock = clock;
     }
 
@@ -88,8 +92,10 @@ public class SettleGateChecks {
         if (!checks.decide(check.id(), verdict, now)) {
             return false;
         }
+        var decided = check.withVerdict(verdict, verdict.state().settled() ? java.util.Optional.of(now) : java.util.Optional.empty());
+        watchers.forEach(watcher -> watcher.changed(decided, now));
         if (verdict.state().settled()) {
-            facts.settled(check.withVerdict(verdict, java.util.Optional.of(now)), "changebot", now);
+            facts.settled(decided, "changebot", now);
             return true;
         }
         return false;

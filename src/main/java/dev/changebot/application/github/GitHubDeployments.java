@@ -1,45 +1,135 @@
 package dev.changebot.application.github;
 
+import dev.changebot.application.gate.OpenGateCheck;
+import dev.changebot.application.port.ApiTokens;
 import dev.changebot.application.port.GitHubProtectionRequests;
 import dev.changebot.application.port.GitHubReplies;
 import dev.changebot.application.port.Transactions;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.gate.GateRequest;
+import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.token.ApiToken;
+import dev.changebot.domain.token.TokenScope;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * GitHub's deployment protection requests from arrival to answer: each kept once (GitHub redelivers),
- * acknowledged with a first status report, and answered with status reports while the policy's
- * steps are pending and one review when the gate settles. Everything for GitHub is queued in the
- * same transaction as the fact it tells, and sent by {@code DeliverGitHubReplies}.
+ * GitHub's deployment protection requests from arrival to answer. Each is kept once (GitHub
+ * redelivers) and, in the same transaction, decided through a gate check exactly as a pipeline's
+ * check is: the repository names the policy's service (its {@code repositories}), GitHub's environment
+ * the policy's, the run names its change ({@code CHG-42} in the branch, the deployment's payload or a
+ * pull request) or is a deploy of a pre-approved class. The check's decision goes back to GitHub as a
+ * status report while it waits and one review when it settles ({@link GitHubVerdicts}), queued with
+ * the fact and sent by {@code DeliverGitHubReplies}. A request that cannot be decided as asked (an
+ * unmapped repository, an unknown environment) is rejected with the reason: the gate fails closed.
  */
 @Singleton
 public class GitHubDeployments {
 
     /** GitHub's limit for a status report's or review's comment, in characters. */
     public static final int MAX_COMMENT = 1024;
+    /** The gate's principal for GitHub's checks, one per workspace: a token whose text never existed. */
+    static final String PRINCIPAL = "github-app";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final GitHubProtectionRequests requests;
     private final GitHubReplies replies;
+    private final GitHubVerdicts verdicts;
+    private final OpenGateCheck gate;
+    private final ApiTokens tokens;
+    private final Policy policy;
+    private final GitHubGateSettings settings;
     private final Transactions transactions;
     private final Clock clock;
 
-    public GitHubDeployments(GitHubProtectionRequests requests, GitHubReplies replies, Transactions transactions,
-                             Clock clock) {
+    public GitHubDeployments(GitHubProtectionRequests requests, GitHubReplies replies, GitHubVerdicts verdicts,
+                             OpenGateCheck gate, ApiTokens tokens, Policy policy, GitHubGateSettings settings,
+                             Transactions transactions, Clock clock) {
         this.requests = requests;
         this.replies = replies;
+        this.verdicts = verdicts;
+        this.gate = gate;
+        this.tokens = tokens;
+        this.policy = policy;
+        this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** Keeps the request; empty for a redelivery, which changes nothing. */
+    /** Keeps and decides the request; empty for a redelivery, which changes nothing. */
     public Optional<Long> requested(ProtectionRequest request) {
         return transactions.inTransaction(() -> {
             var kept = requests.keep(request);
-            kept.ifPresent(id -> replies.report(id, cut("Changebot received this deployment to " + request.environment()
-                    + " and is checking it against the change policy."), clock.instant()));
+            kept.ifPresent(id -> decide(id, request));
             return kept;
         });
+    }
+
+    private void decide(long requestId, ProtectionRequest request) {
+        var now = clock.instant();
+        var workspace = workspace();
+        if (workspace.isEmpty()) {
+            replies.review(requestId, false, cut(GitHubVerdicts.refusal("Changebot does not know which Slack workspace"
+                    + " this repository's changes are in: set CHANGEBOT_GITHUB_WORKSPACE.")), now);
+            return;
+        }
+        var service = policy.hasServices() ? policy.serviceDeployedFrom(request.repository()) : Optional.<String>empty();
+        if (policy.hasServices() && service.isEmpty()) {
+            replies.review(requestId, false, cut(GitHubVerdicts.refusal(request.repository() + " is not deployed as any"
+                    + " service of the change policy: add it to a service's repositories.")), now);
+            return;
+        }
+        var environment = policy.environments().stream()
+                .filter(e -> e.equalsIgnoreCase(request.environment())).findFirst();
+        if (environment.isEmpty()) {
+            replies.review(requestId, false, cut(GitHubVerdicts.refusal("GitHub's environment '" + request.environment()
+                    + "' is not one of the change policy's (" + String.join(", ", policy.environments()) + ").")), now);
+            return;
+        }
+        var asked = new GateRequest(request.changeNumber().map(ChangeId::new),
+                service.or(() -> policy.hasServices() ? Optional.empty() : Optional.of(repositoryName(request))),
+                environment.get(), request.sha(), request.ref(),
+                Optional.of(new GateRequest.Pipeline(Optional.of("github"), Optional.of(request.repository()),
+                        Optional.of(Long.toString(request.runId())), Optional.empty(), Optional.empty())),
+                request.sender(), Optional.empty(), Optional.empty());
+        var outcome = gate.open(principal(workspace.get()), "github:" + request.deliveryId(), asked, "{}");
+        if (outcome instanceof OpenGateCheck.Problem problem) {
+            replies.review(requestId, false, cut(GitHubVerdicts.refusal(problem.problem().message())), now);
+            return;
+        }
+        var check = ((OpenGateCheck.Answered) outcome).answer().check();
+        requests.link(requestId, check.id());
+        verdicts.tell(requestId, check, now);
+    }
+
+    /** Under a policy without services, a pre-approved deploy names its repository as the service. */
+    private static String repositoryName(ProtectionRequest request) {
+        return request.repository().substring(request.repository().indexOf('/') + 1).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]", "-");
+    }
+
+    private Optional<String> workspace() {
+        if (settings.workspace().isPresent()) {
+            return settings.workspace();
+        }
+        var known = requests.knownWorkspaces();
+        return known.size() == 1 ? Optional.of(known.get(0)) : Optional.empty();
+    }
+
+    /** The workspace's GitHub principal, made the first time: listed with the tokens, usable by no one. */
+    private ApiToken principal(String workspace) {
+        return tokens.list(workspace).stream().filter(t -> t.name().equals(PRINCIPAL) && !t.revoked()).findFirst()
+                .or(() -> {
+                    var unguessable = new byte[32];
+                    RANDOM.nextBytes(unguessable);
+                    return tokens.add(workspace, PRINCIPAL, HexFormat.of().formatHex(unguessable), TokenScope.ANY,
+                            "changebot (GitHub App)", clock.instant());
+                })
+                .orElseThrow(() -> new IllegalStateException("the GitHub principal could not be made"));
     }
 
     /** Tells GitHub where the request stands; false once GitHub's ten reports per deployment are used. */

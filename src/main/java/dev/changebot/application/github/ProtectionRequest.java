@@ -6,6 +6,10 @@ import java.util.Optional;
 /**
  * GitHub asking whether a workflow run may deploy to an environment (a {@code deployment_protection_rule}
  * webhook, action {@code requested}), as much of it as deciding and answering need.
+ *
+ * @param changeNumber the change the run names ({@code CHG-42} in the deployment's ref, its payload's
+ *                     {@code change}, or a pull request's title or branch); empty for a deploy of a
+ *                     pre-approved class
  */
 public record ProtectionRequest(
         String deliveryId,
@@ -19,5 +23,6 @@ public record ProtectionRequest(
         Optional<String> ref,
         Optional<String> event,
         Optional<String> sender,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Optional<Long> changeNumber) {
 }

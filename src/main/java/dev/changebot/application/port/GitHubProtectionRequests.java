@@ -10,4 +10,13 @@ public interface GitHubProtectionRequests {
     Optional<Long> keep(ProtectionRequest request);
 
     Optional<ProtectionRequest> find(long id);
+
+    /** The gate check that decides the request. */
+    void link(long requestId, long checkId);
+
+    /** The requests a gate check decides (one, unless GitHub asked twice for one run). */
+    java.util.List<Long> byCheck(long checkId);
+
+    /** The Slack workspaces the database knows (at most two: enough to tell "one" from "several"). */
+    java.util.List<String> knownWorkspaces();
 }

@@ -121,6 +121,11 @@ public record Policy(
         return !services.isEmpty();
     }
 
+    /** The service a GitHub repository ("owner/name") is deployed as, by the services' {@code repositories}. */
+    public Optional<String> serviceDeployedFrom(String repository) {
+        return services.values().stream().filter(s -> s.deployedFrom(repository)).map(Service::name).findFirst();
+    }
+
     public Optional<Service> service(String name) {
         return Optional.ofNullable(services.get(name));
     }

@@ -15,14 +15,28 @@ import java.util.Optional;
  * @param classOverrides a request of class key for this service is handled as class value
  *                       ("a standard change to the homepage is a significant one")
  * @param extraSteps     approval steps its changes need after their class's own steps
+ * @param repositories   the GitHub repositories ("owner/name") it is deployed from: how a GitHub
+ *                       deployment protection request finds its service
  */
 public record Service(String name, String label, String owner, List<String> environments,
-                      Map<String, String> classOverrides, List<ApprovalStep> extraSteps) {
+                      Map<String, String> classOverrides, List<ApprovalStep> extraSteps, List<String> repositories) {
 
     public Service {
         environments = List.copyOf(environments);
         classOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(classOverrides));
         extraSteps = List.copyOf(extraSteps);
+        repositories = List.copyOf(repositories);
+    }
+
+    /** A service deployed from no repository the policy names. */
+    public Service(String name, String label, String owner, List<String> environments,
+                   Map<String, String> classOverrides, List<ApprovalStep> extraSteps) {
+        this(name, label, owner, environments, classOverrides, extraSteps, List.of());
+    }
+
+    /** Whether it is deployed from {@code repository} ("owner/name"; GitHub's names ignore case). */
+    public boolean deployedFrom(String repository) {
+        return repositories.stream().anyMatch(r -> r.equalsIgnoreCase(repository));
     }
 
     /** Whether this service may be deployed to {@code environment}, one of {@code policyEnvironments}. */
