@@ -8,11 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.changebot.application.audit.TakeCheckpoints;
 import dev.changebot.scheduling.AuditSequencer;
 import dev.changebot.support.EvidenceScenario;
-import dev.changebot.support.FakeSlackApi;
-import dev.changebot.support.MutableClock;
+import dev.changebot.support.OnMarch2026;
 import dev.changebot.support.RunningApp;
 import dev.changebot.support.SlackCall;
-import dev.changebot.support.TestDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,27 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** `evidence export` on the command line, on March 2026 (EvidenceScenario): the same pack, read from the database. */
 @Timeout(180)
-class EvidenceExportCliTest {
-
-    EvidenceScenario scenario;
-    RunningApp app;
-    FakeSlackApi slack;
-    TestDatabase db;
-    MutableClock clock;
-
-    @BeforeEach
-    void march() {
-        scenario = EvidenceScenario.march2026();
-        app = scenario.app;
-        slack = scenario.slack;
-        db = scenario.db;
-        clock = scenario.clock;
-    }
-
-    @AfterEach
-    void stop() {
-        scenario.close();
-    }
+class EvidenceExportCliTest extends OnMarch2026 {
 
     @Test
     @DisplayName("evidence export on the command line writes the same pack from the database; bad periods exit 2")

@@ -12,10 +12,7 @@ import dev.changebot.domain.audit.SigningKey;
 import dev.changebot.scheduling.AuditSequencer;
 import dev.changebot.support.DatabaseAdmin;
 import dev.changebot.support.EvidenceScenario;
-import dev.changebot.support.FakeSlackApi;
-import dev.changebot.support.MutableClock;
-import dev.changebot.support.RunningApp;
-import dev.changebot.support.TestDatabase;
+import dev.changebot.support.OnMarch2026;
 import dev.changebot.cli.ChangebotCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,35 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** `/change audit CHG-n` on March 2026 (EvidenceScenario): what each entry of a change's trail is marked. */
 @Timeout(180)
-class AuditTrailCommandTest {
-
-    EvidenceScenario scenario;
-    RunningApp app;
-    FakeSlackApi slack;
-    TestDatabase db;
-    MutableClock clock;
-
-    @BeforeEach
-    void march() {
-        scenario = EvidenceScenario.march2026();
-        app = scenario.app;
-        slack = scenario.slack;
-        db = scenario.db;
-        clock = scenario.clock;
-    }
-
-    @AfterEach
-    void stop() {
-        scenario.close();
-    }
+class AuditTrailCommandTest extends OnMarch2026 {
 
     @Test
     @DisplayName("/change audit CHG-n: entries up to a signed checkpoint verified, later ones chained only, unchained ones said so")

@@ -18,19 +18,15 @@ import dev.changebot.domain.audit.SignedNote;
 import dev.changebot.domain.audit.VerifierKey;
 import dev.changebot.scheduling.AuditSequencer;
 import dev.changebot.support.EvidenceScenario;
+import dev.changebot.support.OnMarch2026;
 import dev.changebot.support.FakeSlackApi;
-import dev.changebot.support.MutableClock;
-import dev.changebot.support.RunningApp;
 import dev.changebot.support.SlackCall;
-import dev.changebot.support.TestDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,27 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with Commons CSV and checked row by row against what happened, and verified offline.
  */
 @Timeout(180)
-class EvidencePackFlowTest {
-
-    EvidenceScenario scenario;
-    RunningApp app;
-    FakeSlackApi slack;
-    TestDatabase db;
-    MutableClock clock;
-
-    @BeforeEach
-    void march() {
-        scenario = EvidenceScenario.march2026();
-        app = scenario.app;
-        slack = scenario.slack;
-        db = scenario.db;
-        clock = scenario.clock;
-    }
-
-    @AfterEach
-    void stop() {
-        scenario.close();
-    }
+class EvidencePackFlowTest extends OnMarch2026 {
 
     @Test
     @DisplayName("the compliance officer gets the month's pack in a DM: every change, approval and exception as it happened")
