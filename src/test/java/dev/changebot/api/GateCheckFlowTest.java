@@ -8,32 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Issue 14, the gate: checks decided at once, pending ones settled by what happens next, long-polls answered then. */
 @Timeout(180)
-class GateCheckFlowTest {
+class GateCheckFlowTest extends WithCiToken {
 
     static final String PRE_APPROVED = "{\"service\": \"web\", \"environment\": \"production\", \"sha\": \"0a1b2c3d4e5f\","
             + " \"ref\": \"main\", \"pipeline\": {\"provider\": \"github\", \"id\": \"deploy.yml\", \"run\": 4242,"
             + " \"attempt\": 1, \"url\": \"https://ci.example/runs/4242\"}, \"actor\": \"octocat\"}";
 
-    final GateFixture gate = new GateFixture();
-    String token;
-
-    @BeforeEach
-    void token() {
-        token = gate.token("ci");
-    }
-
-    @AfterEach
-    void stop() {
-        gate.close();
-    }
 
     @Test
     @DisplayName("a pre-approved deploy inside its window is allowed at once, and leaves a full change record")

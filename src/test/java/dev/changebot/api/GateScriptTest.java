@@ -7,28 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** bin/changebot-gate (POSIX sh + curl) against the running app: 0 allowed, 1 prevented, 2 unreachable. */
 @Timeout(180)
-class GateScriptTest {
-
-    final GateFixture gate = new GateFixture();
-    String token;
-
-    @BeforeEach
-    void token() {
-        token = gate.token("ci");
-    }
-
-    @AfterEach
-    void stop() {
-        gate.close();
-    }
+class GateScriptTest extends WithCiToken {
 
     @Test
     @DisplayName("an allowed pre-approved deploy exits 0 and prints the check's id")

@@ -8,13 +8,9 @@ import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import dev.changebot.support.ChangeForms;
 import dev.changebot.support.SlackPayloads;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GitHub environments waiting for Changebot: a deployment protection request decided through the gate
@@ -23,23 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the reason (test-github.yaml: acme/api is the api service).
  */
 @Timeout(120)
-class GitHubGateFlowTest {
+class GitHubGateFlowTest extends WithGitHubApp {
 
     static final String CHANNEL = "C0DEPLOYS";
-
-    @TempDir
-    Path dir;
-    GitHubFixture gh;
-
-    @BeforeEach
-    void start() throws Exception {
-        gh = new GitHubFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        gh.close();
-    }
 
     @Test
     void aPreApprovedDeployIsApprovedAtOnceAndLeavesAChangeRecord() {

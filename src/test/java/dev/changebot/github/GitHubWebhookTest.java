@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.changebot.application.github.GitHubDeployments;
 import dev.changebot.support.RunningApp;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * /github/webhook and the way back to GitHub: signatures, events, redeliveries, unusable payloads; the
@@ -22,21 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refusals kept. (What is decided: GitHubGateFlowTest.)
  */
 @Timeout(120)
-class GitHubWebhookTest {
-
-    @TempDir
-    Path dir;
-    GitHubFixture gh;
-
-    @BeforeEach
-    void start() throws Exception {
-        gh = new GitHubFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        gh.close();
-    }
+class GitHubWebhookTest extends WithGitHubApp {
 
     @Test
     void aRequestIsKeptOnceAndAnsweredAsTheApp() {
