@@ -44,14 +44,7 @@ final class AuditRotateKeyCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!database.resolve(err)) {
-            return ChangebotCommand.USAGE;
-        }
-        try {
-            return work(out, err);
-        } finally {
-            database.close();
-        }
+        return database.runOn(err, () -> work(out, err));
     }
 
     private Integer work(java.io.PrintWriter out, java.io.PrintWriter err) {

@@ -40,6 +40,21 @@ final class DatabaseOptions implements AutoCloseable {
         return own != null;
     }
 
+    /**
+     * Runs a command's work on the resolved database and closes what was opened for it; exit 64 with the
+     * reason on {@code err} when there is no database to run on.
+     */
+    int runOn(java.io.PrintWriter err, java.util.function.IntSupplier work) {
+        if (!resolve(err)) {
+            return ChangebotCommand.USAGE;
+        }
+        try {
+            return work.getAsInt();
+        } finally {
+            close();
+        }
+    }
+
     /** Null when no database is named at all (and {@link #resolve} found no embedded one). */
     String url() {
         return own != null ? own.url() : named();
