@@ -14,7 +14,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** `POST /api/v1/deployments`: started, succeeded, failed or rolled back, for a check or a change. */
+/**
+ * `POST /api/v1/deployments`: started, succeeded, failed or rolled back, for a check, a change, or a
+ * service and commit. Every report is recorded (201); {@code authorized} says whether an allowed
+ * check or an approved change covered it, and {@code reason} why not.
+ */
 @Controller("/api/v1/deployments")
 class DeploymentsController {
 
@@ -45,14 +49,16 @@ class DeploymentsController {
 
     private static String json(DeploymentRecorded recorded) {
         var json = new JsonObject();
-        json.addProperty("change", recorded.change().toString());
+        json.addProperty("change", recorded.change().map(Object::toString).orElse(null));
         json.addProperty("environment", recorded.environment());
         json.addProperty("status", recorded.status().code());
-        json.addProperty("change_state", recorded.changeState());
+        json.addProperty("authorized", recorded.covered());
+        json.addProperty("reason", recorded.uncoveredWhy().orElse(null));
+        json.addProperty("change_state", recorded.changeState().orElse(null));
         json.addProperty("soak_until", recorded.soakUntil().map(Object::toString).orElse(null));
         json.addProperty("message", recorded.message());
         var links = new JsonObject();
-        links.addProperty("change", "/api/v1/changes/" + recorded.change());
+        recorded.change().ifPresent(change -> links.addProperty("change", "/api/v1/changes/" + change));
         json.add("links", links);
         return json.toString();
     }

@@ -4,6 +4,7 @@ import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.gate.DeploymentReport;
 import dev.changebot.domain.gate.DeploymentStatus;
 import dev.changebot.domain.gate.GateRequest;
+import dev.changebot.domain.gate.PipelineRun;
 import dev.changebot.domain.token.TokenScope;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +19,7 @@ final class GateRequests {
             "pipeline", "actor", "deadline");
     static final Set<String> PIPELINE_FIELDS = Set.of("provider", "id", "run", "attempt", "url");
     static final Set<String> DEPLOYMENT_FIELDS = Set.of("check", "change", "environment", "service", "status",
-            "percent", "version", "url", "started_at", "finished_at");
+            "percent", "version", "url", "started_at", "finished_at", "sha", "pipeline");
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,64}");
     private static final Pattern CHECK_ID = Pattern.compile("gc_[A-Za-z0-9_-]{1,64}");
 
@@ -29,13 +30,7 @@ final class GateRequests {
         var json = JsonBody.parse(body, CHECK_FIELDS);
         var environment = environment(json).orElseThrow(() -> ApiError.unprocessable("missing_field",
                 "'environment' is required: where the deploy goes."));
-        var sha = json.string("sha").map(s -> s.toLowerCase(Locale.ROOT));
-        if (sha.isPresent() && !SHA.matcher(sha.get()).matches()) {
-            throw ApiError.unprocessable("invalid_sha", "'sha' must be a commit hash: 7 to 64 hexadecimal digits.");
-        }
-        var pipeline = json.object("pipeline", PIPELINE_FIELDS).map(p -> new GateRequest.Pipeline(p.string("provider"),
-                p.identifier("id"), p.identifier("run"), p.identifier("attempt"), p.string("url")));
-        return new GateRequest(change(json), service(json), environment, sha, json.string("ref"), pipeline,
+        return new GateRequest(change(json), service(json), environment, sha(json), json.string("ref"), pipeline(json),
                 json.string("actor"), json.string("class"), json.instant("deadline"));
     }
 
@@ -52,9 +47,9 @@ final class GateRequests {
         }
         var change = change(json);
         var environment = environment(json);
-        if (check.isEmpty() && (change.isEmpty() || environment.isEmpty())) {
-            throw ApiError.unprocessable("missing_field",
-                    "Name the gate check ('check') or the change and the environment ('change', 'environment').");
+        if (check.isEmpty() && environment.isEmpty()) {
+            throw ApiError.unprocessable("missing_field", "Name the gate check ('check'), or the environment deployed"
+                    + " to ('environment') with the change ('change') or the service and commit ('service', 'sha').");
         }
         var percent = json.integer("percent");
         if (percent.isPresent() && (percent.get() < 1 || percent.get() > 100)) {
@@ -62,7 +57,21 @@ final class GateRequests {
         }
         return new DeploymentReport(check, change, environment, service(json), status,
                 percent.map(OptionalInt::of).orElse(OptionalInt.empty()), json.string("version"), json.string("url"),
-                json.instant("started_at"), json.instant("finished_at"));
+                json.instant("started_at"), json.instant("finished_at"), sha(json),
+                pipeline(json).flatMap(PipelineRun::of));
+    }
+
+    private static Optional<String> sha(JsonBody json) {
+        var sha = json.string("sha").map(s -> s.toLowerCase(Locale.ROOT));
+        if (sha.isPresent() && !SHA.matcher(sha.get()).matches()) {
+            throw ApiError.unprocessable("invalid_sha", "'sha' must be a commit hash: 7 to 64 hexadecimal digits.");
+        }
+        return sha;
+    }
+
+    private static Optional<GateRequest.Pipeline> pipeline(JsonBody json) {
+        return json.object("pipeline", PIPELINE_FIELDS).map(p -> new GateRequest.Pipeline(p.string("provider"),
+                p.identifier("id"), p.identifier("run"), p.identifier("attempt"), p.string("url")));
     }
 
     private static Optional<ChangeId> change(JsonBody json) {

@@ -30,6 +30,7 @@ class NoticeFactsJson {
     private static final String FOLLOW_UP_REMINDER = "FOLLOW_UP_REMINDER";
     private static final String FOLLOW_UP_OVERDUE = "FOLLOW_UP_OVERDUE";
     private static final String CHANGE_NOT_POSTED = "CHANGE_NOT_POSTED";
+    private static final String UNAUTHORIZED_DEPLOYMENT = "UNAUTHORIZED_DEPLOYMENT";
 
     private final JsonMapper json;
 
@@ -59,6 +60,14 @@ class NoticeFactsJson {
         } else if (facts instanceof NoticeFacts.FollowUpOverdue overdue) {
             kind = FOLLOW_UP_OVERDUE;
             followUp(fields, overdue.title(), overdue.followUp(), overdue.label(), overdue.dueAt());
+        } else if (facts instanceof NoticeFacts.UnauthorizedDeployment deployment) {
+            kind = UNAUTHORIZED_DEPLOYMENT;
+            fields.put("where", deployment.where());
+            fields.put("reportedBy", deployment.reportedBy());
+            fields.put("why", deployment.why());
+            deployment.version().ifPresent(version -> fields.put("version", version));
+            deployment.pipelineUrl().ifPresent(url -> fields.put("pipelineUrl", url));
+            fields.put("at", deployment.at().toString());
         } else {
             var notPosted = (NoticeFacts.ChangeNotPosted) facts;
             kind = CHANGE_NOT_POSTED;
@@ -91,6 +100,9 @@ class NoticeFactsJson {
             case FOLLOW_UP_OVERDUE -> new NoticeFacts.FollowUpOverdue(text(fields, "title"), text(fields, "followUp"),
                     text(fields, "label"), Instant.parse(text(fields, "dueAt")));
             case CHANGE_NOT_POSTED -> new NoticeFacts.ChangeNotPosted(text(fields, "channelId"), text(fields, "problem"));
+            case UNAUTHORIZED_DEPLOYMENT -> new NoticeFacts.UnauthorizedDeployment(text(fields, "where"),
+                    text(fields, "reportedBy"), text(fields, "why"), Optional.ofNullable((String) fields.get("version")),
+                    Optional.ofNullable((String) fields.get("pipelineUrl")), Instant.parse(text(fields, "at")));
             default -> throw new IllegalStateException("Unknown kind of notice: " + stored.kind());
         };
     }

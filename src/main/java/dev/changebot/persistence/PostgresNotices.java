@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Notices in PostgreSQL, as their facts: queued in the caller's transaction, claimed by workers
@@ -39,14 +40,15 @@ class PostgresNotices extends PostgresQueue<NoticeOutbox.Queued> implements Noti
     public void send(Notice notice) {
         var now = Timestamp.from(clock.instant());
         var stored = facts.write(notice.facts());
-        table.update(SEND, notice.workspaceId(), notice.changeId().number(), notice.recipient().address(),
+        table.update(SEND, notice.workspaceId(), notice.changeId().map(ChangeId::number).orElse(null), notice.recipient().address(),
                 recipientKind(notice.recipient()), notice.recipient() instanceof Recipient.ChangeThread, stored.kind(),
                 stored.json(), now, now);
     }
 
     private static Queued read(ResultSet row, NoticeFactsJson facts) throws SQLException {
         var workspaceId = row.getString("workspace_id");
-        var changeId = new ChangeId(row.getLong("change_number"));
+        var number = row.getLong("change_number");
+        var changeId = row.wasNull() ? Optional.<ChangeId>empty() : Optional.of(new ChangeId(number));
         if (row.getString("kind") == null) {
             return new QueuedText(row.getLong("id"), workspaceId, changeId, row.getString("recipient"),
                     row.getBoolean("in_thread"), row.getString("text"), row.getInt("attempts"));

@@ -115,14 +115,15 @@ class GateBadInputTest {
     }
 
     @Test
-    @DisplayName("a deployment for a change that is not approved yet is 409 with the reason, and nothing is kept")
-    void refusedDeployment() {
-        var response = gate.post("/api/v1/deployments", token, "d-early", "{\"change\": \"CHG-1\", \"environment\":"
-                + " \"staging\", \"status\": \"succeeded\"}");
-        assertError(response, 409, "refused");
+    @DisplayName("a deployment naming no check and no environment is 422, and nothing is kept")
+    void deploymentWithoutTarget() {
+        var response = gate.post("/api/v1/deployments", token, "d-nowhere", "{\"change\": \"CHG-1\", \"status\":"
+                + " \"succeeded\"}");
+        assertError(response, 422, "missing_field");
+        assertThat(message(response)).contains("'environment'");
         assertThat(gate.db.count("deployment_report")).isZero();
-        assertThat(gate.db.rows("SELECT state FROM change_request WHERE number = 1").get(0))
-                .containsEntry("state", "PENDING_APPROVAL");
+        assertThat(gate.db.count("deployment")).isZero();
+        // A deployment of a change not approved is no error: it is recorded as unauthorized (UnauthorizedDeploymentTest).
     }
 
     @Test

@@ -40,7 +40,7 @@ public class DeliverNotices extends QueueWorker<NoticeOutbox.Queued> {
     protected boolean deliver(NoticeOutbox.Queued queued) {
         var now = clock.instant();
         var thread = queued.inChangeThread()
-                ? transactions.inTransaction(() -> changes.find(queued.workspaceId(), queued.changeId()))
+                ? queued.changeId().flatMap(id -> transactions.inTransaction(() -> changes.find(queued.workspaceId(), id)))
                         .flatMap(c -> c.message())
                 : Optional.<MessageRef>empty();
         var channel = thread.map(MessageRef::channelId).orElse(queued.to());
@@ -61,6 +61,6 @@ public class DeliverNotices extends QueueWorker<NoticeOutbox.Queued> {
 
     @Override
     protected String describe(NoticeOutbox.Queued queued) {
-        return "notice " + queued.id() + " to " + queued.to() + " about " + queued.changeId();
+        return "notice " + queued.id() + " to " + queued.to() + " about " + queued.changeId().map(Object::toString).orElse("no change");
     }
 }

@@ -8,5 +8,7 @@ public interface DeploymentReports {
 
     Optional<DeploymentRecorded> byKey(long tokenId, String idempotencyKey);
 
-    void add(String workspaceId, long tokenId, String idempotencyKey, String requestBody, DeploymentRecorded recorded);
+    /** Keeps what the key did, and the deployment it recorded. */
+    void add(String workspaceId, long tokenId, String idempotencyKey, String requestBody, DeploymentRecorded recorded,
+             long deploymentId);
 }

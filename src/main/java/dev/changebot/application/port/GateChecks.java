@@ -34,4 +34,10 @@ public interface GateChecks {
      * reasons brought up to date. False when it was no longer pending (another node settled it).
      */
     boolean decide(long id, GateVerdict verdict, Instant at);
+
+    /**
+     * The newest allowed check of this workspace for a deploy of {@code sha} to {@code environment}
+     * (and {@code service}, when named): what covers a deployment reported without a check or a change.
+     */
+    Optional<GateCheck> allowedFor(String workspaceId, Optional<String> service, String environment, String sha);
 }

@@ -3,6 +3,7 @@ package dev.changebot.application.port;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.notice.Notice;
 import dev.changebot.domain.notice.Recipient;
+import java.util.Optional;
 
 /** The worker's side of the notices: each is delivered once. */
 public interface NoticeOutbox extends DeliveryQueue<NoticeOutbox.Queued> {
@@ -16,7 +17,8 @@ public interface NoticeOutbox extends DeliveryQueue<NoticeOutbox.Queued> {
 
         String workspaceId();
 
-        ChangeId changeId();
+        /** The change it is about; empty for the few notices about none. */
+        Optional<ChangeId> changeId();
 
         /** A channel, or a user id for a direct message; where it goes when it is not under the change's message. */
         String to();
@@ -34,7 +36,7 @@ public interface NoticeOutbox extends DeliveryQueue<NoticeOutbox.Queued> {
         }
 
         @Override
-        public ChangeId changeId() {
+        public Optional<ChangeId> changeId() {
             return notice.changeId();
         }
 
@@ -50,7 +52,7 @@ public interface NoticeOutbox extends DeliveryQueue<NoticeOutbox.Queued> {
     }
 
     /** A notice queued before notices were stored as facts: its text, already written for the chat platform. */
-    record QueuedText(long id, String workspaceId, ChangeId changeId, String to, boolean inChangeThread, String text,
+    record QueuedText(long id, String workspaceId, Optional<ChangeId> changeId, String to, boolean inChangeThread, String text,
                       int attempts) implements Queued {
     }
 }

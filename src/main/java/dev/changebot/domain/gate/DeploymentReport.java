@@ -6,11 +6,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A deployment as a pipeline reports it, for a check ({@code gc_...}) or for a change and an
- * environment; {@code percent} is a step of a staged rollout to production.
+ * A deployment as a pipeline reports it, for a check ({@code gc_...}), for a change and an
+ * environment, or for neither (a service, an environment and perhaps a commit: covered only by an
+ * allowed check of that commit); {@code percent} is a step of a staged rollout to production.
  */
 public record DeploymentReport(Optional<String> check, Optional<ChangeId> change, Optional<String> environment,
                                Optional<String> service, DeploymentStatus status, OptionalInt percent,
                                Optional<String> version, Optional<String> url, Optional<Instant> startedAt,
-                               Optional<Instant> finishedAt) {
+                               Optional<Instant> finishedAt, Optional<String> sha, Optional<PipelineRun> pipeline) {
 }

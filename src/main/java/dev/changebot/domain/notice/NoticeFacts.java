@@ -33,4 +33,13 @@ public sealed interface NoticeFacts {
     /** The change is recorded, but its message could not be posted in {@code channelId}, for good. */
     record ChangeNotPosted(String channelId, String problem) implements NoticeFacts {
     }
+
+    /**
+     * Something was deployed to {@code where} ("payments in production") that no allowed gate check
+     * or approved change covered, for {@code why}; reported by {@code reportedBy} (a pipeline's
+     * token, a GitHub login). The change, when it named one, is the notice's.
+     */
+    record UnauthorizedDeployment(String where, String reportedBy, String why, Optional<String> version,
+                                  Optional<String> pipelineUrl, Instant at) implements NoticeFacts {
+    }
 }

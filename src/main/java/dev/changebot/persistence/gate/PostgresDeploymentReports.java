@@ -30,31 +30,35 @@ class PostgresDeploymentReports implements DeploymentReports {
 
     @Override
     public void add(String workspaceId, long tokenId, String idempotencyKey, String requestBody,
-                    DeploymentRecorded recorded) {
+                    DeploymentRecorded recorded, long deploymentId) {
         Rows.update(jdbc, "store a deployment report", "INSERT INTO deployment_report (workspace_id, token_id,"
                         + " idempotency_key, change_number, status, environment, request_body, response_status,"
-                        + " response_body, reported_at) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 201, CAST(? AS jsonb), now())",
-                workspaceId, tokenId, idempotencyKey, recorded.change().number(), recorded.status().code(),
-                recorded.environment(), requestBody, write(recorded));
+                        + " response_body, reported_at, deployment_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 201, CAST(? AS jsonb), now(), ?)",
+                workspaceId, tokenId, idempotencyKey, recorded.change().map(ChangeId::number).orElse(null),
+                recorded.status().code(), recorded.environment(), requestBody, write(recorded), deploymentId);
     }
 
     private static String write(DeploymentRecorded recorded) {
         var json = new JsonObject();
-        json.addProperty("change", recorded.change().number());
+        recorded.change().ifPresent(change -> json.addProperty("change", change.number()));
         json.addProperty("environment", recorded.environment());
         json.addProperty("status", recorded.status().code());
-        json.addProperty("change_state", recorded.changeState());
+        recorded.changeState().ifPresent(state -> json.addProperty("change_state", state));
         recorded.soakUntil().ifPresent(until -> json.addProperty("soak_until", until.toString()));
+        recorded.uncoveredWhy().ifPresent(why -> json.addProperty("uncovered_why", why));
         json.addProperty("message", recorded.message());
         return json.toString();
     }
 
     private static DeploymentRecorded read(String text) {
         var json = JsonParser.parseString(text).getAsJsonObject();
-        return new DeploymentRecorded(new ChangeId(json.get("change").getAsLong()), json.get("environment").getAsString(),
-                DeploymentStatus.ofCode(json.get("status").getAsString()).orElseThrow(),
-                json.get("change_state").getAsString(),
+        return new DeploymentRecorded(
+                json.has("change") ? Optional.of(new ChangeId(json.get("change").getAsLong())) : Optional.empty(),
+                json.get("environment").getAsString(), DeploymentStatus.ofCode(json.get("status").getAsString()).orElseThrow(),
+                json.has("change_state") ? Optional.of(json.get("change_state").getAsString()) : Optional.empty(),
                 json.has("soak_until") ? Optional.of(Instant.parse(json.get("soak_until").getAsString())) : Optional.empty(),
+                json.has("uncovered_why") ? Optional.of(json.get("uncovered_why").getAsString()) : Optional.empty(),
                 json.get("message").getAsString());
     }
 }

@@ -61,6 +61,16 @@ class PostgresGateChecks implements GateChecks {
     }
 
     @Override
+    public Optional<GateCheck> allowedFor(String workspaceId, Optional<String> service, String environment, String sha) {
+        return Rows.one(jdbc, "find the allowed gate check of a commit", PostgresGateChecks::check,
+                "SELECT " + COLUMNS + " FROM gate_check WHERE workspace_id = ? AND environment = ?"
+                        + " AND lower(request_body ->> 'sha') = ? AND state = 'allowed'"
+                        + " AND (CAST(? AS text) IS NULL OR service = ?) ORDER BY id DESC LIMIT 1",
+                workspaceId, environment, sha.toLowerCase(java.util.Locale.ROOT), service.orElse(null),
+                service.orElse(null));
+    }
+
+    @Override
     public List<GateCheck> pending(int limit) {
         return Rows.query(jdbc, "list pending gate checks", PostgresGateChecks::check,
                 "SELECT " + COLUMNS + " FROM gate_check WHERE state = 'pending' ORDER BY id LIMIT ?", limit);

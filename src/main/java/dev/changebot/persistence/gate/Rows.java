@@ -64,6 +64,8 @@ final class Rows {
             var value = parameters[i];
             if (value instanceof String[] array) {
                 statement.setArray(i + 1, statement.getConnection().createArrayOf("text", array));
+            } else if (value instanceof Long[] array) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("bigint", array));
             } else {
                 statement.setObject(i + 1, value);
             }

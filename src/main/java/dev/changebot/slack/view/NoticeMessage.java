@@ -9,6 +9,7 @@ import dev.changebot.domain.notice.Notice;
 import dev.changebot.domain.notice.NoticeFacts;
 import dev.changebot.domain.policy.DeploymentPlan;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A notice as a Slack message, written when it is delivered: a pure function of its facts, tested
@@ -24,16 +25,22 @@ public final class NoticeMessage {
 
     /** The message's text, which is also what notifications show. */
     public static String text(Notice notice) {
-        return Cut.mrkdwn(written(notice.changeId(), notice.facts()), SlackLimits.MESSAGE_TEXT);
+        return Cut.mrkdwn(written(notice), SlackLimits.MESSAGE_TEXT);
     }
 
     /** The same text as one section block. */
     public static List<LayoutBlock> blocks(Notice notice) {
-        var text = Cut.mrkdwn(written(notice.changeId(), notice.facts()), SlackLimits.SECTION_TEXT);
+        var text = Cut.mrkdwn(written(notice), SlackLimits.SECTION_TEXT);
         return List.of(section(s -> s.text(markdownText(text))));
     }
 
-    private static String written(ChangeId id, NoticeFacts facts) {
+    private static String written(Notice notice) {
+        var facts = notice.facts();
+        if (facts instanceof NoticeFacts.UnauthorizedDeployment deployment) {
+            return unauthorized(notice.changeId(), deployment);
+        }
+        // Every other kind is about a change.
+        var id = notice.changeId().orElseThrow();
         if (facts instanceof NoticeFacts.SoakCompleted soak) {
             return ":white_check_mark: *" + id + "*: soak in " + Mrkdwn.escape(soak.environment()) + " complete — "
                     + allowed(soak);
@@ -58,6 +65,31 @@ public final class NoticeMessage {
         var notPosted = (NoticeFacts.ChangeNotPosted) facts;
         return id + " is recorded, but I could not post it in <#" + notPosted.channelId() + "> (" + notPosted.problem()
                 + "). Invite me there with `/invite @Changebot`, or see it with `/change show " + id + "`.";
+    }
+
+    /**
+     * ":rotating_light: *Unauthorized deployment* to payments in production at …, reported by ci-deploy
+     * (version 1.4.2, <run>): CHG-4 is waiting for approval." The escalation channel reads it.
+     */
+    private static String unauthorized(Optional<ChangeId> id, NoticeFacts.UnauthorizedDeployment deployment) {
+        var text = new StringBuilder(":rotating_light: *Unauthorized deployment* to ")
+                .append(Mrkdwn.escape(deployment.where())).append(' ').append(Mrkdwn.time(deployment.at()))
+                .append(", reported by ").append(Mrkdwn.escape(deployment.reportedBy()));
+        deployment.version().ifPresent(version -> text.append(", version ").append(Cut.userText(version, 80)));
+        deployment.pipelineUrl().filter(NoticeMessage::isWebLink)
+                .ifPresent(url -> text.append(" (<").append(url).append("|pipeline run>)"));
+        text.append(": ").append(Cut.userText(deployment.why(), MAX_TITLE));
+        if (!deployment.why().endsWith(".")) {
+            text.append('.');
+        }
+        text.append(id.map(c -> " See `/change show " + c + "`.").orElse(""))
+                .append(" It is kept as an exception in the audit trail and the evidence pack.");
+        return text.toString();
+    }
+
+    /** Only a plain http(s) address goes into a link: nothing that could close the link's brackets. */
+    static boolean isWebLink(String url) {
+        return url.matches("https?://[^\\s<>|]{1,400}");
     }
 
     /** "production allowed.", "production 25% allowed.", or that nothing is left. */
