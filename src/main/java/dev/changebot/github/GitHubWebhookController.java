@@ -2,6 +2,7 @@ package dev.changebot.github;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.changebot.application.github.GitHubDeploymentStatuses;
 import dev.changebot.application.github.GitHubDeployments;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -20,23 +21,29 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /github/webhook}: the GitHub App's webhooks. The signature is checked on the raw bytes
  * before anything is read (401, nothing kept); {@code deployment_protection_rule} requests are kept
- * once per delivery id and answered 202; every other event is acknowledged with 204 and ignored.
+ * once per delivery id and answered 202, and so are {@code deployment_status} events, recorded as
+ * deployments; every other event is acknowledged with 204 and ignored.
  * Every refusal is JSON {@code {error, message}}.
  */
 @Controller("/github/webhook")
 class GitHubWebhookController {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubWebhookController.class);
+    private static final String PROTECTION_RULE = "deployment_protection_rule";
+    private static final String DEPLOYMENT_STATUS = "deployment_status";
 
     private final GitHubSettings settings;
     private final WebhookSignature signature;
     private final GitHubDeployments deployments;
+    private final GitHubDeploymentStatuses statuses;
     private final Clock clock;
 
-    GitHubWebhookController(GitHubSettings settings, GitHubDeployments deployments, Clock clock) {
+    GitHubWebhookController(GitHubSettings settings, GitHubDeployments deployments, GitHubDeploymentStatuses statuses,
+                            Clock clock) {
         this.settings = settings;
         this.signature = settings.webhookSecret().map(WebhookSignature::new).orElse(null);
         this.deployments = deployments;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -55,7 +62,7 @@ class GitHubWebhookController {
                     "X-Hub-Signature-256 is missing or does not match the body: check CHANGEBOT_GITHUB_WEBHOOK_SECRET.");
         }
         var event = headers.get("X-GitHub-Event");
-        if (!"deployment_protection_rule".equals(event)) {
+        if (!PROTECTION_RULE.equals(event) && !DEPLOYMENT_STATUS.equals(event)) {
             return HttpResponse.noContent();
         }
         var contentType = headers.get("Content-Type");
@@ -78,25 +85,54 @@ class GitHubWebhookController {
             return error(HttpStatus.BAD_REQUEST, "malformed", "The payload is not valid JSON.");
         }
         var action = payload.get("action");
-        if (action == null || !action.isJsonPrimitive() || !"requested".equals(action.getAsString())) {
+        var expected = PROTECTION_RULE.equals(event) ? "requested" : "created";
+        if (action == null || !action.isJsonPrimitive() || !expected.equals(action.getAsString())) {
             return HttpResponse.noContent();
         }
+        try {
+            return PROTECTION_RULE.equals(event) ? protectionRule(payload, delivery) : deploymentStatus(payload, delivery);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not keep GitHub delivery {}", delivery, e);
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "Changebot could not record this request now; redeliver it from the App's advanced settings.");
+        }
+    }
+
+    private HttpResponse<String> protectionRule(JsonObject payload, String delivery) {
         var read = ProtectionRuleWebhook.read(payload, delivery, clock.instant());
         if (read.problem().isPresent()) {
             LOG.warn("Refused GitHub delivery {}: {}", delivery, read.problem().get());
             return error(HttpStatus.BAD_REQUEST, "malformed", "The deployment_protection_rule payload is unusable: "
                     + read.problem().get() + ".");
         }
-        try {
-            var kept = deployments.requested(read.request().get());
-            var answer = new JsonObject();
-            answer.addProperty("received", kept.isPresent() ? "new" : "redelivery");
-            return HttpResponse.status(HttpStatus.ACCEPTED).body(answer.toString());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not keep GitHub delivery {}", delivery, e);
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "Changebot could not record this request now; redeliver it from the App's advanced settings.");
+        var kept = deployments.requested(read.request().get());
+        return received(kept.isPresent() ? "new" : "redelivery", null);
+    }
+
+    private HttpResponse<String> deploymentStatus(JsonObject payload, String delivery) {
+        var read = DeploymentStatusWebhook.read(payload, delivery);
+        if (read.problem().isPresent()) {
+            LOG.warn("Refused GitHub delivery {}: {}", delivery, read.problem().get());
+            return error(HttpStatus.BAD_REQUEST, "malformed", "The deployment_status payload is unusable: "
+                    + read.problem().get() + ".");
         }
+        var result = statuses.reported(read.event().get());
+        if (result instanceof GitHubDeploymentStatuses.Ignored ignored) {
+            LOG.info("GitHub delivery {} records no deployment: {}", delivery, ignored.why());
+            return received("ignored", ignored.why());
+        }
+        var recorded = (GitHubDeploymentStatuses.Recorded) result;
+        return received(recorded.redelivery() ? "redelivery" : "new", null);
+    }
+
+    private static HttpResponse<String> received(String what, String why) {
+        var answer = new JsonObject();
+        answer.addProperty("received", what);
+        if (why != null) {
+            answer.addProperty("why", why);
+        }
+        return HttpResponse.<String>status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(answer.toString());
     }
 
     private static HttpResponse<String> error(HttpStatus status, String code, String message) {

@@ -1,6 +1,9 @@
 package dev.changebot.github;
 
-import com.google.gson.JsonElement;
+import static dev.changebot.github.PayloadFields.number;
+import static dev.changebot.github.PayloadFields.object;
+import static dev.changebot.github.PayloadFields.text;
+
 import com.google.gson.JsonObject;
 import dev.changebot.application.github.ProtectionRequest;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.regex.Pattern;
  * missing any of the first four is refused with the field's name.
  */
 final class ProtectionRuleWebhook {
+
 
     private static final Pattern RUN = Pattern.compile("/actions/runs/([0-9]{1,19})/deployment_protection_rule$");
     private static final Pattern CHANGE = Pattern.compile("\\bCHG-([0-9]{1,18})\\b", Pattern.CASE_INSENSITIVE);
@@ -47,7 +51,9 @@ final class ProtectionRuleWebhook {
         return new Read(Optional.of(new ProtectionRequest(deliveryId, installation.get(), repository.get(), environment.get(),
                 Long.parseLong(run.group(1)), callback.get(), deployment.flatMap(d -> number(d, "id")),
                 deployment.flatMap(d -> text(d, "sha")), deployment.flatMap(d -> text(d, "ref")), text(payload, "event"),
-                object(payload, "sender").flatMap(s -> text(s, "login")), receivedAt, changeNamed(payload, deployment))),
+                object(payload, "sender").flatMap(s -> text(s, "login")), receivedAt, changeNamed(payload, deployment),
+                object(payload, "repository").flatMap(r -> text(r, "html_url"))
+                        .map(page -> page + "/actions/runs/" + run.group(1)))),
                 Optional.empty());
     }
 
@@ -82,29 +88,6 @@ final class ProtectionRuleWebhook {
     record Read(Optional<ProtectionRequest> request, Optional<String> problem) {
         static Read problem(String why) {
             return new Read(Optional.empty(), Optional.of(why));
-        }
-    }
-
-    private static Optional<JsonObject> object(JsonObject parent, String name) {
-        var value = parent.get(name);
-        return value != null && value.isJsonObject() ? Optional.of(value.getAsJsonObject()) : Optional.empty();
-    }
-
-    private static Optional<String> text(JsonObject parent, String name) {
-        var value = parent.get(name);
-        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
-                && !value.getAsString().isBlank() ? Optional.of(value.getAsString()) : Optional.empty();
-    }
-
-    private static Optional<Long> number(JsonObject parent, String name) {
-        JsonElement value = parent.get(name);
-        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(value.getAsBigDecimal().longValueExact());
-        } catch (ArithmeticException notALong) {
-            return Optional.empty();
         }
     }
 }

@@ -19,6 +19,9 @@ class PostgresGitHubProtectionRequests implements GitHubProtectionRequests {
                 run_id, callback_url, deployment_id, sha, ref, event, sender, received_at, change_number)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING RETURNING id""";
     private static final String LINK = "UPDATE github_protection_request SET check_id = ? WHERE id = ?";
+    private static final String CHECK_OF_DEPLOYMENT = """
+            SELECT c.public_id FROM github_protection_request r JOIN gate_check c ON c.id = r.check_id
+             WHERE r.repository = ? AND r.deployment_id = ? ORDER BY r.id DESC LIMIT 1""";
     private static final String BY_CHECK = "SELECT id FROM github_protection_request WHERE check_id = ? ORDER BY id";
     /** The workspaces this database knows: where changes were requested or tokens made. */
     private static final String WORKSPACES = """
@@ -82,7 +85,7 @@ class PostgresGitHubProtectionRequests implements GitHubProtectionRequests {
                 row.getString("callback_url"), deployment,
                 Optional.ofNullable(row.getString("sha")), Optional.ofNullable(row.getString("ref")),
                 Optional.ofNullable(row.getString("event")), Optional.ofNullable(row.getString("sender")),
-                row.getTimestamp("received_at").toInstant(), number(row, "change_number"));
+                row.getTimestamp("received_at").toInstant(), number(row, "change_number"), Optional.empty());
     }
 
     private static Optional<Long> number(ResultSet row, String column) throws SQLException {
@@ -111,6 +114,21 @@ class PostgresGitHubProtectionRequests implements GitHubProtectionRequests {
                 return workspaces;
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not read the workspaces", e);
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> checkOfDeployment(String repository, long deploymentId) {
+        return jdbc.prepareStatement(CHECK_OF_DEPLOYMENT, statement -> {
+            try {
+                statement.setString(1, repository);
+                statement.setLong(2, deploymentId);
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the gate check of GitHub deployment " + deploymentId, e);
             }
         });
     }

@@ -98,6 +98,38 @@ final class GitHubFixture implements AutoCloseable {
                 + "\"sender\":{\"login\":\"octocat\",\"id\":1,\"type\":\"User\"}}";
     }
 
+    /**
+     * A deployment_status "created" payload for deployment {@code deploymentId} of {@code repository},
+     * shaped as GitHub sends it when a workflow run sets the status (with its workflow_run).
+     */
+    String deploymentStatus(String repository, String environment, String state, long deploymentId, String ref) {
+        var base = github.baseUrl() + "/repos/" + repository;
+        var deployment = base + "/deployments/" + deploymentId;
+        return "{\"action\":\"created\",\"deployment_status\":{\"url\":\"" + deployment + "/statuses/77\",\"id\":77,"
+                + "\"node_id\":\"DES_kwDOA\",\"state\":\"" + state + "\",\"creator\":{\"login\":\"github-actions[bot]\","
+                + "\"id\":41898282,\"type\":\"Bot\"},\"description\":\"\",\"environment\":\"" + environment + "\","
+                + "\"target_url\":\"https://github.com/" + repository + "/actions/runs/" + RUN + "/job/1\","
+                + "\"created_at\":\"2026-03-10T10:05:00Z\",\"updated_at\":\"2026-03-10T10:05:00Z\","
+                + "\"deployment_url\":\"" + deployment + "\",\"repository_url\":\"" + base + "\","
+                + "\"environment_url\":\"https://api.acme.example\",\"log_url\":\"https://github.com/" + repository
+                + "/actions/runs/" + RUN + "/job/1\",\"performed_via_github_app\":null},"
+                + "\"deployment\":{\"url\":\"" + deployment + "\",\"id\":" + deploymentId + ",\"node_id\":\"DE_kwDOA\","
+                + "\"task\":\"deploy\",\"original_environment\":\"" + environment + "\",\"environment\":\"" + environment
+                + "\",\"description\":null,\"created_at\":\"2026-03-10T10:00:00Z\",\"updated_at\":\"2026-03-10T10:05:00Z\","
+                + "\"statuses_url\":\"" + deployment + "/statuses\",\"repository_url\":\"" + base + "\","
+                + "\"creator\":{\"login\":\"github-actions[bot]\",\"id\":41898282},"
+                + "\"sha\":\"a3f5c0e9d1b2c4e6f8a0b1c2d3e4f5a6b7c8d9e0\",\"ref\":\"" + ref + "\",\"payload\":{},"
+                + "\"transient_environment\":false,\"production_environment\":true,\"performed_via_github_app\":null},"
+                + "\"workflow_run\":{\"id\":" + RUN + ",\"name\":\"deploy\",\"run_attempt\":1,"
+                + "\"html_url\":\"https://github.com/" + repository + "/actions/runs/" + RUN + "\"},"
+                + "\"repository\":{\"id\":123,\"node_id\":\"R_kgDO\",\"name\":\"api\",\"full_name\":\"" + repository + "\","
+                + "\"html_url\":\"https://github.com/" + repository + "\",\"private\":true,"
+                + "\"owner\":{\"login\":\"acme\",\"id\":9}},"
+                + "\"organization\":{\"login\":\"acme\",\"id\":9},"
+                + "\"installation\":{\"id\":99,\"node_id\":\"MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uOTk=\"},"
+                + "\"sender\":{\"login\":\"github-actions[bot]\",\"id\":41898282,\"type\":\"Bot\"}}";
+    }
+
     long requestId() {
         return ((Number) db.rows("SELECT id FROM github_protection_request ORDER BY id").get(0).get("id")).longValue();
     }

@@ -1,19 +1,15 @@
 package dev.changebot.application.github;
 
+import com.google.gson.JsonObject;
 import dev.changebot.application.gate.OpenGateCheck;
-import dev.changebot.application.port.ApiTokens;
 import dev.changebot.application.port.GitHubProtectionRequests;
 import dev.changebot.application.port.GitHubReplies;
 import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.gate.GateRequest;
 import dev.changebot.domain.policy.Policy;
-import dev.changebot.domain.token.ApiToken;
-import dev.changebot.domain.token.TokenScope;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,30 +28,25 @@ public class GitHubDeployments {
 
     /** GitHub's limit for a status report's or review's comment, in characters. */
     public static final int MAX_COMMENT = 1024;
-    /** The gate's principal for GitHub's checks, one per workspace: a token whose text never existed. */
-    static final String PRINCIPAL = "github-app";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final GitHubProtectionRequests requests;
     private final GitHubReplies replies;
     private final GitHubVerdicts verdicts;
     private final OpenGateCheck gate;
-    private final ApiTokens tokens;
+    private final GitHubPrincipal principal;
     private final Policy policy;
-    private final GitHubGateSettings settings;
     private final Transactions transactions;
     private final Clock clock;
 
     public GitHubDeployments(GitHubProtectionRequests requests, GitHubReplies replies, GitHubVerdicts verdicts,
-                             OpenGateCheck gate, ApiTokens tokens, Policy policy, GitHubGateSettings settings,
-                             Transactions transactions, Clock clock) {
+                             OpenGateCheck gate, GitHubPrincipal principal, Policy policy, Transactions transactions,
+                             Clock clock) {
         this.requests = requests;
         this.replies = replies;
         this.verdicts = verdicts;
         this.gate = gate;
-        this.tokens = tokens;
+        this.principal = principal;
         this.policy = policy;
-        this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -71,7 +62,7 @@ public class GitHubDeployments {
 
     private void decide(long requestId, ProtectionRequest request) {
         var now = clock.instant();
-        var workspace = workspace();
+        var workspace = principal.workspace();
         if (workspace.isEmpty()) {
             replies.review(requestId, false, cut(GitHubVerdicts.refusal("Changebot does not know which Slack workspace"
                     + " this repository's changes are in: set CHANGEBOT_GITHUB_WORKSPACE.")), now);
@@ -96,7 +87,8 @@ public class GitHubDeployments {
                 Optional.of(new GateRequest.Pipeline(Optional.of("github"), Optional.of(request.repository()),
                         Optional.of(Long.toString(request.runId())), Optional.empty(), Optional.empty())),
                 request.sender(), Optional.empty(), Optional.empty());
-        var outcome = gate.open(principal(workspace.get()), "github:" + request.deliveryId(), asked, "{}");
+        var outcome = gate.open(principal.in(workspace.get()), "github:" + request.deliveryId(), asked,
+                requestBody(request));
         if (outcome instanceof OpenGateCheck.Problem problem) {
             replies.review(requestId, false, cut(GitHubVerdicts.refusal(problem.problem().message())), now);
             return;
@@ -106,30 +98,23 @@ public class GitHubDeployments {
         verdicts.tell(requestId, check, now);
     }
 
+    /** What the check keeps of the request, as a pipeline's body would say it: the commit, the ref, the run. */
+    private static String requestBody(ProtectionRequest request) {
+        var body = new JsonObject();
+        request.sha().ifPresent(sha -> body.addProperty("sha", sha));
+        request.ref().ifPresent(ref -> body.addProperty("ref", ref));
+        var pipeline = new JsonObject();
+        pipeline.addProperty("provider", "github");
+        pipeline.addProperty("run", Long.toString(request.runId()));
+        request.runUrl().ifPresent(url -> pipeline.addProperty("url", url));
+        body.add("pipeline", pipeline);
+        return body.toString();
+    }
+
     /** Under a policy without services, a pre-approved deploy names its repository as the service. */
     private static String repositoryName(ProtectionRequest request) {
         return request.repository().substring(request.repository().indexOf('/') + 1).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9._-]", "-");
-    }
-
-    private Optional<String> workspace() {
-        if (settings.workspace().isPresent()) {
-            return settings.workspace();
-        }
-        var known = requests.knownWorkspaces();
-        return known.size() == 1 ? Optional.of(known.get(0)) : Optional.empty();
-    }
-
-    /** The workspace's GitHub principal, made the first time: listed with the tokens, usable by no one. */
-    private ApiToken principal(String workspace) {
-        return tokens.list(workspace).stream().filter(t -> t.name().equals(PRINCIPAL) && !t.revoked()).findFirst()
-                .or(() -> {
-                    var unguessable = new byte[32];
-                    RANDOM.nextBytes(unguessable);
-                    return tokens.add(workspace, PRINCIPAL, HexFormat.of().formatHex(unguessable), TokenScope.ANY,
-                            "changebot (GitHub App)", clock.instant());
-                })
-                .orElseThrow(() -> new IllegalStateException("the GitHub principal could not be made"));
     }
 
     /** Tells GitHub where the request stands; false once GitHub's ten reports per deployment are used. */

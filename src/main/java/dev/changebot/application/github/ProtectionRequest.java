@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param changeNumber the change the run names ({@code CHG-42} in the deployment's ref, its payload's
  *                     {@code change}, or a pull request's title or branch); empty for a deploy of a
  *                     pre-approved class
+ * @param runUrl       the run's page, from the repository's address; only the arriving request has it (the
+ *                     gate check it opens keeps it, as a pipeline's link)
  */
 public record ProtectionRequest(
         String deliveryId,
@@ -24,5 +26,6 @@ public record ProtectionRequest(
         Optional<String> event,
         Optional<String> sender,
         Instant receivedAt,
-        Optional<Long> changeNumber) {
+        Optional<Long> changeNumber,
+        Optional<String> runUrl) {
 }

@@ -19,4 +19,10 @@ public interface GitHubProtectionRequests {
 
     /** The Slack workspaces the database knows (at most two: enough to tell "one" from "several"). */
     java.util.List<String> knownWorkspaces();
+
+    /**
+     * The public id of the gate check that decided GitHub's protection request for this deployment
+     * of the repository, when one did: what a deployment status of it is reported against.
+     */
+    Optional<String> checkOfDeployment(String repository, long deploymentId);
 }
