@@ -4,6 +4,11 @@ import static dev.changebot.api.GateFixture.json;
 import static dev.changebot.api.GateFixture.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.changebot.application.evidence.ExportEvidence;
+import dev.changebot.domain.evidence.PeriodReading;
+import dev.changebot.support.EvidenceScenario;
+import dev.changebot.support.FakeSlackApi;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -64,6 +69,26 @@ class UnauthorizedDeploymentTest extends WithCiToken {
             assertThat(call.param("text")).contains("staging", "reported by ci", "version 1.4.2",
                     "<https://ci.example/pipelines/981|pipeline run>", "CHG-1");
         });
+    }
+
+    @Test
+    @DisplayName("the month's evidence pack lists the unauthorized deployment among its exceptions")
+    void inTheEvidencePack() throws IOException {
+        gate.requestNormalChange();
+        gate.post("/api/v1/deployments", token, "d-early", UNAPPROVED);
+        var export = gate.app.bean(ExportEvidence.class);
+        var period = ((PeriodReading.Read) export.period("2026-03")).period();
+
+        var pack = export.export(FakeSlackApi.TEAM_ID, GateFixture.ADMIN, period);
+
+        var exceptions = EvidenceScenario.csv(EvidenceScenario.unzip(pack.zip()).get("exceptions.csv"));
+        assertThat(exceptions).singleElement().satisfies(row -> {
+            assertThat(row.toMap()).containsEntry("change", "CHG-1").containsEntry("kind", "unauthorized deployment")
+                    .containsEntry("at", "2026-03-10T10:00:00Z").containsEntry("by", "ci (api)");
+            assertThat(row.get("detail")).contains("staging: CHG-1 is still waiting for approval", "version 1.4.2",
+                    "https://ci.example/pipelines/981");
+        });
+        assertThat(pack.summary().exceptions()).isEqualTo(1);
     }
 
     @Test

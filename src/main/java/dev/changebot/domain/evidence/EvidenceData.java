@@ -7,10 +7,12 @@ import java.util.Optional;
  * What one consistent read of the database gives an evidence pack: the period's changes in
  * number order, the number of the last change requested before the period (0 when none; the
  * period's numbers must follow it without a gap), the whole audit chain, and the signed checkpoint
- * the pack carries (the newest one as read; a checkpoint of the whole chain once the export signed one).
+ * the pack carries (the newest one as read; a checkpoint of the whole chain once the export signed one),
+ * and the unauthorized deployments reported in the period.
  */
 public record EvidenceData(String workspaceId, List<ChangeRecord> changes, long lastNumberBefore,
-                           List<ChainEntry> chain, Optional<CarriedCheckpoint> checkpoint) {
+                           List<ChainEntry> chain, Optional<CarriedCheckpoint> checkpoint,
+                           List<UnauthorizedDeploymentRecord> unauthorizedDeployments) {
 
     /** A signed checkpoint note, verbatim, and the number of entries it covers (entries 1 to size). */
     public record CarriedCheckpoint(String note, long size) {
@@ -19,6 +21,7 @@ public record EvidenceData(String workspaceId, List<ChangeRecord> changes, long 
     public EvidenceData {
         changes = List.copyOf(changes);
         chain = List.copyOf(chain);
+        unauthorizedDeployments = List.copyOf(unauthorizedDeployments);
     }
 
     public Optional<String> checkpointNote() {
@@ -27,6 +30,7 @@ public record EvidenceData(String workspaceId, List<ChangeRecord> changes, long 
 
     /** The same read, carrying another checkpoint. */
     public EvidenceData carrying(CarriedCheckpoint other) {
-        return new EvidenceData(workspaceId, changes, lastNumberBefore, chain, Optional.of(other));
+        return new EvidenceData(workspaceId, changes, lastNumberBefore, chain, Optional.of(other),
+                unauthorizedDeployments);
     }
 }

@@ -21,7 +21,7 @@ public record EvidencePack(byte[] zip, PackSummary summary) {
     public static EvidencePack build(EvidenceData data, Period period, Instant exportedAt, String exportedBy,
                                      List<String> verifierKeys) {
         var changes = data.changes();
-        var exceptions = ExceptionsCsv.rows(changes, exportedAt);
+        var exceptions = ExceptionsCsv.rows(data, exportedAt);
         var summary = new PackSummary(period, changes.size(),
                 (int) changes.stream().filter(ChangeRecord::emergency).count(),
                 (int) changes.stream().filter(c -> c.first("ChangePreApproved").isPresent()).count(),

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * exceptions.csv, the exceptions log: overrides of the calendar (and each signature of one that
- * needed several roles), emergencies, and follow-ups met late or not met by their deadline —
- * each with who, when and the justification given.
+ * needed several roles), emergencies, follow-ups met late or not met by their deadline, and
+ * deployments nothing authorized — each with who, when and the justification given.
  */
 final class ExceptionsCsv {
 
@@ -21,8 +21,21 @@ final class ExceptionsCsv {
     static final String EMERGENCY = "emergency";
     static final String LATE = "follow-up late";
     static final String MISSING = "follow-up missing";
+    static final String UNAUTHORIZED = "unauthorized deployment";
 
     private ExceptionsCsv() {
+    }
+
+    static List<List<String>> rows(EvidenceData data, Instant now) {
+        var rows = rows(data.changes(), now);
+        for (var deployment : data.unauthorizedDeployments()) {
+            var detail = new StringBuilder(deployment.where()).append(": ").append(deployment.why());
+            deployment.version().ifPresent(version -> detail.append("; version ").append(version));
+            deployment.pipelineUrl().ifPresent(url -> detail.append("; ").append(url));
+            rows.add(List.of(deployment.change().orElse(""), UNAUTHORIZED, time(deployment.reportedAt()),
+                    deployment.reportedBy() + " (" + deployment.source() + ")", "", "", detail.toString()));
+        }
+        return rows;
     }
 
     static List<List<String>> rows(List<ChangeRecord> changes, Instant now) {

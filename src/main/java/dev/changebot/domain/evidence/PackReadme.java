@@ -26,7 +26,9 @@ final class PackReadme {
                 approvals.csv   every approval (step, role held, approver, time, given by button,
                                 reaction or command), withdrawal, rejection and pre-approval.
                 exceptions.csv  the exceptions log: overrides with their justification and signers,
-                                emergencies, follow-ups (post-hoc reviews) met late or not met.
+                                emergencies, follow-ups (post-hoc reviews) met late or not met,
+                                and deployments reported with no approved change or allowed gate
+                                check behind them ("unauthorized deployment").
                 audit.jsonl     the whole hash-chained audit log of the workspace from its first
                                 entry (not only the period): every link is needed to verify it.
                 checkpoint.txt  %s

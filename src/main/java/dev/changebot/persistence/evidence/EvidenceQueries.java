@@ -13,6 +13,7 @@ import dev.changebot.domain.evidence.EvidenceData.CarriedCheckpoint;
 import dev.changebot.domain.evidence.FollowUpRecord;
 import dev.changebot.domain.evidence.Period;
 import dev.changebot.domain.evidence.RecordedEvent;
+import dev.changebot.domain.evidence.UnauthorizedDeploymentRecord;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +51,8 @@ final class EvidenceQueries {
                 Timestamp.from(period.from()), Timestamp.from(period.until()));
         long before = single("SELECT coalesce(max(number), 0) FROM change_request WHERE workspace_id = ? AND requested_at < ?",
                 workspaceId, Timestamp.from(period.from()));
-        return new EvidenceData(workspaceId, changes, before, chain(workspaceId), newestCheckpoint(workspaceId));
+        return new EvidenceData(workspaceId, changes, before, chain(workspaceId), newestCheckpoint(workspaceId),
+                unauthorizedDeployments(workspaceId, period));
     }
 
     Optional<ChangeTrail> trail(String workspaceId, long number) throws SQLException {
@@ -231,6 +233,30 @@ final class EvidenceQueries {
             rows.next();
             return new CarriedCheckpoint(rows.getString(1), rows.getLong(2));
         }
+    }
+
+    /** The period's successful deployments nothing covered (V35), by the time they were reported. */
+    private List<UnauthorizedDeploymentRecord> unauthorizedDeployments(String workspaceId, Period period)
+            throws SQLException {
+        var found = new ArrayList<UnauthorizedDeploymentRecord>();
+        try (var statement = prepare("SELECT reported_at, reported_by, source, service, environment, change_number,"
+                + " uncovered_why, version, pipeline_url FROM deployment WHERE workspace_id = ? AND NOT covered"
+                + " AND status = 'succeeded' AND reported_at >= ? AND reported_at < ? ORDER BY reported_at, id",
+                workspaceId, Timestamp.from(period.from()), Timestamp.from(period.until()));
+             var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                var service = rows.getString("service");
+                var environment = rows.getString("environment");
+                var number = rows.getLong("change_number");
+                var change = rows.wasNull() ? Optional.<String>empty() : Optional.of("CHG-" + number);
+                found.add(new UnauthorizedDeploymentRecord(rows.getTimestamp("reported_at").toInstant(),
+                        rows.getString("reported_by"), rows.getString("source"),
+                        service == null ? environment : service + " in " + environment, change,
+                        rows.getString("uncovered_why"), Optional.ofNullable(rows.getString("version")),
+                        Optional.ofNullable(rows.getString("pipeline_url"))));
+            }
+        }
+        return found;
     }
 
     private long single(String sql, Object... parameters) throws SQLException {
