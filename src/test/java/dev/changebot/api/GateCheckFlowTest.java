@@ -40,8 +40,11 @@ class GateCheckFlowTest extends WithCiToken {
         assertThat(gate.db.rows("SELECT kind, details::text AS d FROM audit_note WHERE kind = 'GateCheckAllowed'"))
                 .singleElement().satisfies(row -> assertThat(row.get("d").toString()).contains("CHG-1", "production"));
         gate.app.deliverOutbox();
-        assertThat(gate.slack.calls("chat.postMessage")).anySatisfy(call ->
-                assertThat(call.param("channel")).isEqualTo(GateFixture.CHANNEL));
+        assertThat(gate.slack.calls("chat.postMessage")).anySatisfy(call -> {
+            assertThat(call.param("channel")).isEqualTo(GateFixture.CHANNEL);
+            assertThat(call.blocks().toString()).as("the change's message links the pipeline run")
+                    .contains("Pipeline: <https://ci.example/runs/4242|github run 4242>");
+        });
         var link = gate.get(body.getAsJsonObject("links").get("change").getAsString(), token);
         assertThat(json(link).get("state").getAsString()).isEqualTo("approved");
     }

@@ -1,16 +1,19 @@
 package dev.changebot.application.delivery;
 
 import dev.changebot.application.port.ChannelPacing;
+import dev.changebot.application.port.Deployments;
 import dev.changebot.application.port.Notices;
 import dev.changebot.application.port.Outbox;
 import dev.changebot.application.port.OutboxEntry;
 import dev.changebot.application.port.SlackDelivery;
 import dev.changebot.application.port.Transactions;
 import dev.changebot.application.port.UpdatePacing;
+import dev.changebot.application.query.ChangeView;
 import dev.changebot.application.query.ChangeViews;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.gate.PipelineRun;
 import dev.changebot.domain.notice.WhoIsTold;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -45,6 +48,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     private final ChannelPacing pacing;
     private final Notices notices;
     private final DeliverNotices noticeWorker;
+    private final Deployments deployments;
     private final Outbox outbox;
     private final UpdatePacing updatePacing;
     // What one drain (one thread at a time: drain is synchronized) knows while it runs.
@@ -60,7 +64,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
 
     public DeliverOutbox(Outbox outbox, Changes changes, ChangeViews views, SlackDelivery delivery,
                          Transactions transactions, Clock clock, ChannelPacing pacing, Notices notices,
-                         DeliverNotices noticeWorker, UpdatePacing updatePacing) {
+                         DeliverNotices noticeWorker, UpdatePacing updatePacing, Deployments deployments) {
         super(outbox, transactions, clock);
         this.outbox = outbox;
         this.updatePacing = updatePacing;
@@ -70,6 +74,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         this.pacing = pacing;
         this.notices = notices;
         this.noticeWorker = noticeWorker;
+        this.deployments = deployments;
     }
 
     /** Delivers everything due now; returns how many messages and notices went out. */
@@ -116,9 +121,12 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
             var found = new HashMap<Long, Ready>();
             var needSlots = new LinkedHashMap<String, List<OutboxEntry>>();
             var read = readChanges(due);
+            var runs = readPipelineRuns(read.keySet());
             for (var entry : due) {
-                var change = Optional.ofNullable(read.get(new ChangeKey(entry.workspaceId(), entry.changeId())));
-                found.put(entry.id(), new Ready(change, now));
+                var key = new ChangeKey(entry.workspaceId(), entry.changeId());
+                found.put(entry.id(), new Ready(Optional.ofNullable(read.get(key)), now,
+                        Optional.ofNullable(runs.get(key))));
+                var change = found.get(entry.id()).change();
                 if (change.isPresent() && change.get().message().isPresent() && !entry.holdsSlot()) {
                     needSlots.computeIfAbsent(entry.workspaceId(), w -> new ArrayList<>()).add(entry);
                 }
@@ -126,7 +134,8 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
             needSlots.forEach((workspace, entries) -> {
                 var slots = updatePacing.reserve(workspace, now, entries.size());
                 for (int i = 0; i < entries.size(); i++) {
-                    found.put(entries.get(i).id(), new Ready(found.get(entries.get(i).id()).change(), slots.get(i)));
+                    var ready = found.get(entries.get(i).id());
+                    found.put(entries.get(i).id(), new Ready(ready.change(), slots.get(i), ready.pipeline()));
                 }
             });
             return found;
@@ -141,6 +150,16 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         ids.forEach((workspace, ofWorkspace) -> changes.findAll(workspace, ofWorkspace)
                 .forEach(change -> read.put(new ChangeKey(workspace, change.id()), change)));
         return read;
+    }
+
+    /** The pipeline runs behind the changes' latest checks or deployments, a workspace at a time. */
+    private Map<ChangeKey, PipelineRun> readPipelineRuns(java.util.Set<ChangeKey> keys) {
+        var ids = new LinkedHashMap<String, List<ChangeId>>();
+        keys.forEach(key -> ids.computeIfAbsent(key.workspaceId(), w -> new ArrayList<>()).add(key.id()));
+        var runs = new HashMap<ChangeKey, PipelineRun>();
+        ids.forEach((workspace, ofWorkspace) -> deployments.pipelineRuns(workspace, ofWorkspace)
+                .forEach((id, run) -> runs.put(new ChangeKey(workspace, id), run)));
+        return runs;
     }
 
     private record ChangeKey(String workspaceId, ChangeId id) {
@@ -173,9 +192,10 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
                     () -> { });
         }
         var change = ready.change().get();
+        var view = views.of(change).with(ready.pipeline());
         var posting = change.message().isEmpty();
         if (posting) {
-            return post(entry, change, now);
+            return post(entry, change, view, now);
         }
         var paused = pausedUntil.get(entry.workspaceId());
         if (paused != null && paused.isAfter(now)) {
@@ -190,7 +210,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
             drainReport.waitsForSlot(slot);
             return false;
         }
-        var result = delivery.deliver(views.of(change), change.message());
+        var result = delivery.deliver(view, change.message());
         if (result instanceof SlackDelivery.Result.Delivered) {
             // Written with the rest of the batch: a crash before that sends this update again, which
             // shows the same state; a post (below) is written at once, as a second post would show.
@@ -207,11 +227,11 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         return settle(entry, result, now, () -> { }, () -> { });
     }
 
-    private boolean post(OutboxEntry entry, Change change, Instant now) {
+    private boolean post(OutboxEntry entry, Change change, ChangeView view, Instant now) {
         if (!paced(pacing, entry, change.originChannelId(), now)) {
             return false;
         }
-        var result = delivery.deliver(views.of(change), change.message());
+        var result = delivery.deliver(view, change.message());
         boolean delivered = settle(entry, result, now, () -> {
             change.attachMessage(((SlackDelivery.Result.Delivered) result).message());
             changes.saveMessage(change);
@@ -223,7 +243,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     }
 
     /** A claimed entry's change (empty when it no longer exists), and the moment its update may go. */
-    private record Ready(Optional<Change> change, Instant slot) {
+    private record Ready(Optional<Change> change, Instant slot, Optional<PipelineRun> pipeline) {
     }
 
     @Override

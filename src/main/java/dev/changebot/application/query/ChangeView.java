@@ -2,19 +2,32 @@ package dev.changebot.application.query;
 
 import dev.changebot.domain.approval.ChainProgress;
 import dev.changebot.domain.change.Change;
+import dev.changebot.domain.gate.PipelineRun;
 import dev.changebot.domain.policy.DeploymentPlan;
 import java.util.Optional;
 
 /**
  * A change with what a reader needs beside it: its class's label, where it stands on its approval
- * ladder, where its class's plan sends it next once the work is under way, and its service's label
- * (empty under a policy without services).
+ * ladder, where its class's plan sends it next once the work is under way, its service's label
+ * (empty under a policy without services), and the CI run behind its latest gate check or
+ * deployment (where the channel message shows it; read with the message's delivery).
  */
 public record ChangeView(Change change, String classLabel, ChainProgress ladder,
-                         Optional<DeploymentPlan.NextDeployment> nextDeployment, Optional<String> serviceLabel) {
+                         Optional<DeploymentPlan.NextDeployment> nextDeployment, Optional<String> serviceLabel,
+                         Optional<PipelineRun> pipeline) {
 
     public ChangeView(Change change, String classLabel, ChainProgress ladder,
                       Optional<DeploymentPlan.NextDeployment> nextDeployment) {
-        this(change, classLabel, ladder, nextDeployment, Optional.empty());
+        this(change, classLabel, ladder, nextDeployment, Optional.empty(), Optional.empty());
+    }
+
+    public ChangeView(Change change, String classLabel, ChainProgress ladder,
+                      Optional<DeploymentPlan.NextDeployment> nextDeployment, Optional<String> serviceLabel) {
+        this(change, classLabel, ladder, nextDeployment, serviceLabel, Optional.empty());
+    }
+
+    /** The same view, showing this pipeline run. */
+    public ChangeView with(Optional<PipelineRun> run) {
+        return new ChangeView(change, classLabel, ladder, nextDeployment, serviceLabel, run);
     }
 }

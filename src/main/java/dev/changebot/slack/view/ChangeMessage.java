@@ -72,6 +72,7 @@ public final class ChangeMessage {
         // Nine fields at most: a section holds ten.
         view.serviceLabel().ifPresent(service -> fields.add(1, field("Service", Mrkdwn.escape(service))));
         blocks.add(section(s -> s.fields(fields)));
+        PipelineLine.of(view).ifPresent(blocks::add);
         for (var field : TEXT_SECTIONS.entrySet()) {
             var text = d.text(field.getKey());
             if (text != null && !text.isBlank()) {

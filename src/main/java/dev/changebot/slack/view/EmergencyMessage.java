@@ -57,6 +57,7 @@ final class EmergencyMessage {
                 + "\n*Incident commander:* " + Mrkdwn.user(change.incidentCommander().orElse(change.requesterId()))
                 + (approvedFirst ? " (work starts once the approvals below are in)"
                         : " (unilateral authority; no prior approval)")))));
+        PipelineLine.of(view).ifPresent(blocks::add);
         if (approvedFirst) {
             blocks.addAll(ApprovalLadder.sections(view));
         }

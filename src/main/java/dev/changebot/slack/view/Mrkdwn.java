@@ -64,4 +64,9 @@ public final class Mrkdwn {
         long rest = minutes % 60;
         return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
     }
+
+    /** Only a plain http(s) address goes into a link: nothing that could close the link's brackets. */
+    public static boolean isWebLink(String url) {
+        return url.matches("https?://[^\\s<>|]{1,400}");
+    }
 }

@@ -76,7 +76,7 @@ public final class NoticeMessage {
                 .append(Mrkdwn.escape(deployment.where())).append(' ').append(Mrkdwn.time(deployment.at()))
                 .append(", reported by ").append(Mrkdwn.escape(deployment.reportedBy()));
         deployment.version().ifPresent(version -> text.append(", version ").append(Cut.userText(version, 80)));
-        deployment.pipelineUrl().filter(NoticeMessage::isWebLink)
+        deployment.pipelineUrl().filter(Mrkdwn::isWebLink)
                 .ifPresent(url -> text.append(" (<").append(url).append("|pipeline run>)"));
         text.append(": ").append(Cut.userText(deployment.why(), MAX_TITLE));
         if (!deployment.why().endsWith(".")) {
@@ -85,11 +85,6 @@ public final class NoticeMessage {
         text.append(id.map(c -> " See `/change show " + c + "`.").orElse(""))
                 .append(" It is kept as an exception in the audit trail and the evidence pack.");
         return text.toString();
-    }
-
-    /** Only a plain http(s) address goes into a link: nothing that could close the link's brackets. */
-    static boolean isWebLink(String url) {
-        return url.matches("https?://[^\\s<>|]{1,400}");
     }
 
     /** "production allowed.", "production 25% allowed.", or that nothing is left. */

@@ -173,6 +173,24 @@ class ChangeMessageTest {
     }
 
     /** Every {"type":"mrkdwn","text":...} in the blocks, as Slack will receive them. */
+    @Test
+    @DisplayName("links the pipeline run behind its latest check or deployment, and only a plain web address")
+    void linksThePipelineRun() {
+        var run = new dev.changebot.domain.gate.PipelineRun("https://ci.example/runs/4242", java.util.Optional.of("github"),
+                java.util.Optional.of("4242"));
+        var hostile = new dev.changebot.domain.gate.PipelineRun("javascript:alert(1)|<!channel>",
+                java.util.Optional.of("<!here>"), java.util.Optional.empty());
+
+        // Gson writes < and > as unicode escapes: read the JSON back as Slack would.
+        var linked = GsonFactory.createSnakeCase().toJson(ChangeMessage.channelBlocks(view(pendingChange())
+                .with(java.util.Optional.of(run)))).replace("\\u003c", "<").replace("\\u003e", ">");
+        var refused = GsonFactory.createSnakeCase().toJson(ChangeMessage.channelBlocks(view(pendingChange())
+                .with(java.util.Optional.of(hostile)))).replace("\\u003c", "<").replace("\\u003e", ">");
+
+        assertThat(linked).contains("Pipeline: <https://ci.example/runs/4242|github run 4242>");
+        assertThat(refused).doesNotContain("Pipeline", "javascript", "<!here>");
+    }
+
     private static List<String> mrkdwnTexts(List<LayoutBlock> blocks) {
         var texts = new ArrayList<String>();
         collectMrkdwn(GsonFactory.createSnakeCase().toJsonTree(blocks), texts);

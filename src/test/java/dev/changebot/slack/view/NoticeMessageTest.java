@@ -109,6 +109,27 @@ class NoticeMessageTest {
         return new NoticeFacts.SoakCompleted(environment, next);
     }
 
+    @Test
+    @DisplayName("an unauthorized deployment names where, who, the version and run, and why; a change when it named one")
+    void unauthorizedDeployment() {
+        var facts = new NoticeFacts.UnauthorizedDeployment("payments in production", "ci-<deploy>",
+                "CHG-4 is still waiting for approval", Optional.of("1.4.2"), Optional.of("https://ci.example/runs/9"),
+                DUE);
+
+        var aboutChange = NoticeMessage.text(new Notice("T0", Optional.of(new ChangeId(4)), new Recipient.Channel("#ops"),
+                facts));
+        var aboutNone = NoticeMessage.text(new Notice("T0", Optional.empty(), new Recipient.Channel("#ops"),
+                new NoticeFacts.UnauthorizedDeployment("production", "github-actions[bot]",
+                        "no change and no allowed gate check covers it", Optional.empty(),
+                        Optional.of("javascript:x|<!channel>"), DUE)));
+
+        assertThat(aboutChange).startsWith(":rotating_light: *Unauthorized deployment* to payments in production")
+                .contains("reported by ci-&lt;deploy&gt;", "version 1.4.2", "(<https://ci.example/runs/9|pipeline run>)",
+                        "CHG-4 is still waiting for approval.", "`/change show CHG-4`");
+        assertThat(aboutNone).contains("no change and no allowed gate check covers it.").doesNotContain("/change show",
+                "javascript", "<!channel>");
+    }
+
     private static Notice notice(NoticeFacts facts) {
         return new Notice("T1", CHG_3, new Recipient.Person("U0ALICE"), facts);
     }
