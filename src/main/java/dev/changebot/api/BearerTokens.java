@@ -3,12 +3,17 @@ package dev.changebot.api;
 import dev.changebot.application.token.Authenticate;
 import dev.changebot.domain.token.ApiToken;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Every /api/v1 route but the OpenAPI file: `Authorization: Bearer cbt_...` of a live token, or 401. */
 @Singleton
 class BearerTokens {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BearerTokens.class);
 
     private final Authenticate authenticate;
 
@@ -24,6 +29,26 @@ class BearerTokens {
         }
         return authenticate.bearer(headers.get(0).substring(7).strip()).orElseThrow(() -> new ApiError(
                 HttpStatus.UNAUTHORIZED, "unauthorized", "The token is not known or was revoked."));
+    }
+
+    /**
+     * The response, after noting the token's use when it succeeded (a 2xx): what a refused call did
+     * is never recorded. A failure to note it is logged and does not fail the call.
+     */
+    HttpResponse<String> served(ApiToken token, HttpResponse<String> response) {
+        if (response.code() >= 200 && response.code() < 300) {
+            succeeded(token);
+        }
+        return response;
+    }
+
+    /** Notes the token's use: the call it made is answered with success. */
+    void succeeded(ApiToken token) {
+        try {
+            authenticate.used(token);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not note the use of API token '{}'", token.name(), e);
+        }
     }
 
     /** The Idempotency-Key every POST needs: a retry with the same key is answered, not acted on again. */

@@ -34,7 +34,7 @@ class ChangesController {
             var notFound = new ApiError(HttpStatus.NOT_FOUND, "not_found", "No such change.");
             var changeId = ChangeId.parse(id).orElseThrow(() -> notFound);
             var view = changes.byId(token.workspaceId(), changeId).orElseThrow(() -> notFound);
-            return HttpResponse.ok(json(view.change())).contentType(MediaType.APPLICATION_JSON_TYPE);
+            return tokens.served(token, HttpResponse.ok(json(view.change())).contentType(MediaType.APPLICATION_JSON_TYPE));
         });
     }
 

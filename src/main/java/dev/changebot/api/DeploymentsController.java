@@ -42,8 +42,8 @@ class DeploymentsController {
                 throw ApiCalls.error(problem.problem());
             }
             var recorded = ((ReportDeployments.Recorded) outcome).recorded();
-            return HttpResponse.<String>status(HttpStatus.CREATED).body(json(recorded))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+            return tokens.served(token, HttpResponse.<String>status(HttpStatus.CREATED).body(json(recorded))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE));
         });
     }
 

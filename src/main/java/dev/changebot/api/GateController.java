@@ -74,9 +74,9 @@ class GateController {
                 throw ApiCalls.error(problem.problem());
             }
             var answer = ((OpenGateCheck.Answered) outcome).answer();
-            return HttpResponse.<String>status(HttpStatus.CREATED)
+            return tokens.served(token, HttpResponse.<String>status(HttpStatus.CREATED)
                     .header("Location", GateCheckJson.location(answer.check().publicId()))
-                    .body(GateCheckJson.of(answer, clock.instant()));
+                    .body(GateCheckJson.of(answer, clock.instant())));
         });
     }
 
@@ -92,6 +92,7 @@ class GateController {
             max = Duration.ofSeconds(waitSeconds(wait));
             answer = find.byId(workspace, id).orElseThrow(() -> new ApiError(HttpStatus.NOT_FOUND, "not_found",
                     "The check " + clip(id) + " is not known."));
+            tokens.succeeded(token);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(ApiCalls.answer(() -> {
                 throw e;

@@ -9,7 +9,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The token behind a bearer text, if it is a live one; its last use is written at most once a
+ * The token behind a bearer text, if it is a live one. Its last use is written once a call with it
+ * has succeeded — a call refused (out of scope, malformed) records nothing — and at most once a
  * minute ({@link ApiToken#LAST_USE_RESOLUTION}), so a pipeline polling a check does not write each time.
  */
 @Singleton
@@ -29,11 +30,17 @@ public class Authenticate {
         if (!TokenText.looksLikeOne(text)) {
             return Optional.empty();
         }
+        return transactions.inTransaction(() -> tokens.findByHash(TokenText.hash(text)).filter(t -> !t.revoked()));
+    }
+
+    /** Notes that a call with the token succeeded, unless that was noted less than a minute ago. */
+    public void used(ApiToken token) {
         var now = clock.instant();
-        return transactions.inTransaction(() -> {
-            var token = tokens.findByHash(TokenText.hash(text)).filter(t -> !t.revoked());
-            token.filter(t -> t.lastUseIsStale(now)).ifPresent(t -> tokens.touch(t.id(), now));
-            return token;
-        });
+        if (token.lastUseIsStale(now)) {
+            transactions.inTransaction(() -> {
+                tokens.touch(token.id(), now);
+                return null;
+            });
+        }
     }
 }
