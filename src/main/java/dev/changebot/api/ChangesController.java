@@ -2,9 +2,12 @@ package dev.changebot.api;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.changebot.application.gate.ChangeDeployments;
 import dev.changebot.application.query.FindChanges;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.gate.Deployment;
+import dev.changebot.domain.gate.PipelineRun;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,6 +16,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
 
 /** `GET /api/v1/changes/{id}`: where a change of the token's workspace stands, for a pipeline to link or show. */
 @Controller("/api/v1/changes")
@@ -20,10 +24,12 @@ class ChangesController {
 
     private final BearerTokens tokens;
     private final FindChanges changes;
+    private final ChangeDeployments deployments;
 
-    ChangesController(BearerTokens tokens, FindChanges changes) {
+    ChangesController(BearerTokens tokens, FindChanges changes, ChangeDeployments deployments) {
         this.tokens = tokens;
         this.changes = changes;
+        this.deployments = deployments;
     }
 
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
@@ -34,11 +40,33 @@ class ChangesController {
             var notFound = new ApiError(HttpStatus.NOT_FOUND, "not_found", "No such change.");
             var changeId = ChangeId.parse(id).orElseThrow(() -> notFound);
             var view = changes.byId(token.workspaceId(), changeId).orElseThrow(() -> notFound);
-            return tokens.served(token, HttpResponse.ok(json(view.change())).contentType(MediaType.APPLICATION_JSON_TYPE));
+            var json = json(view.change());
+            json.add("deployments", deployments(deployments.of(token.workspaceId(), changeId)));
+            return tokens.served(token, HttpResponse.ok(json.toString()).contentType(MediaType.APPLICATION_JSON_TYPE));
         });
     }
 
-    private static String json(Change change) {
+    /** What pipelines and GitHub reported of it: where, how it went, which version, and whether it was covered. */
+    private static JsonArray deployments(List<Deployment> recorded) {
+        var list = new JsonArray();
+        for (var deployment : recorded) {
+            var json = new JsonObject();
+            json.addProperty("environment", deployment.environment());
+            json.addProperty("status", deployment.status().code());
+            json.addProperty("authorized", deployment.covered());
+            json.addProperty("version", deployment.version().orElse(null));
+            json.addProperty("url", deployment.url().orElse(null));
+            json.addProperty("pipeline_url", deployment.pipeline().map(PipelineRun::url).orElse(null));
+            json.addProperty("started_at", deployment.startedAt().map(Object::toString).orElse(null));
+            json.addProperty("finished_at", deployment.finishedAt().map(Object::toString).orElse(null));
+            json.addProperty("reported_at", deployment.reportedAt().toString());
+            json.addProperty("reported_by", deployment.reportedBy());
+            list.add(json);
+        }
+        return list;
+    }
+
+    private static JsonObject json(Change change) {
         var json = new JsonObject();
         json.addProperty("id", change.id().toString());
         json.addProperty("title", change.details().title());
@@ -51,6 +79,6 @@ class ChangesController {
         json.addProperty("soaking_in", change.soak().map(s -> s.environment()).orElse(null));
         json.addProperty("soak_until", change.soak().map(s -> s.until().toString()).orElse(null));
         json.addProperty("requested_at", change.requestedAt().toString());
-        return json.toString();
+        return json;
     }
 }

@@ -112,6 +112,14 @@ class UnauthorizedDeploymentTest extends WithCiToken {
         assertThat(gate.db.rows("SELECT covered, check_id IS NOT NULL AS by_check FROM deployment ORDER BY id"))
                 .extracting(row -> row.get("covered") + "/" + row.get("by_check")).containsExactly("false/false", "true/true");
         assertThat(gate.db.count("audit_note WHERE kind = 'UnauthorizedDeployment'")).isEqualTo(1);
+        var change = json(gate.get("/api/v1/changes/CHG-1", token));
+        assertThat(change.getAsJsonArray("deployments")).singleElement().satisfies(deployment -> {
+            var recorded = deployment.getAsJsonObject();
+            assertThat(recorded.get("environment").getAsString()).isEqualTo("production");
+            assertThat(recorded.get("status").getAsString()).isEqualTo("succeeded");
+            assertThat(recorded.get("authorized").getAsBoolean()).isTrue();
+            assertThat(recorded.get("reported_by").getAsString()).isEqualTo("ci");
+        });
     }
 
     @Test

@@ -14,6 +14,9 @@ public interface Deployments {
     /** Keeps it; returns its id. */
     long add(Deployment deployment);
 
+    /** The change's deployments, oldest first (at most the newest 100). */
+    List<Deployment> ofChange(String workspaceId, ChangeId change);
+
     /** The unauthorized ones (succeeded, not covered) reported in [from, until), oldest first. */
     List<Deployment> unauthorized(String workspaceId, Instant from, Instant until);
 

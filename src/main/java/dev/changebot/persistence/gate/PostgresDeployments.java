@@ -66,6 +66,13 @@ class PostgresDeployments implements Deployments {
     }
 
     @Override
+    public List<Deployment> ofChange(String workspaceId, ChangeId change) {
+        return Rows.query(jdbc, "list a change's deployments", PostgresDeployments::read,
+                "SELECT * FROM (SELECT id, " + COLUMNS + " FROM deployment WHERE workspace_id = ? AND change_number = ?"
+                        + " ORDER BY id DESC LIMIT 100) newest ORDER BY id", workspaceId, change.number());
+    }
+
+    @Override
     public List<Deployment> unauthorized(String workspaceId, Instant from, Instant until) {
         return Rows.query(jdbc, "list unauthorized deployments", PostgresDeployments::read,
                 "SELECT " + COLUMNS + " FROM deployment WHERE workspace_id = ? AND NOT covered AND status = 'succeeded'"
