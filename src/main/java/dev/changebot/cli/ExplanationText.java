@@ -24,7 +24,8 @@ final class ExplanationText {
                     .append(context.requestedClass()).append(")\n");
         }
         context.environment().ifPresent(s -> out.append("Environment: ").append(s).append('\n'));
-        context.type().ifPresent(s -> out.append("Type: ").append(s).append('\n'));
+        context.type().ifPresent(s -> out.append("Type: ").append(s)
+                .append(context.typeApprovers().map(a -> " — approval matrix: " + a).orElse("")).append('\n'));
         out.append("Start at ").append(when(e.at())).append(": ").append(e.allowed() ? "ALLOWED" : "BLOCKED").append('\n');
         out.append("  ").append(e.summary()).append('\n');
         e.reasons().forEach(r -> out.append("  - ").append(r).append('\n'));

@@ -72,9 +72,10 @@ final class PolicyExplainCommand implements Callable<Integer> {
                     + String.join(", ", policy.classes().keySet()));
             return PolicyCommand.USAGE;
         }
-        if (type != null && policy.matrix().rolesFor(type.split("/", 2)[0], type.contains("/") ? type.split("/", 2)[1] : "")
-                .isEmpty()) {
-            err.println("There is no approval matrix row '" + type + "' in policy '" + policy.id() + "'");
+        if (type != null && policy.matrix().rolesFor(type).isEmpty()) {
+            err.println("There is no approval matrix row '" + type + "' in policy '" + policy.id() + "'; "
+                    + (policy.matrix().isEmpty() ? "it has no approval matrix"
+                    : "types: " + String.join(", ", policy.matrix().types())));
             return PolicyCommand.USAGE;
         }
         if (service != null && policy.service(service).isEmpty()) {
@@ -105,14 +106,25 @@ final class PolicyExplainCommand implements Callable<Integer> {
                 policy.stepsFor(handledAs, Optional.ofNullable(type), forService), requested, start, CalendarState.QUIET,
                 new DeploymentTarget(forService, Optional.ofNullable(environment)));
         var context = new ExplainContext(Optional.ofNullable(requester), Optional.ofNullable(service),
-                Optional.ofNullable(environment), Optional.ofNullable(type), chosen.get().name());
+                Optional.ofNullable(environment), Optional.ofNullable(type), chosen.get().name(),
+                Optional.ofNullable(type).map(t -> typeApprovers(policy, t)));
         spec.commandLine().getOut().print(json ? ExplanationJson.render(explanation, context)
                 : ExplanationText.render(explanation, context));
         return explanation.allowed() ? PolicyCommand.ALLOWED : PolicyCommand.BLOCKED;
     }
 
     /** What the user told us about the change beyond its class, echoed in the answer. */
+    /** @param typeApprovers how the type's row meets the class's chain, in words, for the text form */
     record ExplainContext(Optional<String> requester, Optional<String> service, Optional<String> environment,
-                          Optional<String> type, String requestedClass) {
+                          Optional<String> type, String requestedClass, Optional<String> typeApprovers) {
+    }
+
+    /** "backend-lead, dba-lead: they sign before the class's chain; a role both name signs once". */
+    private static String typeApprovers(dev.changebot.domain.policy.Policy policy, String type) {
+        var roles = policy.matrix().rolesFor(type).orElseThrow();
+        var who = roles.isEmpty() ? "nobody" : String.join(", ", roles);
+        return who + (policy.matrix().combine() == dev.changebot.domain.policy.ApprovalMatrix.Combine.ADD
+                ? ": they sign before the class's chain; a role both name signs once (combine: add)"
+                : ": instead of the class's chain (combine: replace)");
     }
 }

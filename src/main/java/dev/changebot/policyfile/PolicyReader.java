@@ -30,6 +30,9 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads a policy file's text into a {@link Policy}, or every problem it has. */
 public final class PolicyReader {
 
+    /** The one key of approval_matrix that is no category. */
+    private static final String COMBINE = "combine";
+
     static final Set<String> TOP_KEYS = Set.of("version", "id", "name", "timezone", "business_days", "roles",
             "approvals", "windows", "freezes", "classes", "default_class", "questionnaire", "approval_matrix",
             "reminders", "audit", "environments", "services", "api");
@@ -178,16 +181,35 @@ public final class PolicyReader {
                 approvals.string("approve_reaction").map(r -> r.replace(":", "")).orElse(ApprovalSettings.DEFAULT_REACTION));
     }
 
+    /**
+     * {@code approval_matrix:} categories of types, each type a list of roles; one scalar key,
+     * {@code combine: add | replace}, says how a type's approvers meet the class's chain (default add).
+     */
     private ApprovalMatrix matrix(YamlMap matrix) {
+        var combine = ApprovalMatrix.Combine.ADD;
+        var word = matrix.string(COMBINE);
+        if (word.isPresent()) {
+            try {
+                combine = ApprovalMatrix.Combine.valueOf(word.get().strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                problems.at(matrix.get(COMBINE).orElseThrow(), "approval_matrix.combine must be add or replace, not '"
+                        + word.get() + "'", "add: the type's approvers and then the class's chain; replace: the"
+                        + " type's approvers instead of the class's");
+            }
+        }
         var byCategory = new LinkedHashMap<String, Map<String, List<String>>>();
-        matrix.entries().forEach((category, node) -> YamlMap.of(node, "approval_matrix." + category, problems)
-                .ifPresent(types -> {
-                    var byType = new LinkedHashMap<String, List<String>>();
-                    types.entries().keySet().forEach(type ->
-                            byType.put(type, List.copyOf(references.roles(types.strings(type)))));
-                    byCategory.put(category, byType);
-                }));
-        return new ApprovalMatrix(byCategory);
+        matrix.entries().forEach((category, node) -> {
+            if (category.equals(COMBINE)) {
+                return;
+            }
+            YamlMap.of(node, "approval_matrix." + category, problems).ifPresent(types -> {
+                var byType = new LinkedHashMap<String, List<String>>();
+                types.entries().keySet().forEach(type ->
+                        byType.put(type, List.copyOf(references.roles(types.strings(type)))));
+                byCategory.put(category, byType);
+            });
+        });
+        return new ApprovalMatrix(byCategory, combine);
     }
 
     private BusinessCalendar businessCalendar(YamlMap business, ZoneId zone) {

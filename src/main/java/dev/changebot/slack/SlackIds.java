@@ -37,6 +37,8 @@ public final class SlackIds {
     public static final String SYSTEMS_AFFECTED = "systems_affected";
     public static final String ENVIRONMENT = "environment";
     public static final String SERVICE = "service";
+    /** The form's row of the approval matrix: its block id is the field's name, as for the text fields. */
+    public static final String CHANGE_TYPE = "change_type";
     public static final String RISK = "risk";
     public static final String IMPLEMENTATION_PLAN = "implementation_plan";
     public static final String ROLLBACK_PLAN = "rollback_plan";

@@ -36,9 +36,16 @@ final class PresetScenarios {
                         .change("high", "2026-04-07T03:00:00Z").requestedAt("2026-03-02T09:00:00Z")
                         .steps(List.of(List.of("backend-lead"), List.of("dba-lead"), List.of("sre-lead"),
                                 List.of("product-owner"), List.of("tech-architect"))).allowed(),
-                PresetScenario.of("chat-backend", "Approval Authorities: a column removal needs Backend Lead, DBA Lead and SRE Lead, in that order")
+                PresetScenario.of("chat-backend", "Approval Authorities: a column removal needs Backend Lead, DBA Lead and SRE Lead: the type's DBA and SRE Leads, then the class's Backend Lead review")
                         .change("medium", "2026-03-10T11:00:00Z").type("database/column-removal")
-                        .steps(List.of(List.of("backend-lead"), List.of("dba-lead"), List.of("sre-lead"))).allowed(),
+                        .steps(List.of(List.of("dba-lead"), List.of("sre-lead"), List.of("backend-lead"))).allowed(),
+                PresetScenario.of("chat-backend", "Approval Authorities on top of Category 3: an endpoint removal keeps the Review Meeting sign-offs and ends with the production gate")
+                        .change("high", "2026-04-07T03:00:00Z").requestedAt("2026-03-02T09:00:00Z").type("api/endpoint-removal")
+                        .steps(List.of(List.of("backend-lead"), List.of("dba-lead"), List.of("sre-lead"),
+                                List.of("product-owner"), List.of("tech-architect"))).allowed(),
+                PresetScenario.of("chat-backend", "Approval Authorities on top of Category 2: a license change adds Legal before the Backend Lead review")
+                        .change("medium", "2026-03-10T11:00:00Z").type("dependency/license-change")
+                        .steps(List.of(List.of("legal"), List.of("tech-architect"), List.of("backend-lead"))).allowed(),
                 PresetScenario.of("chat-backend", "Category 4: the follow-up PR is due in 5 business days, skipping Christmas")
                         .change("emergency", "2026-12-23T12:00:00Z")
                         .followUpsDue(Map.of("follow-up-pr", "2026-12-31T12:00:00Z")).allowed(),
@@ -69,6 +76,9 @@ final class PresetScenarios {
                         .change("major", "2026-03-06T20:30:00Z").allowed(),
                 PresetScenario.of("pol-012", "CTRL-012.2: company holidays stop everything but emergencies")
                         .change("normal", "2026-11-26T15:00:00Z").refused("holiday", "2026-11-27T05:00:00Z"),
+                PresetScenario.of("pol-012", "CTRL-012.5: a DNS change needs a reviewer, instead of the normal class's two")
+                        .change("normal", "2026-03-10T15:00:00Z").requestedAt("2026-03-09T15:00:00Z").type("configuration/dns-change")
+                        .steps(List.of(List.of("reviewer"))).allowed(),
                 PresetScenario.of("pol-012", "CTRL-012.1: a normal change needs 2 reviewers")
                         .change("normal", "2026-03-10T15:00:00Z").steps(List.of(List.of("reviewer"))).allowed(),
                 PresetScenario.of("pol-012", "Exception Path 1: an emergency proceeds with 1 approval, even in the weekend freeze")

@@ -57,6 +57,12 @@ public final class ChangeForms {
         return this;
     }
 
+    /** Chooses a row of the policy's approval matrix ("category/type") in the form's type menu. */
+    public ChangeForms ofType(String categoryAndType) {
+        values.put(SlackIds.CHANGE_TYPE, SlackPayloads.selectValue(categoryAndType));
+        return this;
+    }
+
     /** Chooses an environment of the policy in the form's environment menu (production by default). */
     public ChangeForms inEnvironment(String environment) {
         values.put(SlackIds.ENVIRONMENT, SlackPayloads.selectValue(environment));

@@ -47,6 +47,10 @@ public class RequestChange {
         if (serviceProblem.isPresent()) {
             return new Outcome.Invalid(List.of(serviceProblem.get()));
         }
+        var typeProblem = typeProblem(request);
+        if (typeProblem.isPresent()) {
+            return new Outcome.Invalid(List.of(typeProblem.get()));
+        }
         var forService = request.service().filter(s -> policy.hasServices());
         var classified = policy.classify(request.changeClass(), request.answers());
         if (classified.isEmpty()) {
@@ -71,7 +75,8 @@ public class RequestChange {
                     changeClass.get().name(), forService, request.details(), now);
             // A pre-approved class needs nobody, unless its service asks for approval steps of its own:
             // approved as requested, on the policy's authority.
-            var then = changeClass.get().preApproved() && policy.stepsFor(changeClass.get(), Optional.empty(), forService).isEmpty()
+            var then = changeClass.get().preApproved()
+                    && policy.stepsFor(changeClass.get(), request.details().changeType(), forService).isEmpty()
                     ? List.<ChangeEvent>of(new ChangeEvent.ChangePreApproved(id, request.requesterId(), now, changeClass.get().name()))
                     : List.<ChangeEvent>of();
             service.create(requested.change(), requested.event(), then);
@@ -127,6 +132,17 @@ public class RequestChange {
                     + String.join(", ", service.get().environmentsIn(policy.environments())) + "."));
         }
         return Optional.empty();
+    }
+
+    /** A type, when named, is a row of the policy's approval matrix: its approvers are required. */
+    private Optional<FieldProblem> typeProblem(NewChangeRequest request) {
+        var type = request.details().changeType();
+        if (type.isEmpty() || policy.matrix().rolesFor(type.get()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldProblem(ChangeField.CHANGE_TYPE, policy.matrix().isEmpty()
+                ? "This policy has no approval matrix: leave the type out."
+                : "That is not a type of change of this policy: " + String.join(", ", policy.matrix().types()) + "."));
     }
 
     private DeploymentTarget target(NewChangeRequest request, Optional<String> service) {

@@ -42,6 +42,11 @@ public record ChangeDetails(
                 testingEvidence, proposedStart, expectedDuration, Map.of());
     }
 
+    /** Its row of the policy's approval matrix, "category/type", when the requester named one. */
+    public java.util.Optional<String> changeType() {
+        return java.util.Optional.ofNullable(extra.get(ChangeField.CHANGE_TYPE));
+    }
+
     public Instant expectedEnd() {
         return proposedStart.plus(expectedDuration);
     }

@@ -6,6 +6,8 @@ public enum ChangeField {
     CHANGE_CLASS,
     /** Which of the policy's services it is to, when the policy names services. */
     SERVICE,
+    /** Its row of the policy's approval matrix, "category/type" (database/column-removal): whose approval it needs. */
+    CHANGE_TYPE,
     TITLE,
     DESCRIPTION,
     JUSTIFICATION,

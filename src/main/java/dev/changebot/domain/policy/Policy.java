@@ -62,20 +62,15 @@ public record Policy(
     }
 
     /**
-     * The approval steps for a change of this class, or of a given "category/type" when the policy
-     * has an approval matrix row for it: each role listed there is one step, in order.
+     * The approval steps for a change of this class and, when it names a row of the approval
+     * matrix ("category/type"), that row's approvers, combined as the matrix says ({@link ApprovalMatrix#steps}).
      */
     public List<ApprovalStep> stepsFor(ChangeClass changeClass, Optional<String> categoryAndType) {
-        var fromMatrix = categoryAndType.flatMap(ct -> {
-            var parts = ct.split("/", 2);
-            return parts.length == 2 ? matrix.rolesFor(parts[0], parts[1]) : Optional.empty();
-        });
-        if (fromMatrix.isEmpty()) {
+        if (changeClass.emergency()) {
             return changeClass.steps();
         }
-        return fromMatrix.get().stream()
-                .map(role -> new ApprovalStep(roles.containsKey(role) ? roles.get(role).label() : role, Set.of(role), 1))
-                .toList();
+        return matrix.steps(changeClass.steps(), categoryAndType,
+                role -> roles.containsKey(role) ? roles.get(role).label() : role);
     }
 
     /**

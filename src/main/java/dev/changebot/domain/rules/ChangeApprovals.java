@@ -18,10 +18,13 @@ public final class ChangeApprovals {
     private ChangeApprovals() {
     }
 
-    /** The steps of the change's class, then its service's extra steps; none when its class has left the policy. */
+    /**
+     * The steps of the change's class combined with its type's row of the approval matrix, then its
+     * service's extra steps; none when its class has left the policy.
+     */
     public static List<ApprovalStep> steps(Policy policy, Change change) {
-        // A change records no category/type yet (the request form does not ask), so the class decides.
-        return policy.changeClass(change.changeClass()).map(c -> policy.stepsFor(c, Optional.empty(), change.service()))
+        return policy.changeClass(change.changeClass())
+                .map(c -> policy.stepsFor(c, change.details().changeType(), change.service()))
                 .orElse(List.of());
     }
 

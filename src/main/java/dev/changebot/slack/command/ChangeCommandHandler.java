@@ -92,7 +92,13 @@ public class ChangeCommandHandler implements SlashCommandHandler {
                                 + String.join(", ", policy.services().keySet()) + "."
                         : "This policy names no services: leave `--service` out.");
             }
-            return openNewChangeForm(ctx, triggerId, channelId, create.titleHint(), create.service());
+            if (create.type().isPresent() && policy.matrix().rolesFor(create.type().get()).isEmpty()) {
+                return privately(ctx, policy.matrix().isEmpty()
+                        ? "This policy has no approval matrix: leave `--type` out."
+                        : "That is not a type of change of this policy; its types are "
+                                + String.join(", ", policy.matrix().types()) + ".");
+            }
+            return openNewChangeForm(ctx, triggerId, channelId, create.titleHint(), create.service(), create.type());
         }
         if (command instanceof SlashCommand.ListOpen list) {
             var page = findChanges.openPage(team, list.page(), ChangeList.PER_PAGE);
@@ -167,11 +173,11 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     }
 
     private Response openNewChangeForm(SlashCommandContext ctx, String triggerId, String channelId, String title,
-                                       java.util.Optional<String> service) {
+                                       java.util.Optional<String> service, java.util.Optional<String> type) {
         try {
             // The trigger id lives 3 seconds: the modal is opened here, on the request path.
             var response = ctx.client().viewsOpen(r -> r.triggerId(triggerId)
-                    .view(NewChangeModal.render(policy, channelId, title, service, clock.instant())));
+                    .view(NewChangeModal.render(policy, channelId, title, service, type, clock.instant())));
             if (response.isOk()) {
                 return ctx.ack();
             }

@@ -70,17 +70,25 @@ public final class ChangeCommandParser {
         return build.apply(new IdAndRest(id.get(), text));
     }
 
-    /** `/change new [title] [--service name]`: the service may stand anywhere in the text. */
+    /** `/change new [title] [--service name] [--type category/type]`: the options may stand anywhere in the text. */
     private static SlashCommand newChange(String rest) {
-        var matcher = java.util.regex.Pattern.compile("(?:^|\\s+)--service(?:\\s+([^\\s]+))?\\s*").matcher(rest);
-        if (!matcher.find()) {
-            return new SlashCommand.New(rest);
+        var title = rest;
+        var values = new java.util.HashMap<String, String>();
+        for (var option : java.util.List.of("service", "type")) {
+            var matcher = java.util.regex.Pattern.compile("(?:^|\\s+)--" + option + "(?:\\s+([^\\s]+))?\\s*").matcher(title);
+            if (!matcher.find()) {
+                continue;
+            }
+            if (matcher.group(1) == null || matcher.group(1).startsWith("--")) {
+                return new SlashCommand.Unreadable(option.equals("service")
+                        ? "`--service` needs a service of the policy, e.g. `--service homepage`."
+                        : "`--type` needs a type of change of the policy, e.g. `--type database/column-removal`.");
+            }
+            values.put(option, matcher.group(1).toLowerCase(java.util.Locale.ROOT));
+            title = (title.substring(0, matcher.start()) + " " + title.substring(matcher.end())).strip();
         }
-        if (matcher.group(1) == null || matcher.group(1).startsWith("--")) {
-            return new SlashCommand.Unreadable("`--service` needs a service of the policy, e.g. `--service homepage`.");
-        }
-        var title = (rest.substring(0, matcher.start()) + " " + rest.substring(matcher.end())).strip();
-        return new SlashCommand.New(title, java.util.Optional.of(matcher.group(1).toLowerCase(java.util.Locale.ROOT)));
+        return new SlashCommand.New(title, java.util.Optional.ofNullable(values.get("service")),
+                java.util.Optional.ofNullable(values.get("type")));
     }
 
     /** `/change emergency <summary> [--ic @someone]`; Slack sends the mention as <@U123|name>. */

@@ -8,11 +8,12 @@ public sealed interface SlashCommand {
     record Help() implements SlashCommand {
     }
 
-    /** `/change new [title] [--service name]`: the form, with the title and the service filled in. */
-    record New(String titleHint, java.util.Optional<String> service) implements SlashCommand {
+    /** `/change new [title] [--service name] [--type category/type]`: the form, with these filled in. */
+    record New(String titleHint, java.util.Optional<String> service, java.util.Optional<String> type)
+            implements SlashCommand {
 
         public New(String titleHint) {
-            this(titleHint, java.util.Optional.empty());
+            this(titleHint, java.util.Optional.empty(), java.util.Optional.empty());
         }
     }
 

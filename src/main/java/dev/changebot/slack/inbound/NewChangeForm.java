@@ -32,6 +32,10 @@ final class NewChangeForm {
                 extra.put(field, text);
             }
         }
+        var type = selected(SlackIds.CHANGE_TYPE);
+        if (type != null) {
+            extra.put(ChangeField.CHANGE_TYPE, type);
+        }
         return new ChangeDetails(
                 text(SlackIds.TITLE),
                 text(SlackIds.DESCRIPTION),

@@ -13,10 +13,13 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionGroupObject;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.Risk;
+import dev.changebot.domain.policy.ApprovalMatrix;
 import dev.changebot.domain.policy.ChangeClass;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.Service;
@@ -56,12 +59,15 @@ public final class NewChangeModal {
     }
 
     public static View render(Policy policy, String originChannelId, String titleHint, Instant now) {
-        return render(policy, originChannelId, titleHint, Optional.empty(), now);
+        return render(policy, originChannelId, titleHint, Optional.empty(), Optional.empty(), now);
     }
 
-    /** The form, with {@code service} (one of the policy's) already chosen. */
+    /**
+     * The form, with {@code service} (one of the policy's) and {@code type} (a row of its approval
+     * matrix, "category/type") already chosen.
+     */
     public static View render(Policy policy, String originChannelId, String titleHint, Optional<String> service,
-                              Instant now) {
+                              Optional<String> type, Instant now) {
         var start = now.plus(DEFAULT_LEAD).getEpochSecond() / 60 * 60;
         var blocks = new ArrayList<LayoutBlock>();
         blocks.add(text(SlackIds.TITLE, "Title", titleHint, false, false, MAX_TITLE, null));
@@ -70,6 +76,10 @@ public final class NewChangeModal {
             blocks.add(serviceChoice(policy, service.flatMap(policy::service)));
         }
         blocks.add(classChoice(policy));
+        // The approval matrix, category then type: the type's approvers are required.
+        if (!policy.matrix().isEmpty()) {
+            blocks.add(typeChoice(policy, type.filter(t -> policy.matrix().rolesFor(t).isPresent())));
+        }
         policy.questionnaire().ifPresent(q -> q.questions().forEach(question -> blocks.add(field(
                 SlackIds.QUESTION_PREFIX + question.id(), Cut.plain(question.text(), SlackLimits.INPUT_LABEL), true,
                 "Answer every question to let the policy pick the class.",
@@ -113,6 +123,32 @@ public final class NewChangeModal {
         return field(SlackIds.SERVICE, "Service", false, "Its class override and approval steps apply, if it has any.",
                 staticSelect(s -> s.actionId(SlackIds.INPUT).placeholder(plainText("Choose")).options(options)
                         .initialOption(initial)));
+    }
+
+    private static LayoutBlock typeChoice(Policy policy, Optional<String> chosen) {
+        var groups = new ArrayList<OptionGroupObject>();
+        policy.matrix().byCategory().forEach((category, types) -> {
+            if (groups.size() < SlackLimits.SELECT_OPTIONS && !types.isEmpty()) {
+                groups.add(OptionGroupObject.builder().label(plainText(clip(words(category))))
+                        .options(types.keySet().stream().limit(SlackLimits.SELECT_OPTIONS)
+                                .map(type -> typeOption(category, type)).toList()).build());
+            }
+        });
+        var initial = chosen.map(t -> typeOption(t.substring(0, t.indexOf('/')), t.substring(t.indexOf('/') + 1)))
+                .orElse(null);
+        return field(SlackIds.CHANGE_TYPE, "Type of change", true, "Its approvers from the policy's approval matrix"
+                        + (policy.matrix().combine() == ApprovalMatrix.Combine.ADD ? " sign before the class's." : " replace the class's."),
+                staticSelect(s -> s.actionId(SlackIds.INPUT).placeholder(plainText("Choose")).optionGroups(groups)
+                        .initialOption(initial)));
+    }
+
+    /** "column removal" for database/column-removal; its value is the row's name. */
+    private static OptionObject typeOption(String category, String type) {
+        return option(plainText(clip(words(type))), category + "/" + type);
+    }
+
+    private static String words(String name) {
+        return name.replace('-', ' ').replace('_', ' ');
     }
 
     private static LayoutBlock classChoice(Policy policy) {

@@ -39,11 +39,21 @@ class ChangeCommandParserTest {
     @DisplayName("`new --service NAME` chooses the service, wherever the flag stands; the rest is the title")
     void newForAService() {
         assertThat(ChangeCommandParser.parse("new Fix the header --service Homepage"))
-                .isEqualTo(new SlashCommand.New("Fix the header", java.util.Optional.of("homepage")));
+                .isEqualTo(new SlashCommand.New("Fix the header", java.util.Optional.of("homepage"), java.util.Optional.empty()));
         assertThat(ChangeCommandParser.parse("new --service api Bump retries"))
-                .isEqualTo(new SlashCommand.New("Bump retries", java.util.Optional.of("api")));
+                .isEqualTo(new SlashCommand.New("Bump retries", java.util.Optional.of("api"), java.util.Optional.empty()));
         assertThat(ChangeCommandParser.parse("new --service")).isEqualTo(new SlashCommand.Unreadable(
                 "`--service` needs a service of the policy, e.g. `--service homepage`."));
+    }
+
+    @Test
+    @DisplayName("`new --type category/type` names the approval matrix's row, with or without a service")
+    void newOfAType() {
+        assertThat(ChangeCommandParser.parse("new Drop legacy column --type Database/column-removal --service api"))
+                .isEqualTo(new SlashCommand.New("Drop legacy column", java.util.Optional.of("api"),
+                        java.util.Optional.of("database/column-removal")));
+        assertThat(ChangeCommandParser.parse("new --type")).isEqualTo(new SlashCommand.Unreadable(
+                "`--type` needs a type of change of the policy, e.g. `--type database/column-removal`."));
     }
 
     @Test
