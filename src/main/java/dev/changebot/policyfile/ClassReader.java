@@ -104,9 +104,27 @@ final class ClassReader {
         return steps;
     }
 
+    /**
+     * {@code notice: "5 business days"}, or several notices the class must all give, each with what
+     * it is for: {@code notice: [{label: RFC / design doc, period: "5 business days"}, ...]}.
+     */
     private Notice notice(YamlMap definition) {
+        var node = definition.get("notice");
+        if (node.isPresent() && node.get() instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+            var notices = new ArrayList<Notice.All.Labelled>();
+            for (var entry : definition.maps("notice")) {
+                entry.allowOnly(Set.of("label", "period"));
+                var label = entry.requiredString("label", "what the notice is for, e.g. label: maintenance window announced");
+                var period = entry.requiredString("period", "e.g. period: 14d or \"5 business days\"")
+                        .flatMap(text -> values.period(text, entry.get("period").orElseThrow(), entry.child("period")));
+                if (label.isPresent() && period.isPresent()) {
+                    notices.add(new Notice.All.Labelled(label.get(), period.get()));
+                }
+            }
+            return notices.isEmpty() ? new Notice.None() : new Notice.All(notices);
+        }
         return definition.string("notice").flatMap(text ->
-                values.period(text, definition.get("notice").orElseThrow(), definition.child("notice")))
+                values.period(text, node.orElseThrow(), definition.child("notice")))
                 .orElse(new Notice.None());
     }
 

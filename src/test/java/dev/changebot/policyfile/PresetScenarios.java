@@ -26,12 +26,12 @@ final class PresetScenarios {
                         .followUpsDue(Map.of("retrospective", "2026-03-08T03:00:00Z")).allowed(),
                 PresetScenario.of("chat-backend", "Restricted Times: the last week of December is frozen; the next window is Friday 1 January 10:00")
                         .change("medium", "2026-12-29T11:00:00Z").refused("December", "2027-01-01T10:00:00Z"),
-                PresetScenario.of("chat-backend", "Category 3: the RFC needs 5 business days' notice, then the next maintenance window (second Tuesday fallback)")
+                PresetScenario.of("chat-backend", "Category 3: the RFC's 5 business days and the maintenance window's 2 weeks' announcement are both owed; then the next maintenance window")
                         .change("high", "2026-03-03T03:00:00Z").requestedAt("2026-03-02T09:00:00Z")
-                        .refused("5 business days", "2026-03-10T02:00:00Z"),
-                PresetScenario.of("chat-backend", "Category 3: notice in business days skips Thanksgiving; then the next maintenance window")
+                        .refused("5 business days (RFC: design doc published 5+ business days before) and 14 days (planned maintenance announced 2 weeks in advance)", "2026-04-07T02:00:00Z"),
+                PresetScenario.of("chat-backend", "Category 3: requested the day before Thanksgiving, the 2 weeks' announcement decides; then January's first maintenance window")
                         .change("high", "2026-12-01T03:00:00Z").requestedAt("2026-11-25T09:00:00Z")
-                        .refused("5 business days", "2026-12-08T02:00:00Z"),
+                        .refused("14 days (planned maintenance announced 2 weeks in advance)", "2027-01-05T02:00:00Z"),
                 PresetScenario.of("chat-backend", "Category 3: the review sign-offs are ordered steps ending with the Tech Architect's gate")
                         .change("high", "2026-04-07T03:00:00Z").requestedAt("2026-03-02T09:00:00Z")
                         .steps(List.of(List.of("backend-lead"), List.of("dba-lead"), List.of("sre-lead"),

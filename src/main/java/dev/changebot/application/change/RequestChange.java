@@ -99,7 +99,8 @@ public class RequestChange {
         var from = start.isBefore(noticeEnd) ? noticeEnd : start;
         var earliest = planner.earliestCompliantStart(from);
         var why = start.isBefore(noticeEnd)
-                ? "This class needs " + changeClass.notice().describe() + " notice."
+                ? "This class needs " + String.join(" and ", changeClass.notice().unmetBy(now, start,
+                        policy.businessCalendar())) + " notice."
                 : planner.explain(start);
         return Optional.of(new FieldProblem(ChangeField.PROPOSED_START, why + earliest
                 .map(e -> " Earliest compliant start: " + DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'")

@@ -2,6 +2,7 @@ package dev.changebot.domain.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** How long before its start a change must be requested. */
@@ -12,6 +13,11 @@ public sealed interface Notice {
 
     /** For people: "24 h", "7 days", "5 business days". */
     String describe();
+
+    /** What a start at {@code start} of a change requested at {@code requestedAt} lacks: empty when it is given enough notice. */
+    default List<String> unmetBy(Instant requestedAt, Instant start, BusinessCalendar calendar) {
+        return start.isBefore(earliestStart(requestedAt, calendar)) ? List.of(describe()) : List.of();
+    }
 
     record None() implements Notice {
 
@@ -63,6 +69,45 @@ public sealed interface Notice {
         @Override
         public String describe() {
             return days == 1 ? "1 business day" : days + " business days";
+        }
+    }
+
+    /**
+     * Several notices a class must all give, each with its label ("RFC / design doc 5 business days
+     * ahead" and "maintenance window announced 2 weeks ahead"): the earliest start is the latest of theirs.
+     */
+    record All(List<Labelled> notices) implements Notice {
+
+        /** One notice, and what it is for. */
+        public record Labelled(String label, Notice notice) {
+        }
+
+        public All {
+            notices = List.copyOf(notices);
+            if (notices.isEmpty()) {
+                throw new IllegalArgumentException("Several notices need at least one");
+            }
+        }
+
+        @Override
+        public Instant earliestStart(Instant requestedAt, BusinessCalendar calendar) {
+            return notices.stream().map(n -> n.notice().earliestStart(requestedAt, calendar)).max(Instant::compareTo)
+                    .orElseThrow();
+        }
+
+        @Override
+        public String describe() {
+            return String.join(" and ", notices.stream().map(All::describe).toList());
+        }
+
+        @Override
+        public List<String> unmetBy(Instant requestedAt, Instant start, BusinessCalendar calendar) {
+            return notices.stream().filter(n -> start.isBefore(n.notice().earliestStart(requestedAt, calendar)))
+                    .map(All::describe).toList();
+        }
+
+        private static String describe(Labelled labelled) {
+            return labelled.notice().describe() + " (" + labelled.label() + ")";
         }
     }
 }

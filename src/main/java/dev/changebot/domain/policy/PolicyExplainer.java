@@ -32,8 +32,9 @@ public final class PolicyExplainer {
         var reasons = new ArrayList<>(verdict.reasons());
         boolean noticeMet = !at.isBefore(noticeEnd);
         if (!noticeMet) {
-            reasons.add(0, "needs " + changeClass.notice().describe() + " notice: a change requested at "
-                    + requestedAt + " may start from " + noticeEnd);
+            reasons.add(0, "needs " + String.join(" and ", changeClass.notice().unmetBy(requestedAt, at,
+                    policy.businessCalendar())) + " notice: a change requested at " + requestedAt + " may start from "
+                    + noticeEnd);
         }
         var from = at.isBefore(noticeEnd) ? noticeEnd : at;
         Optional<Instant> earliest = verdict.allowed() && noticeMet ? Optional.of(at) : planner.earliestCompliantStart(from);

@@ -58,4 +58,19 @@ class NoticeTest {
         assertThatThrownBy(() -> new Notice.Elapsed(Duration.ofHours(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Notice.BusinessDays(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @DisplayName("several notices (chat-backend's RFC and maintenance announcement): the latest decides, each unmet one is named")
+    void severalNotices() {
+        Notice both = new Notice.All(java.util.List.of(
+                new Notice.All.Labelled("RFC published", new Notice.BusinessDays(5)),
+                new Notice.All.Labelled("maintenance announced", new Notice.Elapsed(Duration.ofDays(14)))));
+
+        assertThat(both.earliestStart(wednesdayBeforeChristmas, calendar)).isEqualTo(utc("2027-01-06T09:30"));
+        assertThat(both.describe()).isEqualTo("5 business days (RFC published) and 14 days (maintenance announced)");
+        assertThat(both.unmetBy(wednesdayBeforeChristmas, utc("2027-01-04T09:30"), calendar))
+                .containsExactly("14 days (maintenance announced)");
+        assertThat(both.unmetBy(wednesdayBeforeChristmas, utc("2026-12-28T09:30"), calendar)).hasSize(2);
+        assertThat(both.unmetBy(wednesdayBeforeChristmas, utc("2027-01-06T09:30"), calendar)).isEmpty();
+    }
 }
