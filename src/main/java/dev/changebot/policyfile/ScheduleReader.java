@@ -3,6 +3,7 @@ package dev.changebot.policyfile;
 import dev.changebot.domain.calendar.EndOfPeriodSchedule;
 import dev.changebot.domain.calendar.FixedSchedule;
 import dev.changebot.domain.calendar.HolidaySchedule;
+import dev.changebot.domain.calendar.HolidayWeekendSchedule;
 import dev.changebot.domain.calendar.RecurrenceSchedule;
 import dev.changebot.domain.calendar.Schedule;
 import dev.changebot.domain.calendar.TimeSpan;
@@ -26,7 +27,7 @@ import java.util.Set;
 final class ScheduleReader {
 
     static final Set<String> KINDS = Set.of("weekly", "yearly", "periods", "recurrence", "holidays",
-            "end_of_month", "end_of_quarter");
+            "holiday_weekends", "end_of_month", "end_of_quarter");
 
     private final Problems problems;
     private final Values values;
@@ -48,6 +49,7 @@ final class ScheduleReader {
             recurrence(definition, zone).ifPresent(parts::add);
         }
         definition.map("holidays").flatMap(h -> holidays(h, zone)).ifPresent(parts::add);
+        definition.map("holiday_weekends").flatMap(h -> holidayWeekends(h, zone)).ifPresent(parts::add);
         definition.map("end_of_month").flatMap(e -> endOf(e, zone, EndOfPeriodSchedule.PeriodKind.MONTH)).ifPresent(parts::add);
         definition.map("end_of_quarter").flatMap(e -> endOf(e, zone, EndOfPeriodSchedule.PeriodKind.QUARTER)).ifPresent(parts::add);
         if (parts.isEmpty()) {
@@ -183,6 +185,21 @@ final class ScheduleReader {
         var weekends = holidays.bool("extend_to_weekend").orElse(false);
         return country.flatMap(code -> publicHolidays(code, holidays.get("country").orElseThrow(), holidays.child("country")))
                 .map(calendar -> new HolidaySchedule(zone, calendar, weekends));
+    }
+
+    /** {@code holiday_weekends: {country: US, bridge_days: 1}}: weekends joined to a holiday, bridge days 0 to 3. */
+    private Optional<Schedule> holidayWeekends(YamlMap definition, ZoneId zone) {
+        definition.allowOnly(Set.of("country", "bridge_days"));
+        var country = definition.requiredString("country", "an ISO country code, e.g. country: US");
+        var bridge = definition.integer("bridge_days").orElse(1);
+        if (bridge < 0 || bridge > 3) {
+            problems.at(definition.get("bridge_days").orElseThrow(), "'" + definition.child("bridge_days")
+                    + "' must be 0 to 3, not " + bridge, "the working days allowed between a holiday and its weekend;"
+                    + " 1 makes Thanksgiving's Thursday to Sunday a holiday weekend");
+            return Optional.empty();
+        }
+        return country.flatMap(code -> publicHolidays(code, definition.get("country").orElseThrow(),
+                definition.child("country"))).map(calendar -> new HolidayWeekendSchedule(zone, calendar, bridge));
     }
 
     Optional<PublicHolidays> publicHolidays(String code, org.yaml.snakeyaml.nodes.Node at, String where) {

@@ -68,6 +68,11 @@ final class PresetScenarios {
                         .steps(List.of(List.of("cto"), List.of("ceo"))).refused("7 days", "2026-03-14T09:00:00Z"),
                 PresetScenario.of("pol-008", "5.2 Blackout Periods: the Memorial Day holiday weekend; the next window is Tuesday 9am PT")
                         .change("standard", "2026-05-25T17:00:00Z").refused("holiday", "2026-05-26T16:00:00Z"),
+                PresetScenario.of("pol-008", "5.2 Blackout Periods: the Thanksgiving holiday weekend runs Thursday to Sunday: a major change Saturday 2am PT waits a week")
+                        .change("major", "2026-11-28T10:00:00Z").requestedAt("2026-11-02T17:00:00Z")
+                        .refused("Holiday weekend", "2026-12-05T10:00:00Z"),
+                PresetScenario.of("pol-008", "5.2 Blackout Periods: Veterans Day on a Wednesday is a holiday, not a holiday weekend")
+                        .change("standard", "2026-11-11T18:00:00Z").allowed(),
 
                 // Seed 004 — POL-012 (America/New_York)
                 PresetScenario.of("pol-012", "CTRL-012.2: no normal deploys Friday 3pm - Monday 9am ET, across the DST change")
