@@ -34,6 +34,7 @@ final class ExplanationJson {
             s.addProperty("step", step.number());
             s.addProperty("name", step.name());
             s.add("roles", strings(step.roles()));
+            s.add("who", strings(step.who()));
             s.addProperty("required", step.required());
             steps.add(s);
         }
@@ -50,6 +51,10 @@ final class ExplanationJson {
         e.rollout().ifPresent(r -> json.addProperty("rollout", r));
         e.monitoring().ifPresent(m -> json.addProperty("monitoring", m));
         json.add("overrideRoles", strings(e.overrideRoles()));
+        json.add("overrides", strings(e.overrides()));
+        json.add("requiredFields", strings(e.requiredFields()));
+        json.add("assumptions", strings(e.assumptions()));
+        json.addProperty("zone", e.zone().getId());
         var followUps = new JsonArray();
         for (var f : e.followUps()) {
             var o = new JsonObject();

@@ -1,15 +1,12 @@
 package dev.changebot.cli;
 
+import dev.changebot.domain.calendar.CalendarText;
 import dev.changebot.domain.policy.Explanation;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /** The explanation as a person reads it in a terminal. */
 final class ExplanationText {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private ExplanationText() {
     }
@@ -26,13 +23,16 @@ final class ExplanationText {
         context.environment().ifPresent(s -> out.append("Environment: ").append(s).append('\n'));
         context.type().ifPresent(s -> out.append("Type: ").append(s)
                 .append(context.typeApprovers().map(a -> " — approval matrix: " + a).orElse("")).append('\n'));
-        out.append("Start at ").append(when(e.at())).append(": ").append(e.allowed() ? "ALLOWED" : "BLOCKED").append('\n');
+        out.append("Start at ").append(when(e.at(), e.zone())).append(": ").append(e.allowed() ? "ALLOWED" : "BLOCKED").append('\n');
         out.append("  ").append(e.summary()).append('\n');
         e.reasons().forEach(r -> out.append("  - ").append(r).append('\n'));
         out.append("Earliest compliant start: ")
-                .append(e.earliestCompliantStart().map(ExplanationText::when).orElse("none in the next 3 years")).append('\n');
-        out.append("Notice: ").append(e.notice()).append(" (requested ").append(when(e.requestedAt()))
-                .append(", satisfied from ").append(when(e.noticeSatisfiedAt())).append(")\n");
+                .append(e.earliestCompliantStart().map(t -> when(t, e.zone())).orElse("none in the next 3 years")).append('\n');
+        out.append("Notice: ").append(e.notice()).append(" (requested ").append(when(e.requestedAt(), e.zone()))
+                .append(", satisfied from ").append(when(e.noticeSatisfiedAt(), e.zone())).append(")\n");
+        if (!e.requiredFields().isEmpty()) {
+            out.append("Required fields: ").append(String.join(", ", e.requiredFields())).append('\n');
+        }
         out.append("Approval:\n");
         e.approvalRules().forEach(r -> out.append("  - ").append(r).append('\n'));
         if (!e.approvalSteps().isEmpty()) {
@@ -42,7 +42,7 @@ final class ExplanationText {
         }
         for (var step : e.approvalSteps()) {
             out.append("  ").append(step.number()).append(". ").append(step.name()).append(" — ")
-                    .append(step.required()).append(" of ").append(String.join(" / ", step.roles())).append('\n');
+                    .append(step.required()).append(" of ").append(String.join(" or ", step.who())).append('\n');
         }
         if (!e.soak().isEmpty()) {
             out.append("Soak:\n");
@@ -50,15 +50,15 @@ final class ExplanationText {
         }
         e.rollout().ifPresent(r -> out.append("Rollout: ").append(r).append('\n'));
         e.monitoring().ifPresent(m -> out.append("Post-deploy monitoring: ").append(m).append('\n'));
-        if (!e.overrideRoles().isEmpty()) {
-            out.append("Window override: ").append(String.join(", ", e.overrideRoles()))
-                    .append(", with a written justification\n");
+        if (!e.overrides().isEmpty()) {
+            out.append("Overrides:\n");
+            e.overrides().forEach(o -> out.append("  - ").append(o).append('\n'));
         }
         if (!e.followUps().isEmpty()) {
             out.append("Follow-ups owed:\n");
             for (var f : e.followUps()) {
                 out.append("  - ").append(f.label()).append(" within ").append(f.within()).append(", due ")
-                        .append(when(f.dueAt()));
+                        .append(when(f.dueAt(), e.zone()));
                 if (!f.roles().isEmpty()) {
                     out.append(", by ").append(String.join(" / ", f.roles()));
                 }
@@ -70,6 +70,10 @@ final class ExplanationText {
                 }
                 out.append('\n');
             }
+        }
+        if (!e.assumptions().isEmpty()) {
+            out.append("Assumed (the command line cannot see them):\n");
+            e.assumptions().forEach(a -> out.append("  - ").append(a).append('\n'));
         }
         out.append("Environments, first to last: ").append(String.join(", ", e.environments())).append('\n');
         if (!e.services().isEmpty()) {
@@ -92,7 +96,8 @@ final class ExplanationText {
         return out.toString();
     }
 
-    private static String when(Instant instant) {
-        return WHEN.format(instant);
+    /** In the policy's zone, and UTC: "Wed 2026-03-11 10:00 PDT (17:00 UTC)". */
+    private static String when(Instant instant, ZoneId zone) {
+        return CalendarText.zonedAndUtc(instant, zone);
     }
 }

@@ -46,6 +46,43 @@ class PolicyCliTest {
     }
 
     @Test
+    @DisplayName("POL-012 CTRL-012.2 \"IC or Engineering Manager can override\": overrides name who, any one or all, times in the policy's zone and UTC, and what was assumed")
+    void explainOverridesTimesAndAssumptions() {
+        var result = run("explain", "preset:pol-012", "--class", "normal", "--at", "2026-03-06T20:30:00Z");
+
+        assertThat(result.out()).contains("Start at Fri 2026-03-06 15:30 EST (20:30 UTC): BLOCKED",
+                "Earliest compliant start: Mon 2026-03-09 09:00 EDT (13:00 UTC)",
+                "the weekend freeze: any one of Incident Commander (incident-commander) or Engineering Manager"
+                        + " (engineering-manager), with a written justification",
+                "Required fields: title, description, systems_affected, rollback_plan, testing_evidence",
+                "no incident is open", "nobody has declared a freeze");
+    }
+
+    @Test
+    @DisplayName("pol-008 5.1 \"24 hours advance notice\": a start blocked by notice never reads \"Then: Allowed\"; chat-backend's exceptions need Backend Lead and SRE Lead together")
+    void explainNoticeAndJointOverride() {
+        var notice = run("explain", "preset:pol-008", "--class", "normal", "--at", "2026-03-10T18:00:00Z",
+                "--requested-at", "2026-03-10T17:00:00Z");
+        var chat = run("explain", "preset:chat-backend", "--class", "medium", "--at", "2026-03-06T16:30:00Z");
+
+        assertThat(notice.exit()).isEqualTo(PolicyCommand.BLOCKED);
+        assertThat(notice.out()).contains("Needs 24 h notice, so not before Wed 2026-03-11 10:00 PDT (17:00 UTC);"
+                + " at that time the calendar allows it").doesNotContain("Then:", "T17:00:00Z");
+        assertThat(chat.out()).contains("outside its windows: all of Backend Lead (backend-lead) and SRE Lead (sre-lead)"
+                + " (one person of each), with a written justification");
+    }
+
+    @Test
+    @DisplayName("who may declare an emergency, in each policy's words: rotor's team members; nobody claims unilateral authority")
+    void explainWhoDeclares() {
+        var rotor = run("explain", "preset:rotor", "--class", "emergency", "--at", "2026-03-06T12:00:00Z");
+        var pol008 = run("explain", "preset:pol-008", "--class", "emergency", "--at", "2026-03-06T12:00:00Z");
+
+        assertThat(rotor.out()).contains("declared by Rotor team member (team-member)");
+        assertThat(pol008.out()).contains("declared by").doesNotContain("unilateral");
+    }
+
+    @Test
     @DisplayName("policy explain: an emergency lists its follow-ups with absolute deadlines")
     void explainEmergency() {
         var result = run("explain", "preset:rotor", "--class", "emergency", "--at", "2026-03-06T12:00:00Z");
@@ -64,7 +101,7 @@ class PolicyCliTest {
                 "shop", "--at", "2026-03-10T10:00:00Z", "--json");
 
         assertThat(homepage.exit()).isEqualTo(PolicyCommand.ALLOWED);
-        assertThat(homepage.out()).contains("1. Explicit approval before push — 1 of reviewer",
+        assertThat(homepage.out()).contains("1. Explicit approval before push — 1 of Mixpeek reviewer",
                 "Environments, first to last: production (Production)",
                 "  - homepage (Homepage), to every environment, also needs Explicit approval before push",
                 "  - celery (Celery), to every environment").doesNotContain("pre-approved: recorded and approved at once");

@@ -37,6 +37,19 @@ public final class CalendarText {
         return moment(instant, zone) + " (" + DATE_TIME.format(local) + " " + ZONE.format(local) + ")";
     }
 
+    /** "Wed 2026-03-11 10:00 PDT (17:00 UTC)"; "Wed 2026-03-11 17:00 UTC" when the zone is UTC. */
+    public static String zonedAndUtc(Instant instant, ZoneId zone) {
+        ZonedDateTime local = local(instant, zone);
+        ZonedDateTime utc = local(instant, java.time.ZoneOffset.UTC);
+        var text = java.time.format.DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", java.util.Locale.ENGLISH)
+                .format(local) + " " + ZONE.format(local);
+        if (local.getOffset().equals(java.time.ZoneOffset.UTC)) {
+            return text;
+        }
+        return text + " (" + java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ENGLISH).format(utc)
+                + " UTC" + (utc.toLocalDate().equals(local.toLocalDate()) ? "" : " " + utc.toLocalDate()) + ")";
+    }
+
     /** A moment seen from {@code now}: the weekday is enough within the coming days, a date is added after. */
     public static String momentFrom(Instant now, Instant instant, ZoneId zone) {
         return weekdayIsEnough(local(now, zone), local(instant, zone))

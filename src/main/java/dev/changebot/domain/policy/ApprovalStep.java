@@ -9,7 +9,8 @@ import java.util.Set;
 public record ApprovalStep(String name, Set<String> roles, int required) {
 
     public ApprovalStep {
-        roles = Set.copyOf(roles);
+        // In the policy's order: people read them as written.
+        roles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(roles));
         if (required < 1) {
             throw new IllegalArgumentException("A step needs at least one approver");
         }

@@ -40,7 +40,7 @@ public record ChangeClass(
         windows = List.copyOf(windows);
         soak = List.copyOf(soak);
         followUps = List.copyOf(followUps);
-        declarers = Set.copyOf(declarers);
+        declarers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(declarers));
     }
 
     public boolean needsApproval() {

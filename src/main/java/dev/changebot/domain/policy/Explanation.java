@@ -1,6 +1,7 @@
 package dev.changebot.domain.policy;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,11 @@ public record Explanation(
         List<String> overrideRoles,
         List<Obligation> followUps,
         List<String> environments,
-        List<ServiceLine> services) {
+        List<ServiceLine> services,
+        ZoneId zone,
+        List<String> requiredFields,
+        List<String> overrides,
+        List<String> assumptions) {
 
     /**
      * One of the policy's services: who owns it, where it goes ({@code environments} empty: all of
@@ -39,8 +44,8 @@ public record Explanation(
                               List<String> classOverrides, List<String> extraSteps) {
     }
 
-    /** One approval step, in order. */
-    public record Step(int number, String name, List<String> roles, int required) {
+    /** One approval step, in order; {@code who} names its roles as people read them: "Backend Lead (backend-lead)". */
+    public record Step(int number, String name, List<String> roles, int required, List<String> who) {
     }
 
     public record Soak(String environment, String duration) {

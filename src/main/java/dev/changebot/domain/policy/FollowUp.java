@@ -15,7 +15,8 @@ public record FollowUp(String name, String label, Notice within, Set<String> rol
                        List<String> asks, Set<String> severities) {
 
     public FollowUp {
-        roles = Set.copyOf(roles);
+        // In the policy's order: people read them as written.
+        roles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(roles));
         asks = List.copyOf(asks);
         severities = Set.copyOf(severities);
     }

@@ -12,7 +12,8 @@ public record Override(Set<String> roles, boolean allRoles) {
     public static final Override NOBODY = new Override(Set.of(), false);
 
     public Override {
-        roles = Set.copyOf(roles);
+        // In the policy's order: people read them as written.
+        roles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(roles));
     }
 
     public boolean isPossible() {

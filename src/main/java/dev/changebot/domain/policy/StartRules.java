@@ -25,7 +25,7 @@ public final class StartRules {
      */
     public static StartPlanner plannerFor(Policy policy, ChangeClass changeClass, DeploymentTarget target,
                                           CalendarState state) {
-        // Emergencies have unilateral authority: no window or freeze applies to them.
+        // Emergencies start at once: no window or freeze applies to them.
         var windows = changeClass.emergency() ? List.<NamedSchedule>of()
                 : changeClass.windows().stream().filter(name -> policy.windowScope(name).covers(target))
                         .map(name -> policy.windows().get(name)).toList();

@@ -56,7 +56,7 @@ final class EmergencyMessage {
                 + "\n*Declared by* " + Mrkdwn.user(change.requesterId()) + " " + Mrkdwn.time(change.requestedAt())
                 + "\n*Incident commander:* " + Mrkdwn.user(change.incidentCommander().orElse(change.requesterId()))
                 + (approvedFirst ? " (work starts once the approvals below are in)"
-                        : " (unilateral authority; no prior approval)")))));
+                        : " (work started at once, with no approval before it)")))));
         PipelineLine.of(view).ifPresent(blocks::add);
         if (approvedFirst) {
             blocks.addAll(ApprovalLadder.sections(view));
