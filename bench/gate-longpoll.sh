@@ -4,7 +4,7 @@
 # with the checks long-polled and decided by approve clicks spread over the phase; phase A again. Prints
 # Slack ack p50/p99/max per phase and each check's settle latency (its allowed answer after its deciding
 # click's ack). Changebot runs as a JVM of its own (JAVA_OPTS, else the README's -Xmx128m -Xmn32m -XX:+UseSerialGC).
-# Usage: bench/gate-longpoll.sh [rate] [seconds per phase] [checks]   (defaults 100 40 200; about 6 minutes)
+# Usage: bench/gate-longpoll.sh [rate] [seconds per phase] [checks]   (defaults 100 40 200; about 5 minutes)
 # Database: a durable PostgreSQL of its own preloading pg_stat_statements, or the server in
 # DATASOURCES_DEFAULT_URL when set; the first line of output says which settings were measured.
 # See docs/performance.md ("The gate under long-polls") for what it prints and how to read it.
