@@ -57,7 +57,7 @@ final class PhaseReport {
      * with calls, execution time and rows per request, so what a kind costs PostgreSQL can be read
      * statement by statement (the work after the ack and the probe's own few reads included).
      */
-    private static void printStatements(List<PostgresProbe.StatementTotals> statements, int requests) {
+    static void printStatements(List<PostgresProbe.StatementTotals> statements, int requests) {
         if (statements.isEmpty()) {
             return;
         }

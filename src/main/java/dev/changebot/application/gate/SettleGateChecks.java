@@ -4,15 +4,22 @@ import dev.changebot.application.port.CalendarStates;
 import dev.changebot.application.port.GateCheckWatchers;
 import dev.changebot.application.port.GateChecks;
 import dev.changebot.application.port.Transactions;
+import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.Changes;
+import dev.changebot.domain.gate.GateCheck;
 import dev.changebot.domain.gate.GateDecision;
 import dev.changebot.domain.gate.GateReason;
 import dev.changebot.domain.gate.GateState;
 import dev.changebot.domain.gate.GateVerdict;
+import dev.changebot.domain.policy.CalendarState;
 import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,13 +61,20 @@ public class SettleGateChecks {
         this.clock = clock;
     }
 
-    /** One pass; how many checks settled. */
+    /**
+     * One pass; how many checks settled. The calendar (declared freezes, open incidents) is read once
+     * per workspace for the pass, not once per check: with hundreds of checks pending, reading it for
+     * each made a pass take about a second on a busy database (the open-incident query reads the open
+     * changes), so an approval landing mid-pass waited for the next one, and the passes took PostgreSQL
+     * time from Slack's acks.
+     */
     public int settlePending() {
         var pending = transactions.inTransaction(() -> checks.pending(BATCH));
+        var calendars = new HashMap<String, CalendarState>();
         int settled = 0;
         for (var check : pending) {
             try {
-                if (transactions.inTransaction(() -> decideAgain(check))) {
+                if (transactions.inTransaction(() -> decideAgain(check, calendars))) {
                     settled++;
                 }
             } catch (RuntimeException e) {
@@ -79,25 +93,37 @@ public class SettleGateChecks {
         }
     }
 
-    private boolean decideAgain(dev.changebot.domain.gate.GateCheck check) {
+    private boolean decideAgain(GateCheck check, Map<String, CalendarState> calendars) {
         var now = clock.instant();
         var change = changes.find(check.workspaceId(), check.change());
-        GateVerdict verdict = change.map(c -> decision.decide(c, policy, calendar.at(check.workspaceId(), now),
-                        check.service(), check.environment(), check.deadline(), now))
-                .orElse(new GateVerdict(GateState.INVALID, List.of(GateReason.of("not_found",
-                        check.change() + " is no longer in the record.")), java.util.Optional.empty()));
+        var ofThePass = calendars.computeIfAbsent(check.workspaceId(), workspace -> calendar.at(workspace, now));
+        if (verdictOf(check, change, ofThePass, now).sameAs(check.verdict())) {
+            // Nothing to record. A freeze declared or lifted since the pass read the calendar woke this
+            // node's settler when it committed (another node's: the next poll): the next pass decides on it.
+            return false;
+        }
+        // About to record a new verdict: decided on the calendar as it is now, in this transaction, so
+        // what is recorded never rests on a read older than the check's own.
+        var verdict = verdictOf(check, change, calendar.at(check.workspaceId(), now), now);
         if (verdict.sameAs(check.verdict())) {
             return false;
         }
         if (!checks.decide(check.id(), verdict, now)) {
             return false;
         }
-        var decided = check.withVerdict(verdict, verdict.state().settled() ? java.util.Optional.of(now) : java.util.Optional.empty());
+        var decided = check.withVerdict(verdict, verdict.state().settled() ? Optional.of(now) : Optional.empty());
         watchers.forEach(watcher -> watcher.changed(decided, now));
         if (verdict.state().settled()) {
             facts.settled(decided, "changebot", now);
             return true;
         }
         return false;
+    }
+
+    private GateVerdict verdictOf(GateCheck check, Optional<Change> change, CalendarState calendarState, Instant now) {
+        return change.map(c -> decision.decide(c, policy, calendarState, check.service(), check.environment(),
+                        check.deadline(), now))
+                .orElse(new GateVerdict(GateState.INVALID, List.of(GateReason.of("not_found",
+                        check.change() + " is no longer in the record.")), Optional.empty()));
     }
 }
