@@ -180,7 +180,8 @@ final class ClassReader {
     private List<FollowUp> followUps(YamlMap definition) {
         var followUps = new ArrayList<FollowUp>();
         for (var item : definition.maps("follow_ups")) {
-            item.allowOnly(Set.of("name", "label", "within", "roles", "not_declarer", "asks", "severities"));
+            item.allowOnly(Set.of("name", "label", "within", "roles", "not_declarer", "asks", "severities",
+                    "owed_without_severity"));
             var name = item.requiredString("name", "e.g. name: post-hoc-review");
             var within = item.requiredString("within", "a deadline such as 24h or '2 business days'")
                     .flatMap(text -> values.period(text, item.get("within").orElseThrow(), item.child("within")));
@@ -189,7 +190,8 @@ final class ClassReader {
             if (name.isPresent() && within.isPresent()) {
                 followUps.add(new FollowUp(name.get(), item.string("label").orElse(name.get()), within.get(), roles,
                         item.bool("not_declarer").orElse(false), asks,
-                        item.strings("severities").stream().map(YamlMap.Named::text).collect(java.util.stream.Collectors.toSet())));
+                        item.strings("severities").stream().map(YamlMap.Named::text).collect(java.util.stream.Collectors.toSet()),
+                        item.bool("owed_without_severity").orElse(true)));
             }
         }
         return followUps;

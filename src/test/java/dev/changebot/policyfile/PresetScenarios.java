@@ -63,9 +63,9 @@ final class PresetScenarios {
                 PresetScenario.of("pol-008", "5.2 Blackout Periods: end of month/quarter; the next normal window is Wednesday 1 April 10:00 PT")
                         .change("normal", "2026-03-31T17:30:00Z").requestedAt("2026-03-20T17:00:00Z")
                         .refused("month", "2026-04-01T17:00:00Z"),
-                PresetScenario.of("pol-008", "5.1 Major Changes: Saturday 2am-6am PT with 7 days' notice")
+                PresetScenario.of("pol-008", "5.1 Major Changes: Saturday 2am-6am PT with 7 days' notice; 4.2 code review (2 approvals), then CTO, then CEO")
                         .change("major", "2026-03-07T10:30:00Z").requestedAt("2026-03-02T12:00:00Z")
-                        .steps(List.of(List.of("cto"), List.of("ceo"))).refused("7 days", "2026-03-14T09:00:00Z"),
+                        .steps(List.of(List.of("code-reviewer"), List.of("cto"), List.of("ceo"))).refused("7 days", "2026-03-14T09:00:00Z"),
                 PresetScenario.of("pol-008", "5.2 Blackout Periods: the Memorial Day holiday weekend; the next window is Tuesday 9am PT")
                         .change("standard", "2026-05-25T17:00:00Z").refused("holiday", "2026-05-26T16:00:00Z"),
                 PresetScenario.of("pol-008", "5.2 Blackout Periods: the Thanksgiving holiday weekend runs Thursday to Sunday: a major change Saturday 2am PT waits a week")

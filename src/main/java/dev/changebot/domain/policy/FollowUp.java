@@ -9,10 +9,17 @@ import java.util.Set;
  * incident report, a retroactive second approval, a backfilled PR review in 2 business days.
  * {@code roles} empty means anyone may satisfy it; {@code notDeclarer} keeps the declarer from
  * reviewing their own emergency. {@code asks} are the questions the satisfying form puts;
- * {@code severities}, when given, limit it to emergencies of those incident severities.
+ * {@code severities}, when given, limit it to emergencies of those incident severities;
+ * {@code owedWithoutSeverity} says whether an emergency declared without a severity owes it.
  */
 public record FollowUp(String name, String label, Notice within, Set<String> roles, boolean notDeclarer,
-                       List<String> asks, Set<String> severities) {
+                       List<String> asks, Set<String> severities, boolean owedWithoutSeverity) {
+
+    /** Owed without a severity too: nobody said it may be skipped. */
+    public FollowUp(String name, String label, Notice within, Set<String> roles, boolean notDeclarer,
+                    List<String> asks, Set<String> severities) {
+        this(name, label, within, roles, notDeclarer, asks, severities, true);
+    }
 
     public FollowUp {
         // In the policy's order: people read them as written.
@@ -24,10 +31,16 @@ public record FollowUp(String name, String label, Notice within, Set<String> rol
     /**
      * Whether an emergency of this severity owes it: {@code severities} empty means every
      * emergency does ("executive report for P0 incidents" lists P0); an emergency declared
-     * without a severity owes it too, since nobody said it may be skipped.
+     * without a severity owes it too, since nobody said it may be skipped — unless the policy says
+     * only a declared severity calls for it (chat-backend's security timeline: 1 h mitigation).
      */
     public boolean owedAt(java.util.Optional<String> severity) {
-        return severities.isEmpty() || severity.isEmpty()
-                || severities.stream().anyMatch(s -> s.equalsIgnoreCase(severity.get()));
+        if (severities.isEmpty()) {
+            return true;
+        }
+        if (severity.isEmpty()) {
+            return owedWithoutSeverity;
+        }
+        return severities.stream().anyMatch(s -> s.equalsIgnoreCase(severity.get()));
     }
 }
