@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ClassReader {
 
     static final Set<String> KEYS = Set.of("label", "pre_approved", "emergency", "required_fields", "approval",
-            "windows", "notice", "soak", "rollout", "monitoring", "override", "follow_ups", "declarers");
+            "windows", "notice", "soak", "rollout", "monitoring", "override", "follow_ups", "declarers",
+            "verbal_approval");
     // The service is asked whenever the policy has services, whatever the class: no class requires it.
     static final Set<String> FIELD_NAMES = Arrays.stream(ChangeField.values()).filter(f -> f != ChangeField.SERVICE)
             .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -60,7 +61,31 @@ final class ClassReader {
                 requiredFields(definition), steps, windows, notice(definition), soak(definition),
                 rollout(definition), definition.string("monitoring").flatMap(text ->
                         values.duration(text, definition.get("monitoring").orElseThrow(), definition.child("monitoring"))),
-                override, followUps(definition), declarers(name, definition, emergency));
+                override, followUps(definition), declarers(name, definition, emergency),
+                verbalApprovers(name, definition, emergency));
+    }
+
+    /** {@code verbal_approval: {roles: [cto, ceo]}}: who must have approved an emergency by word before it is declared. */
+    private Set<String> verbalApprovers(String name, YamlMap definition, boolean emergency) {
+        var section = definition.map("verbal_approval");
+        if (section.isEmpty()) {
+            return Set.of();
+        }
+        if (!emergency) {
+            problems.at(definition.keyNode("verbal_approval"), "class '" + name + "' is not an emergency class,"
+                    + " so nobody approves it by word", "verbal_approval: belongs to the class with emergency: true");
+            return Set.of();
+        }
+        section.get().allowOnly(Set.of("roles"));
+        var roles = references.roles(section.get().strings("roles"));
+        if (roles.isEmpty() && section.get().has("roles")) {
+            return Set.of();
+        }
+        if (!section.get().has("roles")) {
+            problems.at(definition.keyNode("verbal_approval"), "'" + definition.child("verbal_approval")
+                    + "' needs roles", "e.g. verbal_approval: {roles: [cto, ceo]}");
+        }
+        return roles;
     }
 
     private Set<String> declarers(String name, YamlMap definition, boolean emergency) {
@@ -181,7 +206,7 @@ final class ClassReader {
         var followUps = new ArrayList<FollowUp>();
         for (var item : definition.maps("follow_ups")) {
             item.allowOnly(Set.of("name", "label", "within", "roles", "not_declarer", "asks", "severities",
-                    "owed_without_severity"));
+                    "owed_without_severity", "by_verbal_approver"));
             var name = item.requiredString("name", "e.g. name: post-hoc-review");
             var within = item.requiredString("within", "a deadline such as 24h or '2 business days'")
                     .flatMap(text -> values.period(text, item.get("within").orElseThrow(), item.child("within")));
@@ -191,7 +216,8 @@ final class ClassReader {
                 followUps.add(new FollowUp(name.get(), item.string("label").orElse(name.get()), within.get(), roles,
                         item.bool("not_declarer").orElse(false), asks,
                         item.strings("severities").stream().map(YamlMap.Named::text).collect(java.util.stream.Collectors.toSet()),
-                        item.bool("owed_without_severity").orElse(true)));
+                        item.bool("owed_without_severity").orElse(true),
+                        item.bool("by_verbal_approver").orElse(false)));
             }
         }
         return followUps;

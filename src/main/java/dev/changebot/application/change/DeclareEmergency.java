@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An emergency change declared in-channel by an incident commander with unilateral authority: in
- * progress at once (or once approved, where its class asks), owing the follow-ups the policy sets,
- * each on durable timers. Resolving it and meeting its follow-ups are commands like any other.
+ * An emergency change declared in-channel by the roles the policy names (after the verbal approval
+ * it asks for, if any): in progress at once (or once approved, where its class asks), owing the
+ * follow-ups the policy sets, each on durable timers. Resolving it and meeting its follow-ups are commands like any other.
  */
 @Singleton
 public class DeclareEmergency {
@@ -44,18 +44,29 @@ public class DeclareEmergency {
     /** Declares an emergency; the answer is for the declarer (a refusal), empty when declared. */
     public Result declare(String workspaceId, String declarerId, String channelId, String summary,
                           Optional<String> incidentCommander, Optional<String> severity) {
+        return declare(workspaceId, declarerId, channelId, summary, incidentCommander, severity, Optional.empty());
+    }
+
+    /** As above, naming who approved it by word beforehand ({@code --approved-by}), where the policy asks for that. */
+    public Result declare(String workspaceId, String declarerId, String channelId, String summary,
+                          Optional<String> incidentCommander, Optional<String> severity, Optional<String> approvedBy) {
         var declarer = Actor.person(declarerId, directory.rolesOf(workspaceId, declarerId));
         if (rules.mayDeclare(declarer, policy) instanceof Decision.Refused refused) {
             return new Result.Refused(refused.reason());
         }
         var changeClass = policy.emergencyClass().orElseThrow();
+        var approverRoles = approvedBy.map(user -> directory.rolesOf(workspaceId, user)).orElse(java.util.Set.of());
+        if (rules.mayApproveByWord(changeClass, approvedBy, approverRoles, policy) instanceof Decision.Refused refused) {
+            return new Result.Refused(refused.reason());
+        }
+        var verbalApproval = changeClass.verbalApprovers().isEmpty() ? Optional.<String>empty() : approvedBy;
         var now = clock.instant();
-        var obligations = rules.obligations(changeClass, severity, now, policy);
+        var obligations = rules.obligations(changeClass, severity, verbalApproval, now, policy);
         var details = new ChangeDetails(summary, summary, null, null, "production", null, null, null, null, now, null);
         Change change = transactions.inTransaction(() -> {
             var declared = Change.declare(changes.nextId(workspaceId), workspaceId, declarerId,
                     incidentCommander.orElse(declarerId), severity, channelId, changeClass.name(), details, obligations,
-                    !changeClass.steps().isEmpty(), now);
+                    !changeClass.steps().isEmpty(), verbalApproval, now);
             service.create(declared.change(), declared.event(), List.of());
             return declared.change();
         });

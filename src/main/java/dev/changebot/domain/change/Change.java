@@ -129,19 +129,27 @@ public final class Change {
     }
 
     /**
-     * An emergency, declared: in progress at once on the incident commander's unilateral authority,
-     * or, when its class asks for approvals first ({@code needsApproval}), as soon as they are in;
-     * owing {@code obligations} afterwards either way.
+     * An emergency, declared: in progress at once, or, when its class asks for approvals first
+     * ({@code needsApproval}), as soon as they are in; owing {@code obligations} afterwards either way.
      */
     public static DeclaredEmergency declare(ChangeId id, String workspaceId, String declarerId, String incidentCommander,
                                    Optional<String> severity, String channelId, String changeClass,
                                    ChangeDetails details, List<Obligation> obligations, boolean needsApproval,
                                    Instant now) {
+        return declare(id, workspaceId, declarerId, incidentCommander, severity, channelId, changeClass, details,
+                obligations, needsApproval, Optional.empty(), now);
+    }
+
+    /** As above, approved by word beforehand by {@code verbalApprovalBy}, as the policy asks; the event records who. */
+    public static DeclaredEmergency declare(ChangeId id, String workspaceId, String declarerId, String incidentCommander,
+                                   Optional<String> severity, String channelId, String changeClass,
+                                   ChangeDetails details, List<Obligation> obligations, boolean needsApproval,
+                                   Optional<String> verbalApprovalBy, Instant now) {
         var change = new Change(id, workspaceId, declarerId, channelId, changeClass, details, now,
                 Lifecycle.EMERGENCY.initial(needsApproval), List.of(), null, null);
         change.aftermath.emergency = new Emergency(incidentCommander, severity, obligations);
         return new DeclaredEmergency(change, new ChangeEvent.EmergencyDeclared(id, declarerId, now, details.title(),
-                incidentCommander));
+                incidentCommander, verbalApprovalBy));
     }
 
     public boolean isEmergency() {

@@ -78,8 +78,13 @@ public sealed interface ChangeEvent {
     }
 
     /** An incident commander declared an emergency change: it is in progress at once, and owes its follow-ups. */
-    record EmergencyDeclared(ChangeId changeId, String actorId, Instant occurredAt, String summary, String declaredBy)
-            implements ChangeEvent {
+    /** {@code verbalApprovalBy}: who approved it by word before it was declared, where the policy asks for that. */
+    record EmergencyDeclared(ChangeId changeId, String actorId, Instant occurredAt, String summary, String declaredBy,
+                             java.util.Optional<String> verbalApprovalBy) implements ChangeEvent {
+
+        public EmergencyDeclared(ChangeId changeId, String actorId, Instant occurredAt, String summary, String declaredBy) {
+            this(changeId, actorId, occurredAt, summary, declaredBy, java.util.Optional.empty());
+        }
     }
 
     /** The emergency fix is in. */

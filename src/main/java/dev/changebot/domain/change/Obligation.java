@@ -13,9 +13,22 @@ import java.util.Set;
  */
 public record Obligation(String name, String label, Instant dueAt, Set<String> roles, boolean notDeclarer,
                          List<String> asks, Status status, Optional<String> satisfiedBy, Optional<Instant> satisfiedAt,
-                         Map<String, String> answers) {
+                         Map<String, String> answers, Optional<String> onlyBy) {
 
     public enum Status { PENDING, OVERDUE, SATISFIED }
+
+    /** Anyone the roles allow may satisfy it. */
+    public Obligation(String name, String label, Instant dueAt, Set<String> roles, boolean notDeclarer,
+                      List<String> asks, Status status, Optional<String> satisfiedBy, Optional<Instant> satisfiedAt,
+                      Map<String, String> answers) {
+        this(name, label, dueAt, roles, notDeclarer, asks, status, satisfiedBy, satisfiedAt, answers, Optional.empty());
+    }
+
+    /** The same obligation, which only {@code userId} may satisfy (who gave a verbal approval confirms it). */
+    public Obligation onlyBy(String userId) {
+        return new Obligation(name, label, dueAt, roles, notDeclarer, asks, status, satisfiedBy, satisfiedAt, answers,
+                Optional.of(userId));
+    }
 
     public Obligation {
         roles = Set.copyOf(roles);
@@ -35,11 +48,11 @@ public record Obligation(String name, String label, Instant dueAt, Set<String> r
 
     Obligation overdue() {
         return new Obligation(name, label, dueAt, roles, notDeclarer, asks, Status.OVERDUE, satisfiedBy, satisfiedAt,
-                answers);
+                answers, onlyBy);
     }
 
     Obligation satisfied(String userId, Instant at, Map<String, String> given) {
         return new Obligation(name, label, dueAt, roles, notDeclarer, asks, Status.SATISFIED, Optional.of(userId),
-                Optional.of(at), given);
+                Optional.of(at), given, onlyBy);
     }
 }

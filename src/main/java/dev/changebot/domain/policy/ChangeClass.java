@@ -17,6 +17,8 @@ import java.util.Set;
  *                    ignores windows and freezes but owes its follow-ups
  * @param preApproved recorded and approved at once (standard changes)
  * @param declarers   for an emergency class, the roles that may declare one (empty: anyone)
+ * @param verbalApprovers for an emergency class, the roles one of whom must have approved it by word
+ *                    before it is declared (POL-008: "Verbal approval from CTO/CEO"); empty: none
  */
 public record ChangeClass(
         String name,
@@ -32,7 +34,16 @@ public record ChangeClass(
         Optional<Duration> monitoring,
         Override override,
         List<FollowUp> followUps,
-        Set<String> declarers) {
+        Set<String> declarers,
+        Set<String> verbalApprovers) {
+
+    public ChangeClass(String name, String label, boolean preApproved, boolean emergency,
+                       Set<ChangeField> requiredFields, List<ApprovalStep> steps, List<String> windows, Notice notice,
+                       List<SoakStage> soak, Optional<Rollout> rollout, Optional<Duration> monitoring, Override override,
+                       List<FollowUp> followUps, Set<String> declarers) {
+        this(name, label, preApproved, emergency, requiredFields, steps, windows, notice, soak, rollout, monitoring,
+                override, followUps, declarers, Set.of());
+    }
 
     public ChangeClass {
         requiredFields = Set.copyOf(requiredFields);
@@ -41,6 +52,7 @@ public record ChangeClass(
         soak = List.copyOf(soak);
         followUps = List.copyOf(followUps);
         declarers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(declarers));
+        verbalApprovers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(verbalApprovers));
     }
 
     public boolean needsApproval() {

@@ -10,15 +10,23 @@ import java.util.Set;
  * {@code roles} empty means anyone may satisfy it; {@code notDeclarer} keeps the declarer from
  * reviewing their own emergency. {@code asks} are the questions the satisfying form puts;
  * {@code severities}, when given, limit it to emergencies of those incident severities;
- * {@code owedWithoutSeverity} says whether an emergency declared without a severity owes it.
+ * {@code owedWithoutSeverity} says whether an emergency declared without a severity owes it;
+ * {@code byVerbalApprover}: only the person who gave the emergency's verbal approval may satisfy
+ * it (POL-008: the CTO or CEO confirms their own verbal approval in writing).
  */
 public record FollowUp(String name, String label, Notice within, Set<String> roles, boolean notDeclarer,
-                       List<String> asks, Set<String> severities, boolean owedWithoutSeverity) {
+                       List<String> asks, Set<String> severities, boolean owedWithoutSeverity,
+                       boolean byVerbalApprover) {
+
+    public FollowUp(String name, String label, Notice within, Set<String> roles, boolean notDeclarer,
+                    List<String> asks, Set<String> severities, boolean owedWithoutSeverity) {
+        this(name, label, within, roles, notDeclarer, asks, severities, owedWithoutSeverity, false);
+    }
 
     /** Owed without a severity too: nobody said it may be skipped. */
     public FollowUp(String name, String label, Notice within, Set<String> roles, boolean notDeclarer,
                     List<String> asks, Set<String> severities) {
-        this(name, label, within, roles, notDeclarer, asks, severities, true);
+        this(name, label, within, roles, notDeclarer, asks, severities, true, false);
     }
 
     public FollowUp {

@@ -122,7 +122,12 @@ public final class PolicyExplainer {
     private static List<String> approvalRules(Policy policy, ChangeClass changeClass, List<ApprovalStep> steps,
                                               boolean serviceSteps) {
         var rules = new ArrayList<String>();
-        if (changeClass.emergency() && steps.isEmpty()) {
+        if (changeClass.emergency() && !changeClass.verbalApprovers().isEmpty() && steps.isEmpty()) {
+            var who = String.join(" or ", changeClass.verbalApprovers().stream()
+                    .map(role -> ExplainedOverrides.who(policy, role)).toList());
+            rules.add(declaredBy(policy, changeClass) + ", after the verbal approval of the " + who
+                    + ", named with `--approved-by @name`; work starts at once");
+        } else if (changeClass.emergency() && steps.isEmpty()) {
             rules.add(declaredBy(policy, changeClass) + "; work starts at once, with no approval before it");
         } else if (changeClass.emergency()) {
             rules.add(declaredBy(policy, changeClass) + "; work starts once these approvals are in");

@@ -62,6 +62,10 @@ final class AftermathRules {
             return Decision.refused(o.label() + " of " + id + " is already done.");
         }
         var userId = actor.userId();
+        if (o.onlyBy().isPresent() && !o.onlyBy().get().equals(userId)) {
+            return Decision.refused(o.label() + " of " + id + " is <@" + o.onlyBy().get() + ">'s to give: they gave"
+                    + " the verbal approval.");
+        }
         if (o.notDeclarer() && (userId.equals(change.requesterId()) || change.incidentCommander().orElse("").equals(userId))) {
             return Decision.refused("You declared " + id + ", so its " + o.label() + " must come from someone else.");
         }

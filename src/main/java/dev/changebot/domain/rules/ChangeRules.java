@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -103,9 +104,40 @@ public final class ChangeRules {
 
     /** What an emergency declared now owes afterwards: the class's follow-ups for its severity, with their deadlines. */
     public List<Obligation> obligations(ChangeClass emergency, Optional<String> severity, Instant now, Policy policy) {
+        return obligations(emergency, severity, Optional.empty(), now, policy);
+    }
+
+    /** As above; a follow-up for the verbal approver is theirs alone to satisfy. */
+    public List<Obligation> obligations(ChangeClass emergency, Optional<String> severity,
+                                        Optional<String> verbalApprovalBy, Instant now, Policy policy) {
         return emergency.followUps().stream().filter(f -> f.owedAt(severity))
-                .map(f -> Obligation.owed(f.name(), f.label(), f.within().earliestStart(now, policy.businessCalendar()),
-                        f.roles(), f.notDeclarer(), f.asks()))
+                .map(f -> {
+                    var owed = Obligation.owed(f.name(), f.label(), f.within().earliestStart(now, policy.businessCalendar()),
+                            f.roles(), f.notDeclarer(), f.asks());
+                    return f.byVerbalApprover() && verbalApprovalBy.isPresent() ? owed.onlyBy(verbalApprovalBy.get()) : owed;
+                })
                 .toList();
+    }
+
+    /**
+     * Whether {@code approver}, holding {@code approverRoles}, may be named as having approved an
+     * emergency by word, where its class asks for it (POL-008: the CTO or CEO).
+     */
+    public Decision mayApproveByWord(ChangeClass emergency, Optional<String> approver, Set<String> approverRoles,
+                                     Policy policy) {
+        if (emergency.verbalApprovers().isEmpty()) {
+            return Decision.ALLOWED;
+        }
+        var who = String.join(" or ", emergency.verbalApprovers().stream()
+                .map(role -> policy.roles().containsKey(role) ? policy.roles().get(role).label() : role).toList());
+        if (approver.isEmpty()) {
+            return Decision.refused("This policy's emergencies need the verbal approval of the " + who
+                    + " first: name who gave it with `--approved-by @name`.");
+        }
+        if (Collections.disjoint(emergency.verbalApprovers(), approverRoles)) {
+            return Decision.refused("<@" + approver.get() + "> is not the " + who
+                    + ": the verbal approval must come from one of them.");
+        }
+        return Decision.ALLOWED;
     }
 }

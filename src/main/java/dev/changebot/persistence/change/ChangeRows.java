@@ -129,6 +129,7 @@ class ChangeRows {
             o.satisfiedBy().ifPresent(u -> map.put("satisfiedBy", u));
             o.satisfiedAt().ifPresent(t -> map.put("satisfiedAt", t.toString()));
             map.put("answers", o.answers());
+            o.onlyBy().ifPresent(u -> map.put("onlyBy", u));
             return map;
         }).toList());
     }
@@ -146,7 +147,8 @@ class ChangeRows {
                     Obligation.Status.valueOf((String) m.get("status")),
                     java.util.Optional.ofNullable((String) m.get("satisfiedBy")),
                     java.util.Optional.ofNullable((String) m.get("satisfiedAt")).map(Instant::parse),
-                    (Map<String, String>) m.getOrDefault("answers", Map.of()))).toList();
+                    (Map<String, String>) m.getOrDefault("answers", Map.of()),
+                    java.util.Optional.ofNullable((String) m.get("onlyBy")))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

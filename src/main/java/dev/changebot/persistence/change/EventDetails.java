@@ -39,7 +39,9 @@ class EventDetails {
         } else if (event instanceof ChangeEvent.ChangeFinished finished) {
             details = Map.of("outcome", finished.outcome().name());
         } else if (event instanceof ChangeEvent.EmergencyDeclared declared) {
-            details = Map.of("summary", declared.summary(), "incidentCommander", declared.declaredBy());
+            details = declared.verbalApprovalBy().map(by -> Map.<String, Object>of("summary", declared.summary(),
+                    "incidentCommander", declared.declaredBy(), "verbalApprovalBy", by))
+                    .orElse(Map.of("summary", declared.summary(), "incidentCommander", declared.declaredBy()));
         } else if (event instanceof ChangeEvent.ObligationSatisfied satisfied) {
             details = Map.of("obligation", satisfied.obligation(), "answers", satisfied.answers());
         } else if (event instanceof ChangeEvent.ObligationOverdue overdue) {

@@ -156,7 +156,7 @@ public class ChangeCommandHandler implements SlashCommandHandler {
 
     private String declare(String team, String user, String channelId, SlashCommand.Emergency emergency) {
         var result = declareEmergency.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander(),
-                emergency.severity());
+                emergency.severity(), emergency.approvedBy());
         return result instanceof DeclareEmergency.Result.Declared declared
                 ? "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
                         + (declared.change().state() == ChangeState.PENDING_APPROVAL

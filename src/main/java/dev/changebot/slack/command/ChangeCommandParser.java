@@ -91,8 +91,20 @@ public final class ChangeCommandParser {
                 java.util.Optional.ofNullable(values.get("type")));
     }
 
-    /** `/change emergency <summary> [--ic @someone]`; Slack sends the mention as <@U123|name>. */
+    /**
+     * `/change emergency <summary> [--ic @someone] [--sev P1] [--approved-by @someone]`; Slack sends
+     * a mention as <@U123|name>.
+     */
     private static SlashCommand emergency(String rest) {
+        java.util.Optional<String> approvedBy = java.util.Optional.empty();
+        var approved = java.util.regex.Pattern.compile("\\s*--approved-by\\s+<@([A-Z0-9]+)(?:\\|[^>]*)?>\\s*").matcher(rest);
+        if (approved.find()) {
+            approvedBy = java.util.Optional.of(approved.group(1));
+            rest = (rest.substring(0, approved.start()) + " " + rest.substring(approved.end())).strip();
+        } else if (rest.contains("--approved-by")) {
+            return new SlashCommand.Unreadable("`--approved-by` needs the person who approved it, mentioned with @,"
+                    + " e.g. `--approved-by @ceo`.");
+        }
         var matcher = java.util.regex.Pattern.compile("\\s*--ic\\s+<@([A-Z0-9]+)(?:\\|[^>]*)?>\\s*").matcher(rest);
         java.util.Optional<String> ic = java.util.Optional.empty();
         var summary = rest;
@@ -112,7 +124,7 @@ public final class ChangeCommandParser {
         if (summary.isBlank()) {
             return new SlashCommand.Unreadable("`/change emergency` needs a summary, e.g. `/change emergency Roll back bad config`.");
         }
-        return new SlashCommand.Emergency(summary, ic, severity);
+        return new SlashCommand.Emergency(summary, ic, severity, approvedBy);
     }
 
     /** `deployed CHG-n <environment> [percent]`: the percentage is a step of a staged rollout. */

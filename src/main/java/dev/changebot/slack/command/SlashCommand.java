@@ -42,8 +42,14 @@ public sealed interface SlashCommand {
     record Deployed(ChangeId id, String environment, java.util.OptionalInt percent) implements SlashCommand {
     }
 
-    record Emergency(String summary, java.util.Optional<String> incidentCommander, java.util.Optional<String> severity)
-            implements SlashCommand {
+    /** {@code approvedBy}: who approved it by word beforehand (`--approved-by @ceo`), where the policy asks. */
+    record Emergency(String summary, java.util.Optional<String> incidentCommander, java.util.Optional<String> severity,
+                     java.util.Optional<String> approvedBy) implements SlashCommand {
+
+        public Emergency(String summary, java.util.Optional<String> incidentCommander,
+                         java.util.Optional<String> severity) {
+            this(summary, incidentCommander, severity, java.util.Optional.empty());
+        }
     }
 
     record Resolve(ChangeId id) implements SlashCommand {

@@ -95,7 +95,9 @@ final class EmergencyMessage {
 
     private static String line(Obligation o) {
         var due = "due " + UTC.format(o.dueAt()) + " (" + Mrkdwn.time(o.dueAt()) + " your time)";
-        var who = o.notDeclarer() ? ", not by the declarer" : "";
+        // Who may meet it: the person who gave the verbal approval confirms it; else anyone but the declarer, or anyone.
+        var who = o.onlyBy().map(user -> ", by " + Mrkdwn.user(user) + " (who gave the verbal approval)")
+                .orElse(o.notDeclarer() ? ", not by the declarer" : "");
         return switch (o.status()) {
             case SATISFIED -> ":white_check_mark: *" + Mrkdwn.escape(o.label()) + "* — done by "
                     + Mrkdwn.user(o.satisfiedBy().orElse("")) + " " + o.satisfiedAt().map(Mrkdwn::time).orElse("");

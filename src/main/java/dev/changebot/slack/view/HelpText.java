@@ -17,7 +17,7 @@ public final class HelpText {
                 • `/change reject CHG-n &lt;reason&gt;` — reject it, saying why
                 • `/change cancel CHG-n` — withdraw a change you requested
                 • `/change start CHG-n` — start an approved change (the calendar is checked now)
-                • `/change emergency &lt;summary&gt; [--ic @someone] [--sev P1]` — declare an emergency change here, now
+                • `/change emergency &lt;summary&gt; [--ic @someone] [--sev P1] [--approved-by @someone]` — declare an emergency change here, now (`--approved-by`: who gave the verbal approval, where the policy asks for one)
                 • `/change resolve CHG-n` — the emergency fix is in; `/change satisfy CHG-n &lt;follow-up&gt;` — meet a follow-up
                 • `/change deployed CHG-n &lt;environment&gt; [percent]` — report a deployment (or use the change's buttons); the policy's soak starts, production only after it. Pipelines ask and report through the gate API (`bin/changebot-gate`); a deployment nothing approved is posted to the escalation channel
                 • `/change done CHG-n`, `/change rolledback CHG-n`, `/change failed CHG-n` — how the work ended
