@@ -56,6 +56,8 @@ class PostgresAuditLog implements AuditLog {
     private static void waiting(Connection connection, String table, String source, PendingFloor floor,
                                 Set<String> chains) throws SQLException {
         long above = floor.floor();
+        // Looked before the rows are read: a transaction the look finds ended has its rows in the read's snapshot.
+        var look = TableLook.take(connection, table);
         var sql = "SELECT t.workspace_id, min(t.id) AS lowest FROM " + table + " t WHERE t.id > ? AND NOT EXISTS"
                 + " (SELECT 1 FROM audit_entry e WHERE e.source = '" + source + "' AND e.source_id = t.id)"
                 + " GROUP BY t.workspace_id";
@@ -69,11 +71,7 @@ class PostgresAuditLog implements AuditLog {
                 }
             }
         }
-        try (var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
-            rows.next();
-            floor.looked(rows.getLong(1), lowest);
-        }
+        floor.looked(look, lowest);
     }
 
     @Override

@@ -1,0 +1,19 @@
+package dev.changebot.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class NativeHeapTrimTest {
+
+    @Test
+    @DisplayName("on this JVM (Linux, glibc) a trim runs and the JVM says how much RSS it gave back")
+    void trimsTheCHeap() {
+        var trim = new NativeHeapTrim(0);
+        assertThat(trim.trim()).matches("Trim native heap: RSS\\+Swap: \\S+->\\S+ \\(\\S+\\)");
+        assertThat(trim.trim()).as("and again: it stays available").startsWith("Trim native heap");
+    }
+}
