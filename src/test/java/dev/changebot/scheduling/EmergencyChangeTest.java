@@ -161,6 +161,30 @@ class EmergencyChangeTest {
                 .allSatisfy(text -> assertThat(text).startsWith("That button is not on CHG-1's message")).hasSize(2);
     }
 
+    @Test
+    @DisplayName("chat-backend Post-Incident: the declarer is told at once that the retrospective must come from someone else, before any form")
+    void declarerToldBeforeTheForm() {
+        say(IC, "emergency Roll back the bad payments config");
+        slack.clear();
+
+        var answer = say(IC, "satisfy CHG-1 retrospective");
+
+        assertThat(answer).contains("You declared CHG-1, so its Retrospective documenting the decision rationale must come"
+                + " from someone else");
+        assertThat(slack.calls("views.open")).isEmpty();
+        assertThat(say(OTHER, "satisfy CHG-1 retrospective")).isEmpty();
+        assertThat(slack.calls("views.open")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("chat-backend Post-Incident: the announcement says who may meet each follow-up")
+    void announcementSaysWho() {
+        say(IC, "emergency Roll back the bad payments config");
+
+        assertThat(slack.calls("chat.postMessage").get(0).blocks().toString())
+                .contains("Follow-up PR with proper tests and documentation", "by Backend Lead", "not by the declarer");
+    }
+
     private void fire(String kind, String ref) {
         var id = ((Number) db.rows("SELECT id FROM change_timer WHERE kind = ? AND ref = ?", kind, ref).get(0).get("id"))
                 .longValue();

@@ -87,7 +87,7 @@ class PolicyApprovalFlowTest {
         assertThat(db.count("change_approval")).isZero();
         assertThat(onlyEphemeral(REQUESTER)).contains("You requested CHG-1, so you cannot approve it");
         assertThat(onlyEphemeral("U0STRANGER")).isEqualTo(
-                "Step 1 (Backend Lead sign-off) needs backend-lead, and you do not hold that role.");
+                "Step 1 (Backend Lead sign-off) needs Backend Lead (@backend-leads), and you do not hold that role.");
     }
 
     @Test

@@ -98,13 +98,13 @@ public class GitHubDeploymentStatuses {
 
     /** What the report keeps of GitHub's payload: the facts read from it, not the whole of it. */
     private static String summary(DeploymentStatusEvent event) {
-        var json = new com.google.gson.JsonObject();
-        json.addProperty("repository", event.repository());
-        json.addProperty("deployment_id", event.deploymentId());
-        json.addProperty("environment", event.environment());
-        json.addProperty("state", event.state());
-        event.sha().ifPresent(sha -> json.addProperty("sha", sha));
-        event.runUrl().ifPresent(url -> json.addProperty("run_url", url));
-        return json.toString();
+        var json = new java.util.TreeMap<String, Object>();
+        json.put("repository", event.repository());
+        json.put("deployment_id", event.deploymentId());
+        json.put("environment", event.environment());
+        json.put("state", event.state());
+        event.sha().ifPresent(sha -> json.put("sha", sha));
+        event.runUrl().ifPresent(url -> json.put("run_url", url));
+        return dev.changebot.domain.audit.CanonicalJson.write(json);
     }
 }

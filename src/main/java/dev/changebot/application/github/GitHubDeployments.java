@@ -1,10 +1,10 @@
 package dev.changebot.application.github;
 
-import com.google.gson.JsonObject;
 import dev.changebot.application.gate.OpenGateCheck;
 import dev.changebot.application.port.GitHubProtectionRequests;
 import dev.changebot.application.port.GitHubReplies;
 import dev.changebot.application.port.Transactions;
+import dev.changebot.domain.audit.CanonicalJson;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.gate.GateRequest;
 import dev.changebot.domain.policy.Policy;
@@ -100,15 +100,15 @@ public class GitHubDeployments {
 
     /** What the check keeps of the request, as a pipeline's body would say it: the commit, the ref, the run. */
     private static String requestBody(ProtectionRequest request) {
-        var body = new JsonObject();
-        request.sha().ifPresent(sha -> body.addProperty("sha", sha));
-        request.ref().ifPresent(ref -> body.addProperty("ref", ref));
-        var pipeline = new JsonObject();
-        pipeline.addProperty("provider", "github");
-        pipeline.addProperty("run", Long.toString(request.runId()));
-        request.runUrl().ifPresent(url -> pipeline.addProperty("url", url));
-        body.add("pipeline", pipeline);
-        return body.toString();
+        var body = new java.util.TreeMap<String, Object>();
+        request.sha().ifPresent(sha -> body.put("sha", sha));
+        request.ref().ifPresent(ref -> body.put("ref", ref));
+        var pipeline = new java.util.TreeMap<String, Object>();
+        pipeline.put("provider", "github");
+        pipeline.put("run", Long.toString(request.runId()));
+        request.runUrl().ifPresent(url -> pipeline.put("url", url));
+        body.put("pipeline", pipeline);
+        return CanonicalJson.write(body);
     }
 
     /** Under a policy without services, a pre-approved deploy names its repository as the service. */

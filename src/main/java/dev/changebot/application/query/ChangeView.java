@@ -14,7 +14,18 @@ import java.util.Optional;
  */
 public record ChangeView(Change change, String classLabel, ChainProgress ladder,
                          Optional<DeploymentPlan.NextDeployment> nextDeployment, Optional<String> serviceLabel,
-                         Optional<PipelineRun> pipeline) {
+                         Optional<PipelineRun> pipeline, java.util.Map<String, String> roleLabels) {
+
+    public ChangeView(Change change, String classLabel, ChainProgress ladder,
+                      Optional<DeploymentPlan.NextDeployment> nextDeployment, Optional<String> serviceLabel,
+                      Optional<PipelineRun> pipeline) {
+        this(change, classLabel, ladder, nextDeployment, serviceLabel, pipeline, java.util.Map.of());
+    }
+
+    /** How people know a role of the policy: its label, or its name when the policy gives none. */
+    public String roleLabel(String role) {
+        return roleLabels.getOrDefault(role, role);
+    }
 
     public ChangeView(Change change, String classLabel, ChainProgress ladder,
                       Optional<DeploymentPlan.NextDeployment> nextDeployment) {
@@ -28,6 +39,6 @@ public record ChangeView(Change change, String classLabel, ChainProgress ladder,
 
     /** The same view, showing this pipeline run. */
     public ChangeView with(Optional<PipelineRun> run) {
-        return new ChangeView(change, classLabel, ladder, nextDeployment, serviceLabel, run);
+        return new ChangeView(change, classLabel, ladder, nextDeployment, serviceLabel, run, roleLabels);
     }
 }

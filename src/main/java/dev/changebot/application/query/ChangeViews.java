@@ -26,6 +26,9 @@ public class ChangeViews {
                 : changeClass.map(c -> policy.planFor(c, change.service()))
                         .flatMap(plan -> plan.next(change.stagesPassed(), change.rolloutPercent()));
         var service = change.service().map(s -> policy.service(s).map(Service::label).orElse(s));
-        return new ChangeView(change, label, ChangeApprovals.progress(policy, change), next, service);
+        var roleLabels = new java.util.HashMap<String, String>();
+        policy.roles().forEach((name, role) -> roleLabels.put(name, role.label()));
+        return new ChangeView(change, label, ChangeApprovals.progress(policy, change), next, service, Optional.empty(),
+                roleLabels);
     }
 }

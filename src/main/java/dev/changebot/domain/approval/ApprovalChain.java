@@ -16,10 +16,18 @@ public final class ApprovalChain {
 
     private final List<ApprovalStep> steps;
     private final ApprovalSettings settings;
+    private final java.util.function.Function<String, String> roleNames;
 
     public ApprovalChain(List<ApprovalStep> steps, ApprovalSettings settings) {
+        this(steps, settings, role -> role);
+    }
+
+    /** @param roleNames how people know a role: "Backend Lead (@backend-leads)" for backend-lead */
+    public ApprovalChain(List<ApprovalStep> steps, ApprovalSettings settings,
+                         java.util.function.Function<String, String> roleNames) {
         this.steps = List.copyOf(steps);
         this.settings = settings;
+        this.roleNames = roleNames;
     }
 
     /** A chain of no steps: its class names no approvers, or has left the policy. */
@@ -78,7 +86,7 @@ public final class ApprovalChain {
             return Decision.refused("Not yet: waiting for " + step.describe() + " before " + later.get().describe() + ".");
         }
         return Decision.refused(step.describe().substring(0, 1).toUpperCase() + step.describe().substring(1)
-                + " needs " + String.join(" or ", step.step().roles().stream().sorted().toList())
+                + " needs " + String.join(" or ", step.step().roles().stream().map(roleNames).toList())
                 + ", and you do not hold " + (step.step().roles().size() == 1 ? "that role." : "any of those roles."));
     }
 

@@ -29,7 +29,17 @@ public final class ChangeApprovals {
     }
 
     public static ApprovalChain chain(Policy policy, Change change) {
-        return new ApprovalChain(steps(policy, change), policy.approvals());
+        return new ApprovalChain(steps(policy, change), policy.approvals(), role -> roleName(policy, role));
+    }
+
+    /** "Backend Lead (@backend-leads)": a role by its label and the Slack group that holds it, as people know it. */
+    static String roleName(Policy policy, String role) {
+        var defined = policy.roles().get(role);
+        if (defined == null) {
+            return role;
+        }
+        var groups = defined.userGroups().stream().map(g -> "@" + g).toList();
+        return groups.isEmpty() ? defined.label() : defined.label() + " (" + String.join(", ", groups) + ")";
     }
 
     /** The ladder as it stands: each step with its approvals, and the step now open. */

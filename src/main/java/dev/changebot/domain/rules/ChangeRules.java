@@ -88,6 +88,11 @@ public final class ChangeRules {
         return ReviewRules.mayApprove(change, actor, situation).isAllowed();
     }
 
+    /** Whether this person may meet the change's follow-up {@code obligation} now: told before any form is filled in. */
+    public Decision maySatisfy(Change change, String obligation, Actor actor) {
+        return AftermathRules.mayAnswer(change, obligation, actor);
+    }
+
     /** Who may declare an emergency under the policy: its emergency class's declarers, or anyone when it names none. */
     public Decision mayDeclare(Actor actor, Policy policy) {
         var emergency = policy.emergencyClass();

@@ -119,7 +119,7 @@ public class ChangeCommandHandler implements SlashCommandHandler {
             return once(ctx, team, triggerId, () -> declare(team, user, channelId, emergency));
         }
         if (command instanceof SlashCommand.Satisfy satisfy) {
-            return satisfyFlow.open(ctx.client(), triggerId, team, satisfy.id(), satisfy.obligation())
+            return satisfyFlow.open(ctx.client(), triggerId, team, user, satisfy.id(), satisfy.obligation())
                     .map(text -> privately(ctx, text)).orElseGet(ctx::ack);
         }
         if (command instanceof SlashCommand.FreezeStart freeze) {

@@ -48,8 +48,8 @@ public class EmergencyButtons {
     public Response satisfy(BlockActionRequest req, ActionContext ctx) {
         var click = ButtonClick.of(req.getPayload());
         placement.target(click, ctx.client(), ChangeRef::namesObligation, "`/change satisfy CHG-n &lt;follow-up&gt;`")
-                .flatMap(ref -> satisfyFlow.open(ctx.client(), click.triggerId(), click.teamId(), ref.changeId(),
-                        ref.obligation()))
+                .flatMap(ref -> satisfyFlow.open(ctx.client(), click.triggerId(), click.teamId(), click.userId(),
+                        ref.changeId(), ref.obligation()))
                 .ifPresent(text -> Ephemeral.tell(ctx.client(), click.channelId(), click.userId(), text));
         return ctx.ack();
     }

@@ -68,7 +68,7 @@ final class EmergencyMessage {
         } else if (change.obligations().isEmpty()) {
             lines.add("Nothing: the policy sets no follow-ups.");
         } else {
-            change.obligations().forEach(o -> lines.add(line(o)));
+            change.obligations().forEach(o -> lines.add(line(o, view)));
             var open = change.obligations().stream().filter(Obligation::isOpen).map(Obligation::name).toList();
             if (withButtons && open.size() > MAX_SATISFY_BUTTONS) {
                 lines.add("Buttons for the first " + MAX_SATISFY_BUTTONS + " open follow-ups; meet the others with `/change satisfy "
@@ -93,17 +93,25 @@ final class EmergencyMessage {
         return change.state() != ChangeState.REJECTED && change.state() != ChangeState.CANCELLED;
     }
 
-    private static String line(Obligation o) {
+    private static String line(Obligation o, ChangeView view) {
         var due = "due " + UTC.format(o.dueAt()) + " (" + Mrkdwn.time(o.dueAt()) + " your time)";
         // Who may meet it: the person who gave the verbal approval confirms it; else anyone but the declarer, or anyone.
         var who = o.onlyBy().map(user -> ", by " + Mrkdwn.user(user) + " (who gave the verbal approval)")
-                .orElse(o.notDeclarer() ? ", not by the declarer" : "");
+                .orElse(roles(o, view) + (o.notDeclarer() ? ", not by the declarer" : ""));
         return switch (o.status()) {
             case SATISFIED -> ":white_check_mark: *" + Mrkdwn.escape(o.label()) + "* — done by "
                     + Mrkdwn.user(o.satisfiedBy().orElse("")) + " " + o.satisfiedAt().map(Mrkdwn::time).orElse("");
             case OVERDUE -> ":red_circle: *" + Mrkdwn.escape(o.label()) + "* — OVERDUE, was " + due + who;
             case PENDING -> ":white_circle: *" + Mrkdwn.escape(o.label()) + "* — " + due + who;
         };
+    }
+
+    /** ", by a Backend Lead or an SRE Lead": who may meet it, when the policy says; nothing when anyone may. */
+    private static String roles(Obligation o, ChangeView view) {
+        if (o.roles().isEmpty()) {
+            return "";
+        }
+        return ", by " + String.join(" or ", o.roles().stream().map(view::roleLabel).map(Mrkdwn::escape).toList());
     }
 
     private static List<BlockElement> buttons(ChangeView view) {

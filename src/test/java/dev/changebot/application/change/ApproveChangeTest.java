@@ -122,7 +122,7 @@ class ApproveChangeTest {
         var outcome = approve(WORKSPACE, FIRST, "U_DAVE");
 
         assertThat(outcome).isEqualTo(new ActionOutcome.Refused(
-                "Step 1 (Review) needs reviewers, and you do not hold that role."));
+                "Step 1 (Review) needs Reviewers, and you do not hold that role."));
         assertThat(changes.events()).isEmpty();
         assertThat(announcer.calls()).isEmpty();
     }

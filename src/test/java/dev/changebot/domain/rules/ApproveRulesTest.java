@@ -71,7 +71,7 @@ class ApproveRulesTest {
                 Arguments.of("the requester", REQUESTER, REVIEWER_ROLES, PENDING_APPROVAL,
                         "You requested CHG-1, so you cannot approve it: the policy needs someone else to review your change."),
                 Arguments.of("someone without the step's role", SOMEONE_ELSE, Set.of(), PENDING_APPROVAL,
-                        "Step 1 (Review) needs reviewers, and you do not hold that role."),
+                        "Step 1 (Review) needs Reviewers, and you do not hold that role."),
                 Arguments.of("a reviewer", REVIEWER, REVIEWER_ROLES, APPROVED,
                         "CHG-1 is approved; there is nothing left to approve."),
                 Arguments.of("a reviewer", REVIEWER, REVIEWER_ROLES, REJECTED,
