@@ -1,5 +1,6 @@
 package dev.changebot.application.evidence;
 
+import dev.changebot.application.audit.ChainRecordedFacts;
 import dev.changebot.application.port.AuditNotes;
 import dev.changebot.application.port.AuditPublicKeys;
 import dev.changebot.application.port.RoleDirectory;
@@ -10,6 +11,7 @@ import dev.changebot.domain.evidence.EvidencePack;
 import dev.changebot.domain.evidence.Period;
 import dev.changebot.domain.evidence.PeriodReading;
 import dev.changebot.domain.policy.Policy;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ import java.util.Optional;
 @Singleton
 public class ExportEvidence {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExportEvidence.class);
+
     private final EvidenceRecords records;
     private final AuditNotes notes;
     private final Transactions transactions;
@@ -33,9 +37,11 @@ public class ExportEvidence {
     private final SigningKey signingKey;
     private final Policy policy;
     private final Clock clock;
+    private final Provider<ChainRecordedFacts> chaining;
 
     public ExportEvidence(EvidenceRecords records, AuditNotes notes, Transactions transactions, RoleDirectory directory,
-                          AuditPublicKeys keys, SigningKey signingKey, Policy policy, Clock clock) {
+                          AuditPublicKeys keys, SigningKey signingKey, Policy policy, Clock clock,
+                          Provider<ChainRecordedFacts> chaining) {
         this.records = records;
         this.notes = notes;
         this.transactions = transactions;
@@ -44,6 +50,7 @@ public class ExportEvidence {
         this.signingKey = signingKey;
         this.policy = policy;
         this.clock = clock;
+        this.chaining = chaining;
     }
 
     /** The period asked for, or why not; nothing is read yet. */
@@ -68,6 +75,14 @@ public class ExportEvidence {
 
     /** Builds the pack (slow for a long period: call it off the request path) and records the export. */
     public EvidencePack export(String workspaceId, String userId, Period period) {
+        // What was recorded up to the request is chained first, so the pack and its signed checkpoint
+        // cover it, however far behind the sequencer's thread runs; if that fails, the pack holds the chain
+        // as it is, and its README says how far the signature covers.
+        try {
+            chaining.get().chainWaiting();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not chain the waiting facts before an evidence export; exporting the chain as it is", e);
+        }
         var now = clock.instant();
         var data = SignExportedChain.sign(records, records.read(workspaceId, period), signingKey, now);
         var pack = EvidencePack.build(data, period, now, userId, keys.verifierKeys());
