@@ -8,15 +8,9 @@ import dev.changebot.domain.change.ChangeId;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import dev.changebot.slack.SlashCommandsAccess;
-import dev.changebot.support.FakeSlackApi;
-import dev.changebot.support.MutableClock;
-import dev.changebot.support.RunningApp;
+import dev.changebot.support.OnPreset;
 import dev.changebot.support.SlackPayloads;
-import dev.changebot.support.TestDatabase;
-import dev.changebot.support.TestPostgres;
 import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * and only they, confirms it in writing afterwards.
  */
 @Timeout(120)
-class VerbalApprovalTest {
+class VerbalApprovalTest extends OnPreset {
 
     static final Instant T0 = Instant.parse("2026-03-06T17:00:00Z");
     static final String CHANNEL = "C0INCIDENT";
@@ -36,22 +30,14 @@ class VerbalApprovalTest {
     static final String CEO = "U0CEO";
     static final String CTO = "U0CTO";
 
-    final MutableClock clock = new MutableClock(T0);
-    final FakeSlackApi slack = FakeSlackApi.start();
-    final TestDatabase db = TestPostgres.freshDatabase();
-    RunningApp app;
-
-    @BeforeEach
-    void start() {
-        app = RunningApp.start(db, slack, Map.of("changebot.policy", "preset:pol-008"), clock);
-        slack.userGroup("ceo", CEO);
-        slack.userGroup("cto", CTO);
+    VerbalApprovalTest() {
+        super("pol-008", T0);
     }
 
-    @AfterEach
-    void stop() {
-        app.close();
-        slack.close();
+    @BeforeEach
+    void roleHolders() {
+        slack.userGroup("ceo", CEO);
+        slack.userGroup("cto", CTO);
     }
 
     @Test

@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonParser;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.support.ChangeForms;
-import dev.changebot.support.FakeSlackApi;
-import dev.changebot.support.MutableClock;
-import dev.changebot.support.RunningApp;
+import dev.changebot.support.OnPreset;
 import dev.changebot.support.SlackPayloads;
-import dev.changebot.support.TestDatabase;
-import dev.changebot.support.TestPostgres;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * required, before the category's own chain.
  */
 @Timeout(120)
-class ApprovalMatrixFlowTest {
+class ApprovalMatrixFlowTest extends OnPreset {
 
     static final String REQUESTER = "U0REQUEST";
     static final String CHANNEL = "C0DEPLOYS";
@@ -34,23 +28,15 @@ class ApprovalMatrixFlowTest {
     static final String DBA = "U0DBA";
     static final String SRE = "U0SRE";
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-    final FakeSlackApi slack = FakeSlackApi.start();
-    final TestDatabase db = TestPostgres.freshDatabase();
-    RunningApp app;
+    ApprovalMatrixFlowTest() {
+        super("chat-backend", Instant.parse("2026-03-02T09:00:00Z"));
+    }
 
     @BeforeEach
-    void start() {
-        app = RunningApp.start(db, slack, Map.of("changebot.policy", "preset:chat-backend"), clock);
+    void roleHolders() {
         slack.userGroup("backend-leads", BACKEND);
         slack.userGroup("dba-leads", DBA);
         slack.userGroup("sre-leads", SRE);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-        slack.close();
     }
 
     @Test

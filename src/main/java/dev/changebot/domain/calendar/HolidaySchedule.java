@@ -3,7 +3,6 @@ package dev.changebot.domain.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,17 +20,7 @@ public record HolidaySchedule(ZoneId zone, HolidayCalendar holidays, boolean ext
 
     @Override
     public List<TimeSpan> occurrencesOverlapping(TimeSpan within) {
-        LocalDate last = LocalDays.dateOf(within.end(), zone);
-        List<TimeSpan> found = new ArrayList<>();
-        for (LocalDate day = LocalDays.dateOf(within.start(), zone); !day.isAfter(last); day = day.plusDays(1)) {
-            if (covers(day)) {
-                TimeSpan span = LocalDays.day(day, zone);
-                if (span.overlaps(within)) {
-                    found.add(span);
-                }
-            }
-        }
-        return found;
+        return LocalDays.daysWhere(within, zone, this::covers);
     }
 
     private boolean covers(LocalDate day) {

@@ -3,7 +3,6 @@ package dev.changebot.domain.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,17 +26,7 @@ public record HolidayWeekendSchedule(ZoneId zone, HolidayCalendar holidays, int 
 
     @Override
     public List<TimeSpan> occurrencesOverlapping(TimeSpan within) {
-        LocalDate last = LocalDays.dateOf(within.end(), zone);
-        List<TimeSpan> found = new ArrayList<>();
-        for (LocalDate day = LocalDays.dateOf(within.start(), zone); !day.isAfter(last); day = day.plusDays(1)) {
-            if (covers(day)) {
-                TimeSpan span = LocalDays.day(day, zone);
-                if (span.overlaps(within)) {
-                    found.add(span);
-                }
-            }
-        }
-        return found;
+        return LocalDays.daysWhere(within, zone, this::covers);
     }
 
     /** Whether {@code day} belongs to a holiday weekend of a holiday at most a week and the bridge away. */

@@ -26,4 +26,19 @@ final class LocalDays {
     static LocalDate dateOf(Instant instant, ZoneId zone) {
         return instant.atZone(zone).toLocalDate();
     }
+
+    /** The whole local days overlapping {@code within} that {@code covered} accepts, each as its own span. */
+    static java.util.List<TimeSpan> daysWhere(TimeSpan within, ZoneId zone, java.util.function.Predicate<LocalDate> covered) {
+        LocalDate last = dateOf(within.end(), zone);
+        var found = new java.util.ArrayList<TimeSpan>();
+        for (LocalDate day = dateOf(within.start(), zone); !day.isAfter(last); day = day.plusDays(1)) {
+            if (covered.test(day)) {
+                TimeSpan span = day(day, zone);
+                if (span.overlaps(within)) {
+                    found.add(span);
+                }
+            }
+        }
+        return found;
+    }
 }
