@@ -57,8 +57,10 @@ class AppHomeTest {
         slack.userGroup("backend-leads", BACKEND);
         request();
         app.slack(SlackPayloads.appHomeOpened(REQUESTER), SlackPayloads.JSON);
-        assertThat(slack.calls("views.publish").get(0).json("view").toString()).contains("Your open changes", "CHG-1",
-                "Nothing waits for you.");
+        var own = slack.calls("views.publish").get(0);
+        assertThat(own.json("view").toString()).contains("Your open changes", "CHG-1", "Nothing waits for you.");
+        assertThat(own.json("view").toString()).as("no Approve or Reject on a change its requester may not approve")
+                .doesNotContain(SlackIds.APPROVE_BUTTON, SlackIds.REJECT_BUTTON);
         slack.clear();
 
         app.slack(SlackPayloads.buttonClickOnHome(BACKEND, SlackIds.APPROVE_BUTTON,

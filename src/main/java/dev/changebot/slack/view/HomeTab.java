@@ -9,11 +9,13 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.Views;
 import dev.changebot.application.query.ChangeView;
 import dev.changebot.application.query.HomeOverview;
 import dev.changebot.domain.change.ChangeState;
+import dev.changebot.slack.SlackIds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,10 +37,12 @@ public final class HomeTab {
     public static View render(HomeOverview.Home home) {
         var blocks = new ArrayList<LayoutBlock>();
         blocks.add(header(h -> h.text(plainText("Awaiting your approval"))));
-        list(blocks, home.awaitingMe(), "Nothing waits for you.");
+        list(blocks, home.awaitingMe(), "Nothing waits for you.", true);
         blocks.add(divider());
         blocks.add(header(h -> h.text(plainText("Your open changes"))));
-        list(blocks, home.mine(), "You have no open changes. `/change new` starts one.");
+        // The viewer's own changes carry no Approve or Reject: if the policy lets them approve one, it is
+        // listed above, among those awaiting them.
+        list(blocks, home.mine(), "You have no open changes. `/change new` starts one.", false);
         blocks.add(divider());
         blocks.add(header(h -> h.text(plainText("Freezes, now and in the next 14 days"))));
         if (home.freezes().isEmpty()) {
@@ -53,7 +57,7 @@ public final class HomeTab {
         return Views.view(v -> v.type("home").blocks(blocks));
     }
 
-    private static void list(List<LayoutBlock> blocks, HomeOverview.Listing listing, String none) {
+    private static void list(List<LayoutBlock> blocks, HomeOverview.Listing listing, String none, boolean review) {
         var changes = listing.shown();
         if (changes.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(none))));
@@ -66,7 +70,7 @@ public final class HomeTab {
                     + Cut.userText(change.details().title(), MAX_USER_TEXT)
                     + "\n" + Mrkdwn.escape(view.classLabel()) + " · " + change.state().label() + Mrkdwn.escape(step)
                     + " · starts " + Mrkdwn.time(change.details().proposedStart()), SlackLimits.SECTION_TEXT)))));
-            var buttons = buttons(view);
+            var buttons = buttons(view).stream().filter(b -> review || !isReview(b)).toList();
             if (!buttons.isEmpty()) {
                 blocks.add(actions(a -> a.elements(buttons)));
             }
@@ -76,6 +80,11 @@ public final class HomeTab {
             var count = (listing.atLeast() ? "at least " : "") + more;
             blocks.add(section(s -> s.text(markdownText("…and " + count + " more. `/change list` shows every open change."))));
         }
+    }
+
+    private static boolean isReview(BlockElement element) {
+        return element instanceof ButtonElement button
+                && (SlackIds.APPROVE_BUTTON.equals(button.getActionId()) || SlackIds.REJECT_BUTTON.equals(button.getActionId()));
     }
 
     /** A normal change has the same buttons here as on its message; an emergency only its approval. */
