@@ -40,7 +40,8 @@ class SoakTimerTest {
         app.slack(SlackPayloads.viewSubmission("U0DEV", SlackIds.NEW_CHANGE_MODAL, ChangeRef.inChannel(CHANNEL).encode(),
                 ChangeForms.complete(T0.plus(Duration.ofMinutes(5))).inClass("normal").state()), SlackPayloads.FORM);
         say("U0TEAM", "approve CHG-1");
-        say("U0DEV", "start CHG-1");
+        // `/change start` says what happened (issue 15: "confirms what happened"), not a bare acknowledgement.
+        assertThat(say("U0DEV", "start CHG-1")).startsWith("Started CHG-1: it is in progress.");
         assertThat(state()).isEqualTo("IN_PROGRESS");
     }
 

@@ -26,7 +26,7 @@ public class StartFlow {
         this.service = service;
     }
 
-    /** What to tell the person, privately; empty when the change started or the override form opened. */
+    /** What to tell the person, privately: what happened, or why not; empty when the override form opened. */
     public Optional<String> start(MethodsClient client, String triggerId, String workspaceId, ChangeId id, String userId) {
         var outcome = service.run(workspaceId, id, userId, new ChangeCommand.Start(Optional.empty()));
         if (outcome instanceof ActionOutcome.Refused || outcome instanceof ActionOutcome.NotFound) {
@@ -47,6 +47,11 @@ public class StartFlow {
                 LOG.warn("Could not open the override form", e);
                 return Optional.of(check.summary() + " Slack did not answer in time; try again.");
             }
+            return Optional.empty();
+        }
+        if (outcome instanceof ActionOutcome.Done done) {
+            return Optional.of("Started " + id + ": it is " + done.change().state().label() + ". Report each deployment"
+                    + " with the buttons on its message or `/change deployed " + id + " <environment>`.");
         }
         return Optional.empty();
     }
