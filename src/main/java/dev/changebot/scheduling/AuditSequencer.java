@@ -53,6 +53,11 @@ public class AuditSequencer implements AuditChaining {
         return chaining.get().chainWaiting();
     }
 
+    /** Until this node's thread has no pass under way nor asked for (at most {@code max}); false if it still has. */
+    public boolean awaitIdle(Duration max) {
+        return loop.awaitIdle(max);
+    }
+
     /** Null while passes succeed; the last failure's message otherwise. */
     public String problem() {
         return problem;

@@ -20,6 +20,8 @@ final class PassLoop {
     private final Runnable pass;
     private final Object monitor = new Object();
     private boolean woken;
+    /** A pass is under way or about to start: what {@link #awaitIdle} waits out. Guarded by {@code monitor}. */
+    private boolean running;
     private volatile boolean stopping;
     private Thread thread;
 
@@ -31,6 +33,9 @@ final class PassLoop {
     }
 
     void start() {
+        synchronized (monitor) {
+            running = true;
+        }
         thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
@@ -46,7 +51,14 @@ final class PassLoop {
     private void run() {
         while (!stopping) {
             long started = System.nanoTime();
-            pass.run();
+            try {
+                pass.run();
+            } finally {
+                synchronized (monitor) {
+                    running = false;
+                    monitor.notifyAll();
+                }
+            }
             if (!await(started)) {
                 return;
             }
@@ -60,6 +72,7 @@ final class PassLoop {
             while (!woken && !stopping) {
                 long left = pollMillis <= 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
                 if (left <= 0) {
+                    running = true;
                     return true;
                 }
                 try {
@@ -82,7 +95,32 @@ final class PassLoop {
                 }
             }
             woken = false;
+            running = !stopping;
             return !stopping;
+        }
+    }
+
+    /**
+     * Waits until no pass is under way and none was asked for (at most {@code max}); false when one
+     * still is. For tests that drive the work by hand and must know the thread will not run a pass
+     * the last wake-up asked for while they look.
+     */
+    boolean awaitIdle(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (monitor) {
+            while (running || woken) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(monitor, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

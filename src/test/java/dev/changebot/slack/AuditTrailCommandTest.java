@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ class AuditTrailCommandTest extends OnMarch2026 {
         // Chained after the newest checkpoint: chained, not yet checkpointed.
         cancelled(3);
         app.bean(AuditSequencer.class).chainNow();
+        // The checkpoint above woke this node's sequencer: its pass must be over before "another node" writes.
+        assertThat(app.bean(AuditSequencer.class).awaitIdle(Duration.ofSeconds(30))).isTrue();
         // Recorded by another node after this one's last pass: listed, but not chained yet.
         cancelled(3);
 
