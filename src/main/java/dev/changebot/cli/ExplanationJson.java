@@ -54,6 +54,7 @@ final class ExplanationJson {
         json.add("overrides", strings(e.overrides()));
         json.add("requiredFields", strings(e.requiredFields()));
         json.add("assumptions", strings(e.assumptions()));
+        json.add("fallbackWindows", strings(e.fallbackWindows()));
         json.addProperty("zone", e.zone().getId());
         var followUps = new JsonArray();
         for (var f : e.followUps()) {

@@ -50,6 +50,10 @@ final class ExplanationText {
         }
         e.rollout().ifPresent(r -> out.append("Rollout: ").append(r).append('\n'));
         e.monitoring().ifPresent(m -> out.append("Post-deploy monitoring: ").append(m).append('\n'));
+        if (!e.fallbackWindows().isEmpty()) {
+            out.append("Fallback windows (only once the first window passed without the change starting): ")
+                    .append(String.join(", ", e.fallbackWindows())).append('\n');
+        }
         if (!e.overrides().isEmpty()) {
             out.append("Overrides:\n");
             e.overrides().forEach(o -> out.append("  - ").append(o).append('\n'));

@@ -24,7 +24,7 @@ final class ClassReader {
 
     static final Set<String> KEYS = Set.of("label", "pre_approved", "emergency", "required_fields", "approval",
             "windows", "notice", "soak", "rollout", "monitoring", "override", "follow_ups", "declarers",
-            "verbal_approval");
+            "verbal_approval", "fallback_windows");
     // The service is asked whenever the policy has services, whatever the class: no class requires it.
     static final Set<String> FIELD_NAMES = Arrays.stream(ChangeField.values()).filter(f -> f != ChangeField.SERVICE)
             .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -62,7 +62,17 @@ final class ClassReader {
                 rollout(definition), definition.string("monitoring").flatMap(text ->
                         values.duration(text, definition.get("monitoring").orElseThrow(), definition.child("monitoring"))),
                 override, followUps(definition), declarers(name, definition, emergency),
-                verbalApprovers(name, definition, emergency));
+                verbalApprovers(name, definition, emergency), fallbackWindows(definition));
+    }
+
+    /** {@code fallback_windows: [maintenance-fallback]}: windows of the policy, opened by a missed first window. */
+    private List<String> fallbackWindows(YamlMap definition) {
+        var windows = new ArrayList<String>();
+        for (var window : definition.strings("fallback_windows")) {
+            references.window(window);
+            windows.add(window.text());
+        }
+        return windows;
     }
 
     /** {@code verbal_approval: {roles: [cto, ceo]}}: who must have approved an emergency by word before it is declared. */

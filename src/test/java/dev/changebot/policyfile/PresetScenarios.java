@@ -32,6 +32,9 @@ final class PresetScenarios {
                 PresetScenario.of("chat-backend", "Category 3: requested the day before Thanksgiving, the 2 weeks' announcement decides; then January's first maintenance window")
                         .change("high", "2026-12-01T03:00:00Z").requestedAt("2026-11-25T09:00:00Z")
                         .refused("14 days (planned maintenance announced 2 weeks in advance)", "2027-01-05T02:00:00Z"),
+                PresetScenario.of("chat-backend", "Category 3: a request cannot plan the second Tuesday: the fallback opens only after a missed first window")
+                        .change("high", "2026-04-14T03:00:00Z").requestedAt("2026-03-02T09:00:00Z")
+                        .refused("outside the allowed windows", "2026-05-05T02:00:00Z"),
                 PresetScenario.of("chat-backend", "Category 3: the review sign-offs are ordered steps ending with the Tech Architect's gate")
                         .change("high", "2026-04-07T03:00:00Z").requestedAt("2026-03-02T09:00:00Z")
                         .steps(List.of(List.of("backend-lead"), List.of("dba-lead"), List.of("sre-lead"),

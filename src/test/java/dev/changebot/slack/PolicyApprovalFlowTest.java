@@ -63,6 +63,25 @@ class PolicyApprovalFlowTest {
     }
 
     @Test
+    @DisplayName("chat-backend, Change Windows \"Fallback: Second Tuesday if first window fails\": a change that missed the first Tuesday starts on the second")
+    void fallbackAfterAMissedFirstWindow() {
+        startWith("chat-backend");
+        requestHighRiskChange();
+        for (var approver : new String[] {BACKEND, DBA, SRE, PRODUCT, ARCHITECT}) {
+            click(approver);
+        }
+
+        clock.set(Instant.parse("2026-04-09T03:00:00Z"));
+        var between = start();
+        clock.set(Instant.parse("2026-04-14T03:00:00Z"));
+        var secondTuesday = start();
+
+        assertThat(between).contains("Outside the allowed windows", "the earliest window opens Tue 02:00 UTC (2026-04-14 02:00 UTC)");
+        assertThat(secondTuesday).startsWith("Started CHG-1");
+        assertThat(state()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
     @DisplayName("chat-backend: a later step's approver clicking early is told which step is awaited, and nothing is stored")
     void outOfOrderRefused() {
         startWith("chat-backend");
@@ -198,6 +217,12 @@ class PolicyApprovalFlowTest {
     private HttpResponse<String> submit(ChangeForms form) {
         return app.slack(SlackPayloads.viewSubmission(REQUESTER, SlackIds.NEW_CHANGE_MODAL,
                 ChangeRef.inChannel(CHANNEL).encode(), form.state()), SlackPayloads.FORM);
+    }
+
+    /** `/change start CHG-1` by its requester; the private answer's text. */
+    private String start() {
+        var body = app.slack(SlackPayloads.slashCommand(REQUESTER, CHANNEL, "start CHG-1"), SlackPayloads.FORM).body();
+        return body.isBlank() ? "" : com.google.gson.JsonParser.parseString(body).getAsJsonObject().get("text").getAsString();
     }
 
     private void click(String userId) {

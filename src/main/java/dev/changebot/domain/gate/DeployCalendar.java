@@ -14,8 +14,9 @@ import java.util.Optional;
  */
 public interface DeployCalendar {
 
+    /** @param proposedStart when the change was proposed to start: a missed first window opens its fallback windows */
     Answer mayGo(Policy policy, ChangeClass changeClass, CalendarState state, String service, String environment,
-                 Instant at);
+                 Instant at, Instant proposedStart);
 
     /**
      * @param blockingRules names of the freezes and windows in the way (empty when allowed)

@@ -50,7 +50,8 @@ public final class GateDecision {
         } else {
             obstacles.addAll(approvalAndStages(change, policy, changeClass.get(), environment));
             if (change.exception().isEmpty()) {
-                var answer = calendar.mayGo(policy, changeClass.get(), state, service.orElse(null), environment, now);
+                var answer = calendar.mayGo(policy, changeClass.get(), state, service.orElse(null), environment, now,
+                        change.details().proposedStart());
                 if (!answer.allowed()) {
                     obstacles.addAll(calendarReasons(change, policy, answer));
                     nextOpen = answer.nextOpen();

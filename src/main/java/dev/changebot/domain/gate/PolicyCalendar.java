@@ -21,13 +21,14 @@ public final class PolicyCalendar implements DeployCalendar {
 
     @Override
     public Answer mayGo(Policy policy, ChangeClass changeClass, CalendarState state, String service,
-                        String environment, Instant at) {
+                        String environment, Instant at, Instant proposedStart) {
         var target = new DeploymentTarget(Optional.ofNullable(service), Optional.of(environment));
-        var check = StartCheck.of(policy, changeClass, target, state, at, Set.of());
+        var fallback = StartRules.fallbackOpen(policy, changeClass, target, proposedStart, at);
+        var check = StartCheck.of(policy, changeClass, target, state, at, Set.of(), fallback);
         if (check.allowed()) {
             return new Answer(true, List.of(), check.summary(), Optional.of(at), false);
         }
-        var next = StartRules.plannerFor(policy, changeClass, target, state).earliestCompliantStart(at);
+        var next = StartRules.plannerFor(policy, changeClass, target, state, fallback).earliestCompliantStart(at);
         return new Answer(false, check.blockingRules(), check.summary(), next, check.unoverridable().isEmpty());
     }
 }

@@ -17,6 +17,8 @@ import java.util.Set;
  *                    ignores windows and freezes but owes its follow-ups
  * @param preApproved recorded and approved at once (standard changes)
  * @param declarers   for an emergency class, the roles that may declare one (empty: anyone)
+ * @param fallbackWindows windows open to a change of the class only once its first window passed without it
+ *                    starting (chat-backend: "Fallback: Second Tuesday if first window fails")
  * @param verbalApprovers for an emergency class, the roles one of whom must have approved it by word
  *                    before it is declared (POL-008: "Verbal approval from CTO/CEO"); empty: none
  */
@@ -35,7 +37,16 @@ public record ChangeClass(
         Override override,
         List<FollowUp> followUps,
         Set<String> declarers,
-        Set<String> verbalApprovers) {
+        Set<String> verbalApprovers,
+        List<String> fallbackWindows) {
+
+    public ChangeClass(String name, String label, boolean preApproved, boolean emergency,
+                       Set<ChangeField> requiredFields, List<ApprovalStep> steps, List<String> windows, Notice notice,
+                       List<SoakStage> soak, Optional<Rollout> rollout, Optional<Duration> monitoring, Override override,
+                       List<FollowUp> followUps, Set<String> declarers, Set<String> verbalApprovers) {
+        this(name, label, preApproved, emergency, requiredFields, steps, windows, notice, soak, rollout, monitoring,
+                override, followUps, declarers, verbalApprovers, List.of());
+    }
 
     public ChangeClass(String name, String label, boolean preApproved, boolean emergency,
                        Set<ChangeField> requiredFields, List<ApprovalStep> steps, List<String> windows, Notice notice,
@@ -53,6 +64,7 @@ public record ChangeClass(
         followUps = List.copyOf(followUps);
         declarers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(declarers));
         verbalApprovers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(verbalApprovers));
+        fallbackWindows = List.copyOf(fallbackWindows);
     }
 
     public boolean needsApproval() {

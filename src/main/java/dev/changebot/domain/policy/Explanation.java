@@ -33,7 +33,8 @@ public record Explanation(
         ZoneId zone,
         List<String> requiredFields,
         List<String> overrides,
-        List<String> assumptions) {
+        List<String> assumptions,
+        List<String> fallbackWindows) {
 
     /**
      * One of the policy's services: who owns it, where it goes ({@code environments} empty: all of

@@ -58,7 +58,9 @@ public final class PolicyExplainer {
                         : e + " (" + policy.environmentLabel(e) + ")").toList(),
                 policy.services().values().stream().map(PolicyExplainer::service).toList(), zone,
                 requiredFields(changeClass), ExplainedOverrides.of(policy, changeClass, target),
-                assumptions(policy, changeClass, state));
+                assumptions(policy, changeClass, state),
+                changeClass.fallbackWindows().stream().map(w -> policy.windows().containsKey(w)
+                        ? policy.windows().get(w).label() : w).toList());
     }
 
     /** "Needs 24 h notice, so not before Wed … ; at that time the calendar allows it (inside …)." Never "Then: Allowed". */

@@ -42,7 +42,13 @@ public record StartCheck(boolean allowed, String summary, List<String> blockingR
     /** As {@link #of(Policy, ChangeClass, CalendarState, Instant, Set)}, for a change going to {@code target}. */
     public static StartCheck of(Policy policy, ChangeClass changeClass, DeploymentTarget target, CalendarState state,
                                 Instant at, Set<String> signersRoles) {
-        StartPlanner planner = StartRules.plannerFor(policy, changeClass, target, state);
+        return of(policy, changeClass, target, state, at, signersRoles, false);
+    }
+
+    /** As above, with the class's fallback windows open to the change when {@code fallbackOpen}. */
+    public static StartCheck of(Policy policy, ChangeClass changeClass, DeploymentTarget target, CalendarState state,
+                                Instant at, Set<String> signersRoles, boolean fallbackOpen) {
+        StartPlanner planner = StartRules.plannerFor(policy, changeClass, target, state, fallbackOpen);
         var verdict = planner.check(at);
         if (verdict.allowed()) {
             return new StartCheck(true, planner.explain(at), List.of(), List.of(), List.of());

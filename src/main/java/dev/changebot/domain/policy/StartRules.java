@@ -5,6 +5,7 @@ import dev.changebot.domain.calendar.NamedSchedule;
 import dev.changebot.domain.calendar.Schedule;
 import dev.changebot.domain.calendar.StartPlanner;
 import dev.changebot.domain.calendar.TimeSpan;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +26,19 @@ public final class StartRules {
      */
     public static StartPlanner plannerFor(Policy policy, ChangeClass changeClass, DeploymentTarget target,
                                           CalendarState state) {
+        return plannerFor(policy, changeClass, target, state, false);
+    }
+
+    /** As above; {@code fallbackOpen}: the class's fallback windows are open to this change too ({@link #fallbackOpen}). */
+    public static StartPlanner plannerFor(Policy policy, ChangeClass changeClass, DeploymentTarget target,
+                                          CalendarState state, boolean fallbackOpen) {
         // Emergencies start at once: no window or freeze applies to them.
+        var names = new ArrayList<>(changeClass.windows());
+        if (fallbackOpen) {
+            names.addAll(changeClass.fallbackWindows());
+        }
         var windows = changeClass.emergency() ? List.<NamedSchedule>of()
-                : changeClass.windows().stream().filter(name -> policy.windowScope(name).covers(target))
+                : names.stream().filter(name -> policy.windowScope(name).covers(target))
                         .map(name -> policy.windows().get(name)).toList();
         var freezes = new ArrayList<NamedSchedule>();
         for (var freeze : policy.freezes()) {
@@ -36,6 +47,23 @@ public final class StartRules {
             }
         }
         return new StartPlanner(windows, freezes, policy.zone(), changeClass.label());
+    }
+
+    /**
+     * Whether a change proposed to start at {@code proposedStart} may use its class's fallback windows
+     * at {@code now}: its first window — the occurrence of one of the class's windows holding the
+     * proposed start, or the first after it — has ended without the change starting.
+     */
+    public static boolean fallbackOpen(Policy policy, ChangeClass changeClass, DeploymentTarget target,
+                                       Instant proposedStart, Instant now) {
+        if (changeClass.fallbackWindows().isEmpty() || changeClass.emergency()) {
+            return false;
+        }
+        var horizon = new TimeSpan(proposedStart, proposedStart.plus(java.time.Duration.ofDays(400)));
+        return changeClass.windows().stream().filter(name -> policy.windowScope(name).covers(target))
+                .flatMap(name -> policy.windows().get(name).schedule().occurrencesOverlapping(horizon).stream())
+                .map(TimeSpan::end).filter(end -> end.isAfter(proposedStart)).min(Instant::compareTo)
+                .map(firstWindowEnd -> !now.isBefore(firstWindowEnd)).orElse(false);
     }
 
     private static Schedule schedule(FreezeSource source, CalendarState state) {

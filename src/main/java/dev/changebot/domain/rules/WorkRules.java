@@ -8,6 +8,7 @@ import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.DeploymentTarget;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.StartCheck;
+import dev.changebot.domain.policy.StartRules;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,10 @@ final class WorkRules {
         var signersRoles = pending.map(OverrideRequest::roles).orElse(Set.of());
         var together = new LinkedHashSet<>(signersRoles);
         together.addAll(actor.roles());
-        var check = StartCheck.of(policy, changeClass.get(), target(change, policy), situation.calendar(), now, together);
+        var target = target(change, policy);
+        // A change whose first window passed without it starting may use the class's fallback windows.
+        var fallback = StartRules.fallbackOpen(policy, changeClass.get(), target, change.details().proposedStart(), now);
+        var check = StartCheck.of(policy, changeClass.get(), target, situation.calendar(), now, together, fallback);
         if (check.allowed()) {
             return Verdict.Accepted.of(new ChangeEvent.ChangeStarted(change.id(), actor.userId(), now));
         }
