@@ -14,9 +14,14 @@ import java.util.Optional;
 public class ChangeViews {
 
     private final Policy policy;
+    /** The policy's roles by label: the same for every view, so made once, not on each request. */
+    private final java.util.Map<String, String> roleLabels;
 
     public ChangeViews(Policy policy) {
         this.policy = policy;
+        var labels = new java.util.HashMap<String, String>();
+        policy.roles().forEach((name, role) -> labels.put(name, role.label()));
+        this.roleLabels = java.util.Map.copyOf(labels);
     }
 
     public ChangeView of(Change change) {
@@ -26,8 +31,6 @@ public class ChangeViews {
                 : changeClass.map(c -> policy.planFor(c, change.service()))
                         .flatMap(plan -> plan.next(change.stagesPassed(), change.rolloutPercent()));
         var service = change.service().map(s -> policy.service(s).map(Service::label).orElse(s));
-        var roleLabels = new java.util.HashMap<String, String>();
-        policy.roles().forEach((name, role) -> roleLabels.put(name, role.label()));
         return new ChangeView(change, label, ChangeApprovals.progress(policy, change), next, service, Optional.empty(),
                 roleLabels);
     }
