@@ -66,6 +66,9 @@ final class ExplanationJson {
             o.add("roles", strings(f.roles()));
             o.addProperty("notDeclarer", f.notDeclarer());
             o.add("severities", strings(f.severities()));
+            o.addProperty("after", f.after());
+            o.addProperty("repeat", f.repeat());
+            o.addProperty("byVerbalApprover", f.byVerbalApprover());
             followUps.add(o);
         }
         json.add("followUps", followUps);

@@ -61,13 +61,22 @@ final class ExplanationText {
         if (!e.followUps().isEmpty()) {
             out.append("Follow-ups owed:\n");
             for (var f : e.followUps()) {
-                out.append("  - ").append(f.label()).append(" within ").append(f.within()).append(", due ")
-                        .append(when(f.dueAt(), e.zone()));
-                if (!f.roles().isEmpty()) {
-                    out.append(", by ").append(String.join(" / ", f.roles()));
+                out.append("  - ").append(f.label()).append(" within ").append(f.within());
+                if (f.startsAtDeclaration()) {
+                    out.append(", due ").append(when(f.dueAt(), e.zone()));
+                } else {
+                    out.append(" ").append(f.after());
+                }
+                if (f.repeat() > 1) {
+                    out.append(", ").append(f.repeat()).append(" times, every ").append(f.every());
+                }
+                if (f.byVerbalApprover()) {
+                    out.append(", by whoever gave the verbal approval");
+                } else if (!f.roles().isEmpty()) {
+                    out.append(", by ").append(String.join(" or ", f.roles()));
                 }
                 if (f.notDeclarer()) {
-                    out.append(", not by the declarer");
+                    out.append(f.startsAtDeclaration() ? ", not by the declarer" : ", not by the requester");
                 }
                 if (!f.severities().isEmpty()) {
                     out.append(", only for ").append(String.join(" / ", f.severities())).append(" incidents");

@@ -31,6 +31,8 @@ class NoticeFactsJson {
     private static final String FOLLOW_UP_OVERDUE = "FOLLOW_UP_OVERDUE";
     private static final String CHANGE_NOT_POSTED = "CHANGE_NOT_POSTED";
     private static final String UNAUTHORIZED_DEPLOYMENT = "UNAUTHORIZED_DEPLOYMENT";
+    private static final String FOLLOW_UPS_OWED = "FOLLOW_UPS_OWED";
+    private static final String ISSUE_REPORTED = "ISSUE_REPORTED";
 
     private final JsonMapper json;
 
@@ -60,6 +62,17 @@ class NoticeFactsJson {
         } else if (facts instanceof NoticeFacts.FollowUpOverdue overdue) {
             kind = FOLLOW_UP_OVERDUE;
             followUp(fields, overdue.title(), overdue.followUp(), overdue.label(), overdue.dueAt());
+        } else if (facts instanceof NoticeFacts.FollowUpsOwed owed) {
+            kind = FOLLOW_UPS_OWED;
+            fields.put("title", owed.title());
+            fields.put("after", owed.after());
+            fields.put("owed", owed.owed().stream().map(o -> Map.of("followUp", o.followUp(), "label", o.label(),
+                    "dueAt", o.dueAt().toString())).toList());
+        } else if (facts instanceof NoticeFacts.IssueReported issue) {
+            kind = ISSUE_REPORTED;
+            fields.put("title", issue.title());
+            fields.put("reporterId", issue.reporterId());
+            fields.put("summary", issue.summary());
         } else if (facts instanceof NoticeFacts.UnauthorizedDeployment deployment) {
             kind = UNAUTHORIZED_DEPLOYMENT;
             fields.put("where", deployment.where());
@@ -99,6 +112,12 @@ class NoticeFactsJson {
                     text(fields, "label"), Instant.parse(text(fields, "dueAt")));
             case FOLLOW_UP_OVERDUE -> new NoticeFacts.FollowUpOverdue(text(fields, "title"), text(fields, "followUp"),
                     text(fields, "label"), Instant.parse(text(fields, "dueAt")));
+            case FOLLOW_UPS_OWED -> new NoticeFacts.FollowUpsOwed(text(fields, "title"), text(fields, "after"),
+                    ((java.util.List<Map<String, Object>>) fields.get("owed")).stream()
+                            .map(o -> new NoticeFacts.OwedLine(text(o, "followUp"), text(o, "label"),
+                                    Instant.parse(text(o, "dueAt")))).toList());
+            case ISSUE_REPORTED -> new NoticeFacts.IssueReported(text(fields, "title"), text(fields, "reporterId"),
+                    text(fields, "summary"));
             case CHANGE_NOT_POSTED -> new NoticeFacts.ChangeNotPosted(text(fields, "channelId"), text(fields, "problem"));
             case UNAUTHORIZED_DEPLOYMENT -> new NoticeFacts.UnauthorizedDeployment(text(fields, "where"),
                     text(fields, "reportedBy"), text(fields, "why"), Optional.ofNullable((String) fields.get("version")),

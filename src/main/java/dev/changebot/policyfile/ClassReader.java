@@ -33,10 +33,13 @@ final class ClassReader {
     private final Values values;
     private final References references;
 
-    ClassReader(Problems problems, References references) {
+    private final List<FollowUpReader.PolicyWide> policyWide;
+
+    ClassReader(Problems problems, References references, List<FollowUpReader.PolicyWide> policyWide) {
         this.problems = problems;
         this.values = new Values(problems);
         this.references = references;
+        this.policyWide = policyWide;
     }
 
     ChangeClass read(String name, YamlMap definition) {
@@ -61,7 +64,7 @@ final class ClassReader {
                 requiredFields(definition), steps, windows, notice(definition), soak(definition),
                 rollout(definition), definition.string("monitoring").flatMap(text ->
                         values.duration(text, definition.get("monitoring").orElseThrow(), definition.child("monitoring"))),
-                override, followUps(definition), declarers(name, definition, emergency),
+                override, followUps(name, definition, emergency), declarers(name, definition, emergency),
                 verbalApprovers(name, definition, emergency), fallbackWindows(definition));
     }
 
@@ -212,25 +215,25 @@ final class ClassReader {
         return Optional.empty();
     }
 
-    private List<FollowUp> followUps(YamlMap definition) {
-        var followUps = new ArrayList<FollowUp>();
-        for (var item : definition.maps("follow_ups")) {
-            item.allowOnly(Set.of("name", "label", "within", "roles", "not_declarer", "asks", "severities",
-                    "owed_without_severity", "by_verbal_approver"));
-            var name = item.requiredString("name", "e.g. name: post-hoc-review");
-            var within = item.requiredString("within", "a deadline such as 24h or '2 business days'")
-                    .flatMap(text -> values.period(text, item.get("within").orElseThrow(), item.child("within")));
-            var roles = references.roles(item.strings("roles"));
-            var asks = item.strings("asks").stream().map(YamlMap.Named::text).toList();
-            if (name.isPresent() && within.isPresent()) {
-                followUps.add(new FollowUp(name.get(), item.string("label").orElse(name.get()), within.get(), roles,
-                        item.bool("not_declarer").orElse(false), asks,
-                        item.strings("severities").stream().map(YamlMap.Named::text).collect(java.util.stream.Collectors.toSet()),
-                        item.bool("owed_without_severity").orElse(true),
-                        item.bool("by_verbal_approver").orElse(false)));
+    /** The class's own follow-ups, then the policy's that apply to it; a name means one follow-up. */
+    private List<FollowUp> followUps(String name, YamlMap definition, boolean emergency) {
+        var wideNames = policyWide.stream().filter(p -> p.appliesTo(name)).map(p -> p.followUp().name())
+                .collect(Collectors.toSet());
+        var own = new FollowUpReader(problems, references).read(definition, "follow_ups", emergency, Set.of(), wideNames);
+        var all = new ArrayList<>(own);
+        for (var wide : policyWide) {
+            if (!wide.appliesTo(name)) {
+                continue;
+            }
+            if (own.stream().anyMatch(f -> f.name().equals(wide.followUp().name()))) {
+                problems.at(definition.keyNode("follow_ups"), "class '" + name + "' has its own follow-up '"
+                        + wide.followUp().name() + "', and the policy-wide follow_ups: has one too",
+                        "rename one, or leave the class out of the policy-wide one's applies_to");
+            } else {
+                all.add(wide.followUp());
             }
         }
-        return followUps;
+        return all;
     }
 
     private Optional<Duration> positive(YamlMap map, String key, String hint) {

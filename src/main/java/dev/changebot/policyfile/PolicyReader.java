@@ -34,7 +34,7 @@ public final class PolicyReader {
     private static final String COMBINE = "combine";
 
     static final Set<String> TOP_KEYS = Set.of("version", "id", "name", "timezone", "business_days", "roles",
-            "approvals", "windows", "freezes", "classes", "default_class", "questionnaire", "approval_matrix",
+            "approvals", "windows", "freezes", "classes", "default_class", "questionnaire", "approval_matrix", "follow_ups",
             "reminders", "audit", "environments", "services", "api");
 
     private final Problems problems;
@@ -161,7 +161,7 @@ public final class PolicyReader {
 
     private Map<String, ChangeClass> classes(YamlMap top) {
         var classes = new LinkedHashMap<String, ChangeClass>();
-        var reader = new ClassReader(problems, references);
+        var reader = new ClassReader(problems, references, new FollowUpReader(problems, references).readPolicyWide(top));
         top.map("classes").ifPresent(section -> section.entries().forEach((name, node) ->
                 YamlMap.of(node, "classes." + name, problems).ifPresent(c -> {
                     var changeClass = reader.read(name, c);

@@ -25,7 +25,7 @@ final class ServiceReader {
     ServiceReader(Problems problems, References references) {
         this.problems = problems;
         this.references = references;
-        this.steps = new ClassReader(problems, references);
+        this.steps = new ClassReader(problems, references, java.util.List.of());
     }
 
     Map<String, Service> read(YamlMap top, Map<String, ChangeClass> classes) {

@@ -17,6 +17,7 @@ import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.rules.Actor;
 import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.domain.rules.ChangeRules;
+import dev.changebot.domain.rules.FollowUpTriggers;
 import dev.changebot.domain.rules.Situation;
 import dev.changebot.domain.rules.TimerChange;
 import dev.changebot.domain.rules.TimerChanges;
@@ -160,10 +161,14 @@ public class ChangeService {
     private List<Notice> applyAndStore(Change change, List<ChangeEvent> events, Map<String, Set<String>> roleMembers) {
         var told = new ArrayList<Notice>();
         for (var event : events) {
-            change.apply(event);
-            changes.update(change, event);
-            TimerChanges.after(change, event, policy.reminders()).forEach(timer -> set(change, timer));
-            told.addAll(WhoIsTold.after(change, event, policy, roleMembers));
+            // The follow-ups the event starts are recorded just before it, so its own effect sees them owed.
+            var owed = FollowUpTriggers.owedAfter(change, event, policy);
+            for (var each : owed.isPresent() ? List.of(owed.get(), event) : List.of(event)) {
+                change.apply(each);
+                changes.update(change, each);
+                TimerChanges.after(change, each, policy.reminders()).forEach(timer -> set(change, timer));
+                told.addAll(WhoIsTold.after(change, each, policy, roleMembers));
+            }
         }
         return told;
     }

@@ -75,6 +75,7 @@ public final class Change {
         change.work.restore(stored.exception(), stored.pendingOverride(), stored.soak(), stored.rolloutPercent(),
                 stored.stagesPassed());
         change.aftermath.emergency = stored.emergency();
+        change.aftermath.obligations = stored.obligations();
         change.service = stored.service();
         return change;
     }
@@ -147,7 +148,8 @@ public final class Change {
                                    Optional<String> verbalApprovalBy, Instant now) {
         var change = new Change(id, workspaceId, declarerId, channelId, changeClass, details, now,
                 Lifecycle.EMERGENCY.initial(needsApproval), List.of(), null, null);
-        change.aftermath.emergency = new Emergency(incidentCommander, severity, obligations);
+        change.aftermath.emergency = new Emergency(incidentCommander, severity);
+        change.aftermath.obligations = List.copyOf(obligations);
         return new DeclaredEmergency(change, new ChangeEvent.EmergencyDeclared(id, declarerId, now, details.title(),
                 incidentCommander, verbalApprovalBy));
     }
@@ -168,8 +170,14 @@ public final class Change {
         return emergency().map(Emergency::incidentCommander);
     }
 
+    /** What the change owes afterwards, met or not, in the order they came due. */
     public List<Obligation> obligations() {
-        return emergency().map(Emergency::obligations).orElse(List.of());
+        return aftermath.obligations;
+    }
+
+    /** The follow-up still pending under that name, if its deadline has not been recorded as missed yet. */
+    public Optional<Obligation> pendingObligation(String name) {
+        return aftermath.pending(name);
     }
 
     /** Remembers where the change's message was posted; not an event, only a pointer. */

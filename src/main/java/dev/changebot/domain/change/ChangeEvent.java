@@ -91,6 +91,23 @@ public sealed interface ChangeEvent {
     record EmergencyResolved(ChangeId changeId, String actorId, Instant occurredAt) implements ChangeEvent {
     }
 
+    /**
+     * Follow-ups the change owes from now, started by {@code after} (the policy's trigger:
+     * {@code rolled_back}, {@code deployed: production}...). Recorded just before the event that
+     * started them, so that event's own effect (an emergency closing once nothing is owed) sees them.
+     */
+    record FollowUpsOwed(ChangeId changeId, String actorId, Instant occurredAt, String after, List<Obligation> owed)
+            implements ChangeEvent {
+
+        public FollowUpsOwed {
+            owed = List.copyOf(owed);
+        }
+    }
+
+    /** Someone reported a production issue on the change: what they saw, in their words. */
+    record IssueReported(ChangeId changeId, String actorId, Instant occurredAt, String summary) implements ChangeEvent {
+    }
+
     /** A follow-up obligation was met, with what its form asked. */
     record ObligationSatisfied(ChangeId changeId, String actorId, Instant occurredAt, String obligation,
                                java.util.Map<String, String> answers) implements ChangeEvent {

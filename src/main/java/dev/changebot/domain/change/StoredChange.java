@@ -25,11 +25,24 @@ public record StoredChange(
         int rolloutPercent,
         List<String> stagesPassed,
         Emergency emergency,
-        String service) {
+        String service,
+        List<Obligation> obligations) {
 
     public StoredChange {
         approvals = List.copyOf(approvals);
         stagesPassed = List.copyOf(stagesPassed);
+        obligations = obligations == null ? List.of() : List.copyOf(obligations);
+    }
+
+    /** A change that owes nothing afterwards (yet). */
+    public StoredChange(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
+                        ChangeDetails details, Instant requestedAt, ChangeState state, List<Approval> approvals,
+                        Rejection rejection, MessageRef message, PolicyException exception,
+                        OverrideRequest pendingOverride, Soak soak, int rolloutPercent, List<String> stagesPassed,
+                        Emergency emergency, String service) {
+        this(id, workspaceId, requesterId, originChannelId, changeClass, details, requestedAt, state, approvals,
+                rejection, message, exception, pendingOverride, soak, rolloutPercent, stagesPassed, emergency, service,
+                List.of());
     }
 
     /** A change of a policy without services (or stored before changes recorded theirs). */

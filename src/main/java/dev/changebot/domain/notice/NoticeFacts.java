@@ -22,12 +22,31 @@ public sealed interface NoticeFacts {
     record ApprovalEscalation(String title, String step, String requesterId) implements NoticeFacts {
     }
 
-    /** An emergency's follow-up ({@code followUp} names it for commands, {@code label} for people) is due soon. */
+    /** A change's follow-up ({@code followUp} names it for commands, {@code label} for people) is due soon. */
     record FollowUpReminder(String title, String followUp, String label, Instant dueAt) implements NoticeFacts {
     }
 
-    /** An emergency's follow-up missed its deadline and stays open. */
+    /** A change's follow-up missed its deadline and stays open. */
     record FollowUpOverdue(String title, String followUp, String label, Instant dueAt) implements NoticeFacts {
+    }
+
+    /**
+     * An event ({@code after}, as the policy names it: "rolled_back", "issue_reported") started
+     * follow-ups the change now owes, each as people read it with its deadline.
+     */
+    record FollowUpsOwed(String title, String after, java.util.List<OwedLine> owed) implements NoticeFacts {
+
+        public FollowUpsOwed {
+            owed = java.util.List.copyOf(owed);
+        }
+    }
+
+    /** Someone reported a production issue on the change, in their words. */
+    record IssueReported(String title, String reporterId, String summary) implements NoticeFacts {
+    }
+
+    /** One follow-up now owed: its name for commands, its label for people, its deadline. */
+    record OwedLine(String followUp, String label, Instant dueAt) {
     }
 
     /** The change is recorded, but its message could not be posted in {@code channelId}, for good. */

@@ -38,11 +38,28 @@ public final class WhoIsTold {
                             .flatMap(plan -> plan.next(change.stagesPassed(), change.rolloutPercent()));
             return soakCompleted(change, soaked.environment(), next);
         }
+        if (event instanceof ChangeEvent.FollowUpsOwed owed) {
+            return followUpsOwed(change, owed);
+        }
+        if (event instanceof ChangeEvent.IssueReported issue) {
+            return List.of(notice(change, new Recipient.ChangeThread(change.originChannelId()),
+                    new NoticeFacts.IssueReported(title(change), issue.actorId(), issue.summary())));
+        }
         if (event instanceof ChangeEvent.ObligationOverdue overdue) {
             return change.obligations().stream().filter(o -> o.name().equals(overdue.obligation())).findFirst()
                     .map(o -> followUpOverdue(change, o, policy.reminders(), members)).orElse(List.of());
         }
         return List.of();
+    }
+
+    /**
+     * The change's thread, where its people follow it: what it owes now and by when. Not for the
+     * follow-ups owed at an emergency's declaration, which its announcement lists.
+     */
+    public static List<Notice> followUpsOwed(Change change, ChangeEvent.FollowUpsOwed owed) {
+        var lines = owed.owed().stream().map(o -> new NoticeFacts.OwedLine(o.name(), o.label(), o.dueAt())).toList();
+        return List.of(notice(change, new Recipient.ChangeThread(change.originChannelId()),
+                new NoticeFacts.FollowUpsOwed(title(change), owed.after(), lines)));
     }
 
     /** The change's thread, where its people follow the rollout. */
@@ -102,7 +119,8 @@ public final class WhoIsTold {
 
     /**
      * The holders of the follow-up's roles. When the declarer may not answer it, neither they nor
-     * the incident commander is asked; otherwise the commander, accountable for it, is asked too.
+     * the incident commander is asked; otherwise the commander (or a change's requester),
+     * accountable for it, is asked too.
      */
     private static Set<String> whoOwes(Change change, Obligation followUp, Map<String, Set<String>> members) {
         var people = holders(followUp.roles(), members);
@@ -110,7 +128,8 @@ public final class WhoIsTold {
             people.remove(change.requesterId());
             change.incidentCommander().ifPresent(people::remove);
         } else {
-            change.incidentCommander().ifPresent(people::add);
+            // Accountable for it: the emergency's commander, or the change's requester.
+            people.add(change.incidentCommander().orElse(change.requesterId()));
         }
         return people;
     }

@@ -56,7 +56,15 @@ public record Explanation(
      * A follow-up owed, with its absolute deadline if the change were declared at {@code at};
      * {@code severities} non-empty: owed only for emergencies of those severities.
      */
+    /**
+     * A follow-up: {@code dueAt} as if what starts it happened at the instant explained;
+     * {@code after} what starts it ("when the emergency is declared", "after a rollback"), and
+     * {@code startsAtDeclaration} whether that is the declaration; {@code roles} as people read
+     * them; {@code repeat} times, {@code every} apart; {@code byVerbalApprover}: only whoever gave
+     * the emergency's verbal approval meets it.
+     */
     public record Obligation(String name, String label, String within, Instant dueAt, List<String> roles,
-                             boolean notDeclarer, List<String> severities) {
+                             boolean notDeclarer, List<String> severities, String after, boolean startsAtDeclaration,
+                             int repeat, String every, boolean byVerbalApprover) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.changebot.domain.policy;
 
 import dev.changebot.domain.calendar.Notice;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -13,10 +14,20 @@ import java.util.Set;
  * {@code owedWithoutSeverity} says whether an emergency declared without a severity owes it;
  * {@code byVerbalApprover}: only the person who gave the emergency's verbal approval may satisfy
  * it (POL-008: the CTO or CEO confirms their own verbal approval in writing).
+ * {@code after}: what starts its clock (any one of them; empty: the class's default, the
+ * declaration for an emergency, completion for any other change); {@code repeat} times, each
+ * {@code every} after the one before ("daily status updates for 3 days").
  */
 public record FollowUp(String name, String label, Notice within, Set<String> roles, boolean notDeclarer,
                        List<String> asks, Set<String> severities, boolean owedWithoutSeverity,
-                       boolean byVerbalApprover) {
+                       boolean byVerbalApprover, List<FollowUpTrigger> after, int repeat, Duration every) {
+
+    public FollowUp(String name, String label, Notice within, Set<String> roles, boolean notDeclarer,
+                    List<String> asks, Set<String> severities, boolean owedWithoutSeverity,
+                    boolean byVerbalApprover) {
+        this(name, label, within, roles, notDeclarer, asks, severities, owedWithoutSeverity, byVerbalApprover,
+                List.of(), 1, Duration.ZERO);
+    }
 
     public FollowUp(String name, String label, Notice within, Set<String> roles, boolean notDeclarer,
                     List<String> asks, Set<String> severities, boolean owedWithoutSeverity) {
@@ -34,6 +45,23 @@ public record FollowUp(String name, String label, Notice within, Set<String> rol
         roles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(roles));
         asks = List.copyOf(asks);
         severities = Set.copyOf(severities);
+        after = List.copyOf(after);
+        if (repeat < 1 || repeat > 1 && (every.isZero() || every.isNegative())) {
+            throw new IllegalArgumentException("a follow-up is owed once, or repeated at a positive interval");
+        }
+    }
+
+    /** What starts its clock, the class's default filled in: declaration for an emergency, completion otherwise. */
+    public List<FollowUpTrigger> triggers(boolean emergencyClass) {
+        if (!after.isEmpty()) {
+            return after;
+        }
+        return List.of(FollowUpTrigger.of(emergencyClass ? FollowUpTrigger.Kind.DECLARED : FollowUpTrigger.Kind.COMPLETED));
+    }
+
+    /** Owed when the emergency is declared (as every follow-up was before triggers existed). */
+    public boolean owedAtDeclaration(boolean emergencyClass) {
+        return triggers(emergencyClass).stream().anyMatch(t -> t.kind() == FollowUpTrigger.Kind.DECLARED);
     }
 
     /**

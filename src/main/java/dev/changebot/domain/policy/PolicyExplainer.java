@@ -165,7 +165,11 @@ public final class PolicyExplainer {
     private static List<Explanation.Obligation> followUps(Policy policy, ChangeClass changeClass, Instant at) {
         return changeClass.followUps().stream().map(f -> new Explanation.Obligation(f.name(), f.label(),
                 f.within().describe(), f.within().earliestStart(at, policy.businessCalendar()),
-                List.copyOf(f.roles()), f.notDeclarer(), f.severities().stream().sorted().toList())).toList();
+                f.roles().stream().map(role -> ExplainedOverrides.who(policy, role)).toList(), f.notDeclarer(),
+                f.severities().stream().sorted().toList(),
+                String.join(" or ", f.triggers(changeClass.emergency()).stream().map(FollowUpTrigger::describe).toList()),
+                f.owedAtDeclaration(changeClass.emergency()), f.repeat(),
+                f.repeat() > 1 ? human(f.every()) : "", f.byVerbalApprover())).toList();
     }
 
     static String human(Duration duration) {

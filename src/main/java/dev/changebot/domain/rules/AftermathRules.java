@@ -50,8 +50,8 @@ final class AftermathRules {
      */
     static Decision mayAnswer(Change change, String name, Actor actor) {
         var id = change.id();
-        if (!change.isEmergency()) {
-            return Decision.refused(id + " is not an emergency; it owes no follow-ups.");
+        if (change.obligations().isEmpty()) {
+            return Decision.refused(id + " owes no follow-ups.");
         }
         var found = change.obligations().stream().filter(o -> o.name().equals(name)).findFirst();
         if (found.isEmpty()) {
@@ -67,7 +67,8 @@ final class AftermathRules {
                     + " the verbal approval.");
         }
         if (o.notDeclarer() && (userId.equals(change.requesterId()) || change.incidentCommander().orElse("").equals(userId))) {
-            return Decision.refused("You declared " + id + ", so its " + o.label() + " must come from someone else.");
+            return Decision.refused("You " + (change.isEmergency() ? "declared " : "requested ") + id + ", so its "
+                    + o.label() + " must come from someone else.");
         }
         var approvers = change.approvals().stream().map(Approval::approverId).collect(Collectors.toSet());
         if (o.notDeclarer() && approvers.contains(userId)) {
@@ -80,7 +81,22 @@ final class AftermathRules {
         return Decision.ALLOWED;
     }
 
-    /** The follow-up a timer rang for, if the emergency went ahead and it is still open. */
+    /**
+     * A production issue reported on a change that has gone ahead: recorded, and the follow-ups it
+     * starts (a rollback decision within 15 minutes) owed. Anyone may report one.
+     */
+    static Verdict reportIssue(Change change, String summary, Actor actor, Situation situation) {
+        var state = change.state();
+        if (state == ChangeState.PENDING_APPROVAL || state == ChangeState.APPROVED) {
+            return new Verdict.Refused(change.id() + " has not started: nothing of it is in production to have an issue.");
+        }
+        if (state == ChangeState.REJECTED || state == ChangeState.CANCELLED) {
+            return new Verdict.Refused(change.id() + " is " + state.label() + ": it never went ahead.");
+        }
+        return Verdict.Accepted.of(new ChangeEvent.IssueReported(change.id(), actor.userId(), situation.now(), summary));
+    }
+
+    /** The follow-up a timer rang for, if the change went ahead and it is still open. */
     static Verdict stillOwed(Change change, String name, java.util.function.Function<Obligation, Verdict> then) {
         if (change.state() == ChangeState.REJECTED || change.state() == ChangeState.CANCELLED) {
             return new Verdict.Ignored("nothing to do: the emergency did not go ahead");
@@ -97,7 +113,7 @@ final class AftermathRules {
 
     /** The deadline passed: recorded once, with the original due time; the obligation stays open. */
     static Verdict followUpDue(Change change, String name, Situation situation) {
-        return stillOwed(change, name, obligation -> change.emergency().flatMap(e -> e.pending(name))
+        return stillOwed(change, name, obligation -> change.pendingObligation(name)
                 .<Verdict>map(pending -> Verdict.Accepted.of(new ChangeEvent.ObligationOverdue(change.id(),
                         Actor.CHANGEBOT.userId(), situation.now(), name, pending.dueAt())))
                 .orElseGet(() -> new Verdict.Ignored("nothing to do: already overdue")));

@@ -65,11 +65,19 @@ public sealed interface ChangeCommand {
         }
     }
 
+    /** A production issue seen on the change, in the reporter's words. */
+    record ReportIssue(String summary) implements ChangeCommand {
+
+        public ReportIssue {
+            summary = Objects.requireNonNullElse(summary, "").strip();
+        }
+    }
+
     /** The emergency's fix is in. */
     record Resolve() implements ChangeCommand {
     }
 
-    /** Meet one follow-up an emergency owes, with what its form asked. */
+    /** Meet one follow-up the change owes, with what its form asked. */
     record Satisfy(String obligation, Map<String, String> answers) implements ChangeCommand {
 
         public Satisfy {

@@ -25,6 +25,9 @@ public final class ChangeRules {
         if (command instanceof ChangeCommand.Reject reject && reject.reason().isBlank()) {
             return Optional.of("Say why you reject " + id + ": the requester needs to know what to fix.");
         }
+        if (command instanceof ChangeCommand.ReportIssue issue && issue.summary().isBlank()) {
+            return Optional.of("Say what you saw on " + id + ": `/change issue " + id + " error rate up since the deploy`.");
+        }
         if (command instanceof ChangeCommand.ReportDeployment deployment
                 && !policy.environments().contains(deployment.environment())) {
             // Not echoed: what was typed could carry live Slack syntax, and the list says enough.
@@ -71,6 +74,9 @@ public final class ChangeRules {
         if (command instanceof ChangeCommand.Resolve) {
             return AftermathRules.resolve(change, actor, situation);
         }
+        if (command instanceof ChangeCommand.ReportIssue issue) {
+            return AftermathRules.reportIssue(change, issue.summary(), actor, situation);
+        }
         if (command instanceof ChangeCommand.Satisfy satisfy) {
             return AftermathRules.satisfy(change, satisfy.obligation(), satisfy.answers(), actor, situation);
         }
@@ -115,7 +121,7 @@ public final class ChangeRules {
     /** As above; a follow-up for the verbal approver is theirs alone to satisfy. */
     public List<Obligation> obligations(ChangeClass emergency, Optional<String> severity,
                                         Optional<String> verbalApprovalBy, Instant now, Policy policy) {
-        return emergency.followUps().stream().filter(f -> f.owedAt(severity))
+        return emergency.followUps().stream().filter(f -> f.owedAtDeclaration(true) && f.owedAt(severity))
                 .map(f -> {
                     var owed = Obligation.owed(f.name(), f.label(), f.within().earliestStart(now, policy.businessCalendar()),
                             f.roles(), f.notDeclarer(), f.asks());

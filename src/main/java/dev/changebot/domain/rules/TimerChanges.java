@@ -2,6 +2,7 @@ package dev.changebot.domain.rules;
 
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
+import dev.changebot.domain.change.Obligation;
 import dev.changebot.domain.change.TimerKind;
 import dev.changebot.domain.policy.Reminders;
 import java.util.ArrayList;
@@ -25,14 +26,19 @@ public final class TimerChanges {
             changes.add(new TimerChange.Cancel(TimerKind.FOLLOW_UP_REMINDER, Optional.of(satisfied.obligation())));
             changes.add(new TimerChange.Cancel(TimerKind.FOLLOW_UP_DUE, Optional.of(satisfied.obligation())));
         } else if (event instanceof ChangeEvent.EmergencyDeclared declared) {
-            for (var o : change.obligations()) {
-                var remindAt = o.dueAt().minus(reminders.followUpReminderBefore());
-                if (remindAt.isAfter(declared.occurredAt())) {
-                    changes.add(new TimerChange.Arm(TimerKind.FOLLOW_UP_REMINDER, o.name(), remindAt));
-                }
-                changes.add(new TimerChange.Arm(TimerKind.FOLLOW_UP_DUE, o.name(), o.dueAt()));
-            }
+            change.obligations().forEach(o -> arm(o, declared.occurredAt(), reminders, changes));
+        } else if (event instanceof ChangeEvent.FollowUpsOwed owed) {
+            owed.owed().forEach(o -> arm(o, owed.occurredAt(), reminders, changes));
         }
         return changes;
+    }
+
+    /** A follow-up's deadline, and its reminder when that still lies ahead. */
+    private static void arm(Obligation o, java.time.Instant owedAt, Reminders reminders, List<TimerChange> changes) {
+        var remindAt = o.dueAt().minus(reminders.followUpReminderBefore());
+        if (remindAt.isAfter(owedAt)) {
+            changes.add(new TimerChange.Arm(TimerKind.FOLLOW_UP_REMINDER, o.name(), remindAt));
+        }
+        changes.add(new TimerChange.Arm(TimerKind.FOLLOW_UP_DUE, o.name(), o.dueAt()));
     }
 }

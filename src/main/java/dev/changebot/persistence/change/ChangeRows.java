@@ -66,7 +66,7 @@ class ChangeRows {
                 write(change.stagesPassed()),
                 change.incidentCommander().orElse(null),
                 change.emergency().flatMap(Emergency::severity).orElse(null),
-                change.isEmergency() ? obligationsToJson(change.obligations()) : null,
+                change.obligations().isEmpty() ? null : obligationsToJson(change.obligations()),
                 updatedAt,
                 change.service().orElse(null));
     }
@@ -86,12 +86,12 @@ class ChangeRows {
         var message = row.messageTs() == null ? null : new MessageRef(row.messageChannelId(), row.messageTs());
         var soak = row.soakEnvironment() == null ? null : new Soak(row.soakEnvironment(), row.soakingUntil());
         var emergency = row.incidentCommander() == null ? null : new Emergency(row.incidentCommander(),
-                java.util.Optional.ofNullable(row.severity()), obligations(row.obligations()));
+                java.util.Optional.ofNullable(row.severity()));
         return Change.restore(new StoredChange(new ChangeId(row.number()), row.workspaceId(), row.requesterId(),
                 row.originChannelId(), row.className(), details, row.requestedAt(), ChangeState.valueOf(row.state()),
                 approvals.stream().map(a -> new Approval(a.approverId(), a.approvedAt(), a.step())).toList(),
                 rejection, message, exception(row), pendingOverride(row), soak, row.rolloutPercent(),
-                stagesPassed(row), emergency, row.service()));
+                stagesPassed(row), emergency, row.service(), obligations(row.obligations())));
     }
 
     private List<String> stagesPassed(ChangeRow row) {

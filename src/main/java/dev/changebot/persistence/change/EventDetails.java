@@ -44,6 +44,11 @@ class EventDetails {
                     .orElse(Map.of("summary", declared.summary(), "incidentCommander", declared.declaredBy()));
         } else if (event instanceof ChangeEvent.ObligationSatisfied satisfied) {
             details = Map.of("obligation", satisfied.obligation(), "answers", satisfied.answers());
+        } else if (event instanceof ChangeEvent.FollowUpsOwed owed) {
+            details = Map.of("after", owed.after(), "owed", owed.owed().stream()
+                    .map(o -> Map.of("obligation", o.name(), "dueAt", o.dueAt().toString())).toList());
+        } else if (event instanceof ChangeEvent.IssueReported issue) {
+            details = Map.of("summary", issue.summary());
         } else if (event instanceof ChangeEvent.ObligationOverdue overdue) {
             details = Map.of("obligation", overdue.obligation(), "dueAt", overdue.dueAt().toString());
         } else if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {

@@ -34,6 +34,7 @@ public final class ChangeCommandParser {
             case "resolve" -> withId(verb, rest, false, (id) -> new SlashCommand.Resolve(id.id()));
             case "satisfy" -> withId(verb, rest, true, (id) -> new SlashCommand.Satisfy(id.id(), id.rest().split("\\s+")[0]));
             case "deployed" -> withId(verb, rest, true, ChangeCommandParser::deployed);
+            case "issue" -> withId(verb, rest, true, (id) -> new SlashCommand.ReportIssue(id.id(), id.rest()));
             case "done" -> withId(verb, rest, false,
                     (id) -> new SlashCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.COMPLETED));
             case "rolledback", "rollback" -> withId(verb, rest, false,

@@ -30,6 +30,9 @@ record CommandOnAChange(ChangeId id, ChangeCommand command) {
             return Optional.of(new CommandOnAChange(deployed.id(),
                     new ChangeCommand.ReportDeployment(deployed.environment(), deployed.percent())));
         }
+        if (typed instanceof SlashCommand.ReportIssue issue) {
+            return Optional.of(new CommandOnAChange(issue.id(), new ChangeCommand.ReportIssue(issue.summary())));
+        }
         if (typed instanceof SlashCommand.Finished finished) {
             return Optional.of(new CommandOnAChange(finished.id(), new ChangeCommand.Finish(finished.outcome())));
         }
@@ -40,6 +43,9 @@ record CommandOnAChange(ChangeId id, ChangeCommand command) {
     String answer(ActionOutcome outcome) {
         if (command instanceof ChangeCommand.ReportDeployment || command instanceof ChangeCommand.Finish) {
             return Replies.ofWork(id, outcome);
+        }
+        if (command instanceof ChangeCommand.ReportIssue) {
+            return Replies.ofIssue(id, outcome);
         }
         var done = command instanceof ChangeCommand.Approve ? "approved"
                 : command instanceof ChangeCommand.Reject ? "rejected"

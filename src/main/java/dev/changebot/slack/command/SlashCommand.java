@@ -55,6 +55,10 @@ public sealed interface SlashCommand {
     record Resolve(ChangeId id) implements SlashCommand {
     }
 
+    /** `/change issue CHG-n <what was seen>`: a production issue on the change. */
+    record ReportIssue(ChangeId id, String summary) implements SlashCommand {
+    }
+
     record Satisfy(ChangeId id, String obligation) implements SlashCommand {
     }
 

@@ -46,6 +46,20 @@ public final class Replies {
         return Mrkdwn.escape(id + " is " + ((ChangeEvent.ChangeFinished) event).outcome().label() + ".");
     }
 
+    /** What to tell whoever reported an issue: recorded, and what the change owes because of it. */
+    public static String ofIssue(ChangeId id, ActionOutcome outcome) {
+        if (!(outcome instanceof ActionOutcome.Done done)) {
+            return outcome instanceof ActionOutcome.NotFound ? notFound(id.toString()) : Mrkdwn.escape(of(outcome, ""));
+        }
+        var owed = done.notices().stream().map(dev.changebot.domain.notice.Notice::facts)
+                .filter(f -> f instanceof dev.changebot.domain.notice.NoticeFacts.FollowUpsOwed)
+                .map(f -> (dev.changebot.domain.notice.NoticeFacts.FollowUpsOwed) f)
+                .flatMap(f -> f.owed().stream())
+                .map(o -> Mrkdwn.escape(o.label()) + " (due " + Mrkdwn.time(o.dueAt()) + ")").toList();
+        return "Recorded the issue on " + id + " (in its thread and audit trail)."
+                + (owed.isEmpty() ? "" : " The policy now asks for: " + String.join("; ", owed) + ".");
+    }
+
     public static String notFound(String id) {
         return "There is no " + id + " here. `/change list` shows the open changes.";
     }

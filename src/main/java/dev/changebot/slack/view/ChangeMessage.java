@@ -43,7 +43,8 @@ public final class ChangeMessage {
             return EmergencyMessage.blocks(view, true);
         }
         var blocks = summaryBlocks(view);
-        var buttons = ChangeButtons.of(view);
+        var buttons = new ArrayList<>(ChangeButtons.of(view));
+        buttons.addAll(FollowUpSection.buttons(view));
         if (!buttons.isEmpty()) {
             blocks.add(actions(a -> a.blockId("change_actions").elements(buttons)));
         }
@@ -82,6 +83,10 @@ public final class ChangeMessage {
             }
         }
         blocks.addAll(ApprovalLadder.sections(view));
+        // Owed after an event of its work (a post-mortem after a rollback): shown once there is any.
+        if (!change.obligations().isEmpty()) {
+            blocks.addAll(FollowUpSection.sections(view, true, ""));
+        }
         return blocks;
     }
 

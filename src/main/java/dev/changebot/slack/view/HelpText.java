@@ -21,6 +21,7 @@ public final class HelpText {
                 • `/change resolve CHG-n` — the emergency fix is in; `/change satisfy CHG-n &lt;follow-up&gt;` — meet a follow-up
                 • `/change deployed CHG-n &lt;environment&gt; [percent]` — report a deployment (or use the change's buttons); the policy's soak starts, production only after it. Pipelines ask and report through the gate API (`bin/changebot-gate`); a deployment nothing approved is posted to the escalation channel
                 • `/change done CHG-n`, `/change rolledback CHG-n`, `/change failed CHG-n` — how the work ended
+                • `/change issue CHG-n &lt;what you see&gt;` — report a production issue on a change (the policy may ask for a rollback decision)
                 • `/change freeze start &lt;reason&gt; [until 2026-12-24T18:00Z]` — declare a freeze (authorised roles)
                 • `/change freeze end` — lift the declared freezes; `/change freeze list` — see them
                 • `/change audit CHG-n [page]` — a change's whole audit trail, each entry verified against the chain

@@ -19,6 +19,8 @@ public final class NoticeMessage {
 
     /** An emergency's title is its whole summary: a notice names it, the change's message shows it all. */
     static final int MAX_TITLE = 300;
+    /** Follow-ups listed in one "now owes" notice; the change's message lists them all. */
+    static final int MAX_OWED_LINES = 10;
 
     private NoticeMessage() {
     }
@@ -57,6 +59,21 @@ public final class NoticeMessage {
             return ":alarm_clock: " + followUp(id, reminder.label(), reminder.title()) + " is due " + Mrkdwn.time(reminder.dueAt())
                     + ". Satisfy it from the change's message or with `/change satisfy " + id + " " + reminder.followUp()
                     + "`.";
+        }
+        if (facts instanceof NoticeFacts.IssueReported issue) {
+            return ":warning: " + Mrkdwn.user(issue.reporterId()) + " reported an issue with *" + id + "*: "
+                    + Cut.userText(issue.summary(), MAX_TITLE);
+        }
+        if (facts instanceof NoticeFacts.FollowUpsOwed owed) {
+            var text = new StringBuilder(":clipboard: *" + id + "* now owes (" + Mrkdwn.escape(owed.after().replace('_', ' '))
+                    + "):");
+            owed.owed().stream().limit(MAX_OWED_LINES).forEach(o -> text.append("\n• ").append(Cut.userText(o.label(), MAX_TITLE))
+                    .append(" — due ").append(Mrkdwn.time(o.dueAt())).append(" (`/change satisfy ").append(id).append(' ')
+                    .append(Mrkdwn.escape(o.followUp())).append("`)"));
+            if (owed.owed().size() > MAX_OWED_LINES) {
+                text.append("\n…and ").append(owed.owed().size() - MAX_OWED_LINES).append(" more, on the change's message.");
+            }
+            return text.toString();
         }
         if (facts instanceof NoticeFacts.FollowUpOverdue overdue) {
             return ":rotating_light: " + followUp(id, overdue.label(), overdue.title()) + " is overdue: it was due "

@@ -27,7 +27,12 @@ public final class SatisfyModal {
             "what_changed", "What changed?",
             "why_urgent", "Why was it urgent?",
             "gates_skipped", "Which gates were skipped, and how are they satisfied now?",
-            "link", "Link to the incident, PR or report");
+            "link", "Link to the incident, PR or report",
+            "went_well", "What went well?",
+            "went_wrong", "What went wrong?",
+            "action_items", "Action items (who does what, by when)",
+            "decision", "What was decided (roll back or fix forward), and why?",
+            "status", "Status update: how is it doing?");
 
     private SatisfyModal() {
     }

@@ -118,8 +118,8 @@ class EmergencyAftermathTest {
             assertThat(o.isOpen()).isTrue();
             assertThat(o.dueAt()).isEqualTo(DUE);
         });
-        assertThat(emergency.emergency().orElseThrow().pending("retrospective")).as("recorded once").isEmpty();
-        assertThat(emergency.emergency().orElseThrow().pending("report")).isPresent();
+        assertThat(emergency.pendingObligation("retrospective")).as("recorded once").isEmpty();
+        assertThat(emergency.pendingObligation("report")).isPresent();
 
         emergency.apply(new ObligationOverdue(FIRST, "changebot", DUE.plusSeconds(5), "report", DUE));
         assertThat(emergency.state()).isEqualTo(ChangeState.OVERDUE);
