@@ -6,6 +6,7 @@ import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
+import dev.changebot.support.MutableClock;
 import dev.changebot.support.PrometheusText;
 import dev.changebot.support.RunningApp;
 import dev.changebot.support.SlackPayloads;
@@ -30,9 +31,11 @@ class MetricsEndpointTest {
     static final Pattern CHANGE_ID = Pattern.compile("CHG-\\d+");
     static final Pattern USER_ID = Pattern.compile("U[0-9A-Z]{6,}");
 
+    /** The app's clock: Slack's Retry-After is waited out by it, so nothing is retried behind the test's back. */
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     final FakeSlackApi slack = FakeSlackApi.start();
     final TestDatabase db = TestPostgres.freshDatabase();
-    RunningApp app = RunningApp.start(db, slack);
+    RunningApp app = RunningApp.start(db, slack, Map.of(), clock);
 
     @AfterEach
     void stop() {
@@ -48,7 +51,7 @@ class MetricsEndpointTest {
         app.slack(SlackPayloads.slashCommand("U0REQUEST", CHANNEL, "help"), SlackPayloads.FORM);
         app.slack(SlackPayloads.slashCommand("U0REQUEST", CHANNEL, "list"), SlackPayloads.FORM);
         app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL, ChangeRef.inChannel(CHANNEL).encode(),
-                ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM);
+                ChangeForms.complete(clock.instant().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM);
         app.slack(SlackPayloads.appHomeOpened("U0REVIEW"), SlackPayloads.JSON);
         app.slack(SlackPayloads.urlVerification("challenge-1"), SlackPayloads.JSON);
         app.post("/slack/events", SlackPayloads.slashCommand("U0REQUEST", CHANNEL, "help"),
@@ -82,16 +85,35 @@ class MetricsEndpointTest {
         var before = scrape();
 
         app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL, ChangeRef.inChannel(CHANNEL).encode(),
-                ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM);
+                ChangeForms.complete(clock.instant().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM);
         slack.answerNext("views.publish", 200, "{\"ok\":false,\"error\":\"not_allowed_token_type\"}", Map.of());
         app.slack(SlackPayloads.appHomeOpened("U0REVIEW"), SlackPayloads.JSON);
 
         var after = scrape();
         assertThat(delta(before, after, Map.of("method", "chat.postMessage", "outcome", "ratelimited", "error", "ratelimited")))
-                .isEqualTo(slack.calls("chat.postMessage").size());
+                .isEqualTo(1);
+        assertThat(delta(before, after, Map.of("method", "chat.postMessage", "outcome", "ok", "error", "none"))).isZero();
         assertThat(delta(before, after, Map.of("method", "views.publish", "outcome", "error", "error", "not_allowed_token_type")))
                 .isEqualTo(1);
         assertThat(slack.calls("chat.postMessage")).as("the 429 was Slack's answer to the only post so far").hasSize(1);
+
+        clock.advance(Duration.ofSeconds(3));
+        app.deliverOutbox();
+        assertThat(delta(after, scrape(), Map.of("method", "chat.postMessage", "outcome", "ok", "error", "none")))
+                .as("the retry after Retry-After").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("with CHANGEBOT_METRICS_TOKEN set, only a scrape bearing that token is answered")
+    void tokenWhenSet() {
+        app.close();
+        app = RunningApp.start(db, slack, Map.of("changebot.metrics.token", "s3cret-scrape"), clock);
+
+        assertThat(app.get("/metrics").statusCode()).isEqualTo(401);
+        assertThat(app.getWith("/metrics", Map.of("Authorization", "Bearer wrong")).statusCode()).isEqualTo(401);
+        var answered = app.getWith("/metrics", Map.of("Authorization", "Bearer s3cret-scrape"));
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(PrometheusText.parse(answered.body()).family(ACK)).isPresent();
     }
 
     private static double delta(PrometheusText before, PrometheusText after, Map<String, String> labels) {
@@ -99,13 +121,6 @@ class MetricsEndpointTest {
     }
 
     private PrometheusText scrape() {
-        var response = app.get("/metrics");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
-        if (System.getenv("SHOW_SCRAPE") != null) {
-            System.out.println(response.body());
-        }
-        return PrometheusText.parse(response.body());
+        return PrometheusText.scrape(app);
     }
 }

@@ -70,6 +70,19 @@ public final class PrometheusText {
         return found.isEmpty() ? 0 : value(name, labels);
     }
 
+    /** GET /metrics of {@code app}, checked to be the text format and parsed. */
+    public static PrometheusText scrape(RunningApp app) {
+        var response = app.get("/metrics");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET /metrics answered " + response.statusCode() + ": " + response.body());
+        }
+        var type = response.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith("text/plain") || !type.contains("version=0.0.4")) {
+            throw new AssertionError("GET /metrics is not the Prometheus text format 0.0.4: " + type);
+        }
+        return parse(response.body());
+    }
+
     public static PrometheusText parse(String text) {
         var families = new LinkedHashMap<String, Family>();
         var helps = new LinkedHashMap<String, String>();

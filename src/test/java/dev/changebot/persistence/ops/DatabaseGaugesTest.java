@@ -133,9 +133,7 @@ class DatabaseGaugesTest {
     }
 
     private PrometheusText scrape() {
-        var response = app.get("/metrics");
-        assertThat(response.statusCode()).isEqualTo(200);
-        return PrometheusText.parse(response.body());
+        return PrometheusText.scrape(app);
     }
 
     private void change(long number, String state, Instant requestedAt, String obligations) throws SQLException {
