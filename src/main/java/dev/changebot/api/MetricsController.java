@@ -1,6 +1,7 @@
 package dev.changebot.api;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -20,9 +21,11 @@ import java.security.MessageDigest;
  * blocking executor, not the event loop: a scrape reads the database gauges, which query PostgreSQL
  * (at most once per refresh interval). Open on the server's port, as Prometheus expects; with
  * CHANGEBOT_METRICS_TOKEN set, only a scrape bearing that token is answered. No meter carries the id
- * of a change or a person, so what it shows is counts and timings only.
+ * of a change or a person, so what it shows is counts and timings only. Not served when metrics or
+ * their Prometheus export are turned off (micronaut.metrics.enabled / .export.prometheus.enabled).
  */
 @Controller("/metrics")
+@Requires(beans = PrometheusMeterRegistry.class)
 class MetricsController {
 
     /** The text format Prometheus asks for and PrometheusMeterRegistry.scrape() writes. */

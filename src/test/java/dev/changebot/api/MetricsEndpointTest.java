@@ -116,6 +116,17 @@ class MetricsEndpointTest {
         assertThat(PrometheusText.parse(answered.body()).family(ACK)).isPresent();
     }
 
+    @Test
+    @DisplayName("with metrics turned off (MICRONAUT_METRICS_ENABLED=false) the bot still starts and answers Slack; /metrics is not served")
+    void metricsOff() {
+        app.close();
+        app = RunningApp.start(db, slack, Map.of("micronaut.metrics.enabled", false), clock);
+
+        assertThat(app.slack(SlackPayloads.slashCommand("U0REQUEST", CHANNEL, "help"), SlackPayloads.FORM).statusCode())
+                .isEqualTo(200);
+        assertThat(app.get("/metrics").statusCode()).isEqualTo(404);
+    }
+
     private static double delta(PrometheusText before, PrometheusText after, Map<String, String> labels) {
         return after.valueOrZero(CALLS, labels) - before.valueOrZero(CALLS, labels);
     }
