@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * A strict reader of the Prometheus text exposition format 0.0.4, written to the format's
@@ -28,8 +27,6 @@ public final class PrometheusText {
     public record Family(String name, String type, String help, List<Sample> samples) {
     }
 
-    private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
 
     private final Map<String, Family> families;
@@ -101,7 +98,7 @@ public final class PrometheusText {
                 comment(line, number, families, helps);
                 continue;
             }
-            var sample = sample(line, number);
+            var sample = PrometheusLine.sample(line, number);
             var family = familyOf(sample.name(), families)
                     .orElseThrow(() -> error(number, "sample " + sample.name() + " comes before, or without, its # TYPE"));
             var series = sample.name() + new TreeMap<>(sample.labels());
@@ -127,14 +124,14 @@ public final class PrometheusText {
             if (parts.length != 4 || !TYPES.contains(parts[3])) {
                 throw error(number, "a TYPE line must name a family and one of " + TYPES);
             }
-            name(parts[2], number);
+            PrometheusLine.name(parts[2], number);
             if (families.containsKey(parts[2])) {
                 throw error(number, "the family " + parts[2] + " is typed twice");
             }
             families.put(parts[2], new Family(parts[2], parts[3], null, new ArrayList<>()));
         } else if (parts.length >= 3 && parts[0].equals("#") && parts[1].equals("HELP")) {
-            name(parts[2], number);
-            if (helps.put(parts[2], parts.length == 4 ? unescapeHelp(parts[3], number) : "") != null) {
+            PrometheusLine.name(parts[2], number);
+            if (helps.put(parts[2], parts.length == 4 ? PrometheusLine.unescapeHelp(parts[3], number) : "") != null) {
                 throw error(number, "the family " + parts[2] + " has two HELP lines");
             }
         }
@@ -169,118 +166,6 @@ public final class PrometheusText {
         return exact != null && exact.type().equals("summary") ? Optional.of(exact) : Optional.empty();
     }
 
-    private static Sample sample(String line, int number) {
-        int at = 0;
-        while (at < line.length() && line.charAt(at) != '{' && line.charAt(at) != ' ') {
-            at++;
-        }
-        var name = name(line.substring(0, at), number);
-        var labels = new LinkedHashMap<String, String>();
-        if (at < line.length() && line.charAt(at) == '{') {
-            at = labels(line, at + 1, number, labels);
-        }
-        if (at >= line.length() || line.charAt(at) != ' ') {
-            throw error(number, "a sample's value must follow its name or labels after one space");
-        }
-        var rest = line.substring(at + 1).split(" ", -1);
-        if (rest.length < 1 || rest.length > 2) {
-            throw error(number, "a sample is a value and at most a timestamp");
-        }
-        if (rest.length == 2 && !rest[1].matches("-?[0-9]+")) {
-            throw error(number, "the timestamp '" + rest[1] + "' is not milliseconds");
-        }
-        return new Sample(name, Collections.unmodifiableMap(labels), value(rest[0], number));
-    }
-
-    /** Reads labels after '{' up to and past '}'; where the reading ended. */
-    private static int labels(String line, int at, int number, Map<String, String> labels) {
-        while (true) {
-            if (at < line.length() && line.charAt(at) == '}') {
-                return at + 1;
-            }
-            int equals = line.indexOf('=', at);
-            if (equals < 0) {
-                throw error(number, "a label has no '='");
-            }
-            var label = line.substring(at, equals);
-            if (!LABEL_NAME.matcher(label).matches() || label.startsWith("__")) {
-                throw error(number, "'" + label + "' is not a legal label name");
-            }
-            if (equals + 1 >= line.length() || line.charAt(equals + 1) != '"') {
-                throw error(number, "the value of " + label + " is not quoted");
-            }
-            var value = new StringBuilder();
-            int i = equals + 2;
-            for (; i < line.length() && line.charAt(i) != '"'; i++) {
-                char c = line.charAt(i);
-                if (c == '\\') {
-                    char next = i + 1 < line.length() ? line.charAt(++i) : ' ';
-                    switch (next) {
-                        case '\\' -> value.append('\\');
-                        case '"' -> value.append('"');
-                        case 'n' -> value.append('\n');
-                        default -> throw error(number, "'\\" + next + "' is not an escape the format allows");
-                    }
-                } else {
-                    value.append(c);
-                }
-            }
-            if (i >= line.length()) {
-                throw error(number, "the value of " + label + " is not closed");
-            }
-            if (labels.put(label, value.toString()) != null) {
-                throw error(number, "the label " + label + " appears twice");
-            }
-            at = i + 1;
-            if (at < line.length() && line.charAt(at) == ',') {
-                at++;
-            } else if (at >= line.length() || line.charAt(at) != '}') {
-                throw error(number, "labels must be separated by ',' and closed by '}'");
-            }
-        }
-    }
-
-    private static double value(String text, int number) {
-        switch (text) {
-            case "NaN":
-                return Double.NaN;
-            case "+Inf":
-                return Double.POSITIVE_INFINITY;
-            case "-Inf":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                if (!text.matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
-                    throw error(number, "'" + text + "' is not a number");
-                }
-                return Double.parseDouble(text);
-        }
-    }
-
-    private static String name(String name, int number) {
-        if (!METRIC_NAME.matcher(name).matches()) {
-            throw error(number, "'" + name + "' is not a legal metric name");
-        }
-        return name;
-    }
-
-    private static String unescapeHelp(String text, int number) {
-        var out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char next = i + 1 < text.length() ? text.charAt(++i) : ' ';
-            switch (next) {
-                case '\\' -> out.append('\\');
-                case 'n' -> out.append('\n');
-                default -> throw error(number, "'\\" + next + "' is not an escape HELP allows");
-            }
-        }
-        return out.toString();
-    }
-
     /** Per series (labels but le): buckets cumulative, a +Inf bucket, and that bucket equal to the count. */
     private static void checkHistogram(Family family) {
         var buckets = new LinkedHashMap<Map<String, String>, List<Sample>>();
@@ -301,7 +186,7 @@ public final class PrometheusText {
             double previousBound = Double.NEGATIVE_INFINITY;
             double previousCount = 0;
             for (var bucket : list) {
-                double bound = value(bucket.labels().get("le"), 0);
+                double bound = PrometheusLine.value(bucket.labels().get("le"), 0);
                 if (bound <= previousBound || bucket.value() < previousCount) {
                     throw new IllegalArgumentException(family.name() + series + ": buckets not in order or not cumulative");
                 }
@@ -320,6 +205,6 @@ public final class PrometheusText {
     }
 
     private static IllegalArgumentException error(int line, String problem) {
-        return new IllegalArgumentException("line " + line + ": " + problem);
+        return PrometheusLine.error(line, problem);
     }
 }
