@@ -54,10 +54,10 @@ class DatabaseGauges implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (var queue : OutboxQueue.values()) {
-            gauge(registry, "changebot.outbox.depth", "Slack posts and updates waiting to be delivered",
+            gauge(registry, "changebot.outbox.depth", "Posts waiting to go out: Slack messages and notices, replies to GitHub",
                     s -> s.outboxDepth().get(queue), "queue", queue.label());
             Gauge.builder("changebot.outbox.oldest.age", this, g -> g.read(s -> s.outboxOldestAgeSeconds().get(queue)))
-                    .description("Age of the oldest Slack post or update waiting to be delivered")
+                    .description("Age of the oldest post waiting to go out")
                     .baseUnit("seconds").tag("queue", queue.label()).register(registry);
         }
         for (var age : ApprovalAge.values()) {

@@ -10,7 +10,7 @@ import java.util.EnumMap;
 
 /**
  * The database gauges' one statement. Every part reads a partial index that holds only the rows in
- * question (pending outbox rows, pending gate checks, changes awaiting approval, unauthorized
+ * question (pending rows of the outbox queues, pending gate checks, changes awaiting approval, unauthorized
  * deployments, changes still owing a follow-up), so its cost follows the work in flight, not the
  * history kept.
  */
@@ -21,11 +21,7 @@ final class OperationalQueries {
 
     private static final String PENDING = " WHERE delivered_at IS NULL AND failed_at IS NULL";
 
-    private static final String SQL = "SELECT"
-            + " (SELECT count(*) FROM slack_outbox" + PENDING + ") AS messages_depth,"
-            + " (SELECT min(created_at) FROM slack_outbox" + PENDING + ") AS messages_oldest,"
-            + " (SELECT count(*) FROM slack_notice" + PENDING + ") AS notices_depth,"
-            + " (SELECT min(created_at) FROM slack_notice" + PENDING + ") AS notices_oldest,"
+    private static final String SQL = "SELECT" + queues()
             + " (SELECT count(*) FROM gate_check WHERE state = 'pending') AS gate_pending,"
             + " (SELECT count(*) FROM deployment WHERE NOT covered AND status = 'succeeded') AS unauthorized,"
             + " (SELECT count(*) FROM change_request c, jsonb_array_elements(c.obligations) o"
@@ -40,6 +36,18 @@ final class OperationalQueries {
             + "   FROM change_request WHERE state = 'PENDING_APPROVAL') a";
 
     private OperationalQueries() {
+    }
+
+    /** Each queue's depth and oldest row: "(SELECT count(*) FROM slack_outbox WHERE ...) AS messages_depth, ...". */
+    private static String queues() {
+        var sql = new StringBuilder();
+        for (var queue : OutboxQueue.values()) {
+            sql.append(" (SELECT count(*) FROM ").append(queue.table()).append(PENDING).append(") AS ")
+                    .append(queue.label()).append("_depth,")
+                    .append(" (SELECT min(created_at) FROM ").append(queue.table()).append(PENDING).append(") AS ")
+                    .append(queue.label()).append("_oldest,");
+        }
+        return sql.toString();
     }
 
     static OperationalSnapshot read(Connection connection, Instant now) throws SQLException {

@@ -56,6 +56,11 @@ class DatabaseGaugesTest {
         execute("INSERT INTO slack_notice (workspace_id, recipient, text, created_at, next_attempt_at, failed_at)"
                 + " VALUES ('T0', 'C0', 'gave up', ?, ?, ?)", at(NOW.minusSeconds(900)), at(NOW), at(NOW));
 
+        execute("INSERT INTO github_protection_request (delivery_id, installation_id, repository, environment, run_id,"
+                + " callback_url, received_at) VALUES ('d1', 1, 'acme/web', 'production', 42, 'https://gh/cb', ?)", at(NOW));
+        execute("INSERT INTO github_reply (request_id, kind, comment, created_at, next_attempt_at)"
+                + " SELECT id, 'report', 'waiting', ?, ? FROM github_protection_request", at(NOW.minusSeconds(45)), at(NOW));
+
         change(1, "PENDING_APPROVAL", NOW.minus(Duration.ofMinutes(10)), null);
         change(2, "PENDING_APPROVAL", NOW.minus(Duration.ofHours(2)), null);
         change(3, "PENDING_APPROVAL", NOW.minus(Duration.ofHours(2).plusMinutes(5)), null);
@@ -81,6 +86,8 @@ class DatabaseGaugesTest {
         assertThat(state.value("changebot_outbox_oldest_age_seconds", Map.of("queue", "messages"))).isEqualTo(90);
         assertThat(state.value("changebot_outbox_depth", Map.of("queue", "notices"))).isEqualTo(1);
         assertThat(state.value("changebot_outbox_oldest_age_seconds", Map.of("queue", "notices"))).isEqualTo(30);
+        assertThat(state.value("changebot_outbox_depth", Map.of("queue", "github_replies"))).isEqualTo(1);
+        assertThat(state.value("changebot_outbox_oldest_age_seconds", Map.of("queue", "github_replies"))).isEqualTo(45);
         assertThat(state.value("changebot_approvals_pending", Map.of("age", "under_1h"))).isEqualTo(1);
         assertThat(state.value("changebot_approvals_pending", Map.of("age", "1h_to_4h"))).isEqualTo(2);
         assertThat(state.value("changebot_approvals_pending", Map.of("age", "4h_to_1d"))).isZero();
