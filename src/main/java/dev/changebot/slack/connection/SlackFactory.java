@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.changebot.slack.SlackListeners;
+import dev.changebot.slack.metrics.SlackAckTimers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
@@ -49,7 +50,7 @@ class SlackFactory {
     @Bean(preDestroy = "stop")
     @Singleton
     BoltApp boltApp(BeanProvider<Slack> slack, SlackSettings settings, BeanProvider<SlackListeners> listeners,
-                    @Value("${changebot.slack.database-budget:1800ms}") Duration databaseBudget) {
+                    @Value("${changebot.slack.database-budget:1800ms}") Duration databaseBudget, SlackAckTimers ackTimers) {
         if (settings.mode() == SlackMode.DISABLED) {
             return new BoltApp(Optional.empty());
         }
@@ -58,7 +59,7 @@ class SlackFactory {
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
                 .build();
-        var app = new ChangebotBoltApp(config, databaseBudget);
+        var app = new ChangebotBoltApp(config, databaseBudget, ackTimers);
         listeners.get().register(app);
         return new BoltApp(Optional.of(app));
     }

@@ -7,7 +7,7 @@ import io.micronaut.http.annotation.ServerFilter;
 /**
  * Notes when a request to /slack/events arrived, on the event loop, before it waits for a thread of
  * the blocking executor: under a burst that wait is most of what Slack sees, and the ack timer
- * ({@link SlackAckTimers}) must count it.
+ * ({@link dev.changebot.slack.metrics.SlackAckTimers}) must count it.
  */
 @ServerFilter("/slack/events")
 class SlackArrival {

@@ -7,6 +7,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.changebot.slack.connection.BoltApp;
 import dev.changebot.slack.connection.SlackSettings;
+import dev.changebot.slack.metrics.AckKind;
+import dev.changebot.slack.metrics.SlackAckTimers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -70,7 +72,7 @@ class SlackEventsController {
                 return HttpResponse.status(HttpStatus.UNAUTHORIZED).body("invalid signature");
             }
             var shape = SlackRequestShape.of(headers.get("Content-Type"), text);
-            kind = AckKind.of(shape);
+            kind = AckKinds.of(shape);
             if (shape.problem().isPresent()) {
                 LOG.warn("Refused a signed {} that Changebot could not read: {}", shape.kind().label(), shape.problem().get());
                 return unreadable(shape.kind(), shape.problem().get());

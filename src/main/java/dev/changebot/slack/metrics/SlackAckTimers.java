@@ -1,4 +1,4 @@
-package dev.changebot.slack.http;
+package dev.changebot.slack.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code changebot_slack_ack_duration_seconds{kind}}: from the moment a request to /slack/events
- * arrived to the moment its answer was ready, by {@link AckKind}. One timer per kind, registered
+ * {@code changebot_slack_ack_duration_seconds{kind}}: from the moment a Slack request arrived to the
+ * moment its answer was ready, by {@link AckKind}: over HTTP, from its arrival at /slack/events (before
+ * it waits for a thread); in Socket Mode, from Bolt's start on it (the WebSocket's own time is not in). One timer per kind, registered
  * up front: recording is an array update, no tag building or lookup on the request path. The buckets
  * are the ones that matter for Slack's 3-second ack; a few fixed ones instead of Micrometer's
  * percentile histogram (some seventy buckets per kind) keep the scrape and the recording small.
@@ -39,7 +40,7 @@ public class SlackAckTimers {
     }
 
     /** A request of {@code kind} that arrived at {@code arrivedNanos} ({@link System#nanoTime()}) was answered now. */
-    void record(AckKind kind, long arrivedNanos) {
+    public void record(AckKind kind, long arrivedNanos) {
         timers.get(kind).record(System.nanoTime() - arrivedNanos, TimeUnit.NANOSECONDS);
     }
 }
