@@ -21,9 +21,11 @@ class PostgresTimers implements TimerStore {
     private static final String COLUMNS = "id, workspace_id, change_number, kind, ref, due_at";
 
     private final JdbcOperations jdbc;
+    private final TimerLateness lateness;
 
-    PostgresTimers(JdbcOperations jdbc) {
+    PostgresTimers(JdbcOperations jdbc, TimerLateness lateness) {
         this.jdbc = jdbc;
+        this.lateness = lateness;
     }
 
     @Override
@@ -61,6 +63,9 @@ class PostgresTimers implements TimerStore {
     public void fired(long id, Instant at, long lateByMillis, String outcome, String firedBy) {
         update("UPDATE change_timer SET status = 'FIRED', fired_at = ?, late_by_ms = ?, outcome = ?, fired_by = ? WHERE id = ?",
                 Timestamp.from(at), lateByMillis, outcome, firedBy, id);
+        // Observed with the write, in its transaction: a firing rolled back after this still counts
+        // (rare: the write is the firing's last statement), a firing never recorded never does.
+        lateness.observe(lateByMillis);
     }
 
     @Override

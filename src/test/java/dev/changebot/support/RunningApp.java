@@ -158,6 +158,13 @@ public final class RunningApp implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** GET with these headers (an Authorization, say). */
+    public HttpResponse<String> getWith(String path, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -21,9 +21,11 @@ class PostgresGateChecks implements GateChecks {
             + " service, environment, state, reasons::text AS reasons, next_open, deadline, created_at, settled_at";
 
     private final JdbcOperations jdbc;
+    private final GateCheckCounts counts;
 
-    PostgresGateChecks(JdbcOperations jdbc) {
+    PostgresGateChecks(JdbcOperations jdbc, GateCheckCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     @Override
@@ -49,7 +51,7 @@ class PostgresGateChecks implements GateChecks {
     @Override
     public GateCheck add(GateCheck check, String requestBody) {
         var verdict = check.verdict();
-        return Rows.one(jdbc, "store a gate check", PostgresGateChecks::check,
+        var stored = Rows.one(jdbc, "store a gate check", PostgresGateChecks::check,
                 "INSERT INTO gate_check (public_id, workspace_id, token_id, idempotency_key, request_body, change_number,"
                         + " service, environment, state, reasons, next_open, deadline, created_at, settled_at)"
                         + " VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?) RETURNING " + COLUMNS,
@@ -58,6 +60,8 @@ class PostgresGateChecks implements GateChecks {
                 ReasonsJson.write(verdict.reasons()), Rows.at(verdict.nextOpen().orElse(null)),
                 Rows.at(check.deadline().orElse(null)), Rows.at(check.createdAt()),
                 Rows.at(check.settledAt().orElse(null))).orElseThrow();
+        counts.reached(verdict.state());
+        return stored;
     }
 
     @Override
@@ -85,11 +89,16 @@ class PostgresGateChecks implements GateChecks {
 
     @Override
     public boolean decide(long id, GateVerdict verdict, Instant at) {
-        return Rows.update(jdbc, "decide a gate check",
+        boolean decided = Rows.update(jdbc, "decide a gate check",
                 "UPDATE gate_check SET state = ?, reasons = CAST(? AS jsonb), next_open = ?, settled_at = ?"
                         + " WHERE id = ? AND state = 'pending'",
                 verdict.state().code(), ReasonsJson.write(verdict.reasons()),
                 Rows.at(verdict.nextOpen().orElse(null)), verdict.state().settled() ? Rows.at(at) : null, id) == 1;
+        // A pending check looked at again and still pending was counted when it was stored.
+        if (decided && verdict.state().settled()) {
+            counts.reached(verdict.state());
+        }
+        return decided;
     }
 
     private static GateCheck check(ResultSet row) throws SQLException {

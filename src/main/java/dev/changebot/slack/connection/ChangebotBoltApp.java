@@ -6,6 +6,7 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import dev.changebot.application.request.RequestBudget;
+import dev.changebot.slack.metrics.SlackAckTimers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +19,18 @@ import java.util.List;
  *       a request depends on Slack's API answering;</li>
  *   <li>every request gets one budget for its database work ({@link RequestBudget}), well under
  *       Slack's 3 seconds, so that when the database is away or frozen there is still time to tell
- *       the person so in words. It starts after Bolt's own checks, right before our listener.</li>
+ *       the person so in words. It starts after Bolt's own checks, right before our listener;</li>
+ *   <li>Socket Mode requests are timed into the ack timers ({@link SocketModeAckTiming}).</li>
  * </ul>
  */
 class ChangebotBoltApp extends App {
 
     private final String botToken;
 
-    ChangebotBoltApp(AppConfig config, Duration databaseBudget) {
+    ChangebotBoltApp(AppConfig config, Duration databaseBudget, SlackAckTimers ackTimers) {
         super(config);
         this.botToken = config.getSingleTeamBotToken();
+        use(new SocketModeAckTiming(ackTimers));
         use((request, response, chain) -> {
             try (var budget = RequestBudget.start(databaseBudget)) {
                 return chain.next(request);

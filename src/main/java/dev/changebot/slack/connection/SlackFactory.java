@@ -2,7 +2,10 @@ package dev.changebot.slack.connection;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.changebot.slack.SlackListeners;
+import dev.changebot.slack.metrics.SlackAckTimers;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -20,11 +23,13 @@ class SlackFactory {
      * the start-up about a second of CPU (OkHttp, Kotlin, Gson, the TLS trust store).
      */
     @Singleton
-    Slack slack(SlackApiBase apiBase) {
+    Slack slack(SlackApiBase apiBase, MeterRegistry meters) {
         // SlackConfig.DEFAULT is immutable: a fresh config is the only way to point at another API host.
         var config = new ApiBaseSlackConfig(apiBase);
         config.setPrettyResponseLoggingEnabled(false);
-        return Slack.getInstance(config);
+        // The SDK's own HTTP client, with every Web API call counted on its way (SlackApiCalls).
+        var okHttp = SlackHttpClient.buildOkHttpClient(config).newBuilder().addInterceptor(new SlackApiCalls(meters)).build();
+        return Slack.getInstance(config, new SlackHttpClient(okHttp));
     }
 
     /** The Web API client with the bot token; absent when Slack is not configured. */
@@ -45,7 +50,7 @@ class SlackFactory {
     @Bean(preDestroy = "stop")
     @Singleton
     BoltApp boltApp(BeanProvider<Slack> slack, SlackSettings settings, BeanProvider<SlackListeners> listeners,
-                    @Value("${changebot.slack.database-budget:1800ms}") Duration databaseBudget) {
+                    @Value("${changebot.slack.database-budget:1800ms}") Duration databaseBudget, SlackAckTimers ackTimers) {
         if (settings.mode() == SlackMode.DISABLED) {
             return new BoltApp(Optional.empty());
         }
@@ -54,7 +59,7 @@ class SlackFactory {
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
                 .build();
-        var app = new ChangebotBoltApp(config, databaseBudget);
+        var app = new ChangebotBoltApp(config, databaseBudget, ackTimers);
         listeners.get().register(app);
         return new BoltApp(Optional.of(app));
     }

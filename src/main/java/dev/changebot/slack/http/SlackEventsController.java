@@ -7,6 +7,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.changebot.slack.connection.BoltApp;
 import dev.changebot.slack.connection.SlackSettings;
+import dev.changebot.slack.metrics.AckKind;
+import dev.changebot.slack.metrics.SlackAckTimers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,9 +41,11 @@ class SlackEventsController {
     private final BoltApp bolt;
     private final BoltRequests requests;
     private final SlackSignatureCheck signatures;
+    private final SlackAckTimers ackTimers;
 
-    SlackEventsController(BoltApp bolt, SlackSettings settings) {
+    SlackEventsController(BoltApp bolt, SlackSettings settings, SlackAckTimers ackTimers) {
         this.bolt = bolt;
+        this.ackTimers = ackTimers;
         this.requests = bolt.app().map(app -> new BoltRequests(app.config())).orElse(null);
         // Replay protection runs on the wall clock, as Bolt's own check does: it is about when
         // Slack sent the request, not about the business time the rest of the app reads.
@@ -52,27 +56,34 @@ class SlackEventsController {
     @Post(consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON}, produces = MediaType.ALL)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> handle(HttpRequest<?> request, @Nullable @Body String body) {
-        if (bolt.app().isEmpty() || signatures == null) {
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body("Slack HTTP mode is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.");
-        }
-        var text = body == null ? "" : body;
-        var headers = request.getHeaders();
-        // Several signatures or timestamps: judging one of them would let a forged one ride along.
-        if (!signatures.isValid(headers.getAll("X-Slack-Request-Timestamp"), headers.getAll("X-Slack-Signature"),
-                text.getBytes(StandardCharsets.UTF_8))) {
-            LOG.warn("Refused a request to /slack/events with a missing, repeated, wrong or stale signature");
-            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body("invalid signature");
-        }
-        var shape = SlackRequestShape.of(headers.get("Content-Type"), text);
-        if (shape.problem().isPresent()) {
-            LOG.warn("Refused a signed {} that Changebot could not read: {}", shape.kind().label(), shape.problem().get());
-            return unreadable(shape.kind(), shape.problem().get());
-        }
+        long arrived = SlackArrival.nanosOf(request);
+        var kind = AckKind.REFUSED;
         try {
-            return toMicronaut(bolt.app().get().run(parse(request, text, shape)));
-        } catch (Exception e) {
-            return failed(shape.kind(), e);
+            if (bolt.app().isEmpty() || signatures == null) {
+                return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .body("Slack HTTP mode is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.");
+            }
+            var text = body == null ? "" : body;
+            var headers = request.getHeaders();
+            // Several signatures or timestamps: judging one of them would let a forged one ride along.
+            if (!signatures.isValid(headers.getAll("X-Slack-Request-Timestamp"), headers.getAll("X-Slack-Signature"),
+                    text.getBytes(StandardCharsets.UTF_8))) {
+                LOG.warn("Refused a request to /slack/events with a missing, repeated, wrong or stale signature");
+                return HttpResponse.status(HttpStatus.UNAUTHORIZED).body("invalid signature");
+            }
+            var shape = SlackRequestShape.of(headers.get("Content-Type"), text);
+            kind = AckKinds.of(shape);
+            if (shape.problem().isPresent()) {
+                LOG.warn("Refused a signed {} that Changebot could not read: {}", shape.kind().label(), shape.problem().get());
+                return unreadable(shape.kind(), shape.problem().get());
+            }
+            try {
+                return toMicronaut(bolt.app().get().run(parse(request, text, shape)));
+            } catch (Exception e) {
+                return failed(shape.kind(), e);
+            }
+        } finally {
+            ackTimers.record(kind, arrived);
         }
     }
 
