@@ -64,7 +64,7 @@ class DatabaseGauges implements MeterBinder {
             gauge(registry, "changebot.approvals.pending", "Changes awaiting approval, by how long since they were requested",
                     s -> s.pendingApprovalsByAge().get(age), "age", age.label());
         }
-        gauge(registry, "changebot.follow.ups.overdue", "Emergency follow-ups past their deadline and not yet satisfied",
+        gauge(registry, "changebot.follow.ups.overdue", "Follow-ups past their deadline and not yet satisfied",
                 OperationalSnapshot::overdueFollowUps);
         gauge(registry, "changebot.gate.checks.pending", "Gate checks waiting to be settled",
                 OperationalSnapshot::pendingGateChecks);

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param outboxDepth            undelivered, unfailed rows per outbox queue
  * @param outboxOldestAgeSeconds age of the oldest of them per queue
  * @param pendingApprovalsByAge  changes awaiting approval per {@link ApprovalAge} bucket
- * @param overdueFollowUps       emergency follow-ups past their deadline and not yet satisfied
+ * @param overdueFollowUps       follow-ups past their deadline and not yet satisfied
  * @param pendingGateChecks      gate checks not yet settled
  * @param unauthorizedDeployments successful deployments no change or gate check covered, ever
  */
