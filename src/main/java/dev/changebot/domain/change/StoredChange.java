@@ -25,11 +25,24 @@ public record StoredChange(
         int rolloutPercent,
         List<String> stagesPassed,
         Emergency emergency,
-        String service) {
+        String service,
+        List<StageSignoff> stageSignoffs) {
 
     public StoredChange {
         approvals = List.copyOf(approvals);
         stagesPassed = List.copyOf(stagesPassed);
+        stageSignoffs = List.copyOf(stageSignoffs);
+    }
+
+    /** A change with no approval given during its deployment (or stored before changes recorded them). */
+    public StoredChange(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
+                        ChangeDetails details, Instant requestedAt, ChangeState state, List<Approval> approvals,
+                        Rejection rejection, MessageRef message, PolicyException exception,
+                        OverrideRequest pendingOverride, Soak soak, int rolloutPercent, List<String> stagesPassed,
+                        Emergency emergency, String service) {
+        this(id, workspaceId, requesterId, originChannelId, changeClass, details, requestedAt, state, approvals,
+                rejection, message, exception, pendingOverride, soak, rolloutPercent, stagesPassed, emergency, service,
+                List.of());
     }
 
     /** A change of a policy without services (or stored before changes recorded theirs). */

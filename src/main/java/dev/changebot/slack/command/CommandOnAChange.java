@@ -15,7 +15,8 @@ record CommandOnAChange(ChangeId id, ChangeCommand command) {
 
     static Optional<CommandOnAChange> of(SlashCommand typed) {
         if (typed instanceof SlashCommand.Approve approve) {
-            return Optional.of(new CommandOnAChange(approve.id(), new ChangeCommand.Approve(ApprovalVia.COMMAND)));
+            return Optional.of(new CommandOnAChange(approve.id(), new ChangeCommand.Approve(ApprovalVia.COMMAND,
+                    approve.rollback())));
         }
         if (typed instanceof SlashCommand.Reject reject) {
             return Optional.of(new CommandOnAChange(reject.id(), new ChangeCommand.Reject(reject.reason(), ApprovalVia.COMMAND)));

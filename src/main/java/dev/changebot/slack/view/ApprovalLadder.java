@@ -60,6 +60,7 @@ final class ApprovalLadder {
         if (change.state() == ChangeState.CANCELLED) {
             lines.add(":no_entry_sign: Cancelled by the requester");
         }
+        lines.addAll(StageApprovalLines.of(view));
         return lines;
     }
 

@@ -1,0 +1,167 @@
+package dev.changebot.domain.rules;
+
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeState;
+import dev.changebot.domain.change.StageSignoff;
+import dev.changebot.domain.policy.DeploymentPlan;
+import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.policy.StageApproval;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Where a change stands on the approvals its policy asks for during the deployment. One comes due
+ * once the change has reached the stage before it ("between staging and production": once it is
+ * deployed to staging, while it soaks there too, since QA checks the build staging runs), or once the
+ * work has started when nothing comes before; an approval before a rollback is due for as long as the
+ * work is under way. It counts until its stage is reached; then it is history.
+ */
+public final class StageApprovals {
+
+    private StageApprovals() {
+    }
+
+    /** One approval of the policy, what was given for it, and whether it is due or behind the change. */
+    public record Status(StageApproval approval, List<StageSignoff> given, boolean due, boolean passed) {
+
+        public Status {
+            given = List.copyOf(given);
+        }
+
+        public boolean done() {
+            return given.size() >= approval.required() && (!approval.all() || coveredRoles().containsAll(approval.roles()));
+        }
+
+        /** Due and not yet given by everyone it needs: the change waits for it. */
+        public boolean waiting() {
+            return due && !done();
+        }
+
+        public Set<String> coveredRoles() {
+            var covered = new LinkedHashSet<String>();
+            given.forEach(s -> covered.addAll(s.roles()));
+            return covered;
+        }
+
+        /** The roles still to approve for an {@code all:} approval; all of its roles otherwise. */
+        public List<String> rolesMissing() {
+            if (!approval.all()) {
+                return List.copyOf(approval.roles());
+            }
+            return approval.roles().stream().filter(r -> !coveredRoles().contains(r)).toList();
+        }
+
+        public int missing() {
+            return Math.max(0, approval.required() - given.size());
+        }
+    }
+
+    /** Every approval the change's policy asks of it during the deployment, in the policy's order. */
+    public static List<Status> of(Policy policy, Change change) {
+        var changeClass = policy.changeClass(change.changeClass());
+        if (changeClass.isEmpty() || change.isEmergency()) {
+            return List.of();
+        }
+        var plan = policy.planFor(changeClass.get(), change.service());
+        var statuses = new ArrayList<Status>();
+        for (var approval : policy.stageApprovalsFor(changeClass.get(), change.service())) {
+            var given = change.stageSignoffs().stream().filter(s -> s.of(approval.before(), approval.step())).toList();
+            boolean passed = passed(approval, change);
+            statuses.add(new Status(approval, given, !passed && due(approval, change, plan), passed));
+        }
+        return statuses;
+    }
+
+    /** The approvals still missing before the change may be deployed to {@code environment} ({@code percent}). */
+    public static List<Status> missingBefore(Policy policy, Change change, String environment, OptionalInt percent) {
+        return of(policy, change).stream().filter(s -> !s.passed() && !s.done() && stands(s.approval(), change, environment, percent))
+                .toList();
+    }
+
+    /** The approvals a rollback still waits for. */
+    public static List<Status> missingBeforeRollback(Policy policy, Change change) {
+        return of(policy, change).stream().filter(s -> s.approval().beforeRollback() && !s.done()).toList();
+    }
+
+    /** The approvals due now and not yet complete: what the change's message asks for. */
+    public static List<Status> waiting(Policy policy, Change change) {
+        return of(policy, change).stream().filter(Status::waiting).toList();
+    }
+
+    /**
+     * Whether {@code approval} stands before a deployment to {@code environment}: before the environment,
+     * the first deployment there (the first rollout step); before a rollout step, that step.
+     */
+    static boolean stands(StageApproval approval, Change change, String environment, OptionalInt percent) {
+        if (approval.environment().isEmpty() || !approval.environment().get().equals(environment)) {
+            return false;
+        }
+        if (approval.percent().isPresent()) {
+            return percent.isPresent() && percent.getAsInt() == approval.percent().getAsInt();
+        }
+        return !deployedTo(change, environment);
+    }
+
+    private static boolean passed(StageApproval approval, Change change) {
+        if (approval.beforeRollback()) {
+            return !change.state().isOpen();
+        }
+        var environment = approval.environment().orElseThrow();
+        if (approval.percent().isPresent()) {
+            return change.rolloutPercent() >= approval.percent().getAsInt()
+                    && environment.equals(DeploymentPlan.PRODUCTION);
+        }
+        return deployedTo(change, environment);
+    }
+
+    private static boolean due(StageApproval approval, Change change, DeploymentPlan plan) {
+        if (change.state() != ChangeState.IN_PROGRESS && change.state() != ChangeState.SOAKING) {
+            return false;
+        }
+        if (approval.beforeRollback()) {
+            return true;
+        }
+        var environment = approval.environment().orElseThrow();
+        boolean stagesBehind = plan.mustPassBefore(environment).stream().allMatch(stage -> deployedTo(change, stage));
+        if (!stagesBehind) {
+            return false;
+        }
+        if (approval.percent().isEmpty() || !plan.rollsOut(environment)) {
+            return true;
+        }
+        var previous = plan.rollout().get().percentages().stream().filter(p -> p < approval.percent().getAsInt())
+                .mapToInt(Integer::intValue).max();
+        return previous.isEmpty() || change.rolloutPercent() >= previous.getAsInt();
+    }
+
+    /** Deployed there, whether or not its soak is over ("production" counts any rollout step). */
+    static boolean deployedTo(Change change, String environment) {
+        var here = change.soak().map(s -> s.environment()).filter(e -> sameStage(e, environment));
+        return here.isPresent() || change.stagesPassed().stream().anyMatch(stage -> sameStage(stage, environment));
+    }
+
+    private static boolean sameStage(String label, String environment) {
+        return label.equals(environment) || label.startsWith(environment + " ");
+    }
+
+    /** "Needs Manual QA approval by QA (@qa) before production." */
+    public static String needs(Policy policy, StageApprovals.Status status) {
+        var approval = status.approval();
+        String who;
+        if (approval.all()) {
+            who = String.join(" and ", status.rolesMissing().stream().map(r -> ChangeApprovals.roleName(policy, r)).toList());
+        } else {
+            var names = roleNames(policy, List.copyOf(approval.roles()));
+            who = status.missing() == 1 ? names : status.missing() + " people holding " + names;
+        }
+        return "Needs " + approval.step() + " by " + who + " before " + approval.before()
+                + (status.given().isEmpty() ? "" : " (" + status.given().size() + " given so far)") + ".";
+    }
+
+    private static String roleNames(Policy policy, List<String> roles) {
+        return String.join(" or ", roles.stream().map(r -> ChangeApprovals.roleName(policy, r)).toList());
+    }
+}
