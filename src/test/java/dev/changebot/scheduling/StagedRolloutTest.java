@@ -86,6 +86,8 @@ class StagedRolloutTest {
         clock.set(WINDOW);
         say("start CHG-1");
         assertThat(state()).isEqualTo("IN_PROGRESS");
+        // High-Risk Deployment step 5: the Tech Architect's production gate comes before the rollout's first step.
+        app.slack(SlashCommandsAccess.of("U0TECHARCHITECTS", CHANNEL, "approve CHG-1"), SlackPayloads.FORM);
     }
 
     private void fireDue() {

@@ -113,7 +113,7 @@ final class StageApprovalRules {
             var later = all.stream().filter(s -> !s.passed() && !s.due() && !s.approval().beforeRollback()).findFirst();
             return Choice.refused(later.map(s -> "Not yet: " + s.approval().describe() + " comes due when " + change.id()
                     + " has reached the stage before it (" + nextStage(policy, change) + ").")
-                    .orElse(change.id() + " is " + change.state().label() + "; there is nothing to approve now."));
+                    .orElse(change.id() + " is " + change.state().label() + "; there is nothing left to approve."));
         }
         if (change.requesterId().equals(actor.userId()) && !policy.approvals().requesterMayApprove()) {
             return Choice.refused("You requested " + change.id() + ", so you cannot approve "
