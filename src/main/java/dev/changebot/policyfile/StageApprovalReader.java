@@ -115,7 +115,7 @@ final class StageApprovalReader {
             return Optional.empty();
         }
         if (checkRollout && !rollout.get().percentages().contains(percent)) {
-            problems.at(at, "'" + percent + "%' is not a step of " + owner + "'s rollout",
+            problems.at(at, "'" + percent + "%' is not a step of the rollout of " + owner,
                     "its steps are " + rollout.get().percentages());
             return Optional.empty();
         }
