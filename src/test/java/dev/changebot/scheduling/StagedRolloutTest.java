@@ -86,7 +86,8 @@ class StagedRolloutTest {
         clock.set(WINDOW);
         say("start CHG-1");
         assertThat(state()).isEqualTo("IN_PROGRESS");
-        // High-Risk Deployment step 5: the Tech Architect's production gate comes before the rollout's first step.
+        // High-Risk Deployment steps 3 and 5: staging, then the Tech Architect's production gate, before the rollout.
+        say("deployed CHG-1 staging");
         app.slack(SlashCommandsAccess.of("U0TECHARCHITECTS", CHANNEL, "approve CHG-1"), SlackPayloads.FORM);
     }
 

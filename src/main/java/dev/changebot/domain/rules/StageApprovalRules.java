@@ -5,6 +5,7 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.policy.StageApproval;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -111,8 +112,8 @@ final class StageApprovalRules {
         }
         if (waiting.isEmpty()) {
             var later = all.stream().filter(s -> !s.passed() && !s.due() && !s.approval().beforeRollback()).findFirst();
-            return Choice.refused(later.map(s -> "Not yet: " + s.approval().describe() + " comes due when " + change.id()
-                    + " has reached the stage before it (" + nextStage(policy, change) + ").")
+            return Choice.refused(later.map(s -> "Not yet: " + s.approval().describe() + " comes due once " + change.id()
+                    + whereFirst(policy, change, s.approval()) + ".")
                     .orElse(change.id() + " is " + change.state().label() + "; there is nothing left to approve."));
         }
         if (change.requesterId().equals(actor.userId()) && !policy.approvals().requesterMayApprove()) {
@@ -150,12 +151,15 @@ final class StageApprovalRules {
         return String.join(" or ", roles.stream().map(r -> ChangeApprovals.roleName(policy, r)).toList());
     }
 
-    private static String nextStage(Policy policy, Change change) {
-        var changeClass = policy.changeClass(change.changeClass());
-        if (changeClass.isEmpty()) {
-            return "its class has left the policy";
+    /** " is in staging"; before a later rollout step, " is at production 5%". */
+    private static String whereFirst(Policy policy, Change change, StageApproval approval) {
+        var environment = approval.environment().orElseThrow();
+        var previous = policy.changeClass(change.changeClass())
+                .map(c -> StageApprovals.previousStep(approval, policy.planFor(c, change.service())))
+                .orElse(java.util.OptionalInt.empty());
+        if (previous.isPresent()) {
+            return " is at " + environment + " " + previous.getAsInt() + "%";
         }
-        return policy.planFor(changeClass.get(), change.service()).next(change.stagesPassed(), change.rolloutPercent())
-                .map(n -> "next: " + n.label()).orElse("it is fully deployed");
+        return " is in " + String.join(" and ", StageApprovals.notYetDeployed(policy, change, environment));
     }
 }

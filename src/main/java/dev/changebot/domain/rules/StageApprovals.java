@@ -66,11 +66,13 @@ public final class StageApprovals {
             return List.of();
         }
         var plan = policy.planFor(changeClass.get(), change.service());
+        var environments = change.service().flatMap(policy::service).map(s -> s.environmentsIn(policy.environments()))
+                .orElse(policy.environments());
         var statuses = new ArrayList<Status>();
         for (var approval : policy.stageApprovalsFor(changeClass.get(), change.service())) {
             var given = change.stageSignoffs().stream().filter(s -> s.of(approval.before(), approval.step())).toList();
             boolean passed = passed(approval, change);
-            statuses.add(new Status(approval, given, !passed && due(approval, change, plan), passed));
+            statuses.add(new Status(approval, given, !passed && due(approval, change, plan, environments), passed));
         }
         return statuses;
     }
@@ -117,7 +119,12 @@ public final class StageApprovals {
         return deployedTo(change, environment);
     }
 
-    private static boolean due(StageApproval approval, Change change, DeploymentPlan plan) {
+    /**
+     * @param environments the change's environments in the policy's order: an approval before production
+     *                     stands "between staging and production", so it comes due once the change is in
+     *                     every environment before (whether or not the class soaks there)
+     */
+    private static boolean due(StageApproval approval, Change change, DeploymentPlan plan, List<String> environments) {
         if (change.state() != ChangeState.IN_PROGRESS && change.state() != ChangeState.SOAKING) {
             return false;
         }
@@ -125,16 +132,46 @@ public final class StageApprovals {
             return true;
         }
         var environment = approval.environment().orElseThrow();
-        boolean stagesBehind = plan.mustPassBefore(environment).stream().allMatch(stage -> deployedTo(change, stage));
-        if (!stagesBehind) {
-            return false;
+        var previous = previousStep(approval, plan);
+        if (previous.isPresent()) {
+            // Before a later rollout step: due once the step before it is out.
+            return change.rolloutPercent() >= previous.getAsInt();
         }
-        if (approval.percent().isEmpty() || !plan.rollsOut(environment)) {
-            return true;
+        return before(environment, environments, plan).stream().allMatch(stage -> deployedTo(change, stage));
+    }
+
+    /** For an approval before a rollout step after the first, that first step's percentage ("5" before "production 25%"). */
+    public static OptionalInt previousStep(StageApproval approval, DeploymentPlan plan) {
+        if (approval.percent().isEmpty() || !plan.rollsOut(approval.environment().orElseThrow())) {
+            return OptionalInt.empty();
         }
-        var previous = plan.rollout().get().percentages().stream().filter(p -> p < approval.percent().getAsInt())
+        return plan.rollout().get().percentages().stream().filter(p -> p < approval.percent().getAsInt())
                 .mapToInt(Integer::intValue).max();
-        return previous.isEmpty() || change.rolloutPercent() >= previous.getAsInt();
+    }
+
+    /** The environments a deployment to {@code environment} comes after: those listed before it, and the plan's soak stages. */
+    public static List<String> before(String environment, List<String> environments, DeploymentPlan plan) {
+        var before = new LinkedHashSet<>(plan.mustPassBefore(environment));
+        int at = environments.indexOf(environment);
+        if (at > 0) {
+            before.addAll(environments.subList(0, at));
+        }
+        return List.copyOf(before);
+    }
+
+    /**
+     * The environments the change must be in before the approvals in {@code missing} come due ("staging"
+     * for one before production): what a person is told to do first.
+     */
+    public static List<String> notYetDeployed(Policy policy, Change change, String environment) {
+        var changeClass = policy.changeClass(change.changeClass());
+        if (changeClass.isEmpty()) {
+            return List.of();
+        }
+        var environments = change.service().flatMap(policy::service).map(s -> s.environmentsIn(policy.environments()))
+                .orElse(policy.environments());
+        return before(environment, environments, policy.planFor(changeClass.get(), change.service())).stream()
+                .filter(stage -> !deployedTo(change, stage)).toList();
     }
 
     /** Deployed there, whether or not its soak is over ("production" counts any rollout step). */

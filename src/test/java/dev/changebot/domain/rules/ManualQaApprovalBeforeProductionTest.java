@@ -64,8 +64,8 @@ class ManualQaApprovalBeforeProductionTest {
         var change = started();
 
         assertThat(decide(change, new ChangeCommand.Approve(ApprovalVia.COMMAND), QA_ENGINEER, Set.of(QA), NOW))
-                .isEqualTo(new Verdict.Refused("Not yet: Manual QA approval before production comes due when CHG-1 has"
-                        + " reached the stage before it (next: staging)."));
+                .isEqualTo(new Verdict.Refused("Not yet: Manual QA approval before production comes due once CHG-1 is in"
+                        + " staging."));
         assertThat(StageApprovals.waiting(POLICY, change)).isEmpty();
 
         Acting.act(change, new ChangeCommand.ReportDeployment("staging", OptionalInt.empty()), REQUESTER, Set.of(), POLICY,

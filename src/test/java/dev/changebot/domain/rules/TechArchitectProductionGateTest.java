@@ -71,7 +71,7 @@ class TechArchitectProductionGateTest {
         var change = started("canary");
         assertThat(rules.decide(change, new ChangeCommand.Approve(ApprovalVia.COMMAND), Actor.person(SRE, Set.of(SRE_LEAD)),
                 Situation.at(POLICY, NOW))).isEqualTo(new Verdict.Refused("Not yet: SRE check of the 5% step before"
-                + " production 25% comes due when CHG-1 has reached the stage before it (next: production 5%)."));
+                + " production 25% comes due once CHG-1 is at production 5%."));
 
         deploy(change, 5, NOW).events().forEach(change::apply);
         var afterSoak = NOW.plus(Duration.ofHours(8));
