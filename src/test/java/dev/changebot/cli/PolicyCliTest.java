@@ -113,6 +113,20 @@ class PolicyCliTest {
     }
 
     @Test
+    @DisplayName("policy explain lists the approvals given during the deployment: chat-backend's production gate and rollback dual approval")
+    void explainStageApprovals() {
+        var text = run("explain", "preset:chat-backend", "--class", "high", "--at", "2026-04-07T03:00:00Z",
+                "--requested-at", "2026-03-02T09:00:00Z");
+        var json = run("explain", "preset:chat-backend", "--class", "medium", "--at", "2026-03-10T11:00:00Z", "--json");
+
+        assertThat(text.out()).contains("Approvals during the deployment (button, reaction or `/change approve`):\n"
+                + "  - before production: Tech Architect production gate — 1 of Tech Architect (tech-architect), reaction :white_check_mark:\n"
+                + "  - before rollback: Rollback dual approval — Backend Lead (backend-lead) and SRE Lead (sre-lead)\n");
+        assertThat(json.out()).contains("\"stageApprovals\": [", "\"before\": \"production\"",
+                "\"step\": \"Manual QA approval\"", "\"reaction\": \"+1\"", "\"all\": false");
+    }
+
+    @Test
     @DisplayName("policy explain: a production-scoped freeze blocks production, not staging")
     void explainScopedFreeze() {
         var policy = "src/test/resources/policies/test-services.yaml";

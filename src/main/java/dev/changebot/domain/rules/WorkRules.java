@@ -169,17 +169,12 @@ final class WorkRules {
             // approval the policy asks for, it is recorded with a note of whose approval is missing.
             var skipped = StageApprovals.missingBeforeRollback(situation.policy(), change).stream()
                     .<ChangeEvent>map(s -> new ChangeEvent.StageApprovalSkipped(change.id(), actor.userId(), situation.now(),
-                            s.approval().before(), s.approval().step(), missingRoles(s)))
+                            s.approval().before(), s.approval().step(), s.rolesMissing()))
                     .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
             skipped.add(finished);
             return new Verdict.Accepted(skipped, List.of());
         }
         return Verdict.Accepted.of(finished);
-    }
-
-    /** The roles whose approval was not given: each role still missing, or all of them when any would do. */
-    private static List<String> missingRoles(StageApprovals.Status status) {
-        return status.rolesMissing();
     }
 
     /** The soak's timer rang: only the soak it was set for completes (a second ring does nothing). */
