@@ -93,6 +93,20 @@ class ManualQaApprovalBeforeProductionTest {
     }
 
     @Test
+    @DisplayName("the thread is told the staging soak is over with production next once QA approves, not that production is allowed")
+    void soakEndNoticeNamesTheApproval() {
+        var change = inStaging();
+        var soaked = Acting.act(change, new ChangeCommand.EndSoak("staging"), Actor.CHANGEBOT.userId(), Set.of(), POLICY,
+                SOAKED).events().get(0);
+
+        assertThat(dev.changebot.domain.notice.WhoIsTold.after(change, soaked, POLICY, java.util.Map.of()))
+                .singleElement().satisfies(notice -> assertThat(notice.facts()).isEqualTo(
+                        new dev.changebot.domain.notice.NoticeFacts.SoakCompleted("staging", Optional.of(
+                                new dev.changebot.domain.policy.DeploymentPlan.NextDeployment("production",
+                                        OptionalInt.empty())), List.of("Manual QA approval"))));
+    }
+
+    @Test
     @DisplayName("the 👍 reaction gives it, another reaction does not, and removing 👍 before production withdraws it")
     void byReaction() {
         var change = inStaging();
