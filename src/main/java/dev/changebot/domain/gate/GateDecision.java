@@ -125,11 +125,14 @@ public final class GateDecision {
         }
         var plan = policy.planFor(changeClass, change.service());
         var step = plan.rollsOut(environment) ? plan.nextRolloutStep(change.rolloutPercent()) : java.util.OptionalInt.empty();
-        return StageApprovals.missingBefore(policy, change, environment, step).stream()
-                .map(s -> GateReason.of("stage_approval_pending", change.id() + " " + StageApprovals.needs(policy, s)
-                        .substring(0, 1).toLowerCase(java.util.Locale.ROOT) + StageApprovals.needs(policy, s).substring(1)
-                        + " Approve it in Slack: on " + change.id() + "'s message or with `/change approve " + change.id() + "`."))
-                .toList();
+        var missing = StageApprovals.missingBefore(policy, change, environment, step);
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        return List.of(GateReason.of("stage_approval_pending", StageApprovals.waitingFor(policy, change, missing)
+                + StageApprovals.deployFirst(policy, change, environment, missing).map(first -> first.replace(" first.",
+                        " first (and report it).")).orElse(" Approve it in Slack: on " + change.id()
+                        + "'s message or with `/change approve " + change.id() + "`.")));
     }
 
     private static GateReason awaitingApproval(Change change, Policy policy) {

@@ -184,6 +184,29 @@ public final class StageApprovals {
         return label.equals(environment) || label.startsWith(environment + " ");
     }
 
+    /**
+     * What a deployment waits for, in the words people read: "CHG-1 needs Manual QA approval by QA (@qa)
+     * before production." and, when none of {@code missing} is due yet, what to do first ("It comes due
+     * once CHG-1 is in staging: deploy it to staging first."); empty when that is not the case.
+     */
+    public static String waitingFor(Policy policy, Change change, List<Status> missing) {
+        return change.id() + " " + missing.stream().map(s -> needs(policy, s))
+                .map(text -> text.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + text.substring(1))
+                .collect(java.util.stream.Collectors.joining(" It also "));
+    }
+
+    /** " It comes due once CHG-1 is in staging: deploy it to staging first.", when none of {@code missing} is due yet. */
+    public static java.util.Optional<String> deployFirst(Policy policy, Change change, String environment,
+                                                         List<Status> missing) {
+        var first = notYetDeployed(policy, change, environment);
+        if (missing.stream().anyMatch(Status::due) || first.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        // "Between staging and production": the approval is given once the change is in staging.
+        return java.util.Optional.of(" It comes due once " + change.id() + " is in " + String.join(" and ", first)
+                + ": deploy it to " + first.get(0) + " first.");
+    }
+
     /** "Needs Manual QA approval by QA (@qa) before production." */
     public static String needs(Policy policy, StageApprovals.Status status) {
         var approval = status.approval();

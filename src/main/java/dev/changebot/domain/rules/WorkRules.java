@@ -137,17 +137,9 @@ final class WorkRules {
         }
         var unapproved = StageApprovals.missingBefore(situation.policy(), change, environment, step);
         if (!unapproved.isEmpty()) {
-            var needs = id + " " + unapproved.stream().map(s -> StageApprovals.needs(situation.policy(), s))
-                    .map(text -> text.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + text.substring(1))
-                    .collect(java.util.stream.Collectors.joining(" It also "));
-            var first = StageApprovals.notYetDeployed(situation.policy(), change, environment);
-            if (unapproved.stream().noneMatch(StageApprovals.Status::due) && !first.isEmpty()) {
-                // "Between staging and production": the approval is given once the change is in staging.
-                return new Verdict.Refused(needs + " It comes due once " + id + " is in " + String.join(" and ", first)
-                        + ": deploy it to " + first.get(0) + " first.");
-            }
-            return new Verdict.Refused(needs + " Approve it on " + id + "'s message, with the approve reaction, or `/change approve "
-                    + id + "`.");
+            var needs = StageApprovals.waitingFor(situation.policy(), change, unapproved);
+            return new Verdict.Refused(needs + StageApprovals.deployFirst(situation.policy(), change, environment, unapproved)
+                    .orElse(" Approve it on " + id + "'s message, with the approve reaction, or `/change approve " + id + "`."));
         }
         var now = situation.now();
         var soakUntil = plan.waitAfter(environment, step).map(now::plus).orElse(null);
