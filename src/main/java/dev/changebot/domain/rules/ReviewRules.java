@@ -26,13 +26,15 @@ final class ReviewRules {
         if (reaction.isPresent()) {
             return reaction.get();
         }
+        if (approve.rollback()) {
+            // Consent to a rollback is not an approval of the change.
+            return new Verdict.Refused(change.id() + " is " + change.state().label()
+                    + "; a rollback is approved only while its work is under way.");
+        }
         return approve(change, approve.via(), actor, situation);
     }
 
-    /**
-     * A reaction other than the policy's approve reaction (one a stage approval names) approves nothing
-     * before the work starts; nor does a request to approve a rollback.
-     */
+    /** A reaction other than the policy's approve reaction (one a stage approval names) approves nothing before the work starts. */
     private static java.util.Optional<Verdict> otherReaction(Change change, java.util.Optional<String> reaction,
                                                             Situation situation) {
         var standard = situation.policy().approvals().approveReaction();

@@ -66,8 +66,7 @@ public final class StageApprovals {
             return List.of();
         }
         var plan = policy.planFor(changeClass.get(), change.service());
-        var environments = change.service().flatMap(policy::service).map(s -> s.environmentsIn(policy.environments()))
-                .orElse(policy.environments());
+        var environments = environmentsOf(policy, change);
         var statuses = new ArrayList<Status>();
         for (var approval : policy.stageApprovalsFor(changeClass.get(), change.service())) {
             var given = change.stageSignoffs().stream().filter(s -> s.of(approval.before(), approval.step())).toList();
@@ -160,18 +159,22 @@ public final class StageApprovals {
     }
 
     /**
-     * The environments the change must be in before the approvals in {@code missing} come due ("staging"
-     * for one before production): what a person is told to do first.
+     * The environments before {@code environment} the change is not in yet ("staging", before production):
+     * where it must go before an approval before {@code environment} comes due.
      */
     public static List<String> notYetDeployed(Policy policy, Change change, String environment) {
         var changeClass = policy.changeClass(change.changeClass());
         if (changeClass.isEmpty()) {
             return List.of();
         }
-        var environments = change.service().flatMap(policy::service).map(s -> s.environmentsIn(policy.environments()))
-                .orElse(policy.environments());
-        return before(environment, environments, policy.planFor(changeClass.get(), change.service())).stream()
+        return before(environment, environmentsOf(policy, change), policy.planFor(changeClass.get(), change.service())).stream()
                 .filter(stage -> !deployedTo(change, stage)).toList();
+    }
+
+    /** The environments the change can go to, in the policy's order: its service's, or all of the policy's. */
+    private static List<String> environmentsOf(Policy policy, Change change) {
+        return change.service().flatMap(policy::service).map(s -> s.environmentsIn(policy.environments()))
+                .orElse(policy.environments());
     }
 
     /** Deployed there, whether or not its soak is over ("production" counts any rollout step). */
@@ -186,8 +189,7 @@ public final class StageApprovals {
 
     /**
      * What a deployment waits for, in the words people read: "CHG-1 needs Manual QA approval by QA (@qa)
-     * before production." and, when none of {@code missing} is due yet, what to do first ("It comes due
-     * once CHG-1 is in staging: deploy it to staging first."); empty when that is not the case.
+     * before production." (each of {@code missing}, joined by "It also").
      */
     public static String waitingFor(Policy policy, Change change, List<Status> missing) {
         return change.id() + " " + missing.stream().map(s -> needs(policy, s))

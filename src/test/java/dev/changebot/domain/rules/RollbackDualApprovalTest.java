@@ -75,6 +75,16 @@ class RollbackDualApprovalTest {
     }
 
     @Test
+    @DisplayName("asked for a rollback approval, a change still waiting for its review is not approved")
+    void rollbackApprovalIsNotAReview() {
+        var change = changeIn("high", ChangeState.PENDING_APPROVAL);
+
+        assertThat(decide(change, approveRollback(), BACKEND, Set.of(BACKEND_LEAD, "reviewers"))).isEqualTo(
+                new Verdict.Refused("CHG-1 is pending approval; a rollback is approved only while its work is under way."));
+        assertThat(change.approvals()).isEmpty();
+    }
+
+    @Test
     @DisplayName("one person holding both roles is one of the two approvals, not both")
     void onePersonCountsOnce() {
         var change = started();
