@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * The approvals the policy asks during the deployment, under the approval ladder: given, due now
- * (what the change waits for, with who may give it), or to come once the change reaches the stage
- * before. Shown only while they can still matter or once given.
+ * (what the change waits for, with who may give it and how), or to come once the change reaches the
+ * stage before. Shown from the request on, so the requester knows what the deployment will ask; once
+ * the change has ended, those never given say so.
  */
 final class StageApprovalLines {
 
