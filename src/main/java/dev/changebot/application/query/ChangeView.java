@@ -4,7 +4,7 @@ import dev.changebot.domain.approval.ChainProgress;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.gate.PipelineRun;
 import dev.changebot.domain.policy.DeploymentPlan;
-import dev.changebot.domain.rules.StageApprovals;
+import dev.changebot.domain.approval.StageApprovals;
 import java.util.Optional;
 
 /**

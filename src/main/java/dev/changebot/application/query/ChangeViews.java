@@ -6,7 +6,7 @@ import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.Service;
 import dev.changebot.domain.rules.ChangeApprovals;
-import dev.changebot.domain.rules.StageApprovals;
+import dev.changebot.domain.approval.StageApprovals;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 

@@ -7,7 +7,7 @@ import dev.changebot.domain.policy.ChangeClass;
 import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.rules.ChangeApprovals;
-import dev.changebot.domain.rules.StageApprovals;
+import dev.changebot.domain.approval.StageApprovals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

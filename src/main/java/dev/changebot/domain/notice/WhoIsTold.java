@@ -7,7 +7,7 @@ import dev.changebot.domain.change.Obligation;
 import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.Reminders;
-import dev.changebot.domain.rules.StageApprovals;
+import dev.changebot.domain.approval.StageApprovals;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -10,7 +10,7 @@ import java.util.Set;
  * before an environment ("Manual QA approval" between staging and production), before a step of
  * production's rollout ({@code production 25%}), or before a rollback ("Rollback requires dual
  * approval"). It is given once the change has reached the stage before (see
- * {@link dev.changebot.domain.rules.StageApprovals}), by button, reaction or command.
+ * {@link dev.changebot.domain.approval.StageApprovals}), by button, reaction or command.
  *
  * @param before   where it stands, as the change's record names stages: "production", "production 25%", "rollback"
  * @param step     what people call it: "Manual QA approval"

@@ -1,5 +1,6 @@
 package dev.changebot.domain.rules;
 
+import dev.changebot.domain.approval.StageApprovals;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeState;

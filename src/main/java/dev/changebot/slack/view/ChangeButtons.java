@@ -8,7 +8,7 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.changebot.application.query.ChangeView;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
-import dev.changebot.domain.rules.StageApprovals;
+import dev.changebot.domain.approval.StageApprovals;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.changebot.slack.view;
 
 import dev.changebot.application.query.ChangeView;
-import dev.changebot.domain.rules.StageApprovals;
+import dev.changebot.domain.approval.StageApprovals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

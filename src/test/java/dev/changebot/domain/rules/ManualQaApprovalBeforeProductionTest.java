@@ -8,6 +8,7 @@ import static dev.changebot.domain.policy.StageApprovalFixtures.QA;
 import static dev.changebot.domain.policy.StageApprovalFixtures.THUMBS_UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.changebot.domain.approval.StageApprovals;
 import dev.changebot.domain.change.ApprovalVia;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent.StageApprovalRevoked;

@@ -7,6 +7,7 @@ import static dev.changebot.domain.policy.StageApprovalFixtures.BACKEND_LEAD;
 import static dev.changebot.domain.policy.StageApprovalFixtures.SRE_LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.changebot.domain.approval.StageApprovals;
 import dev.changebot.domain.change.ApprovalVia;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;

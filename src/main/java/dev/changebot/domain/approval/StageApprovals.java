@@ -1,4 +1,4 @@
-package dev.changebot.domain.rules;
+package dev.changebot.domain.approval;
 
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeState;
@@ -96,7 +96,7 @@ public final class StageApprovals {
      * Whether {@code approval} stands before a deployment to {@code environment}: before the environment,
      * the first deployment there (the first rollout step); before a rollout step, that step.
      */
-    static boolean stands(StageApproval approval, Change change, String environment, OptionalInt percent) {
+    private static boolean stands(StageApproval approval, Change change, String environment, OptionalInt percent) {
         if (approval.environment().isEmpty() || !approval.environment().get().equals(environment)) {
             return false;
         }
@@ -178,7 +178,7 @@ public final class StageApprovals {
     }
 
     /** Deployed there, whether or not its soak is over ("production" counts any rollout step). */
-    static boolean deployedTo(Change change, String environment) {
+    private static boolean deployedTo(Change change, String environment) {
         var here = change.soak().map(s -> s.environment()).filter(e -> sameStage(e, environment));
         return here.isPresent() || change.stagesPassed().stream().anyMatch(stage -> sameStage(stage, environment));
     }
@@ -214,7 +214,7 @@ public final class StageApprovals {
         var approval = status.approval();
         String who;
         if (approval.all()) {
-            who = String.join(" and ", status.rolesMissing().stream().map(r -> ChangeApprovals.roleName(policy, r)).toList());
+            who = String.join(" and ", status.rolesMissing().stream().map(r -> RoleNames.of(policy, r)).toList());
         } else {
             var names = roleNames(policy, List.copyOf(approval.roles()));
             who = status.missing() == 1 ? names : status.missing() + " people holding " + names;
@@ -224,6 +224,6 @@ public final class StageApprovals {
     }
 
     private static String roleNames(Policy policy, List<String> roles) {
-        return String.join(" or ", roles.stream().map(r -> ChangeApprovals.roleName(policy, r)).toList());
+        return String.join(" or ", roles.stream().map(r -> RoleNames.of(policy, r)).toList());
     }
 }
