@@ -56,7 +56,7 @@ class StageApprovalGateTest {
         var poll = gate.longPoll(id(response), token, 60);
         assertThat(poll).isNotDone();
 
-        assertThat(gate.say(QA, "approve CHG-1")).isEqualTo("You approved CHG-1.");
+        assertThat(gate.say(QA, "approve CHG-1")).isEqualTo("You approved CHG-1: Manual QA approval before production.");
 
         var answer = poll.get(20, TimeUnit.SECONDS);
         assertThat(state(answer)).isEqualTo("allowed");

@@ -72,7 +72,7 @@ class ManualQaApprovalFlowTest {
         assertThat(stageEvents()).containsExactly("StageApproved|reaction|[\"qa\"]", "StageApprovalRevoked||");
         assertThat(say(REQUESTER, "deployed CHG-1 production")).startsWith("CHG-1 needs Manual QA approval");
 
-        assertThat(say(QA, "approve CHG-1")).isEqualTo("You approved CHG-1.");
+        assertThat(say(QA, "approve CHG-1")).isEqualTo("You approved CHG-1: Manual QA approval before production.");
         assertThat(say(REQUESTER, "deployed CHG-1 production")).doesNotContain("needs");
         assertThat(db.rows("SELECT details->>'environment' AS env FROM change_event WHERE type = 'ChangeDeployed' ORDER BY id"))
                 .extracting(r -> r.get("env")).containsExactly("staging", "production");

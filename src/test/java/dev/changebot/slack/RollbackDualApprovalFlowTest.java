@@ -58,7 +58,7 @@ class RollbackDualApprovalFlowTest {
         click(BACKEND, SlackIds.APPROVE_BUTTON);
         assertThat(stageEvents()).as("Approve is not Approve rollback").isEmpty();
         click(BACKEND, SlackIds.APPROVE_ROLLBACK_BUTTON);
-        assertThat(say(SRE, "approve CHG-1 rollback")).isEqualTo("You approved CHG-1.");
+        assertThat(say(SRE, "approve CHG-1 rollback")).isEqualTo("You approved CHG-1: Rollback dual approval before rollback.");
         assertThat(stageEvents()).containsExactly("StageApproved|button|[\"backend-lead\"]",
                 "StageApproved|command|[\"sre-lead\"]");
 
