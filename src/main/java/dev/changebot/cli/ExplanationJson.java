@@ -55,6 +55,18 @@ final class ExplanationJson {
         json.add("requiredFields", strings(e.requiredFields()));
         json.add("assumptions", strings(e.assumptions()));
         json.add("fallbackWindows", strings(e.fallbackWindows()));
+        var stageApprovals = new JsonArray();
+        for (var s : e.stageApprovals()) {
+            var o = new JsonObject();
+            o.addProperty("before", s.before());
+            o.addProperty("step", s.name());
+            o.add("roles", strings(s.roles()));
+            o.addProperty("required", s.required());
+            o.addProperty("all", s.all());
+            o.addProperty("reaction", s.reaction());
+            stageApprovals.add(o);
+        }
+        json.add("stageApprovals", stageApprovals);
         json.addProperty("zone", e.zone().getId());
         var followUps = new JsonArray();
         for (var f : e.followUps()) {

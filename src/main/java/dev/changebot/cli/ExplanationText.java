@@ -2,6 +2,7 @@ package dev.changebot.cli;
 
 import dev.changebot.domain.calendar.CalendarText;
 import dev.changebot.domain.policy.Explanation;
+import dev.changebot.domain.policy.StageApproval;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -49,6 +50,15 @@ final class ExplanationText {
             e.soak().forEach(s -> out.append("  - ").append(s.environment()).append(": ").append(s.duration()).append('\n'));
         }
         e.rollout().ifPresent(r -> out.append("Rollout: ").append(r).append('\n'));
+        if (!e.stageApprovals().isEmpty()) {
+            out.append("Approvals during the deployment (button, reaction or `/change approve`):\n");
+            for (var s : e.stageApprovals()) {
+                out.append("  - before ").append(s.before()).append(": ").append(s.name()).append(" — ")
+                        .append(s.all() ? String.join(" and ", s.who()) : s.required() + " of " + String.join(" or ", s.who()))
+                        .append(s.before().equals(StageApproval.ROLLBACK) ? "" : ", reaction :" + s.reaction() + ":")
+                        .append('\n');
+            }
+        }
         e.monitoring().ifPresent(m -> out.append("Post-deploy monitoring: ").append(m).append('\n'));
         if (!e.fallbackWindows().isEmpty()) {
             out.append("Fallback windows (only once the first window passed without the change starting): ")

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -47,6 +48,9 @@ class NoticeFactsJson {
             kind = SOAK_COMPLETED;
             fields.put("environment", soak.environment());
             soak.next().ifPresent(next -> fields.put("next", nextToJson(next)));
+            if (!soak.awaiting().isEmpty()) {
+                fields.put("awaiting", soak.awaiting());
+            }
         } else if (facts instanceof NoticeFacts.ApprovalReminder reminder) {
             kind = APPROVAL_REMINDER;
             fields.put("title", reminder.title());
@@ -104,7 +108,8 @@ class NoticeFactsJson {
         }
         return switch (stored.kind()) {
             case SOAK_COMPLETED -> new NoticeFacts.SoakCompleted(text(fields, "environment"),
-                    Optional.ofNullable((Map<String, Object>) fields.get("next")).map(NoticeFactsJson::nextFromJson));
+                    Optional.ofNullable((Map<String, Object>) fields.get("next")).map(NoticeFactsJson::nextFromJson),
+                    (List<String>) fields.getOrDefault("awaiting", List.of()));
             case APPROVAL_REMINDER -> new NoticeFacts.ApprovalReminder(text(fields, "title"), text(fields, "step"));
             case APPROVAL_ESCALATION -> new NoticeFacts.ApprovalEscalation(text(fields, "title"), text(fields, "step"),
                     text(fields, "requesterId"));

@@ -24,7 +24,7 @@ final class ClassReader {
 
     static final Set<String> KEYS = Set.of("label", "pre_approved", "emergency", "required_fields", "approval",
             "windows", "notice", "soak", "rollout", "monitoring", "override", "follow_ups", "declarers",
-            "verbal_approval", "fallback_windows");
+            "verbal_approval", "fallback_windows", StageApprovalReader.KEY);
     // The service is asked whenever the policy has services, whatever the class: no class requires it.
     static final Set<String> FIELD_NAMES = Arrays.stream(ChangeField.values()).filter(f -> f != ChangeField.SERVICE)
             .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -60,12 +60,15 @@ final class ClassReader {
         }
         var override = definition.map("override").map(o -> OverrideReader.read(o, references))
                 .orElse(dev.changebot.domain.policy.Override.NOBODY);
+        var rollout = rollout(definition);
+        var stageApprovals = new StageApprovalReader(problems, references)
+                .read(definition, "class '" + name + "'", emergency, rollout, true);
         return new ChangeClass(name, definition.string("label").orElse(name), preApproved, emergency,
                 requiredFields(definition), steps, windows, notice(definition), soak(definition),
-                rollout(definition), definition.string("monitoring").flatMap(text ->
+                rollout, definition.string("monitoring").flatMap(text ->
                         values.duration(text, definition.get("monitoring").orElseThrow(), definition.child("monitoring"))),
                 override, followUps(name, definition, emergency), declarers(name, definition, emergency),
-                verbalApprovers(name, definition, emergency), fallbackWindows(definition));
+                verbalApprovers(name, definition, emergency), fallbackWindows(definition), stageApprovals);
     }
 
     /** {@code fallback_windows: [maintenance-fallback]}: windows of the policy, opened by a missed first window. */

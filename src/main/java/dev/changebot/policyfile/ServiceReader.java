@@ -14,7 +14,7 @@ import java.util.Set;
 final class ServiceReader {
 
     static final Set<String> KEYS = Set.of("label", "owner", "environments", "class_overrides", "approval",
-            "repositories");
+            "repositories", StageApprovalReader.KEY);
     /** GitHub's owner/name: letters, digits, '.', '_' and '-' on either side of one slash. */
     static final java.util.regex.Pattern REPOSITORY = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}");
 
@@ -50,7 +50,9 @@ final class ServiceReader {
                             "leave environments: out for all of the policy's, or name some");
                 }
                 services.put(name, new Service(name, service.string("label").orElse(name), owner, environments,
-                        overrides(service, classes), steps.steps(service), repositories(name, service, repositoryOwners)));
+                        overrides(service, classes), steps.steps(service), repositories(name, service, repositoryOwners),
+                        new StageApprovalReader(problems, references).read(service, "service '" + name + "'", false,
+                                java.util.Optional.empty(), false)));
             });
         }));
         return services;

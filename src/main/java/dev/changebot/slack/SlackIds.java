@@ -6,6 +6,8 @@ public final class SlackIds {
     public static final String COMMAND = "/change";
 
     public static final String APPROVE_BUTTON = "change_approve";
+    /** The approval the policy asks before a rollback: its own button, so an Approve never consents to one. */
+    public static final String APPROVE_ROLLBACK_BUTTON = "change_approve_rollback";
     public static final String REJECT_BUTTON = "change_reject";
     public static final String START_BUTTON = "change_start";
     public static final String RESOLVE_BUTTON = "emergency_resolve";

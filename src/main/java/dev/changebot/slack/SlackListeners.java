@@ -66,6 +66,7 @@ public class SlackListeners {
         app.command(SlackIds.COMMAND, ErrorBoundary.slashCommand(changeCommand));
         app.viewSubmission(SlackIds.NEW_CHANGE_MODAL, ErrorBoundary.viewSubmission(SlackIds.TITLE, newChangeSubmission));
         app.blockAction(SlackIds.APPROVE_BUTTON, ErrorBoundary.blockAction(approveButton));
+        app.blockAction(SlackIds.APPROVE_ROLLBACK_BUTTON, ErrorBoundary.blockAction(approveButton::rollback));
         app.blockAction(SlackIds.REJECT_BUTTON, ErrorBoundary.blockAction(rejectButton));
         app.viewSubmission(SlackIds.REJECT_MODAL, ErrorBoundary.viewSubmission(SlackIds.REASON, rejectReasonSubmission));
         app.blockAction(SlackIds.START_BUTTON, ErrorBoundary.blockAction(startButton));

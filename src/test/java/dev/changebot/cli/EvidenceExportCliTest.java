@@ -61,7 +61,7 @@ class EvidenceExportCliTest extends OnMarch2026 {
         assertThat(printed.toString()).contains("5 changes");
         var files = unzip(Files.readAllBytes(out));
         assertThat(csv(files.get("changes.csv"))).hasSize(5);
-        assertThat(csv(files.get("approvals.csv"))).hasSize(4);
+        assertThat(csv(files.get("approvals.csv"))).hasSize(5);  // CHG-1 has its review approval and its QA approval before production
 
         // The auditor's check, offline: the pack's chain against its signed checkpoint and the published key.
         var publicKey = new String(files.get("public-key.txt"), StandardCharsets.UTF_8).strip();

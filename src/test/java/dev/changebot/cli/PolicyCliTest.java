@@ -101,12 +101,29 @@ class PolicyCliTest {
                 "shop", "--at", "2026-03-10T10:00:00Z", "--json");
 
         assertThat(homepage.exit()).isEqualTo(PolicyCommand.ALLOWED);
-        assertThat(homepage.out()).contains("1. Explicit approval before push — 1 of Mixpeek reviewer",
+        // 4.2 "Explicit approval before push": given during the deployment, before production, not before the start.
+        assertThat(homepage.out()).contains("pre-approved: recorded and approved at once",
+                "Approvals during the deployment (button, reaction or `/change approve`):\n"
+                        + "  - before production: Explicit approval before push — 1 of Mixpeek reviewer, reaction :white_check_mark:",
                 "Environments, first to last: production (Production)",
-                "  - homepage (Homepage), to every environment, also needs Explicit approval before push",
-                "  - celery (Celery), to every environment").doesNotContain("pre-approved: recorded and approved at once");
+                "  - homepage (Homepage), to every environment, also needs Explicit approval before push (before production)",
+                "  - celery (Celery), to every environment").doesNotContain("1. Explicit approval before push");
         assertThat(shop.out()).contains("\"class\": \"normal\"", "\"requestedClass\": \"standard\"",
                 "\"environments\": [", "\"classOverrides\": [\n        \"standard -> normal\"");
+    }
+
+    @Test
+    @DisplayName("policy explain lists the approvals given during the deployment: chat-backend's production gate and rollback dual approval")
+    void explainStageApprovals() {
+        var text = run("explain", "preset:chat-backend", "--class", "high", "--at", "2026-04-07T03:00:00Z",
+                "--requested-at", "2026-03-02T09:00:00Z");
+        var json = run("explain", "preset:chat-backend", "--class", "medium", "--at", "2026-03-10T11:00:00Z", "--json");
+
+        assertThat(text.out()).contains("Approvals during the deployment (button, reaction or `/change approve`):\n"
+                + "  - before production: Tech Architect production gate — 1 of Tech Architect (tech-architect), reaction :white_check_mark:\n"
+                + "  - before rollback: Rollback dual approval — Backend Lead (backend-lead) and SRE Lead (sre-lead)\n");
+        assertThat(json.out()).contains("\"stageApprovals\": [", "\"before\": \"production\"",
+                "\"step\": \"Manual QA approval\"", "\"reaction\": \"+1\"", "\"all\": false");
     }
 
     @Test

@@ -144,7 +144,7 @@ class FollowUpsAfterEventsTest {
         var details = new ChangeDetails("Ship it", "d", null, "api", "production", null, null, null, null, T, null,
                 Map.of());
         return Change.restore(new StoredChange(ID, "T0", "U0DEV", "C0CHANGES", changeClass, details, T, state, List.of(),
-                null, null, null, null, null, 0, List.of(), emergency, null, owed));
+                null, null, null, null, null, 0, List.of(), emergency, null, List.of(), owed));
     }
 
     private static ChangeEvent deployed(String environment, OptionalInt percent) {

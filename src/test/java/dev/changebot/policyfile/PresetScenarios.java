@@ -35,14 +35,14 @@ final class PresetScenarios {
                 PresetScenario.of("chat-backend", "Category 3: a request cannot plan the second Tuesday: the fallback opens only after a missed first window")
                         .change("high", "2026-04-14T03:00:00Z").requestedAt("2026-03-02T09:00:00Z")
                         .refused("outside the allowed windows", "2026-05-05T02:00:00Z"),
-                PresetScenario.of("chat-backend", "Category 3: the review sign-offs are ordered steps ending with the Tech Architect's gate")
+                PresetScenario.of("chat-backend", "Category 3: the review sign-offs are ordered steps ending with the Tech Architect's sign-off (its production gate is a stage approval)")
                         .change("high", "2026-04-07T03:00:00Z").requestedAt("2026-03-02T09:00:00Z")
                         .steps(List.of(List.of("backend-lead"), List.of("dba-lead"), List.of("sre-lead"),
                                 List.of("product-owner"), List.of("tech-architect"))).allowed(),
                 PresetScenario.of("chat-backend", "Approval Authorities: a column removal needs Backend Lead, DBA Lead and SRE Lead: the type's DBA and SRE Leads, then the class's Backend Lead review")
                         .change("medium", "2026-03-10T11:00:00Z").type("database/column-removal")
                         .steps(List.of(List.of("dba-lead"), List.of("sre-lead"), List.of("backend-lead"))).allowed(),
-                PresetScenario.of("chat-backend", "Approval Authorities on top of Category 3: an endpoint removal keeps the Review Meeting sign-offs and ends with the production gate")
+                PresetScenario.of("chat-backend", "Approval Authorities on top of Category 3: an endpoint removal keeps the Review Meeting sign-offs, the Tech Architect's last")
                         .change("high", "2026-04-07T03:00:00Z").requestedAt("2026-03-02T09:00:00Z").type("api/endpoint-removal")
                         .steps(List.of(List.of("backend-lead"), List.of("dba-lead"), List.of("sre-lead"),
                                 List.of("product-owner"), List.of("tech-architect"))).allowed(),

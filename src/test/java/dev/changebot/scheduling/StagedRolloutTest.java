@@ -86,6 +86,9 @@ class StagedRolloutTest {
         clock.set(WINDOW);
         say("start CHG-1");
         assertThat(state()).isEqualTo("IN_PROGRESS");
+        // High-Risk Deployment steps 3 and 5: staging, then the Tech Architect's production gate, before the rollout.
+        say("deployed CHG-1 staging");
+        app.slack(SlashCommandsAccess.of("U0TECHARCHITECTS", CHANNEL, "approve CHG-1"), SlackPayloads.FORM);
     }
 
     private void fireDue() {

@@ -44,7 +44,7 @@ class AuditTrailCommandTest extends OnMarch2026 {
 
         var first = scenario.blocksOf(AUDITOR, "audit CHG-1");
         assertThat(first).contains("Audit trail of CHG-1", "*ChangeRequested*", "*ChangeApproved*", "✅ #",
-                        "6 entries in the audit chain: 6 verified.")
+                        "8 entries in the audit chain: 8 verified.", "*StageApproved* (by command, as qa) — <@" + EvidenceScenario.QA + ">")
                 .doesNotContain("*not verified*", "The chain breaks", "not yet checkpointed —");
         var third = scenario.blocksOf(AUDITOR, "audit CHG-3");
         assertThat(third).contains("Audit trail of CHG-3", "1 chained, not yet checkpointed", "🔗 chained, not yet checkpointed —",

@@ -80,6 +80,7 @@ class EvidencePackFlowTest extends OnMarch2026 {
                 r.get("approver"), r.get("decision"), r.get("via"), r.get("approver_held_role"), r.get("approver_not_requester")))
                 .containsExactly(
                         "CHG-1|1|backend-lead|" + BACKEND + "|approved|button|yes|yes",
+                        "CHG-1|before production: Manual QA approval|qa|" + EvidenceScenario.QA + "|approved|command|yes|yes",
                         "CHG-2|||policy|pre-approved (class low)|policy||",
                         "CHG-3|1|backend-lead|" + BACKEND + "|approved|reaction|yes|yes",
                         "CHG-4|1|backend-lead|" + LEADS + "|approved|command|yes|yes");

@@ -58,7 +58,7 @@ class PolicyApprovalFlowTest {
                 .containsExactly(BACKEND + "@1", DBA + "@2", SRE + "@3", PRODUCT + "@4", ARCHITECT + "@5");
         var last = slack.calls("chat.update").get(slack.calls("chat.update").size() - 1);
         assertThat(last.actionIds()).containsExactly(SlackIds.START_BUTTON);
-        assertThat(last.blocks().toString()).contains("Step 5 · Tech Architect production gate* — approved by <@" + ARCHITECT);
+        assertThat(last.blocks().toString()).contains("Step 5 · Tech Architect sign-off* — approved by <@" + ARCHITECT);
         assertThat(slack.calls("chat.postEphemeral")).isEmpty();
     }
 

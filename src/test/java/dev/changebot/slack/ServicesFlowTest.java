@@ -53,31 +53,49 @@ class ServicesFlowTest {
     }
 
     @Test
-    @DisplayName("mixpeek: a standard homepage change waits for the explicit approval before push; a standard API change does not")
+    @DisplayName("mixpeek 4.2: a standard homepage change goes to production only after the explicit approval before push; a standard API change does not wait")
     void homepageNeedsExplicitApproval() {
         start("preset:mixpeek", "mixpeek-reviewers");
 
         assertThat(submit(ChangeForms.complete(TUESDAY.plusSeconds(600)).inClass("standard").forService("homepage"))
                 .body()).doesNotContain("errors");
 
+        // Pre-approved: the approval is "before push", once the work is done, not before it starts.
         assertThat(db.rows("SELECT state, class_name, service FROM change_request").get(0))
-                .containsEntry("state", "PENDING_APPROVAL").containsEntry("class_name", "standard")
+                .containsEntry("state", "APPROVED").containsEntry("class_name", "standard")
                 .containsEntry("service", "homepage");
         var post = slack.calls("chat.postMessage").get(0);
-        assertThat(post.actionIds()).contains(SlackIds.APPROVE_BUTTON);
         assertThat(post.blocks().toString()).contains("*Service*\\nHomepage").contains("Explicit approval before push");
+        say(REQUESTER, "start CHG-1");
+        assertThat(state(1)).isEqualTo("IN_PROGRESS");
+
+        assertThat(say(REQUESTER, "deployed CHG-1 production")).isEqualTo("CHG-1 needs Explicit approval before push by"
+                + " Mixpeek reviewer (@mixpeek-reviewers) before production. Approve it on CHG-1's message, with the"
+                + " approve reaction, or `/change approve CHG-1`.");
+        app.deliverOutbox();
+        var due = slack.calls("chat.update").get(slack.calls("chat.update").size() - 1);
+        assertThat(due.actionIds()).contains(SlackIds.APPROVE_BUTTON);
+        assertThat(due.blocks().toString()).contains("Approve production deployment")
+                .contains("*Explicit approval before push* before production — waiting for Mixpeek reviewer");
 
         click(REQUESTER, 1);
-        assertThat(state(1)).as("the requester may not approve their own change").isEqualTo("PENDING_APPROVAL");
+        assertThat(db.rows("SELECT type FROM change_event WHERE type = 'StageApproved'"))
+                .as("the requester may not approve their own change").isEmpty();
         click(REVIEWER, 1);
-        assertThat(state(1)).isEqualTo("APPROVED");
-        assertThat(db.rows("SELECT approver_id, step FROM change_approval")).singleElement()
-                .satisfies(r -> assertThat(r).containsEntry("approver_id", REVIEWER).containsEntry("step", 1));
+        assertThat(db.rows("SELECT actor_id, details->>'step' AS step, details->>'via' AS via FROM change_event"
+                + " WHERE type = 'StageApproved'")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("actor_id", REVIEWER).containsEntry("step", "Explicit approval before push")
+                .containsEntry("via", "button"));
+        assertThat(say(REQUESTER, "deployed CHG-1 production")).doesNotContain("needs");
+        assertThat(db.rows("SELECT type FROM change_event WHERE type = 'ChangeDeployed'")).hasSize(1);
 
         submit(ChangeForms.complete(TUESDAY.plusSeconds(600)).inClass("standard").forService("api"));
         assertThat(state(2)).isEqualTo("APPROVED");
         assertThat(db.rows("SELECT type FROM change_event WHERE change_id = (SELECT id FROM change_request WHERE number = 2)"
                 + " ORDER BY id")).extracting(r -> r.get("type")).containsExactly("ChangeRequested", "ChangePreApproved");
+        say(REQUESTER, "start CHG-2");
+        assertThat(say(REQUESTER, "deployed CHG-2 production")).doesNotContain("needs");
+        assertThat(db.rows("SELECT type FROM change_event WHERE type = 'ChangeDeployed'")).hasSize(2);
 
         assertThat(sayRaw(REQUESTER, "show CHG-1")).contains("*Service*\\nHomepage");
         // The evidence pack's systems column names the service, then what the requester wrote.

@@ -37,6 +37,7 @@ public final class EvidenceScenario implements AutoCloseable {
     public static final String IC = "U0IC";
     public static final String OTHER = "U0OTHER";
     public static final String AUDITOR = "U0AUDIT";
+    public static final String QA = "U0QA";
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     public final FakeSlackApi slack = FakeSlackApi.start();
@@ -63,12 +64,16 @@ public final class EvidenceScenario implements AutoCloseable {
         slack.userGroup("sre-leads", LEADS);
         slack.userGroup("sre-oncall", IC);
         slack.userGroup("compliance", AUDITOR);
+        slack.userGroup("qa", QA);
 
-        // CHG-1, medium: approved with the button, started in the window, deployed, done.
+        // CHG-1, medium: approved with the button, started in the window, deployed with QA's approval, done.
         request("medium", "Rotate the API gateway certificates");
         click(1, BACKEND, SlackIds.APPROVE_BUTTON);
         clock.set(Instant.parse("2026-03-03T11:00:00Z"));
         say(REQUESTER, "start CHG-1");
+        // Category 2: staging, then QA's approval by command ("via Slack reaction (👍) or CLI command"), then production.
+        say(REQUESTER, "deployed CHG-1 staging");
+        say(QA, "approve CHG-1");
         say(REQUESTER, "deployed CHG-1 production");
         // Production's hour of monitoring runs out before the work is reported done.
         clock.set(Instant.parse("2026-03-03T13:00:00Z"));

@@ -4,14 +4,14 @@ import dev.changebot.application.port.ReactionLedger;
 import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.policy.Policy;
-import dev.changebot.domain.change.ApprovalVia;
 import dev.changebot.domain.rules.ChangeCommand;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * The policy's approve reaction on a change's message: added, it approves like the button; removed
- * before its step completes, it revokes that approval. Other reactions and other messages are
+ * The policy's approve reaction on a change's message (or the reaction a stage approval names): added,
+ * it approves like the button; removed before its step completes (or its stage is reached), it revokes
+ * that approval. Other reactions and other messages are
  * ignored. Each (message, reaction, person) counts once, whatever Slack delivers.
  */
 @Singleton
@@ -35,7 +35,7 @@ public class ReactToChangeMessage {
     /** Empty when the reaction is not one we act on, or is a duplicate or stale delivery. */
     public Optional<ActionOutcome> react(String workspaceId, ReactionLedger.Reaction reaction, boolean added,
                                          String eventTs) {
-        if (!reaction.name().equals(policy.approvals().approveReaction())) {
+        if (!policy.approveReactions().contains(reaction.name())) {
             return Optional.empty();
         }
         var found = changes.idOfMessage(workspaceId, reaction.channelId(), reaction.messageTs());
@@ -43,7 +43,9 @@ public class ReactToChangeMessage {
             return Optional.empty();
         }
         var id = found.get();
-        ChangeCommand command = added ? new ChangeCommand.Approve(ApprovalVia.REACTION) : new ChangeCommand.Revoke();
+        // The reaction goes with the command: a stage approval may ask for its own (chat-backend's QA: 👍).
+        ChangeCommand command = added ? ChangeCommand.Approve.byReaction(reaction.name())
+                : new ChangeCommand.Revoke(Optional.of(reaction.name()));
         var actor = service.actorFor(workspaceId, reaction.userId(), command);
         return transactions.inTransaction(() -> ledger.record(reaction, added, eventTs)
                 ? Optional.of(service.run(workspaceId, id, actor, command))

@@ -4,17 +4,30 @@ import dev.changebot.domain.approval.ChainProgress;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.gate.PipelineRun;
 import dev.changebot.domain.policy.DeploymentPlan;
+import dev.changebot.domain.approval.StageApprovals;
 import java.util.Optional;
 
 /**
  * A change with what a reader needs beside it: its class's label, where it stands on its approval
  * ladder, where its class's plan sends it next once the work is under way, its service's label
  * (empty under a policy without services), and the CI run behind its latest gate check or
- * deployment (where the channel message shows it; read with the message's delivery).
+ * deployment (where the channel message shows it; read with the message's delivery), and the
+ * approvals its policy asks during the deployment, with what is due now.
  */
 public record ChangeView(Change change, String classLabel, ChainProgress ladder,
                          Optional<DeploymentPlan.NextDeployment> nextDeployment, Optional<String> serviceLabel,
-                         Optional<PipelineRun> pipeline, java.util.Map<String, String> roleLabels) {
+                         Optional<PipelineRun> pipeline, java.util.Map<String, String> roleLabels,
+                         java.util.List<StageApprovals.Status> stageApprovals) {
+
+    public ChangeView {
+        stageApprovals = java.util.List.copyOf(stageApprovals);
+    }
+
+    public ChangeView(Change change, String classLabel, ChainProgress ladder,
+                      Optional<DeploymentPlan.NextDeployment> nextDeployment, Optional<String> serviceLabel,
+                      Optional<PipelineRun> pipeline, java.util.Map<String, String> roleLabels) {
+        this(change, classLabel, ladder, nextDeployment, serviceLabel, pipeline, roleLabels, java.util.List.of());
+    }
 
     public ChangeView(Change change, String classLabel, ChainProgress ladder,
                       Optional<DeploymentPlan.NextDeployment> nextDeployment, Optional<String> serviceLabel,
@@ -39,6 +52,6 @@ public record ChangeView(Change change, String classLabel, ChainProgress ladder,
 
     /** The same view, showing this pipeline run. */
     public ChangeView with(Optional<PipelineRun> run) {
-        return new ChangeView(change, classLabel, ladder, nextDeployment, serviceLabel, run, roleLabels);
+        return new ChangeView(change, classLabel, ladder, nextDeployment, serviceLabel, run, roleLabels, stageApprovals);
     }
 }

@@ -6,6 +6,7 @@ import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.Service;
 import dev.changebot.domain.rules.ChangeApprovals;
+import dev.changebot.domain.approval.StageApprovals;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -32,6 +33,6 @@ public class ChangeViews {
                         .flatMap(plan -> plan.next(change.stagesPassed(), change.rolloutPercent()));
         var service = change.service().map(s -> policy.service(s).map(Service::label).orElse(s));
         return new ChangeView(change, label, ChangeApprovals.progress(policy, change), next, service, Optional.empty(),
-                roleLabels);
+                roleLabels, StageApprovals.of(policy, change));
     }
 }

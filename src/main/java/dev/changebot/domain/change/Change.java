@@ -30,6 +30,7 @@ public final class Change {
     private final Review review = new Review(this);
     private final Work work = new Work(this);
     private final Aftermath aftermath = new Aftermath(this);
+    private final StageSignoffs stageSignoffs = new StageSignoffs(this);
 
     private Change(ChangeId id, String workspaceId, String requesterId, String originChannelId, String changeClass,
                    ChangeDetails details, Instant requestedAt, ChangeState state, List<Approval> approvals,
@@ -77,6 +78,7 @@ public final class Change {
         change.aftermath.emergency = stored.emergency();
         change.aftermath.obligations = stored.obligations();
         change.service = stored.service();
+        change.stageSignoffs.signoffs.addAll(stored.stageSignoffs());
         return change;
     }
 
@@ -100,9 +102,14 @@ public final class Change {
             moveTo(ChangeState.CANCELLED);
         } else if (event instanceof ChangeStarted) {
             moveTo(ChangeState.IN_PROGRESS);
-        } else if (!review.apply(event) && !work.apply(event) && !aftermath.apply(event)) {
+        } else if (!review.apply(event) && !work.apply(event) && !aftermath.apply(event) && !stageSignoffs.apply(event)) {
             throw new IllegalArgumentException("no way to apply " + event.type());
         }
+    }
+
+    /** The approvals given during the deployment (before an environment, a rollout step, a rollback), in order. */
+    public List<StageSignoff> stageSignoffs() {
+        return List.copyOf(stageSignoffs.signoffs);
     }
 
     public Optional<Soak> soak() {

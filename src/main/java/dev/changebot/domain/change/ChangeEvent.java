@@ -138,4 +138,36 @@ public sealed interface ChangeEvent {
 
     record ChangeCancelled(ChangeId changeId, String actorId, Instant occurredAt) implements ChangeEvent {
     }
+
+    /**
+     * An approval given during the deployment: {@code step} of the policy's approvals {@code before} a
+     * stage ("production", "production 25%", "rollback"), with its provenance as a {@link ChangeApproved}
+     * has it; {@code completes} when it was the last one that approval needed.
+     */
+    record StageApproved(ChangeId changeId, String actorId, Instant occurredAt, String before, String step,
+                         ApprovalVia via, List<String> roles, boolean completes) implements ChangeEvent {
+
+        public StageApproved {
+            java.util.Objects.requireNonNull(via, "how the approval was given");
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /** A stage approval withdrawn (its reaction removed) before its stage was reached. */
+    record StageApprovalRevoked(ChangeId changeId, String actorId, Instant occurredAt, String before, String step)
+            implements ChangeEvent {
+    }
+
+    /**
+     * Something the policy wanted approved happened without the approval, and was recorded anyway so
+     * that no fact is lost (a rollback is recorded after it was done): {@code missing} says whose approval
+     * was not given. It changes nothing; the audit trail holds it beside what happened.
+     */
+    record StageApprovalSkipped(ChangeId changeId, String actorId, Instant occurredAt, String before, String step,
+                                List<String> missing) implements ChangeEvent {
+
+        public StageApprovalSkipped {
+            missing = List.copyOf(missing);
+        }
+    }
 }

@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * approvals.csv: every decision on every change of the period, in order — approvals (how they were
- * given and the roles that made them count), withdrawals, rejections and pre-approvals by policy.
+ * given and the roles that made them count), withdrawals, rejections and pre-approvals by policy;
+ * approvals given during the deployment name their stage in the step column ("before production:
+ * Manual QA approval").
  * Rows recorded before approvals kept their provenance say {@code unknown}.
  */
 final class ApprovalsCsv {
@@ -47,10 +49,23 @@ final class ApprovalsCsv {
                         event.detail("via").orElse(UNKNOWN), roles.map(r -> yesNo(!r.isEmpty())).orElse(UNKNOWN),
                         notRequester));
             }
+            case "StageApproved" -> {
+                var roles = event.list("roles");
+                yield Optional.of(List.of(change.id(), stage(event), roles.map(Texts::list).orElse(UNKNOWN), event.actorId(),
+                        "approved", time(event.at()), event.detail("via").orElse(UNKNOWN),
+                        roles.map(r -> yesNo(!r.isEmpty())).orElse(UNKNOWN), notRequester));
+            }
+            case "StageApprovalRevoked" -> Optional.of(List.of(change.id(), stage(event), "", event.actorId(), "revoked",
+                    time(event.at()), "reaction", "", notRequester));
             case "ChangePreApproved" -> Optional.of(List.of(change.id(), "", "", "policy",
                     "pre-approved (class " + event.detail("class").orElse(change.className()) + ")", time(event.at()),
                     "policy", "", ""));
             default -> Optional.empty();
         };
+    }
+
+    /** "before production: Manual QA approval". */
+    private static String stage(RecordedEvent event) {
+        return "before " + event.detail("before").orElse("") + ": " + event.detail("step").orElse("");
     }
 }

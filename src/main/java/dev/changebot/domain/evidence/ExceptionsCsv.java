@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * exceptions.csv, the exceptions log: overrides of the calendar (and each signature of one that
  * needed several roles), emergencies, follow-ups met late or not met by their deadline, and
- * deployments nothing authorized — each with who, when and the justification given.
+ * deployments nothing authorized, approvals the policy asks during the deployment that were skipped
+ * (a rollback recorded without its dual approval) — each with who, when and the justification given.
  */
 final class ExceptionsCsv {
 
@@ -22,6 +23,7 @@ final class ExceptionsCsv {
     static final String LATE = "follow-up late";
     static final String MISSING = "follow-up missing";
     static final String UNAUTHORIZED = "unauthorized deployment";
+    static final String APPROVAL_SKIPPED = "approval skipped";
 
     private ExceptionsCsv() {
     }
@@ -50,6 +52,10 @@ final class ExceptionsCsv {
                     rows.add(List.of(change.id(), OVERRIDE_SIGNED, time(event.at()), event.actorId(),
                             list(event.list("rules").orElse(List.of())), event.detail("justification").orElse(""),
                             "as " + list(event.list("roles").orElse(List.of()))));
+                } else if (event.is("StageApprovalSkipped")) {
+                    rows.add(List.of(change.id(), APPROVAL_SKIPPED, time(event.at()), event.actorId(), "", "",
+                            event.detail("step").orElse("") + " before " + event.detail("before").orElse("")
+                                    + "; missing " + list(event.list("missing").orElse(List.of()))));
                 } else if (event.is("EmergencyDeclared")) {
                     rows.add(List.of(change.id(), EMERGENCY, time(event.at()), event.actorId(), "",
                             event.detail("summary").orElse(""),

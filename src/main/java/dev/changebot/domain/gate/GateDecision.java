@@ -7,6 +7,7 @@ import dev.changebot.domain.policy.ChangeClass;
 import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.rules.ChangeApprovals;
+import dev.changebot.domain.approval.StageApprovals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class GateDecision {
         var missing = DeploymentPlan.of(changeClass).mustPassBefore(environment).stream()
                 .filter(stage -> !change.stagesPassed().contains(stage)).findFirst();
         if (missing.isEmpty()) {
-            return List.of();
+            return stageApprovals(change, policy, changeClass, environment);
         }
         var soak = change.soak().filter(s -> s.environment().equals(missing.get()));
         if (soak.isPresent()) {
@@ -111,6 +112,27 @@ public final class GateDecision {
         }
         return List.of(GateReason.of("stage_skipped", change.id() + " goes to " + environment + " only after "
                 + missing.get() + ": deploy it to " + missing.get() + " first (and report it)."));
+    }
+
+    /**
+     * The approvals the policy asks for before this deployment (the next rollout step, for an environment
+     * rolled out in steps) that are not all given yet: pending, settled when the approval arrives.
+     */
+    private static List<GateReason> stageApprovals(Change change, Policy policy, ChangeClass changeClass,
+                                                   String environment) {
+        if (change.state() != ChangeState.IN_PROGRESS && change.state() != ChangeState.SOAKING) {
+            return List.of();
+        }
+        var plan = policy.planFor(changeClass, change.service());
+        var step = plan.rollsOut(environment) ? plan.nextRolloutStep(change.rolloutPercent()) : java.util.OptionalInt.empty();
+        var missing = StageApprovals.missingBefore(policy, change, environment, step);
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        return List.of(GateReason.of("stage_approval_pending", StageApprovals.waitingFor(policy, change, missing)
+                + StageApprovals.deployFirst(policy, change, environment, missing).map(first -> first.replace(" first.",
+                        " first (and report it).")).orElse(" Approve it in Slack: on " + change.id()
+                        + "'s message or with `/change approve " + change.id() + "`.")));
     }
 
     private static GateReason awaitingApproval(Change change, Policy policy) {

@@ -10,8 +10,20 @@ import java.util.Optional;
  */
 public sealed interface NoticeFacts {
 
-    /** The soak in {@code environment} ended; {@code next} is the deployment now allowed, if any is left. */
-    record SoakCompleted(String environment, Optional<DeploymentPlan.NextDeployment> next) implements NoticeFacts {
+    /**
+     * The soak in {@code environment} ended; {@code next} is the deployment now allowed, if any is left,
+     * once the approvals the policy asks before it ({@code awaiting}, their names) are given.
+     */
+    record SoakCompleted(String environment, Optional<DeploymentPlan.NextDeployment> next, java.util.List<String> awaiting)
+            implements NoticeFacts {
+
+        public SoakCompleted {
+            awaiting = java.util.List.copyOf(awaiting);
+        }
+
+        public SoakCompleted(String environment, Optional<DeploymentPlan.NextDeployment> next) {
+            this(environment, next, java.util.List.of());
+        }
     }
 
     /** The open approval step, described as people are told ("step 1 (Backend Lead review)"), waits for the reader. */

@@ -7,6 +7,7 @@ import dev.changebot.domain.change.Obligation;
 import dev.changebot.domain.policy.DeploymentPlan;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.Reminders;
+import dev.changebot.domain.approval.StageApprovals;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -36,7 +37,10 @@ public final class WhoIsTold {
             var next = change.isEmergency() ? Optional.<DeploymentPlan.NextDeployment>empty()
                     : policy.changeClass(change.changeClass()).map(DeploymentPlan::of)
                             .flatMap(plan -> plan.next(change.stagesPassed(), change.rolloutPercent()));
-            return soakCompleted(change, soaked.environment(), next);
+            var awaiting = next.map(n -> StageApprovals.missingBefore(policy, change, n.environment(), n.percent()))
+                    .orElse(List.of()).stream().map(s -> s.approval().step()).toList();
+            return List.of(notice(change, new Recipient.ChangeThread(change.originChannelId()),
+                    new NoticeFacts.SoakCompleted(soaked.environment(), next, awaiting)));
         }
         if (event instanceof ChangeEvent.FollowUpsOwed owed) {
             return followUpsOwed(change, owed);

@@ -21,6 +21,8 @@ import java.util.Set;
  *                    starting (chat-backend: "Fallback: Second Tuesday if first window fails")
  * @param verbalApprovers for an emergency class, the roles one of whom must have approved it by word
  *                    before it is declared (POL-008: "Verbal approval from CTO/CEO"); empty: none
+ * @param stageApprovals approvals given during the deployment, before an environment, a rollout step or a
+ *                    rollback (chat-backend: "Manual QA approval" between staging and production)
  */
 public record ChangeClass(
         String name,
@@ -38,7 +40,17 @@ public record ChangeClass(
         List<FollowUp> followUps,
         Set<String> declarers,
         Set<String> verbalApprovers,
-        List<String> fallbackWindows) {
+        List<String> fallbackWindows,
+        List<StageApproval> stageApprovals) {
+
+    public ChangeClass(String name, String label, boolean preApproved, boolean emergency,
+                       Set<ChangeField> requiredFields, List<ApprovalStep> steps, List<String> windows, Notice notice,
+                       List<SoakStage> soak, Optional<Rollout> rollout, Optional<Duration> monitoring, Override override,
+                       List<FollowUp> followUps, Set<String> declarers, Set<String> verbalApprovers,
+                       List<String> fallbackWindows) {
+        this(name, label, preApproved, emergency, requiredFields, steps, windows, notice, soak, rollout, monitoring,
+                override, followUps, declarers, verbalApprovers, fallbackWindows, List.of());
+    }
 
     public ChangeClass(String name, String label, boolean preApproved, boolean emergency,
                        Set<ChangeField> requiredFields, List<ApprovalStep> steps, List<String> windows, Notice notice,
@@ -65,6 +77,7 @@ public record ChangeClass(
         declarers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(declarers));
         verbalApprovers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(verbalApprovers));
         fallbackWindows = List.copyOf(fallbackWindows);
+        stageApprovals = List.copyOf(stageApprovals);
     }
 
     public boolean needsApproval() {

@@ -34,12 +34,18 @@ public record Explanation(
         List<String> requiredFields,
         List<String> overrides,
         List<String> assumptions,
-        List<String> fallbackWindows) {
+        List<String> fallbackWindows,
+        List<StageStep> stageApprovals) {
+
+    public Explanation {
+        stageApprovals = List.copyOf(stageApprovals);
+    }
 
     /**
      * One of the policy's services: who owns it, where it goes ({@code environments} empty: all of
      * the policy's), how its changes are handled ({@code classOverrides}: "standard -> significant")
-     * and the approval steps it adds after the class's.
+     * and the approval steps it adds after the class's (those given during the deployment say before
+     * which stage: "Explicit approval before push (before production)").
      */
     public record ServiceLine(String name, String label, String owner, List<String> environments,
                               List<String> classOverrides, List<String> extraSteps) {
@@ -50,6 +56,15 @@ public record Explanation(
     }
 
     public record Soak(String environment, String duration) {
+    }
+
+    /**
+     * An approval given during the deployment, {@code before} a stage ("production", "production 25%",
+     * "rollback"): {@code required} people holding any of {@code who}, or one per role when {@code all};
+     * {@code reaction}, the Slack reaction that gives it besides the button and `/change approve`.
+     */
+    public record StageStep(String before, String name, List<String> roles, List<String> who, int required, boolean all,
+                            String reaction) {
     }
 
     /**

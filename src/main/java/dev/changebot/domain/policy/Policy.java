@@ -156,6 +156,31 @@ public record Policy(
         return List.copyOf(steps);
     }
 
+    /**
+     * The approvals a change of this class to {@code service} needs during its deployment: the class's,
+     * then the service's, for the stages the service deploys to. An emergency needs none: its class
+     * "overrides all restrictions".
+     */
+    public List<StageApproval> stageApprovalsFor(ChangeClass changeClass, Optional<String> service) {
+        if (changeClass.emergency()) {
+            return List.of();
+        }
+        var found = service.flatMap(this::service);
+        var all = new java.util.ArrayList<>(changeClass.stageApprovals());
+        found.ifPresent(s -> all.addAll(s.stageApprovals()));
+        var environments = found.map(s -> s.environmentsIn(environments())).orElse(environments());
+        return all.stream().filter(a -> a.environment().map(environments::contains).orElse(true)).toList();
+    }
+
+    /** The reactions that approve something on a change's message: the approve reaction and any stage approval's own. */
+    public Set<String> approveReactions() {
+        var reactions = new java.util.LinkedHashSet<String>();
+        reactions.add(approvals.approveReaction());
+        classes.values().forEach(c -> c.stageApprovals().forEach(a -> a.reaction().ifPresent(reactions::add)));
+        services.values().forEach(s -> s.stageApprovals().forEach(a -> a.reaction().ifPresent(reactions::add)));
+        return reactions;
+    }
+
     /** The class's way to production for a change to {@code service}: only the stages the service deploys to. */
     public DeploymentPlan planFor(ChangeClass changeClass, Optional<String> service) {
         var plan = DeploymentPlan.of(changeClass);

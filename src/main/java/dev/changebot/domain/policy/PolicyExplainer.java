@@ -60,7 +60,17 @@ public final class PolicyExplainer {
                 requiredFields(changeClass), ExplainedOverrides.of(policy, changeClass, target),
                 assumptions(policy, changeClass, state),
                 changeClass.fallbackWindows().stream().map(w -> policy.windows().containsKey(w)
-                        ? policy.windows().get(w).label() : w).toList());
+                        ? policy.windows().get(w).label() : w).toList(),
+                stageSteps(policy, policy.stageApprovalsFor(changeClass, target.service())));
+    }
+
+    private static List<Explanation.StageStep> stageSteps(Policy policy, List<StageApproval> approvals) {
+        return approvals.stream().map(a -> {
+            var roles = List.copyOf(a.roles());
+            return new Explanation.StageStep(a.before(), a.step(), roles,
+                    roles.stream().map(role -> ExplainedOverrides.who(policy, role)).toList(), a.required(), a.all(),
+                    a.reaction().orElse(policy.approvals().approveReaction()));
+        }).toList();
     }
 
     /** "Needs 24 h notice, so not before Wed … ; at that time the calendar allows it (inside …)." Never "Then: Allowed". */
@@ -106,7 +116,8 @@ public final class PolicyExplainer {
     private static Explanation.ServiceLine service(Service service) {
         return new Explanation.ServiceLine(service.name(), service.label(), service.owner(), service.environments(),
                 service.classOverrides().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).toList(),
-                service.extraSteps().stream().map(ApprovalStep::name).toList());
+                java.util.stream.Stream.concat(service.extraSteps().stream().map(ApprovalStep::name),
+                        service.stageApprovals().stream().map(a -> a.step() + " (before " + a.before() + ")")).toList());
     }
 
     private static List<Explanation.Step> steps(Policy policy, List<ApprovalStep> steps) {

@@ -17,15 +17,25 @@ import java.util.Optional;
  * @param extraSteps     approval steps its changes need after their class's own steps
  * @param repositories   the GitHub repositories ("owner/name") it is deployed from: how a GitHub
  *                       deployment protection request finds its service
+ * @param stageApprovals approvals its changes need during the deployment, after their class's own
+ *                       (Mixpeek's homepage: "explicit approval before push")
  */
 public record Service(String name, String label, String owner, List<String> environments,
-                      Map<String, String> classOverrides, List<ApprovalStep> extraSteps, List<String> repositories) {
+                      Map<String, String> classOverrides, List<ApprovalStep> extraSteps, List<String> repositories,
+                      List<StageApproval> stageApprovals) {
+
+    /** A service whose changes need no approval during the deployment beyond their class's. */
+    public Service(String name, String label, String owner, List<String> environments,
+                   Map<String, String> classOverrides, List<ApprovalStep> extraSteps, List<String> repositories) {
+        this(name, label, owner, environments, classOverrides, extraSteps, repositories, List.of());
+    }
 
     public Service {
         environments = List.copyOf(environments);
         classOverrides = Collections.unmodifiableMap(new LinkedHashMap<>(classOverrides));
         extraSteps = List.copyOf(extraSteps);
         repositories = List.copyOf(repositories);
+        stageApprovals = List.copyOf(stageApprovals);
     }
 
     /** A service deployed from no repository the policy names. */

@@ -34,12 +34,7 @@ public final class ChangeApprovals {
 
     /** "Backend Lead (@backend-leads)": a role by its label and the Slack group that holds it, as people know it. */
     static String roleName(Policy policy, String role) {
-        var defined = policy.roles().get(role);
-        if (defined == null) {
-            return role;
-        }
-        var groups = defined.userGroups().stream().map(g -> "@" + g).toList();
-        return groups.isEmpty() ? defined.label() : defined.label() + " (" + String.join(", ", groups) + ")";
+        return dev.changebot.domain.approval.RoleNames.of(policy, role);
     }
 
     /** The ladder as it stands: each step with its approvals, and the step now open. */

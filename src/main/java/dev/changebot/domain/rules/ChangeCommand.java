@@ -14,16 +14,40 @@ import java.util.OptionalInt;
  */
 public sealed interface ChangeCommand {
 
-    /** Approve the step now open of the change's approval chain, by button, reaction or command. */
-    record Approve(ApprovalVia via) implements ChangeCommand {
+    /**
+     * Approve the step now open of the change's approval chain, by button, reaction or command; once the
+     * work is under way, the approval due at its next stage. {@code rollback}: the approval the policy asks
+     * before a rollback, given only when asked for by name (an Approve meant for a deployment never
+     * consents to a rollback). {@code reaction}: the reaction it was given with, which must be the one
+     * the approval asks for (a stage approval may name its own).
+     */
+    record Approve(ApprovalVia via, boolean rollback, Optional<String> reaction) implements ChangeCommand {
 
         public Approve {
             Objects.requireNonNull(via, "how the approval is given");
+            Objects.requireNonNull(reaction);
+        }
+
+        public Approve(ApprovalVia via) {
+            this(via, false, Optional.empty());
+        }
+
+        public Approve(ApprovalVia via, boolean rollback) {
+            this(via, rollback, Optional.empty());
+        }
+
+        /** By reaction {@code name} on the change's message. */
+        public static Approve byReaction(String name) {
+            return new Approve(ApprovalVia.REACTION, false, Optional.of(name));
         }
     }
 
-    /** Withdraw one's approval of the step still open (the approve reaction removed). */
-    record Revoke() implements ChangeCommand {
+    /** Withdraw one's approval of the step still open: the reaction {@code reaction} removed. */
+    record Revoke(Optional<String> reaction) implements ChangeCommand {
+
+        public Revoke() {
+            this(Optional.empty());
+        }
     }
 
     /** Reject the change, with a reason, by button (its reason form) or command. */

@@ -47,11 +47,15 @@ public final class ChangeRules {
     }
 
     public Verdict decide(Change change, ChangeCommand command, Actor actor, Situation situation) {
+        // Once the work is under way, the same button, reaction and command give the approvals due at a stage.
         if (command instanceof ChangeCommand.Approve approve) {
-            return ReviewRules.approve(change, approve.via(), actor, situation);
+            return StageApprovalRules.underWay(change)
+                    ? StageApprovalRules.approve(change, approve, actor, situation)
+                    : ReviewRules.approve(change, approve, actor, situation);
         }
-        if (command instanceof ChangeCommand.Revoke) {
-            return ReviewRules.revoke(change, actor, situation);
+        if (command instanceof ChangeCommand.Revoke revoke) {
+            return StageApprovalRules.underWay(change) ? StageApprovalRules.revoke(change, revoke.reaction(), actor, situation)
+                    : ReviewRules.revoke(change, revoke.reaction(), actor, situation);
         }
         if (command instanceof ChangeCommand.Reject reject) {
             return ReviewRules.reject(change, reject.reason(), reject.via(), actor, situation);
@@ -91,7 +95,8 @@ public final class ChangeRules {
 
     /** Whether this person could approve the change now: what their App Home lists as awaiting them. */
     public boolean mayApprove(Change change, Actor actor, Situation situation) {
-        return ReviewRules.mayApprove(change, actor, situation).isAllowed();
+        return (StageApprovalRules.underWay(change) ? StageApprovalRules.mayApprove(change, false, actor, situation)
+                : ReviewRules.mayApprove(change, actor, situation)).isAllowed();
     }
 
     /** Whether this person may meet the change's follow-up {@code obligation} now: told before any form is filled in. */

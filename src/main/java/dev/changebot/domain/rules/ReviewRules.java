@@ -21,7 +21,29 @@ final class ReviewRules {
      * The step now open, by someone holding one of its roles, in order, not the requester unless the
      * policy allows it, and a different person per step where the policy says so.
      */
-    static Verdict approve(Change change, ApprovalVia via, Actor actor, Situation situation) {
+    static Verdict approve(Change change, ChangeCommand.Approve approve, Actor actor, Situation situation) {
+        var reaction = otherReaction(change, approve.reaction(), situation);
+        if (reaction.isPresent()) {
+            return reaction.get();
+        }
+        if (approve.rollback()) {
+            // Consent to a rollback is not an approval of the change.
+            return new Verdict.Refused(change.id() + " is " + change.state().label()
+                    + "; a rollback is approved only while its work is under way.");
+        }
+        return approve(change, approve.via(), actor, situation);
+    }
+
+    /** A reaction other than the policy's approve reaction (one a stage approval names) approves nothing before the work starts. */
+    private static java.util.Optional<Verdict> otherReaction(Change change, java.util.Optional<String> reaction,
+                                                            Situation situation) {
+        var standard = situation.policy().approvals().approveReaction();
+        return reaction.filter(name -> !name.equals(standard)).map(name -> new Verdict.Refused(":" + name
+                + ": approves " + change.id() + " only during its deployment; before the work starts, approve with :"
+                + standard + ": or the Approve button."));
+    }
+
+    private static Verdict approve(Change change, ApprovalVia via, Actor actor, Situation situation) {
         var chain = ChangeApprovals.chain(situation.policy(), change);
         var progress = chain.progress(ChangeApprovals.stepApprovals(change));
         if (mayApprove(change, actor, situation, chain, progress) instanceof Decision.Refused refused) {
@@ -65,7 +87,11 @@ final class ReviewRules {
      * An approval may be withdrawn while its step is still open; once the step is complete, the
      * approval stands (later steps may already rely on it).
      */
-    static Verdict revoke(Change change, Actor actor, Situation situation) {
+    static Verdict revoke(Change change, java.util.Optional<String> reaction, Actor actor, Situation situation) {
+        var other = otherReaction(change, reaction, situation);
+        if (other.isPresent()) {
+            return other.get();
+        }
         if (change.state() != ChangeState.PENDING_APPROVAL) {
             return new Verdict.Refused(change.id() + " is " + change.state().label()
                     + "; approvals can no longer be withdrawn.");

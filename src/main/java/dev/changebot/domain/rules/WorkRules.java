@@ -1,5 +1,6 @@
 package dev.changebot.domain.rules;
 
+import dev.changebot.domain.approval.StageApprovals;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeState;
@@ -135,6 +136,12 @@ final class WorkRules {
             return new Verdict.Refused(id + " goes to " + label + " only after its soak in " + missing.get()
                     + ": deploy it to " + missing.get() + " first.");
         }
+        var unapproved = StageApprovals.missingBefore(situation.policy(), change, environment, step);
+        if (!unapproved.isEmpty()) {
+            var needs = StageApprovals.waitingFor(situation.policy(), change, unapproved);
+            return new Verdict.Refused(needs + StageApprovals.deployFirst(situation.policy(), change, environment, unapproved)
+                    .orElse(" Approve it on " + id + "'s message, with the approve reaction, or `/change approve " + id + "`."));
+        }
         var now = situation.now();
         var soakUntil = plan.waitAfter(environment, step).map(now::plus).orElse(null);
         return Verdict.Accepted.of(new ChangeEvent.ChangeDeployed(id, actor.userId(), now, environment, step, soakUntil));
@@ -149,7 +156,18 @@ final class WorkRules {
         if (!change.lifecycle().allows(change.state(), outcome)) {
             return new Verdict.Refused(Refusals.illegalMove(change.id(), change.state(), outcome));
         }
-        return Verdict.Accepted.of(new ChangeEvent.ChangeFinished(change.id(), actor.userId(), situation.now(), outcome));
+        var finished = new ChangeEvent.ChangeFinished(change.id(), actor.userId(), situation.now(), outcome);
+        if (outcome == ChangeState.ROLLED_BACK) {
+            // A rollback is reported once done: refusing to record it would lose the fact. Without the
+            // approval the policy asks for, it is recorded with a note of whose approval is missing.
+            var skipped = StageApprovals.missingBeforeRollback(situation.policy(), change).stream()
+                    .<ChangeEvent>map(s -> new ChangeEvent.StageApprovalSkipped(change.id(), actor.userId(), situation.now(),
+                            s.approval().before(), s.approval().step(), s.rolesMissing()))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+            skipped.add(finished);
+            return new Verdict.Accepted(skipped, List.of());
+        }
+        return Verdict.Accepted.of(finished);
     }
 
     /** The soak's timer rang: only the soak it was set for completes (a second ring does nothing). */

@@ -47,7 +47,7 @@ class ChangeReads {
     private static final NamedSql AWAITING_APPROVAL_AFTER = NamedSql.of(ChangeSql.AWAITING_APPROVAL_AFTER);
 
     /** The column after the row's own: its approvals; the one after that, in the lock's read only, their currency. */
-    private static final int APPROVALS_COLUMN = 40;
+    private static final int APPROVALS_COLUMN = 41;
 
     private final ConnectionOperations<Connection> connections;
     private final JsonMapper json;
@@ -161,7 +161,7 @@ class ChangeReads {
                 instant(rs, 22), rs.getString(23), rs.getString(24), rs.getString(25), rs.getString(26),
                 instant(rs, 27), rs.getString(28), rs.getString(29), rs.getString(30), rs.getString(31),
                 instant(rs, 32), rs.getInt(33), rs.getString(34), rs.getString(35), rs.getString(36), rs.getString(37),
-                instant(rs, 38), rs.getString(39));
+                instant(rs, 38), rs.getString(39), rs.getString(40));
         var approvals = approvals(row.id(), rs.getString(APPROVALS_COLUMN));
         boolean current = !checksCurrency || rs.getBoolean(APPROVALS_COLUMN + 1);
         return new Found(row, approvals, current);

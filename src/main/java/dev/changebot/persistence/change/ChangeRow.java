@@ -49,5 +49,6 @@ public record ChangeRow(
         @Nullable String severity,
         @Nullable @TypeDef(type = DataType.JSON) String obligations,
         Instant updatedAt,
-        @Nullable String service) {
+        @Nullable String service,
+        @TypeDef(type = DataType.JSON) String stageSignoffs) {
 }

@@ -9,6 +9,7 @@ import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Emergency;
 import dev.changebot.domain.change.MessageRef;
 import dev.changebot.domain.change.Soak;
+import dev.changebot.domain.change.StageSignoff;
 import dev.changebot.domain.change.StoredChange;
 import dev.changebot.domain.change.Obligation;
 import dev.changebot.domain.change.OverrideRequest;
@@ -68,7 +69,8 @@ class ChangeRows {
                 change.emergency().flatMap(Emergency::severity).orElse(null),
                 change.obligations().isEmpty() ? null : obligationsToJson(change.obligations()),
                 updatedAt,
-                change.service().orElse(null));
+                change.service().orElse(null),
+                stageSignoffsToJson(change.stageSignoffs()));
     }
 
     Change toChange(ChangeReads.Found found) {
@@ -91,7 +93,26 @@ class ChangeRows {
                 row.originChannelId(), row.className(), details, row.requestedAt(), ChangeState.valueOf(row.state()),
                 approvals.stream().map(a -> new Approval(a.approverId(), a.approvedAt(), a.step())).toList(),
                 rejection, message, exception(row), pendingOverride(row), soak, row.rolloutPercent(),
-                stagesPassed(row), emergency, row.service(), obligations(row.obligations())));
+                stagesPassed(row), emergency, row.service(), stageSignoffs(row.stageSignoffs()), obligations(row.obligations())));
+    }
+
+    private String stageSignoffsToJson(List<StageSignoff> signoffs) {
+        return write(signoffs.stream().map(s -> Map.<String, Object>of("before", s.before(), "step", s.step(),
+                "approver", s.approverId(), "at", s.approvedAt().toString(), "roles", s.roles())).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<StageSignoff> stageSignoffs(String text) {
+        if (text == null || text.equals("[]")) {
+            return List.of();
+        }
+        try {
+            List<Map<String, Object>> list = json.readValue(text, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            return list.stream().map(m -> new StageSignoff((String) m.get("before"), (String) m.get("step"),
+                    (String) m.get("approver"), Instant.parse((String) m.get("at")), (List<String>) m.get("roles"))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> stagesPassed(ChangeRow row) {

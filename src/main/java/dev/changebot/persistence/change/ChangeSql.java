@@ -17,7 +17,7 @@ final class ChangeSql {
             c.rejection_reason, c.rejected_at, c.message_channel_id, c.message_ts, c.extra_fields, c.override_by,
             c.override_at, c.override_justification, c.override_rules, c.pending_override, c.soak_environment,
             c.soaking_until, c.rollout_percent, c.stages_passed, c.incident_commander, c.severity, c.obligations,
-            c.updated_at, c.service""";
+            c.updated_at, c.service, c.stage_signoffs""";
 
     /**
      * The change's approvals in the order they were given, as {@code [[approver, epoch microseconds, step], ...]}

@@ -53,6 +53,13 @@ class EventDetails {
             details = Map.of("obligation", overdue.obligation(), "dueAt", overdue.dueAt().toString());
         } else if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
             details = Map.of("step", revoked.step());
+        } else if (event instanceof ChangeEvent.StageApproved approved) {
+            details = Map.of("before", approved.before(), "step", approved.step(), "via", approved.via().word(),
+                    "roles", approved.roles(), "completes", approved.completes());
+        } else if (event instanceof ChangeEvent.StageApprovalRevoked revoked) {
+            details = Map.of("before", revoked.before(), "step", revoked.step());
+        } else if (event instanceof ChangeEvent.StageApprovalSkipped skipped) {
+            details = Map.of("before", skipped.before(), "step", skipped.step(), "missing", skipped.missing());
         } else if (event instanceof ChangeEvent.ChangePreApproved preApproved) {
             details = Map.of("class", preApproved.changeClass());
         }

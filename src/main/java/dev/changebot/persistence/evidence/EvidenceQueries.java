@@ -37,8 +37,8 @@ final class EvidenceQueries {
 
     /** The text members of an event's details the pack reads. */
     private static final List<String> TEXT_DETAILS = List.of("step", "via", "completes", "reason", "class",
-            "justification", "environment", "outcome", "summary", "incidentCommander", "obligation", "dueAt");
-    private static final List<String> LIST_DETAILS = List.of("roles", "rules", "signers");
+            "justification", "environment", "outcome", "summary", "incidentCommander", "obligation", "dueAt", "before");
+    private static final List<String> LIST_DETAILS = List.of("roles", "rules", "signers", "missing");
 
     private final Connection connection;
 

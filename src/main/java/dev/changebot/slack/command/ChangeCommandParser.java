@@ -27,7 +27,7 @@ public final class ChangeCommandParser {
             case "new" -> newChange(rest);
             case "list" -> new SlashCommand.ListOpen(page(rest));
             case "show" -> withId(verb, rest, false, (id) -> new SlashCommand.Show(id.id()));
-            case "approve" -> withId(verb, rest, false, (id) -> new SlashCommand.Approve(id.id()));
+            case "approve" -> approve(rest);
             case "cancel" -> withId(verb, rest, false, (id) -> new SlashCommand.Cancel(id.id()));
             case "start" -> withId(verb, rest, false, (id) -> new SlashCommand.Start(id.id()));
             case "emergency" -> emergency(rest);
@@ -51,6 +51,19 @@ public final class ChangeCommandParser {
             case "reject" -> withId(verb, rest, true, (id) -> new SlashCommand.Reject(id.id(), id.rest()));
             default -> new SlashCommand.Unreadable("I don't know `" + Mrkdwn.escape(clip(parts[0])) + "`.");
         };
+    }
+
+    /** `/change approve CHG-n`, or `/change approve CHG-n rollback` for the approval a rollback needs. */
+    private static SlashCommand approve(String rest) {
+        var parts = rest.split("\\s+", 2);
+        if (parts.length > 1 && parts[1].strip().equalsIgnoreCase("rollback")) {
+            return withId("approve", parts[0], false, (id) -> new SlashCommand.Approve(id.id(), true));
+        }
+        if (parts.length > 1 && !parts[1].isBlank() && ChangeId.parse(parts[0]).isPresent()) {
+            return new SlashCommand.Unreadable("`/change approve` takes a change id, and `rollback` after it to approve"
+                    + " a rollback: `/change approve " + ChangeId.parse(parts[0]).get() + " rollback`.");
+        }
+        return withId("approve", rest, false, (id) -> new SlashCommand.Approve(id.id()));
     }
 
     private static SlashCommand withId(String verb, String rest, boolean needsText,

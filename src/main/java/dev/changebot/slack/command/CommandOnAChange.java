@@ -2,9 +2,11 @@ package dev.changebot.slack.command;
 
 import dev.changebot.application.change.ActionOutcome;
 import dev.changebot.domain.change.ApprovalVia;
+import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.slack.inbound.Replies;
+import dev.changebot.slack.view.Mrkdwn;
 import java.util.Optional;
 
 /**
@@ -15,7 +17,8 @@ record CommandOnAChange(ChangeId id, ChangeCommand command) {
 
     static Optional<CommandOnAChange> of(SlashCommand typed) {
         if (typed instanceof SlashCommand.Approve approve) {
-            return Optional.of(new CommandOnAChange(approve.id(), new ChangeCommand.Approve(ApprovalVia.COMMAND)));
+            return Optional.of(new CommandOnAChange(approve.id(), new ChangeCommand.Approve(ApprovalVia.COMMAND,
+                    approve.rollback())));
         }
         if (typed instanceof SlashCommand.Reject reject) {
             return Optional.of(new CommandOnAChange(reject.id(), new ChangeCommand.Reject(reject.reason(), ApprovalVia.COMMAND)));
@@ -50,6 +53,17 @@ record CommandOnAChange(ChangeId id, ChangeCommand command) {
         var done = command instanceof ChangeCommand.Approve ? "approved"
                 : command instanceof ChangeCommand.Reject ? "rejected"
                 : command instanceof ChangeCommand.Cancel ? "cancelled" : "resolved";
-        return Replies.of(outcome, "You " + done + " " + id + ".");
+        return Replies.of(outcome, "You " + done + " " + id + stageOf(outcome) + ".");
+    }
+
+    /** ": Manual QA approval before production", for an approval given during the deployment. */
+    private static String stageOf(ActionOutcome outcome) {
+        if (outcome instanceof ActionOutcome.Done done) {
+            return done.events().stream().filter(e -> e instanceof ChangeEvent.StageApproved)
+                    .map(e -> (ChangeEvent.StageApproved) e)
+                    .map(approved -> ": " + Mrkdwn.escape(approved.step() + " before " + approved.before())).findFirst()
+                    .orElse("");
+        }
+        return "";
     }
 }

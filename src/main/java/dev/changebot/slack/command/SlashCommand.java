@@ -27,7 +27,12 @@ public sealed interface SlashCommand {
     record Show(ChangeId id) implements SlashCommand {
     }
 
-    record Approve(ChangeId id) implements SlashCommand {
+    /** {@code rollback}: `/change approve CHG-n rollback`, the approval the policy asks before a rollback. */
+    record Approve(ChangeId id, boolean rollback) implements SlashCommand {
+
+        public Approve(ChangeId id) {
+            this(id, false);
+        }
     }
 
     record Reject(ChangeId id, String reason) implements SlashCommand {

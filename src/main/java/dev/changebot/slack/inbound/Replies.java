@@ -38,12 +38,18 @@ public final class Replies {
         if (!(outcome instanceof ActionOutcome.Done done)) {
             return Mrkdwn.escape(of(outcome, ""));
         }
-        var event = done.events().get(0);
+        // The fact comes last: a rollback recorded without its approval is preceded by the note saying so.
+        var event = done.events().get(done.events().size() - 1);
         if (event instanceof ChangeEvent.ChangeDeployed deployed) {
             return Mrkdwn.escape(deployed.soakUntil() == null ? id + " is deployed to " + deployed.environment() + "."
                     : id + " is soaking in " + deployed.label() + " until " + deployed.soakUntil() + ".");
         }
-        return Mrkdwn.escape(id + " is " + ((ChangeEvent.ChangeFinished) event).outcome().label() + ".");
+        var reply = new StringBuilder(id + " is " + ((ChangeEvent.ChangeFinished) event).outcome().label() + ".");
+        done.events().stream().filter(e -> e instanceof ChangeEvent.StageApprovalSkipped)
+                .map(e -> (ChangeEvent.StageApprovalSkipped) e)
+                .forEach(skipped -> reply.append(" Recorded without ").append(skipped.step()).append(" (missing: ")
+                        .append(String.join(", ", skipped.missing())).append("); the audit trail notes it."));
+        return Mrkdwn.escape(reply.toString());
     }
 
     /** What to tell whoever reported an issue: recorded, and what the change owes because of it. */

@@ -40,7 +40,9 @@ final class ApprovalLadder {
         var steps = view.ladder().steps();
         boolean decided = change.state() != ChangeState.PENDING_APPROVAL;
         if (steps.isEmpty() && change.state() != ChangeState.REJECTED && change.state() != ChangeState.CANCELLED) {
-            lines.add(":white_check_mark: Pre-approved by the policy: no approval needed");
+            // Approvals during the deployment, if the policy asks any, are listed below the ladder.
+            lines.add(":white_check_mark: Pre-approved by the policy: no approval needed"
+                    + (view.stageApprovals().isEmpty() ? "" : " before the work starts"));
         }
         var current = view.ladder().current().map(ChainProgress.StepStatus::number).orElse(-1);
         for (var step : steps) {
@@ -60,6 +62,7 @@ final class ApprovalLadder {
         if (change.state() == ChangeState.CANCELLED) {
             lines.add(":no_entry_sign: Cancelled by the requester");
         }
+        lines.addAll(StageApprovalLines.of(view));
         return lines;
     }
 

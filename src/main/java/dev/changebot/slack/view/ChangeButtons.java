@@ -8,6 +8,7 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.changebot.application.query.ChangeView;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
+import dev.changebot.domain.approval.StageApprovals;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.List;
  * The buttons a change offers wherever it is shown (its message, the App Home), by state: Approve
  * / Reject while it waits; Start once approved; under way, the next deployment the class's plan
  * asks for ("Deployed to staging", "Deployed to production 25%"), then Done, with Rolled back and
- * Failed at any time, each confirmed first since they end the change (while it soaks, only those two).
+ * Failed at any time, each confirmed first since they end the change (while it soaks, only those two);
+ * while an approval the policy asks during the deployment is due, its button ("Approve production
+ * deployment", "Approve rollback").
  */
 final class ChangeButtons {
 
@@ -53,6 +56,12 @@ final class ChangeButtons {
         var change = view.change();
         var ref = ChangeRef.of(change.id()).encode();
         var buttons = new ArrayList<BlockElement>();
+        // An approval due before the next stage comes first: nothing goes further without it.
+        var waiting = view.stageApprovals().stream().filter(StageApprovals.Status::waiting).toList();
+        waiting.stream().filter(s -> !s.approval().beforeRollback()).findFirst().ifPresent(due ->
+                buttons.add(button(b -> b.actionId(SlackIds.APPROVE_BUTTON).style("primary")
+                        .text(plainText(Cut.plain("Approve " + due.approval().before() + " deployment", SlackLimits.BUTTON_TEXT)))
+                        .value(ref))));
         if (change.state() == ChangeState.IN_PROGRESS) {
             view.nextDeployment().ifPresent(next -> {
                 var deployed = ChangeRef.deployment(change.id(), next.environment(), next.percent()).encode();
@@ -65,6 +74,10 @@ final class ChangeButtons {
             });
             buttons.add(button(b -> b.actionId(SlackIds.DONE_BUTTON).text(plainText("Done")).value(ref)
                     .style(view.nextDeployment().isEmpty() ? "primary" : null)));
+        }
+        if (waiting.stream().anyMatch(s -> s.approval().beforeRollback())) {
+            buttons.add(button(b -> b.actionId(SlackIds.APPROVE_ROLLBACK_BUTTON).text(plainText("Approve rollback"))
+                    .value(ref)));
         }
         buttons.add(button(b -> b.actionId(SlackIds.ROLLED_BACK_BUTTON).text(plainText("Rolled back")).value(ref)
                 .confirm(confirm("Mark " + change.id() + " as rolled back?", "Rolled back"))));

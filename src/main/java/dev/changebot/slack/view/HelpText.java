@@ -13,7 +13,7 @@ public final class HelpText {
                 • `/change new [title]` — request a change (opens a form); add `--service NAME` to choose the service
                 • `/change list` — the open changes
                 • `/change show CHG-n` — one change, with its approvals
-                • `/change approve CHG-n` — approve a change you did not request
+                • `/change approve CHG-n [rollback]` — approve a change you did not request; once it is under way, the approval due before its next stage (`rollback`: the approval the policy asks before a rollback)
                 • `/change reject CHG-n &lt;reason&gt;` — reject it, saying why
                 • `/change cancel CHG-n` — withdraw a change you requested
                 • `/change start CHG-n` — start an approved change (the calendar is checked now)

@@ -110,6 +110,11 @@ public final class NoticeMessage {
             return "nothing left to deploy; mark it Done when you are satisfied.";
         }
         var next = soak.next().get();
+        if (!soak.awaiting().isEmpty()) {
+            // The policy asks an approval before the next stage (QA's before production): not allowed yet.
+            return Mrkdwn.escape(next.label()) + " next, once " + Mrkdwn.escape(String.join(" and ", soak.awaiting()))
+                    + " is given.";
+        }
         if (next.percent().isEmpty() && next.environment().equals(DeploymentPlan.PRODUCTION)) {
             return "production allowed.";
         }

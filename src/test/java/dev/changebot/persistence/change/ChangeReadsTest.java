@@ -185,7 +185,7 @@ class ChangeReadsTest {
                 c.details(), c.requestedAt(), c.state(), c.approvals(), c.rejection().orElse(null),
                 c.message().orElse(null), c.exception().orElse(null), c.pendingOverride().orElse(null),
                 c.soak().orElse(null), c.rolloutPercent(), c.stagesPassed(), c.emergency().orElse(null),
-                c.service().orElse(null), c.obligations());
+                c.service().orElse(null), c.stageSignoffs(), c.obligations());
     }
 
     private static StoredChange fullyDescribed(long number, ChangeState state) {
@@ -212,7 +212,7 @@ class ChangeReadsTest {
                         Map.of("What broke?", "the cache", "Why?", "TTL")));
         return new StoredChange(new ChangeId(number), TEAM, "U0DECLARER", "C0INCIDENT", "emergency", details, T,
                 ChangeState.FOLLOW_UPS_PENDING, List.of(), null, null, null, null, null, 0, List.of(),
-                new Emergency("U0IC", Optional.of("SEV1")), null, obligations);
+                new Emergency("U0IC", Optional.of("SEV1")), null, List.of(), obligations);
     }
 
     private static StoredChange plain(long number) {

@@ -82,6 +82,15 @@ class ChangeCommandParserTest {
     }
 
     @Test
+    @DisplayName("approve CHG-n rollback asks for the approval a rollback needs; other words after the id are refused")
+    void approveRollback() {
+        assertThat(ChangeCommandParser.parse("approve CHG-3 rollback")).isEqualTo(new SlashCommand.Approve(CHG_3, true));
+        assertThat(ChangeCommandParser.parse("approve chg-3 Rollback")).isEqualTo(new SlashCommand.Approve(CHG_3, true));
+        assertThat(ChangeCommandParser.parse("approve CHG-3 production")).isEqualTo(new Unreadable("`/change approve`"
+                + " takes a change id, and `rollback` after it to approve a rollback: `/change approve CHG-3 rollback`."));
+    }
+
+    @Test
     void cancelNamesOneChange() {
         assertThat(ChangeCommandParser.parse("cancel CHG-3")).isEqualTo(new SlashCommand.Cancel(CHG_3));
     }

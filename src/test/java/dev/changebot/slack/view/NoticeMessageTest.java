@@ -105,6 +105,16 @@ class NoticeMessageTest {
                 .hasSizeLessThanOrEqualTo(SlackLimits.SECTION_TEXT).endsWith(Cut.ELLIPSIS);
     }
 
+    @Test
+    @DisplayName("a soak's end with an approval still needed before the next stage says production comes next once it is given")
+    void soakEndAwaitingAnApproval() {
+        var facts = new NoticeFacts.SoakCompleted("staging", Optional.of(new DeploymentPlan.NextDeployment("production",
+                java.util.OptionalInt.empty())), java.util.List.of("Manual QA approval"));
+
+        assertThat(NoticeMessage.text(notice(facts))).endsWith(
+                "soak in staging complete — production next, once Manual QA approval is given.");
+    }
+
     private static NoticeFacts soak(String environment, Optional<DeploymentPlan.NextDeployment> next) {
         return new NoticeFacts.SoakCompleted(environment, next);
     }
