@@ -72,6 +72,14 @@ public sealed interface ChangeEvent {
             implements ChangeEvent {
     }
 
+    /**
+     * A failed or rolled-back change started again, inside its class's windows or fallback windows
+     * (chat-backend: "Fallback: Second Tuesday if first window fails"); its deployments start over.
+     */
+    record ChangeRetried(ChangeId changeId, String actorId, Instant occurredAt, ChangeState after)
+            implements ChangeEvent {
+    }
+
     /** Work ended: completed, rolled back or failed (a soak in progress is aborted). */
     record ChangeFinished(ChangeId changeId, String actorId, Instant occurredAt, ChangeState outcome)
             implements ChangeEvent {

@@ -26,14 +26,20 @@ import java.util.Set;
  */
 public enum Lifecycle {
 
-    /** draft → pending approval → approved → in progress → soaking → completed; or rejected, cancelled, failed, rolled back. */
+    /**
+     * draft → pending approval → approved → in progress → soaking → completed; or rejected, cancelled,
+     * failed, rolled back — and from those two, in progress again for a retry in a fallback window.
+     */
     NORMAL(Map.of(
             DRAFT, EnumSet.of(PENDING_APPROVAL, CANCELLED),
             PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED, CANCELLED),
             APPROVED, EnumSet.of(IN_PROGRESS, CANCELLED),
             IN_PROGRESS, EnumSet.of(SOAKING, COMPLETED, FAILED, ROLLED_BACK),
             // Back to in progress: the next step of a staged rollout, after its soak.
-            SOAKING, EnumSet.of(IN_PROGRESS, COMPLETED, FAILED, ROLLED_BACK))),
+            SOAKING, EnumSet.of(IN_PROGRESS, COMPLETED, FAILED, ROLLED_BACK),
+            // A retry in the class's fallback window ("Second Tuesday if first window fails").
+            FAILED, EnumSet.of(IN_PROGRESS),
+            ROLLED_BACK, EnumSet.of(IN_PROGRESS))),
 
     /** in progress → resolved → follow-ups pending → closed, or overdue until its follow-ups are done. */
     EMERGENCY(Map.of(

@@ -65,6 +65,12 @@ final class Work {
             change.moveTo(ChangeState.IN_PROGRESS);
             soak = null;
             stagesPassed.add(soaked.environment());
+        } else if (event instanceof ChangeEvent.ChangeRetried) {
+            // The retry deploys from the start again: what the failed attempt reached no longer stands.
+            change.moveTo(ChangeState.IN_PROGRESS);
+            stagesPassed.clear();
+            rolloutPercent = 0;
+            soak = null;
         } else if (event instanceof ChangeEvent.ChangeFinished finished) {
             change.moveTo(finished.outcome());
             soak = null;

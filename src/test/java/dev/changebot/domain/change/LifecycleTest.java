@@ -38,7 +38,10 @@ class LifecycleTest {
                     PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED, CANCELLED),
                     APPROVED, EnumSet.of(IN_PROGRESS, CANCELLED),
                     IN_PROGRESS, EnumSet.of(SOAKING, COMPLETED, FAILED, ROLLED_BACK),
-                    SOAKING, EnumSet.of(IN_PROGRESS, COMPLETED, FAILED, ROLLED_BACK)),
+                    SOAKING, EnumSet.of(IN_PROGRESS, COMPLETED, FAILED, ROLLED_BACK),
+                    // A retry in a fallback window (chat-backend: "Second Tuesday if first window fails").
+                    FAILED, EnumSet.of(IN_PROGRESS),
+                    ROLLED_BACK, EnumSet.of(IN_PROGRESS)),
             Lifecycle.EMERGENCY, Map.of(
                     PENDING_APPROVAL, EnumSet.of(IN_PROGRESS, REJECTED, CANCELLED),
                     IN_PROGRESS, EnumSet.of(RESOLVED, ROLLED_BACK, FAILED),
