@@ -126,8 +126,8 @@ public final class NoticeMessage {
         return "*" + id + "* " + Cut.userText(title, MAX_TITLE) + " (" + step + ")";
     }
 
-    /** "*Retrospective* for emergency *CHG-3* Roll back the payments config". */
+    /** "*Retrospective* for *CHG-3* Roll back the payments config". */
     private static String followUp(ChangeId id, String label, String title) {
-        return "*" + Mrkdwn.escape(label) + "* for emergency *" + id + "* " + Cut.userText(title, MAX_TITLE);
+        return "*" + Mrkdwn.escape(label) + "* for *" + id + "* " + Cut.userText(title, MAX_TITLE);
     }
 }

@@ -44,10 +44,10 @@ class NoticeMessageTest {
                         ":rotating_light: *CHG-3* Upgrade payments-api (step 1 (Backend Lead review)) has waited too long"
                                 + " for approval; the requester is <@U0ALICE>."),
                 Arguments.of(new NoticeFacts.FollowUpReminder("Roll back the config", "retrospective", "Retrospective", DUE),
-                        ":alarm_clock: *Retrospective* for emergency *CHG-3* Roll back the config is due " + DUE_TEXT
+                        ":alarm_clock: *Retrospective* for *CHG-3* Roll back the config is due " + DUE_TEXT
                                 + ". Satisfy it from the change's message or with `/change satisfy CHG-3 retrospective`."),
                 Arguments.of(new NoticeFacts.FollowUpOverdue("Roll back the config", "retrospective", "Retrospective", DUE),
-                        ":rotating_light: *Retrospective* for emergency *CHG-3* Roll back the config is overdue: it was due "
+                        ":rotating_light: *Retrospective* for *CHG-3* Roll back the config is overdue: it was due "
                                 + DUE_TEXT + ". It stays open until someone satisfies it."),
                 Arguments.of(new NoticeFacts.ChangeNotPosted("C0DEPLOYS", "not_in_channel"),
                         "CHG-3 is recorded, but I could not post it in <#C0DEPLOYS> (not_in_channel). Invite me there with"
