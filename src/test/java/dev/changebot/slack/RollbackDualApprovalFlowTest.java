@@ -63,7 +63,8 @@ class RollbackDualApprovalFlowTest {
                 "StageApproved|command|[\"sre-lead\"]");
 
         assertThat(say(REQUESTER, "rolledback CHG-1")).isEqualTo("CHG-1 is rolled back.");
-        assertThat(events()).endsWith("StageApproved", "StageApproved", "ChangeFinished");
+        // The rollback also owes chat-backend's post mortem (Manual Rollback step 4), recorded just before it.
+        assertThat(events()).endsWith("StageApproved", "StageApproved", "FollowUpsOwed", "ChangeFinished");
         assertThat(db.rows("SELECT state FROM change_request").get(0)).containsEntry("state", "ROLLED_BACK");
     }
 
@@ -77,7 +78,7 @@ class RollbackDualApprovalFlowTest {
                 + " approval (missing: sre-lead); the audit trail notes it.");
 
         assertThat(db.rows("SELECT state FROM change_request").get(0)).containsEntry("state", "ROLLED_BACK");
-        assertThat(events()).endsWith("StageApproved", "StageApprovalSkipped", "ChangeFinished");
+        assertThat(events()).endsWith("StageApproved", "StageApprovalSkipped", "FollowUpsOwed", "ChangeFinished");
         assertThat(db.rows("SELECT actor_id, details->>'missing' AS missing FROM change_event"
                 + " WHERE type = 'StageApprovalSkipped'")).singleElement().satisfies(r -> assertThat(r)
                 .containsEntry("actor_id", REQUESTER).containsEntry("missing", "[\"sre-lead\"]"));
