@@ -79,6 +79,28 @@ class ChangesController {
         json.addProperty("soaking_in", change.soak().map(s -> s.environment()).orElse(null));
         json.addProperty("soak_until", change.soak().map(s -> s.until().toString()).orElse(null));
         json.addProperty("requested_at", change.requestedAt().toString());
+        var signoffs = new JsonArray();
+        for (var signoff : change.stageSignoffs()) {
+            var s = new JsonObject();
+            s.addProperty("before", signoff.before());
+            s.addProperty("step", signoff.step());
+            s.addProperty("approver", signoff.approverId());
+            s.addProperty("approved_at", signoff.approvedAt().toString());
+            signoffs.add(s);
+        }
+        json.add("stage_approvals", signoffs);
+        var followUps = new JsonArray();
+        for (var owed : change.obligations()) {
+            var o = new JsonObject();
+            o.addProperty("name", owed.name());
+            o.addProperty("label", owed.label());
+            o.addProperty("due_at", owed.dueAt().toString());
+            o.addProperty("status", owed.status().name().toLowerCase(java.util.Locale.ROOT));
+            o.addProperty("satisfied_by", owed.satisfiedBy().orElse(null));
+            o.addProperty("satisfied_at", owed.satisfiedAt().map(Object::toString).orElse(null));
+            followUps.add(o);
+        }
+        json.add("follow_ups", followUps);
         return json;
     }
 }
