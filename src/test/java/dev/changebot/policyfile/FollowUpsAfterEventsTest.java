@@ -97,6 +97,16 @@ class FollowUpsAfterEventsTest {
     }
 
     @Test
+    @DisplayName("POL-008 3.2 step 5: a normal change owes its post-deployment verification once deployed to production")
+    void normalPostDeploymentVerification() {
+        var owed = FollowUpTriggers.owedAfter(change("normal", ChangeState.IN_PROGRESS, null, List.of()),
+                deployed("production", OptionalInt.empty()), preset("pol-008")).orElseThrow();
+
+        assertThat(owed.owed()).extracting(o -> o.name() + " " + o.dueAt())
+                .containsExactly("post-deployment-verification 2026-03-11T10:00:00Z");
+    }
+
+    @Test
     @DisplayName("Mixpeek 4.5: each production issue reported owes a rollback decision within 15 minutes")
     void rollbackDecisionPerIssue() {
         var policy = preset("mixpeek");
