@@ -25,6 +25,16 @@ class PolicyCliTest {
     }
 
     @Test
+    @DisplayName("policy check refuses a KPI naming an unknown metric, at its line and column, with the closest metric")
+    void checkUnknownMetric() {
+        var result = run("check", "src/test/resources/policies/broken/kpis.yaml");
+
+        assertThat(result.exit()).isEqualTo(PolicyCommand.INVALID);
+        assertThat(result.err()).contains("kpis.yaml:23:13: unknown metric 'rollback_rat' (did you mean 'rollback_rate'?",
+                "13 problems");
+    }
+
+    @Test
     @DisplayName("policy check on a broken file lists every problem with line and column, exit code 2")
     void checkBroken() {
         var result = run("check", "src/test/resources/policies/broken/undefined-references.yaml");
