@@ -20,7 +20,7 @@ class PolicyCliTest {
         var byPath = run("check", "src/main/resources/policies/pol-012.yaml");
 
         assertThat(byName.exit()).isEqualTo(PolicyCommand.ALLOWED);
-        assertThat(byName.out()).contains("valid", "chat-backend");
+        assertThat(byName.out()).contains("valid", "chat-backend", "4 KPI targets");
         assertThat(byPath.exit()).isEqualTo(PolicyCommand.ALLOWED);
     }
 
