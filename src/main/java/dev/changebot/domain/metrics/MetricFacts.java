@@ -1,0 +1,18 @@
+package dev.changebot.domain.metrics;
+
+import java.util.List;
+
+/**
+ * The facts a report is computed from, read in one snapshot: the changes that matter to the period
+ * (requested, approved, deployed, finished or owing a follow-up in it) and the deployments reported
+ * from its start on (the ones after it are there to tell when a failure was recovered).
+ */
+public record MetricFacts(List<ChangeFact> changes, List<DeploymentFact> deployments) {
+
+    public static final MetricFacts NONE = new MetricFacts(List.of(), List.of());
+
+    public MetricFacts {
+        changes = List.copyOf(changes);
+        deployments = List.copyOf(deployments);
+    }
+}
