@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * A hand-built record for the metrics tests, written as the bot writes it (change_request,
- * change_event, deployment rows), in workspace T1. November 2026 in Europe/Berlin (UTC+1) runs from
+ * change_event, deployment rows). November 2026 in Europe/Berlin (UTC+1) runs from
  * 2026-10-31T23:00Z to 2026-11-30T23:00Z; MetricsHistoryTest works out every expected value from it.
  */
 public final class MetricsHistory {
@@ -16,15 +16,22 @@ public final class MetricsHistory {
     public static final String WORKSPACE = "T1";
 
     private final Connection connection;
+    private final String workspace;
 
-    private MetricsHistory(Connection connection) {
+    private MetricsHistory(Connection connection, String workspace) {
         this.connection = connection;
+        this.workspace = workspace;
     }
 
-    /** Writes the November 2026 history into a migrated database. */
+    /** Writes the November 2026 history into a migrated database, in workspace T1. */
     public static void november2026(TestDatabase db) {
+        november2026(db, WORKSPACE);
+    }
+
+    /** Writes the November 2026 history into a migrated database, in the workspace given. */
+    public static void november2026(TestDatabase db, String workspace) {
         try (var connection = db.connect()) {
-            new MetricsHistory(connection).write();
+            new MetricsHistory(connection, workspace).write();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -106,7 +113,7 @@ public final class MetricsHistory {
                     environment, service, proposed_start, requested_at, state, updated_at)
                 VALUES (?, ?, 'U1', 'C1', ?, ?, ?, ?, ?, ?, 'REQUESTED', ?) RETURNING id""")) {
             var at = Timestamp.from(Instant.parse(requestedAt));
-            insert.setString(1, WORKSPACE);
+            insert.setString(1, workspace);
             insert.setLong(2, number);
             insert.setString(3, className);
             insert.setString(4, "change " + number);
@@ -128,7 +135,7 @@ public final class MetricsHistory {
         try (var insert = connection.prepareStatement("INSERT INTO change_event (change_id, workspace_id, type, actor_id,"
                 + " occurred_at, details) VALUES (?, ?, ?, 'U1', ?, ?::jsonb)")) {
             insert.setLong(1, changeId);
-            insert.setString(2, WORKSPACE);
+            insert.setString(2, workspace);
             insert.setString(3, type);
             insert.setTimestamp(4, Timestamp.from(Instant.parse(at)));
             insert.setString(5, details);
@@ -150,7 +157,7 @@ public final class MetricsHistory {
                 INSERT INTO deployment (workspace_id, source, reported_by, change_number, service, environment, status,
                     percent, started_at, reported_at, covered, uncovered_why)
                 VALUES (?, 'api', 'ci', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, WORKSPACE);
+            insert.setString(1, workspace);
             if (change == null) {
                 insert.setNull(2, Types.BIGINT);
             } else {

@@ -50,19 +50,23 @@ public class ReportMetrics {
         return report(workspaceId, PeriodReading.read(text, zone, today()), target);
     }
 
-    /** From one day to another, both included (the API's from and to). */
-    public Result between(String workspaceId, String from, String to, String target) {
-        return report(workspaceId, PeriodReading.between(from, to, zone, today()), target);
+    /** From one day to another, both included (the API's from and to), for one service or (null) all. */
+    public Result between(String workspaceId, String from, String to, String service, String target) {
+        return report(workspaceId, PeriodReading.between(from, to, zone, today()), service, target);
     }
 
     private Result report(String workspaceId, PeriodReading.Result read, String target) {
+        return report(workspaceId, read, null, target);
+    }
+
+    private Result report(String workspaceId, PeriodReading.Result read, String service, String target) {
         if (read instanceof PeriodReading.Refused refused) {
             return new Refused(refused.reason().replace("there is no evidence yet", "there is nothing to report yet")
                     .replace("one pack covers", "one report covers").replace("export it in parts", "ask for it in parts"));
         }
-        var period = ((PeriodReading.Read) read).period();
-        var window = window(period, target);
-        return new Reported(MetricsReport.compute(facts.read(workspaceId, window.from(), window.until()), window));
+        var window = window(((PeriodReading.Read) read).period(), target);
+        var recorded = facts.read(workspaceId, window.from(), window.until());
+        return new Reported(MetricsReport.compute(service == null ? recorded : recorded.ofService(service), window));
     }
 
     /** A period still running ends now: a rate per week is over the weeks that have passed. */

@@ -15,4 +15,10 @@ public record MetricFacts(List<ChangeFact> changes, List<DeploymentFact> deploym
         changes = List.copyOf(changes);
         deployments = List.copyOf(deployments);
     }
+
+    /** The facts of one service alone: its changes and the deployments reported of it. */
+    public MetricFacts ofService(String service) {
+        return new MetricFacts(changes.stream().filter(c -> service.equals(c.service())).toList(),
+                deployments.stream().filter(d -> service.equals(d.service())).toList());
+    }
 }
