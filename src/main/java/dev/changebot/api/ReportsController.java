@@ -42,10 +42,10 @@ class ReportsController {
         return ApiCalls.answer(() -> {
             var token = tokens.of(request);
             if (from == null || to == null) {
-                throw ApiError.badRequest("period_missing", "Give from and to, days like 2026-11-01 (both included).");
+                throw ApiError.badRequest("missing_period", "Give from and to, days like 2026-11-01 (both included).");
             }
             if (service != null && !TokenScope.SERVICE.matcher(service).matches()) {
-                throw ApiError.badRequest("service_invalid", "service is a service's name: lower-case letters, digits, . _ -");
+                throw ApiError.badRequest("invalid_service", "service is a service's name: lower-case letters, digits, . _ -");
             }
             var target = environment == null || environment.isBlank() ? MetricsWindow.PRODUCTION : environment.strip();
             if (!token.scope().allowsService(service) || !token.scope().allowsEnvironment(target)) {
@@ -74,7 +74,7 @@ class ReportsController {
 
     private static MetricsReport reported(ReportMetrics.Result result) {
         if (result instanceof ReportMetrics.Refused refused) {
-            throw ApiError.unprocessable("period_invalid", refused.reason().replace("`", "'").replace("--from and --to", "from and to"));
+            throw ApiError.unprocessable("invalid_period", refused.reason().replace("`", "'").replace("--from and --to", "from and to"));
         }
         return ((ReportMetrics.Reported) result).report();
     }

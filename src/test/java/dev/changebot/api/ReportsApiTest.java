@@ -85,7 +85,7 @@ class ReportsApiTest {
 
         var future = gate.get("/api/v1/reports/2027-01", token);
         assertThat(future.statusCode()).isEqualTo(422);
-        assertThat(GateFixture.json(future).toString()).contains("period_invalid", "starts after today");
+        assertThat(GateFixture.json(future).toString()).contains("invalid_period", "starts after today");
         assertThat(gate.get("/api/v1/reports/2026-13", token).body()).contains("not a date in the calendar");
         assertThat(gate.get("/api/v1/metrics/dora?from=November&to=2026-11-30", token).body())
                 .contains("from and to are days like 2026-07-01");
