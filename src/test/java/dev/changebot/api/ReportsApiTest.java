@@ -68,6 +68,12 @@ class ReportsApiTest {
         assertThat(body.get("no_data").getAsBoolean()).isFalse();
         // Requested in UTC's November: CHG-1..7 and CHG-9.
         assertThat(overall(body).get("emergency_ratio").get("samples").getAsLong()).isEqualTo(8);
+        // Standard changes requested: CHG-4 and, in UTC, CHG-9.
+        assertThat(body.getAsJsonArray("metrics").asList()).anySatisfy(e -> {
+            var r = e.getAsJsonObject();
+            assertThat(r.get("metric").getAsString() + " " + r.get("by").getAsString() + " " + r.get("key").getAsString()
+                    + " " + r.get("samples").getAsLong()).isEqualTo("emergency_ratio class standard 2");
+        });
         assertThat(body.getAsJsonArray("metrics").asList()).anySatisfy(r -> assertThat(r.getAsJsonObject().get("by")
                 .getAsString()).isEqualTo("class"));
     }

@@ -102,7 +102,7 @@ public final class MetricsHistory {
 
         // The month's edges in Berlin: 00:30 on 1 November is in it, 23:30 on 31 October and 00:30 on 1 December are not.
         change(8, "normal", "api", "production", "2026-10-31T23:30:00Z");
-        change(9, "normal", "api", "production", "2026-11-30T23:30:00Z");
+        change(9, "standard", "api", "production", "2026-11-30T23:30:00Z");
         change(10, "normal", "api", "production", "2026-10-31T22:30:00Z");
     }
 

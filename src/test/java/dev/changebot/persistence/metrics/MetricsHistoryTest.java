@@ -101,6 +101,8 @@ class MetricsHistoryTest {
         // Requested in the month: CHG-1..8 (CHG-8 at 00:30 Berlin on 1 November); CHG-9 and 10 fall outside.
         assertThat(value("emergency_ratio")).isEqualTo(1 / 8.0);
         assertThat(november.overall("emergency_ratio").samples()).isEqualTo(8);
+        // The standard changes requested: CHG-4; CHG-9 (23:30Z on 30 November) is 1 December in Berlin.
+        assertThat(november.of("emergency_ratio", "class", "standard")).get().extracting(MetricRow::samples).isEqualTo(1L);
         // CHG-6: retrospective met a day early, post-mortem two days late, timeline due 11-20 still open;
         // "lessons" was met on 1 December in Berlin, "audit" is due in December.
         assertThat(value("follow_ups_on_time")).isEqualTo(1);
@@ -110,6 +112,17 @@ class MetricsHistoryTest {
         // Every success in any environment: the 7 in production and CHG-7's in staging.
         assertThat(value("deployments_per_week")).isCloseTo(8 / WEEKS, within(1e-9));
         assertThat(november.noData()).isFalse();
+    }
+
+    @Test
+    @DisplayName("the report names every metric of docs/metrics.md once, by the ids policies' kpis use")
+    void metricIds() {
+        assertThat(november.overall()).extracting(MetricRow::metric).containsExactly("deployment_frequency",
+                "lead_time_median_hours", "lead_time_p90_hours", "change_failure_rate", "recovery_time_median_hours",
+                "rollback_rate", "change_success_rate", "approval_latency_median_hours", "first_approval_median_hours",
+                "window_overrides", "unauthorized_deployments", "approval_bypasses", "emergency_ratio",
+                "follow_ups_on_time", "follow_ups_late", "follow_ups_overdue_now", "soak_aborts", "deployments_per_week",
+                "mean_time_to_deploy_hours");
     }
 
     @Test
