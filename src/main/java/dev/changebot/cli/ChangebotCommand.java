@@ -13,13 +13,13 @@ import picocli.CommandLine.Command;
             "Change management that lives in Slack.",
             "",
             "Run without arguments to start the server (see README: configuration comes from the environment)."},
-        subcommands = {PolicyCommand.class, AuditCommand.class, EvidenceCommand.class, TokenCommand.class},
+        subcommands = {PolicyCommand.class, AuditCommand.class, EvidenceCommand.class, TokenCommand.class, ReportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done / the answer is yes / the audit log is intact",
             "1:the answer is no (the change may not start) / the audit log was tampered with",
             "2:unusable input (an invalid policy file, an unreadable pack or database, an unusable signing key,"
-                + " a period that cannot be exported)",
+                + " a period that cannot be exported or reported)",
             "64:wrong usage"})
 public final class ChangebotCommand implements Runnable {
 
@@ -34,7 +34,7 @@ public final class ChangebotCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Say what to do: policy, audit, evidence, token, or no argument to start the server");
+                "Say what to do: policy, audit, evidence, token, report, or no argument to start the server");
     }
 
     /** Runs a command on the console and returns its exit code. */
