@@ -31,7 +31,8 @@ final class PolicyCheckCommand implements Callable<Integer> {
         var policy = ((PolicyLoad.Loaded) load).policy();
         out.println(file + ": valid — policy '" + policy.id() + "', classes " + String.join(", ", policy.classes().keySet())
                 + ", " + policy.roles().size() + " roles, " + policy.windows().size() + " windows, "
-                + policy.freezes().size() + " freezes");
+                + policy.freezes().size() + " freezes"
+                + (policy.kpis().isEmpty() ? "" : ", " + policy.kpis().size() + " KPI targets"));
         return PolicyCommand.ALLOWED;
     }
 }

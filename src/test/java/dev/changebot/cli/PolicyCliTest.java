@@ -20,8 +20,18 @@ class PolicyCliTest {
         var byPath = run("check", "src/main/resources/policies/pol-012.yaml");
 
         assertThat(byName.exit()).isEqualTo(PolicyCommand.ALLOWED);
-        assertThat(byName.out()).contains("valid", "chat-backend");
+        assertThat(byName.out()).contains("valid", "chat-backend", "4 KPI targets");
         assertThat(byPath.exit()).isEqualTo(PolicyCommand.ALLOWED);
+    }
+
+    @Test
+    @DisplayName("policy check refuses a KPI naming an unknown metric, at its line and column, with the closest metric")
+    void checkUnknownMetric() {
+        var result = run("check", "src/test/resources/policies/broken/kpis.yaml");
+
+        assertThat(result.exit()).isEqualTo(PolicyCommand.INVALID);
+        assertThat(result.err()).contains("kpis.yaml:23:13: unknown metric 'rollback_rat' (did you mean 'rollback_rate'?",
+                "13 problems");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.changebot.domain.policy;
 
 import dev.changebot.domain.calendar.BusinessCalendar;
 import dev.changebot.domain.calendar.NamedSchedule;
+import dev.changebot.domain.metrics.KpiTarget;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,7 +33,8 @@ public record Policy(
         Map<String, String> declaredEnvironments,
         Map<String, Service> services,
         Map<String, RuleScope> windowScopes,
-        ApiSettings api) {
+        ApiSettings api,
+        List<KpiTarget> kpis) {
 
     /** The service of a policy without a {@code services:} section; changes then record none. */
     public static final String IMPLICIT_SERVICE = "default";
@@ -46,6 +48,18 @@ public record Policy(
         declaredEnvironments = Collections.unmodifiableMap(new LinkedHashMap<>(declaredEnvironments));
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         windowScopes = Collections.unmodifiableMap(new LinkedHashMap<>(windowScopes));
+        kpis = List.copyOf(kpis);
+    }
+
+    /** A policy without a {@code kpis:} section (as before issue 16). */
+    public Policy(String id, String name, ZoneId zone, Map<String, Role> roles, ApprovalSettings approvals,
+                  Map<String, ChangeClass> classes, Optional<String> defaultClass,
+                  Optional<RiskQuestionnaire> questionnaire, ApprovalMatrix matrix, Map<String, NamedSchedule> windows,
+                  List<Freeze> freezes, BusinessCalendar businessCalendar, Reminders reminders, AuditSettings audit,
+                  Map<String, String> declaredEnvironments, Map<String, Service> services,
+                  Map<String, RuleScope> windowScopes, ApiSettings api) {
+        this(id, name, zone, roles, approvals, classes, defaultClass, questionnaire, matrix, windows, freezes,
+                businessCalendar, reminders, audit, declaredEnvironments, services, windowScopes, api, List.of());
     }
 
     /** A policy with no environments or services of its own, no scoped windows and no api: section (as before issue 14). */
@@ -54,7 +68,7 @@ public record Policy(
                   Optional<RiskQuestionnaire> questionnaire, ApprovalMatrix matrix, Map<String, NamedSchedule> windows,
                   List<Freeze> freezes, BusinessCalendar businessCalendar, Reminders reminders, AuditSettings audit) {
         this(id, name, zone, roles, approvals, classes, defaultClass, questionnaire, matrix, windows, freezes,
-                businessCalendar, reminders, audit, Map.of(), Map.of(), Map.of(), ApiSettings.none());
+                businessCalendar, reminders, audit, Map.of(), Map.of(), Map.of(), ApiSettings.none(), List.of());
     }
 
     public Optional<ChangeClass> changeClass(String name) {
