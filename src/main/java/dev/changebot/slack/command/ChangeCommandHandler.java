@@ -49,16 +49,18 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final SatisfyFlow satisfyFlow;
     private final AnswerOnce once;
     private final EvidenceFlow evidenceFlow;
+    private final ReportFlow reportFlow;
     private final ShowAuditTrail auditTrail;
     private final TokenFlow tokenFlow;
 
     public ChangeCommandHandler(FindChanges findChanges, ChangeService service, Clock clock, Policy policy,
                                 StartFlow startFlow, ManageFreezes manageFreezes, DeclareEmergency declareEmergency,
-                                SatisfyFlow satisfyFlow, AnswerOnce once, EvidenceFlow evidenceFlow,
+                                SatisfyFlow satisfyFlow, AnswerOnce once, EvidenceFlow evidenceFlow, ReportFlow reportFlow,
                                 ShowAuditTrail auditTrail, TokenFlow tokenFlow) {
         this.tokenFlow = tokenFlow;
         this.once = once;
         this.evidenceFlow = evidenceFlow;
+        this.reportFlow = reportFlow;
         this.auditTrail = auditTrail;
         this.declareEmergency = declareEmergency;
         this.satisfyFlow = satisfyFlow;
@@ -136,6 +138,10 @@ public class ChangeCommandHandler implements SlashCommandHandler {
             // Once per delivery: a redelivered command must not build and send a second pack.
             return once(ctx, team, triggerId, () -> evidenceFlow.start(ctx.client(), team, user, channelId,
                     evidence.period()));
+        }
+        if (command instanceof SlashCommand.Report report) {
+            // Once per delivery: a redelivered command must not post the report twice.
+            return once(ctx, team, triggerId, () -> reportFlow.start(ctx.client(), team, user, channelId, report.period()));
         }
         if (command instanceof SlashCommand.Audit audit) {
             return auditTrail.of(team, audit.id())

@@ -47,6 +47,7 @@ public final class ChangeCommandParser {
                             + dev.changebot.domain.evidence.PeriodReading.EXAMPLES + ".")
                     : new SlashCommand.Evidence(rest);
             case "audit" -> audit(rest);
+            case "report" -> new SlashCommand.Report(rest);
             case "token" -> token(rest);
             case "reject" -> withId(verb, rest, true, (id) -> new SlashCommand.Reject(id.id(), id.rest()));
             default -> new SlashCommand.Unreadable("I don't know `" + Mrkdwn.escape(clip(parts[0])) + "`.");

@@ -64,6 +64,10 @@ public sealed interface SlashCommand {
     record ReportIssue(ChangeId id, String summary) implements SlashCommand {
     }
 
+    /** `/change report [2026-11 | 2026-Q4]`: the period's numbers, targets and chart; blank for last month. */
+    record Report(String period) implements SlashCommand {
+    }
+
     record Satisfy(ChangeId id, String obligation) implements SlashCommand {
     }
 
