@@ -35,7 +35,7 @@ public final class PolicyReader {
 
     static final Set<String> TOP_KEYS = Set.of("version", "id", "name", "timezone", "business_days", "roles",
             "approvals", "windows", "freezes", "classes", "default_class", "questionnaire", "approval_matrix", "follow_ups",
-            "reminders", "audit", "environments", "services", "api", "kpis");
+            "reminders", "audit", "environments", "services", "api", "kpis", "reports");
 
     private final Problems problems;
     private final Values values;
@@ -107,7 +107,9 @@ public final class PolicyReader {
         var policy = new Policy(id, top.string("name").orElse(id), zone, roles,
                 top.map("approvals").map(this::approvals).orElse(ApprovalSettings.defaults()), classes,
                 defaultClass.map(YamlMap.Named::text), questionnaire, matrix, windows, freezes, business, reminders,
-                audit, environments, services, windowScopes, api, kpis);
+                audit, environments, services, windowScopes, api, kpis,
+                top.map("reports").map(r -> new ReportsReader(problems).read(r))
+                        .orElse(dev.changebot.domain.policy.ReportSettings.none()));
         // Without an environments: section the policy's environments are its soak stages and production.
         references.checkPlaces(services.keySet(), Set.copyOf(policy.environments()));
         return Optional.of(policy);

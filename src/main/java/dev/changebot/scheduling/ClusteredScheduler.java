@@ -38,6 +38,8 @@ public class ClusteredScheduler {
 
     private final HikariDataSource pool;
     private final Scheduler scheduler;
+    /** The policy's zone: cron schedules run on its clock. */
+    private final java.time.ZoneId zone;
 
     /**
      * Taking the default data source first means Flyway has created Quartz's tables before the
@@ -46,7 +48,8 @@ public class ClusteredScheduler {
     ClusteredScheduler(DataSource migrated, @Named("default") DatasourceConfiguration database,
                        @Value("${changebot.scheduler.threads:4}") int threads,
                        @Value("${changebot.scheduler.checkin-interval:7500}") long checkinIntervalMillis,
-                       BeanContext beans) {
+                       BeanContext beans, dev.changebot.domain.policy.Policy policy) {
+        this.zone = policy.zone();
         this.pool = pool(database, threads);
         var providerName = "changebot-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(providerName, new PoolProvider(pool));
@@ -70,6 +73,7 @@ public class ClusteredScheduler {
             scheduleRecurring(LateTimersJob.class, REMINDER_INTERVAL);
             scheduleRecurring(PruneOutboxJob.class, java.time.Duration.ofHours(1));
             scheduleRecurring(AuditCheckpointsJob.class, REMINDER_INTERVAL);
+            scheduleWeekdayMornings(MonthlyReportJob.class, MonthlyReportJob.EVERY_WEEKDAY_MORNING);
             scheduler.start();
             LOG.info("Quartz scheduler started (clustered, instance {})", scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {
@@ -92,6 +96,27 @@ public class ClusteredScheduler {
                 .withSchedule(org.quartz.SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            scheduler.scheduleJob(detail, trigger);
+        } catch (org.quartz.ObjectAlreadyExistsException anotherNodeWasFaster) {
+            // Another node of the cluster registered it between our check and our insert.
+        }
+    }
+
+    /**
+     * A job on a cron schedule in the policy's zone, registered once for the whole cluster; one fire
+     * missed while every node was down runs once when one comes back.
+     */
+    private void scheduleWeekdayMornings(Class<? extends org.quartz.Job> job, String cron) throws SchedulerException {
+        var jobKey = org.quartz.JobKey.jobKey(job.getSimpleName());
+        if (scheduler.checkExists(jobKey)) {
+            return;
+        }
+        var detail = org.quartz.JobBuilder.newJob(job).withIdentity(jobKey).storeDurably().build();
+        var trigger = org.quartz.TriggerBuilder.newTrigger().withIdentity(job.getSimpleName())
+                .withSchedule(org.quartz.CronScheduleBuilder.cronSchedule(cron)
+                        .inTimeZone(java.util.TimeZone.getTimeZone(zone)).withMisfireHandlingInstructionFireAndProceed())
                 .build();
         try {
             scheduler.scheduleJob(detail, trigger);

@@ -34,7 +34,8 @@ public record Policy(
         Map<String, Service> services,
         Map<String, RuleScope> windowScopes,
         ApiSettings api,
-        List<KpiTarget> kpis) {
+        List<KpiTarget> kpis,
+        ReportSettings reports) {
 
     /** The service of a policy without a {@code services:} section; changes then record none. */
     public static final String IMPLICIT_SERVICE = "default";
@@ -49,6 +50,18 @@ public record Policy(
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         windowScopes = Collections.unmodifiableMap(new LinkedHashMap<>(windowScopes));
         kpis = List.copyOf(kpis);
+    }
+
+    /** A policy that posts no monthly report. */
+    public Policy(String id, String name, ZoneId zone, Map<String, Role> roles, ApprovalSettings approvals,
+                  Map<String, ChangeClass> classes, Optional<String> defaultClass,
+                  Optional<RiskQuestionnaire> questionnaire, ApprovalMatrix matrix, Map<String, NamedSchedule> windows,
+                  List<Freeze> freezes, BusinessCalendar businessCalendar, Reminders reminders, AuditSettings audit,
+                  Map<String, String> declaredEnvironments, Map<String, Service> services,
+                  Map<String, RuleScope> windowScopes, ApiSettings api, List<KpiTarget> kpis) {
+        this(id, name, zone, roles, approvals, classes, defaultClass, questionnaire, matrix, windows, freezes,
+                businessCalendar, reminders, audit, declaredEnvironments, services, windowScopes, api, kpis,
+                ReportSettings.none());
     }
 
     /** A policy without a {@code kpis:} section (as before issue 16). */

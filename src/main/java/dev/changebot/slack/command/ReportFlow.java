@@ -58,22 +58,38 @@ public class ReportFlow {
                 tellPrivately(client, channelId, user, HelpText.after(refused.reason()));
                 return;
             }
-            var ready = (ReportWithTrend.Ready) result;
-            var posted = client.chatPostMessage(r -> r.channel(channelId).text(ReportMessage.fallbackText(ready.report()))
-                    .blocks(ReportMessage.blocks(ready.report(), ready.targets())));
-            if (!posted.isOk()) {
-                throw new IllegalStateException("Slack refused the report: " + posted.getError());
-            }
-            var label = ready.report().window().label();
-            upload(client, posted.getChannel(), posted.getTs(), "change-report-" + label + ".png", "Chart " + label,
-                    ReportChart.png(ReportMessage.chart(ready.report(), ready.trend())));
-            upload(client, posted.getChannel(), posted.getTs(), "change-report-" + label + ".csv", "Numbers " + label,
-                    ReportFormats.csv(ready.report()).getBytes(StandardCharsets.UTF_8));
+            publish(client, channelId, (ReportWithTrend.Ready) result);
         } catch (Exception e) {
             LOG.warn("Could not post the change report for {} in {}", period, channelId, e);
             tellPrivately(client, channelId, user, "The change report for " + period + " could not be posted ("
                     + reason(e) + "). Nothing was lost: please run the command again.");
         }
+    }
+
+    /**
+     * The report of {@code period} posted to {@code channel} (the monthly post): thrown when it could
+     * not be computed or posted, for the caller to try again.
+     */
+    public void post(MethodsClient client, String team, String channel, String period) throws Exception {
+        var result = reports.prepare(team, period);
+        if (result instanceof ReportWithTrend.Refused refused) {
+            throw new IllegalStateException(refused.reason());
+        }
+        publish(client, channel, (ReportWithTrend.Ready) result);
+    }
+
+    /** The summary as a message in {@code channel}, the chart and the CSV in its thread. */
+    private static void publish(MethodsClient client, String channel, ReportWithTrend.Ready ready) throws Exception {
+        var posted = client.chatPostMessage(r -> r.channel(channel).text(ReportMessage.fallbackText(ready.report()))
+                .blocks(ReportMessage.blocks(ready.report(), ready.targets())));
+        if (!posted.isOk()) {
+            throw new IllegalStateException("Slack refused the report: " + posted.getError());
+        }
+        var label = ready.report().window().label();
+        upload(client, posted.getChannel(), posted.getTs(), "change-report-" + label + ".png", "Chart " + label,
+                ReportChart.png(ReportMessage.chart(ready.report(), ready.trend())));
+        upload(client, posted.getChannel(), posted.getTs(), "change-report-" + label + ".csv", "Numbers " + label,
+                ReportFormats.csv(ready.report()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void upload(MethodsClient client, String channel, String threadTs, String name, String title,
