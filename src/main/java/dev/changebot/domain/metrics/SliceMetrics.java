@@ -16,6 +16,9 @@ final class SliceMetrics {
     private final List<DeploymentFact> deployments;
     /** All deployments, whatever the slice: a failure in a slice is recovered by the next success of its service. */
     private final List<DeploymentFact> allDeployments;
+    private final java.util.Map<Long, List<DeploymentFact>> byChange = new java.util.HashMap<>();
+    /** Successful deployments by service and environment, by the moment they were reported (the first id at a tie). */
+    private final java.util.Map<List<String>, java.util.TreeMap<Instant, DeploymentFact>> successes = new java.util.HashMap<>();
     private String by = MetricRow.ALL;
     private String key = MetricRow.ALL;
 
@@ -25,6 +28,17 @@ final class SliceMetrics {
         this.changes = facts.changes().stream().filter(changeIn).toList();
         this.deployments = facts.deployments().stream().filter(deploymentIn).toList();
         this.allDeployments = facts.deployments();
+        // Looked up per change and per failure: indexed once, so a month of thousands stays linear.
+        for (var d : allDeployments) {
+            if (d.changeNumber() != null) {
+                byChange.computeIfAbsent(d.changeNumber(), n -> new java.util.ArrayList<>()).add(d);
+            }
+            if (d.succeeded()) {
+                successes.computeIfAbsent(java.util.Arrays.asList(d.service(), d.environment()),
+                        k -> new java.util.TreeMap<>()).merge(d.reportedAt(), d,
+                        (a, b) -> a.id() <= b.id() ? a : b);
+            }
+        }
     }
 
     /** Every metric of the slice, named {@code by} and {@code key}, in the order of docs/metrics.md. */
@@ -114,14 +128,14 @@ final class SliceMetrics {
     }
 
     private java.util.stream.Stream<DeploymentFact> ofChange(ChangeFact change) {
-        return allDeployments.stream().filter(d -> d.changeNumber() != null && d.changeNumber() == change.number());
+        return byChange.getOrDefault(change.number(), List.of()).stream();
     }
 
     /** The next successful deployment of the same service to the same environment after a failed one. */
     private java.util.Optional<DeploymentFact> nextSuccess(DeploymentFact failed) {
-        return allDeployments.stream().filter(d -> d.succeeded() && Objects.equals(d.service(), failed.service())
-                        && Objects.equals(d.environment(), failed.environment()) && d.reportedAt().isAfter(failed.reportedAt()))
-                .min(Comparator.comparing(DeploymentFact::reportedAt).thenComparing(DeploymentFact::id));
+        var sameTarget = successes.get(java.util.Arrays.asList(failed.service(), failed.environment()));
+        return sameTarget == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(sameTarget.higherEntry(failed.reportedAt())).map(java.util.Map.Entry::getValue);
     }
 
     private static double hours(Instant from, Instant to) {
