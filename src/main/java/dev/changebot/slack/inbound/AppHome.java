@@ -1,5 +1,6 @@
 package dev.changebot.slack.inbound;
 
+import dev.changebot.application.metrics.MonthSoFar;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
@@ -20,9 +21,11 @@ public class AppHome {
     private static final Logger LOG = LoggerFactory.getLogger(AppHome.class);
 
     private final HomeOverview overview;
+    private final MonthSoFar monthSoFar;
 
-    public AppHome(HomeOverview overview) {
+    public AppHome(HomeOverview overview, MonthSoFar monthSoFar) {
         this.overview = overview;
+        this.monthSoFar = monthSoFar;
     }
 
     public Response opened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
@@ -35,7 +38,7 @@ public class AppHome {
     public void publish(MethodsClient client, String teamId, String userId) {
         View view;
         try {
-            view = HomeTab.render(overview.of(teamId, userId, HomeTab.MAX_CHANGES_PER_LIST));
+            view = HomeTab.render(overview.of(teamId, userId, HomeTab.MAX_CHANGES_PER_LIST), monthSoFar.of(teamId));
         } catch (RuntimeException e) {
             // The person is looking at the tab: say why it is not up to date rather than leave it as it was.
             LOG.error("Could not read the App Home of {}", userId, e);

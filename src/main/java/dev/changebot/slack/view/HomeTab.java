@@ -1,5 +1,6 @@
 package dev.changebot.slack.view;
 
+import dev.changebot.application.metrics.MonthSoFar;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
@@ -35,6 +36,11 @@ public final class HomeTab {
     }
 
     public static View render(HomeOverview.Home home) {
+        return render(home, java.util.Optional.empty());
+    }
+
+    /** As above, with this month's numbers so far when they have been computed. */
+    public static View render(HomeOverview.Home home, java.util.Optional<MonthSoFar.Summary> month) {
         var blocks = new ArrayList<LayoutBlock>();
         blocks.add(header(h -> h.text(plainText("Awaiting your approval"))));
         list(blocks, home.awaitingMe(), "Nothing waits for you.", true);
@@ -54,6 +60,11 @@ public final class HomeTab {
         Cut.chunks(freezes, SlackLimits.SECTION_TEXT, MAX_FREEZE_SECTIONS,
                         n -> "…and " + n + " more. `/change freeze list` shows the declared freezes.")
                 .forEach(text -> blocks.add(section(s -> s.text(markdownText(text)))));
+        month.ifPresent(summary -> {
+            blocks.add(divider());
+            blocks.add(header(h -> h.text(plainText("This month so far (" + summary.report().window().label() + ")"))));
+            blocks.add(section(s -> s.text(markdownText(HomeMonth.text(summary)))));
+        });
         return Views.view(v -> v.type("home").blocks(blocks));
     }
 
