@@ -39,7 +39,8 @@ public class ReportMetrics {
     public sealed interface Result {
     }
 
-    public record Reported(MetricsReport report) implements Result {
+    /** The report and the facts it was computed from (the chart's weeks are drawn from the same snapshot). */
+    public record Reported(MetricsReport report, dev.changebot.domain.metrics.MetricFacts facts) implements Result {
     }
 
     public record Refused(String reason) implements Result {
@@ -66,7 +67,8 @@ public class ReportMetrics {
         }
         var window = window(((PeriodReading.Read) read).period(), target);
         var recorded = facts.read(workspaceId, window.from(), window.until());
-        return new Reported(MetricsReport.compute(service == null ? recorded : recorded.ofService(service), window));
+        var facts = service == null ? recorded : recorded.ofService(service);
+        return new Reported(MetricsReport.compute(facts, window), facts);
     }
 
     /** A period still running ends now: a rate per week is over the weeks that have passed. */

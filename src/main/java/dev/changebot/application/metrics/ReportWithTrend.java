@@ -20,13 +20,11 @@ import java.util.List;
 public class ReportWithTrend {
 
     private final ReportMetrics metrics;
-    private final MetricFactsReader facts;
     private final Policy policy;
     private final Clock clock;
 
-    public ReportWithTrend(ReportMetrics metrics, MetricFactsReader facts, Policy policy, Clock clock) {
+    public ReportWithTrend(ReportMetrics metrics, Policy policy, Clock clock) {
         this.metrics = metrics;
-        this.facts = facts;
         this.policy = policy;
         this.clock = clock;
     }
@@ -54,9 +52,10 @@ public class ReportWithTrend {
         if (result instanceof ReportMetrics.Refused refused) {
             return new Refused(refused.reason());
         }
-        var report = ((ReportMetrics.Reported) result).report();
-        var window = report.window();
-        var trend = WeeklyTrend.of(facts.read(workspaceId, window.from(), window.until()), window);
+        var reported = (ReportMetrics.Reported) result;
+        var report = reported.report();
+        // The same snapshot as the numbers: read once, so the chart cannot disagree with the summary.
+        var trend = WeeklyTrend.of(reported.facts(), report.window());
         return new Ready(report, KpiValues.judge(policy.kpis(), report), trend);
     }
 }

@@ -76,21 +76,8 @@ public class EvidenceFlow {
             }
         } catch (Exception e) {
             LOG.warn("Could not deliver the evidence pack for {} to {}", period.label(), user, e);
-            tellPrivately(client, channelId, user, "The evidence pack for " + period.label()
-                    + " could not be delivered (" + reason(e) + "). Nothing was lost: please run the command again.");
+            AfterTheAck.tellPrivately(client, channelId, user, "The evidence pack for " + period.label()
+                    + " could not be delivered (" + AfterTheAck.reason(e) + "). Nothing was lost: please run the command again.");
         }
-    }
-
-    private static void tellPrivately(MethodsClient client, String channelId, String user, String text) {
-        try {
-            client.chatPostEphemeral(r -> r.channel(channelId).user(user).text(text));
-        } catch (Exception e) {
-            LOG.warn("Could not tell {} that the evidence pack failed", user, e);
-        }
-    }
-
-    private static String reason(Exception e) {
-        var message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.length() > 200 ? message.substring(0, 199) + "…" : message;
     }
 }

@@ -55,14 +55,14 @@ public class ReportFlow {
         try {
             var result = reports.prepare(team, period);
             if (result instanceof ReportWithTrend.Refused refused) {
-                tellPrivately(client, channelId, user, HelpText.after(refused.reason()));
+                AfterTheAck.tellPrivately(client, channelId, user, HelpText.after(refused.reason()));
                 return;
             }
             publish(client, channelId, (ReportWithTrend.Ready) result);
         } catch (Exception e) {
             LOG.warn("Could not post the change report for {} in {}", period, channelId, e);
-            tellPrivately(client, channelId, user, "The change report for " + period + " could not be posted ("
-                    + reason(e) + "). Nothing was lost: please run the command again.");
+            AfterTheAck.tellPrivately(client, channelId, user, "The change report for " + period + " could not be posted ("
+                    + AfterTheAck.reason(e) + "). Nothing was lost: please run the command again.");
         }
     }
 
@@ -99,18 +99,5 @@ public class ReportFlow {
         if (!upload.isOk()) {
             throw new IllegalStateException("Slack refused the upload of " + name + ": " + upload.getError());
         }
-    }
-
-    private static void tellPrivately(MethodsClient client, String channelId, String user, String text) {
-        try {
-            client.chatPostEphemeral(r -> r.channel(channelId).user(user).text(text));
-        } catch (Exception e) {
-            LOG.warn("Could not tell {} that the report failed", user, e);
-        }
-    }
-
-    private static String reason(Exception e) {
-        var message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.length() > 200 ? message.substring(0, 199) + "…" : message;
     }
 }
