@@ -1,6 +1,7 @@
 package dev.changebot.api;
 
 import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.gate.CodeTimes;
 import dev.changebot.domain.gate.DeploymentReport;
 import dev.changebot.domain.gate.DeploymentStatus;
 import dev.changebot.domain.gate.GateRequest;
@@ -19,7 +20,7 @@ final class GateRequests {
             "pipeline", "actor", "deadline");
     static final Set<String> PIPELINE_FIELDS = Set.of("provider", "id", "run", "attempt", "url");
     static final Set<String> DEPLOYMENT_FIELDS = Set.of("check", "change", "environment", "service", "status",
-            "percent", "version", "url", "started_at", "finished_at", "sha", "pipeline");
+            "percent", "version", "url", "started_at", "finished_at", "sha", "pipeline", "committed_at", "pr_opened_at");
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,64}");
     private static final Pattern CHECK_ID = Pattern.compile("gc_[A-Za-z0-9_-]{1,64}");
 
@@ -58,7 +59,8 @@ final class GateRequests {
         return new DeploymentReport(check, change, environment, service(json), status,
                 percent.map(OptionalInt::of).orElse(OptionalInt.empty()), json.string("version"), json.string("url"),
                 json.instant("started_at"), json.instant("finished_at"), sha(json),
-                pipeline(json).flatMap(PipelineRun::of));
+                pipeline(json).flatMap(PipelineRun::of),
+                new CodeTimes(json.instant("committed_at"), json.instant("pr_opened_at")));
     }
 
     private static Optional<String> sha(JsonBody json) {

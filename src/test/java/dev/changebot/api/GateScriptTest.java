@@ -54,17 +54,22 @@ class GateScriptTest extends WithCiToken {
     }
 
     @Test
-    @DisplayName("report moves the change: staging succeeded starts its soak")
+    @DisplayName("report moves the change: staging succeeded starts its soak; the commit and PR times go with it")
     void reportSucceeded() throws Exception {
         gate.requestNormalChange();
         gate.clickApprove(GateFixture.REVIEWER, 1);
 
         var run = script(gate.uri("/").toString(), "report", "--status", "succeeded", "--change", "CHG-1",
-                "--environment", "staging", "--version", "1.4.2", "--key", "r-1").finish();
+                "--environment", "staging", "--version", "1.4.2", "--committed-at", "2026-03-09T16:30:00+01:00",
+                "--pr-opened-at", "2026-03-09T17:00:00Z", "--key", "r-1").finish();
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.err()).contains("soaking");
         assertThat(gate.db.rows("SELECT state FROM change_request").get(0)).containsEntry("state", "SOAKING");
+        assertThat(gate.db.rows("SELECT committed_at, pr_opened_at FROM deployment")).singleElement().satisfies(row -> {
+            assertThat(((java.sql.Timestamp) row.get("committed_at")).toInstant()).hasToString("2026-03-09T15:30:00Z");
+            assertThat(((java.sql.Timestamp) row.get("pr_opened_at")).toInstant()).hasToString("2026-03-09T17:00:00Z");
+        });
     }
 
     @Test

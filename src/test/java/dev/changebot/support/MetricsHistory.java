@@ -40,8 +40,8 @@ public final class MetricsHistory {
     private void write() throws SQLException {
         // CHG-1: two approval steps, deployed whole, completed; redeployed at the end of the month (Berlin) and after it.
         long c1 = change(1, "normal", "api", "production", "2026-11-02T08:00:00Z");
-        event(c1, "ChangeApproved", "2026-11-02T09:00:00Z", "{\"step\":1,\"completes\":false}");
-        event(c1, "ChangeApproved", "2026-11-02T10:00:00Z", "{\"step\":2,\"completes\":true}");
+        event(c1, "ChangeApproved", "2026-11-02T09:00:00Z", "{\"step\":1,\"completes\":false,\"roles\":[\"tech-lead\"]}");
+        event(c1, "ChangeApproved", "2026-11-02T10:00:00Z", "{\"step\":2,\"completes\":true,\"roles\":[\"sre\"]}");
         event(c1, "ChangeStarted", "2026-11-02T11:00:00Z", "{}");
         deployment(1L, "api", "production", "succeeded", null, "2026-11-02T11:30:00Z", "2026-11-02T12:00:00Z", null);
         event(c1, "ChangeFinished", "2026-11-02T13:00:00Z", "{\"outcome\":\"COMPLETED\"}");
@@ -50,7 +50,7 @@ public final class MetricsHistory {
 
         // CHG-2: deployed in three rollout steps, 25 % reported in Slack and by the pipeline.
         long c2 = change(2, "normal", "api", "production", "2026-11-03T08:00:00Z");
-        event(c2, "ChangeApproved", "2026-11-03T08:30:00Z", "{\"step\":1,\"completes\":true}");
+        event(c2, "ChangeApproved", "2026-11-03T08:30:00Z", "{\"step\":1,\"completes\":true,\"roles\":[\"tech-lead\"]}");
         event(c2, "ChangeDeployed", "2026-11-03T10:00:00Z", "{\"environment\":\"production 25%\"}");
         deployment(2L, "api", "production", "succeeded", 25, null, "2026-11-03T10:00:00Z", null);
         deployment(2L, "api", "production", "succeeded", 50, null, "2026-11-03T11:00:00Z", null);
@@ -59,22 +59,26 @@ public final class MetricsHistory {
 
         // CHG-3: deployed successfully, then rolled back while its soak ran.
         long c3 = change(3, "normal", "web", "production", "2026-11-05T08:00:00Z");
-        event(c3, "ChangeApproved", "2026-11-05T09:00:00Z", "{\"step\":1,\"completes\":true}");
+        event(c3, "ChangeApproved", "2026-11-05T09:00:00Z", "{\"step\":1,\"completes\":true,\"roles\":[\"tech-lead\"]}");
         event(c3, "ChangeDeployed", "2026-11-05T10:00:00Z",
                 "{\"environment\":\"production\",\"soakUntil\":\"2026-11-05T12:00:00Z\"}");
         deployment(3L, "web", "production", "succeeded", null, "2026-11-05T09:30:00Z", "2026-11-05T10:00:00Z", null);
+        // Its rollback names a commit made after the change reached production: not where its lead time starts.
         deployment(3L, "web", "production", "rolled_back", null, null, "2026-11-05T11:00:00Z", null);
+        codeTimes("2026-11-05T10:30:00Z", null);
         event(c3, "ChangeFinished", "2026-11-05T11:30:00Z", "{\"outcome\":\"ROLLED_BACK\"}");
 
-        // CHG-4: a standard change, pre-approved when requested.
+        // CHG-4: a standard change, pre-approved when requested; its pipeline says the commit was made at 04:00
+        // and its pull request opened at 05:00, so its lead time starts at 04:00, before the request.
         long c4 = change(4, "standard", "web", "production", "2026-11-06T08:00:00Z");
         event(c4, "ChangePreApproved", "2026-11-06T08:00:00Z", "{\"class\":\"standard\"}");
         deployment(4L, "web", "production", "succeeded", null, "2026-11-06T10:00:00Z", "2026-11-06T11:00:00Z", null);
+        codeTimes("2026-11-06T04:00:00Z", "2026-11-06T05:00:00Z");
         event(c4, "ChangeFinished", "2026-11-06T12:00:00Z", "{\"outcome\":\"COMPLETED\"}");
 
         // CHG-5: started by override in a window, its deployment failed.
         long c5 = change(5, "normal", "api", "production", "2026-11-10T08:00:00Z");
-        event(c5, "ChangeApproved", "2026-11-10T09:00:00Z", "{\"step\":1,\"completes\":true}");
+        event(c5, "ChangeApproved", "2026-11-10T09:00:00Z", "{\"step\":1,\"completes\":true,\"roles\":[\"sre\"]}");
         event(c5, "ChangeStartedByOverride", "2026-11-10T09:30:00Z", "{\"justification\":\"hotfix\"}");
         deployment(5L, "api", "production", "failed", null, null, "2026-11-10T10:00:00Z", null);
         event(c5, "ChangeFinished", "2026-11-10T10:30:00Z", "{\"outcome\":\"FAILED\"}");
@@ -94,7 +98,7 @@ public final class MetricsHistory {
 
         // CHG-7: to staging only, approved in two steps, still open.
         long c7 = change(7, "normal", "web", "staging", "2026-11-20T08:00:00Z");
-        event(c7, "ChangeApproved", "2026-11-20T10:00:00Z", "{\"step\":1,\"completes\":true}");
+        event(c7, "ChangeApproved", "2026-11-20T10:00:00Z", "{\"step\":1,\"completes\":true,\"roles\":[\"tech-lead\"]}");
         deployment(7L, "web", "staging", "succeeded", null, null, "2026-11-20T11:00:00Z", null);
 
         // A deployment no change covers.
@@ -147,6 +151,16 @@ public final class MetricsHistory {
         try (var update = connection.prepareStatement("UPDATE change_request SET obligations = ?::jsonb WHERE id = ?")) {
             update.setString(1, json);
             update.setLong(2, changeId);
+            update.executeUpdate();
+        }
+    }
+
+    /** The commit and pull-request times of the deployment written last, as a pipeline reports them. */
+    private void codeTimes(String committedAt, String prOpenedAt) throws SQLException {
+        try (var update = connection.prepareStatement("UPDATE deployment SET committed_at = ?, pr_opened_at = ?"
+                + " WHERE id = (SELECT max(id) FROM deployment)")) {
+            update.setTimestamp(1, committedAt == null ? null : Timestamp.from(Instant.parse(committedAt)));
+            update.setTimestamp(2, prOpenedAt == null ? null : Timestamp.from(Instant.parse(prOpenedAt)));
             update.executeUpdate();
         }
     }

@@ -137,7 +137,7 @@ public class ReportDeployments {
         var deployment = new Deployment(token.workspaceId(), reporter.source(), reporter.name(), target.change(),
                 target.check().map(GateCheck::id), target.service(), target.environment(), report.status(),
                 report.percent(), report.sha(), report.version(), report.url(), report.pipeline(), report.startedAt(),
-                report.finishedAt(), now, uncovered);
+                report.finishedAt(), now, uncovered, report.codeTimes());
         var id = deployments.add(deployment);
         unauthorized.recorded(deployment, id);
         var change = moved.or(() -> target.change().flatMap(c -> changes.find(token.workspaceId(), c)));

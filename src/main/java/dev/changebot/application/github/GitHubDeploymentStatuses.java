@@ -5,6 +5,7 @@ import dev.changebot.application.port.GitHubProtectionRequests;
 import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.gate.Deployment;
+import dev.changebot.domain.gate.CodeTimes;
 import dev.changebot.domain.gate.DeploymentReport;
 import dev.changebot.domain.gate.DeploymentStatus;
 import dev.changebot.domain.gate.PipelineRun;
@@ -73,7 +74,9 @@ public class GitHubDeploymentStatuses {
         var report = new DeploymentReport(check, check.isPresent() ? Optional.empty() : event.changeNumber().map(ChangeId::new),
                 environment, service, status.get(), OptionalInt.empty(), Optional.empty(), event.environmentUrl(),
                 Optional.empty(), Optional.empty(), event.sha(),
-                event.runUrl().map(url -> new PipelineRun(url, Optional.of("github"), event.runId())));
+                event.runUrl().map(url -> new PipelineRun(url, Optional.of("github"), event.runId())),
+                // A deployment_status names the commit but not when it was made or its pull request opened.
+                CodeTimes.NONE);
         var reporter = new ReportDeployments.Reporter(prepared.get().token(), Deployment.Source.GITHUB,
                 event.creator().orElse("github"));
         var outcome = reports.report(reporter, "github:" + event.deliveryId(), report, summary(event));

@@ -14,7 +14,7 @@ public record Deployment(String workspaceId, Source source, String reportedBy, O
                          Optional<Long> checkId, Optional<String> service, String environment, DeploymentStatus status,
                          OptionalInt percent, Optional<String> sha, Optional<String> version, Optional<String> url,
                          Optional<PipelineRun> pipeline, Optional<Instant> startedAt, Optional<Instant> finishedAt,
-                         Instant reportedAt, Optional<String> uncoveredWhy) {
+                         Instant reportedAt, Optional<String> uncoveredWhy, CodeTimes codeTimes) {
 
     /** Who told us: a pipeline with its token, or GitHub. */
     public enum Source {

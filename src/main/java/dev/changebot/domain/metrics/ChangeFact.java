@@ -10,11 +10,12 @@ import java.util.List;
  * @param productionDeployedAt the first ChangeDeployed event to production (any rollout step), if reported in Slack
  * @param openSoakUntil        the end of the soak its last deployment started, when no ChangeSoakCompleted followed it
  * @param outcome              COMPLETED, ROLLED_BACK or FAILED from its ChangeFinished event
+ * @param approvals            its ChangeApproved events in the order they were recorded
  */
 public record ChangeFact(long number, String className, String service, String environment, Instant requestedAt,
                          Instant firstApprovalAt, Instant fullyApprovedAt, boolean emergency, Instant overrideAt,
                          Instant productionDeployedAt, Instant openSoakUntil, String outcome, Instant finishedAt,
-                         List<FollowUp> followUps) {
+                         List<FollowUp> followUps, List<Approval> approvals) {
 
     public static final String COMPLETED = "COMPLETED";
     public static final String ROLLED_BACK = "ROLLED_BACK";
@@ -22,16 +23,25 @@ public record ChangeFact(long number, String className, String service, String e
 
     public ChangeFact {
         followUps = List.copyOf(followUps);
+        approvals = List.copyOf(approvals);
+    }
+
+    /** One approval of one step of its chain ({@code step} from 1), with the roles that made it count. */
+    public record Approval(int step, Instant at, List<String> roles) {
+
+        public Approval {
+            roles = List.copyOf(roles);
+        }
     }
 
     /** One obligation the change owed (change_request.obligations): when it was due and when it was met, if it was. */
     public record FollowUp(String name, Instant dueAt, Instant satisfiedAt) {
     }
 
-    /** The same change with the follow-ups it owes, read separately. */
-    public ChangeFact owing(List<FollowUp> owed) {
+    /** The same change with the follow-ups it owes and the approvals it was given, read separately. */
+    public ChangeFact with(List<FollowUp> owed, List<Approval> given) {
         return new ChangeFact(number, className, service, environment, requestedAt, firstApprovalAt, fullyApprovedAt,
-                emergency, overrideAt, productionDeployedAt, openSoakUntil, outcome, finishedAt, owed);
+                emergency, overrideAt, productionDeployedAt, openSoakUntil, outcome, finishedAt, owed, given);
     }
 
     public boolean failed() {

@@ -10,10 +10,12 @@ import java.time.Instant;
  * @param approvedAt      when its change was fully approved, null when it never was (or has no change)
  * @param startedAt       when the pipeline said it started, null when it did not say
  * @param percent         the rollout step, null for a whole deployment
+ * @param codeAt          the earlier of its commit's time and its pull request's opening, as the pipeline
+ *                        reported them; null when it did not
  */
 public record DeploymentFact(long id, Long changeNumber, String changeClass, String service, String environment,
                              String status, Integer percent, Instant startedAt, Instant reportedAt, boolean covered,
-                             Instant approvedAt) {
+                             Instant approvedAt, Instant codeAt) {
 
     public static final String SUCCEEDED = "succeeded";
 

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * The numbers of docs/metrics.md for one span, computed from recorded facts alone: for everything,
- * then by class, by service and by environment. A span with nothing in it is a report whose counts
+ * then by class, by service and by environment, and the wait per approval step by step and by role. A span with nothing in it is a report whose counts
  * are 0 and whose medians and rates are "no data", never an error.
  */
 public record MetricsReport(MetricsWindow window, List<MetricRow> rows) {
@@ -35,6 +35,7 @@ public record MetricsReport(MetricsWindow window, List<MetricRow> rows) {
                 rows.add(row);
             }
         }
+        rows.addAll(StepBreakdown.rows(facts, window));
         return new MetricsReport(window, rows);
     }
 

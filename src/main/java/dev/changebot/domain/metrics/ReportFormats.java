@@ -69,7 +69,7 @@ public final class ReportFormats {
         out.append("| metric | value | samples |\n|---|---|---|\n");
         report.overall().forEach(r -> out.append("| ").append(r.metric()).append(" | ").append(shown(r)).append(" | ")
                 .append(r.samples()).append(" |\n"));
-        for (var by : List.of("class", "service", "environment")) {
+        for (var by : List.of("class", "service", "environment", "step", "role")) {
             var rows = report.rows().stream().filter(r -> r.by().equals(by) && r.samples() > 0).toList();
             if (!rows.isEmpty()) {
                 out.append("\n## By ").append(by).append("\n\n| ").append(by).append(" | metric | value | samples |\n|---|---|---|---|\n");

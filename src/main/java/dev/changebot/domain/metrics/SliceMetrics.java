@@ -53,7 +53,7 @@ final class SliceMetrics {
         rows.add(row("deployment_frequency", targetSucceeded / window.weeks(), targetSucceeded));
 
         var leadCohort = changes.stream().filter(c -> window.contains(firstTargetDeployment(c))).toList();
-        var leadTimes = leadCohort.stream().map(c -> hours(c.requestedAt(), firstTargetDeployment(c))).toList();
+        var leadTimes = leadCohort.stream().map(c -> hours(leadStart(c), firstTargetDeployment(c))).toList();
         rows.add(row("lead_time_median_hours", Percentiles.of(leadTimes, 50), leadTimes.size()));
         rows.add(row("lead_time_p90_hours", Percentiles.of(leadTimes, 90), leadTimes.size()));
 
@@ -75,9 +75,15 @@ final class SliceMetrics {
         var approvals = changes.stream().filter(c -> window.contains(c.fullyApprovedAt()))
                 .map(c -> hours(c.requestedAt(), c.fullyApprovedAt())).toList();
         rows.add(row("approval_latency_median_hours", Percentiles.of(approvals, 50), approvals.size()));
+        rows.add(row("approval_latency_p90_hours", Percentiles.of(approvals, 90), approvals.size()));
         var firstApprovals = changes.stream().filter(c -> window.contains(c.firstApprovalAt()))
                 .map(c -> hours(c.requestedAt(), c.firstApprovalAt())).toList();
         rows.add(row("first_approval_median_hours", Percentiles.of(firstApprovals, 50), firstApprovals.size()));
+        rows.add(row("first_approval_p90_hours", Percentiles.of(firstApprovals, 90), firstApprovals.size()));
+        var stepWaits = changes.stream().flatMap(c -> StepWait.of(c).stream())
+                .filter(w -> window.contains(w.completedAt())).map(StepWait::hours).toList();
+        rows.add(row("approval_step_median_hours", Percentiles.of(stepWaits, 50), stepWaits.size()));
+        rows.add(row("approval_step_p90_hours", Percentiles.of(stepWaits, 90), stepWaits.size()));
 
         rows.add(count("window_overrides", changes.stream().filter(c -> window.contains(c.overrideAt())).count()));
         var succeededInPeriod = inPeriod.stream().filter(DeploymentFact::succeeded).toList();
@@ -115,6 +121,16 @@ final class SliceMetrics {
             return fromEvent != null ? fromEvent : fromReports;
         }
         return fromEvent.isBefore(fromReports) ? fromEvent : fromReports;
+    }
+
+    /**
+     * Where the change's lead time starts: the earliest commit or pull-request time its pipelines
+     * reported, when there is one before it reached the target; its request otherwise.
+     */
+    private Instant leadStart(ChangeFact change) {
+        var reached = firstTargetDeployment(change);
+        return ofChange(change).map(DeploymentFact::codeAt).filter(Objects::nonNull)
+                .filter(code -> !code.isAfter(reached)).min(Comparator.naturalOrder()).orElse(change.requestedAt());
     }
 
     private boolean deployedToTargetInPeriod(ChangeFact change) {

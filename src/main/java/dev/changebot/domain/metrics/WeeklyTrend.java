@@ -12,17 +12,22 @@ import java.util.TreeMap;
 /**
  * What the report's chart shows, week by week through the span: deployments to the target
  * environment by outcome, and the median lead time of the changes that reached it that week; and,
- * over the whole span, how long changes of each class waited to be fully approved. Weeks start on
+ * over the whole span, how long each approval step waited (by class and place in the chain, with the
+ * roles that approved it). Weeks start on
  * the span's first day, in the policy's zone; the last may be shorter.
  */
-public record WeeklyTrend(List<Week> weeks, List<ClassLatency> approvalLatency) {
+public record WeeklyTrend(List<Week> weeks, List<StepLatency> approvalLatency) {
 
     /** A week from {@code start}: deployments by outcome; {@code leadTimeMedianHours} null when no change reached the target. */
     public record Week(LocalDate start, int succeeded, int failed, int rolledBack, Double leadTimeMedianHours) {
     }
 
-    /** The median time, request to fully approved, of the class's changes approved in the span. */
-    public record ClassLatency(String changeClass, double medianHours) {
+    /** The median wait of one approval step ("normal step 1") done in the span, and the roles that approved it. */
+    public record StepLatency(String step, List<String> roles, double medianHours) {
+
+        public StepLatency {
+            roles = List.copyOf(roles);
+        }
     }
 
     public WeeklyTrend {
@@ -39,16 +44,17 @@ public record WeeklyTrend(List<Week> weeks, List<ClassLatency> approvalLatency) 
             var to = min(day.plusWeeks(1).atStartOfDay(zone).toInstant(), window.until());
             weeks.add(week(facts, window, day, from, to));
         }
-        var byClass = new TreeMap<String, List<Double>>();
-        for (var change : facts.changes()) {
-            if (change.fullyApprovedAt() != null && window.contains(change.fullyApprovedAt()) && !change.emergency()) {
-                byClass.computeIfAbsent(change.className(), k -> new ArrayList<>())
-                        .add(hours(change.requestedAt(), change.fullyApprovedAt()));
-            }
-        }
-        var latency = new ArrayList<ClassLatency>();
-        for (Map.Entry<String, List<Double>> entry : byClass.entrySet()) {
-            latency.add(new ClassLatency(entry.getKey(), Percentiles.of(entry.getValue(), 50)));
+        var byStep = new TreeMap<String, List<Double>>();
+        var rolesByStep = new TreeMap<String, java.util.TreeSet<String>>();
+        facts.changes().stream().flatMap(c -> StepWait.of(c).stream()).filter(w -> window.contains(w.completedAt()))
+                .forEach(w -> {
+                    byStep.computeIfAbsent(w.stepKey(), k -> new ArrayList<>()).add(w.hours());
+                    rolesByStep.computeIfAbsent(w.stepKey(), k -> new java.util.TreeSet<>()).addAll(w.roles());
+                });
+        var latency = new ArrayList<StepLatency>();
+        for (Map.Entry<String, List<Double>> entry : byStep.entrySet()) {
+            latency.add(new StepLatency(entry.getKey(), List.copyOf(rolesByStep.get(entry.getKey())),
+                    Percentiles.of(entry.getValue(), 50)));
         }
         return new WeeklyTrend(weeks, latency);
     }

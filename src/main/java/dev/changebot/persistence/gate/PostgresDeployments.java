@@ -2,6 +2,7 @@ package dev.changebot.persistence.gate;
 
 import dev.changebot.application.port.Deployments;
 import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.gate.CodeTimes;
 import dev.changebot.domain.gate.Deployment;
 import dev.changebot.domain.gate.DeploymentStatus;
 import dev.changebot.domain.gate.PipelineRun;
@@ -24,7 +25,7 @@ class PostgresDeployments implements Deployments {
 
     private static final String COLUMNS = "workspace_id, source, reported_by, change_number, check_id, service,"
             + " environment, status, percent, sha, version, url, pipeline_provider, pipeline_run, pipeline_url,"
-            + " started_at, finished_at, reported_at, uncovered_why";
+            + " started_at, finished_at, reported_at, uncovered_why, committed_at, pr_opened_at";
 
     /**
      * The run behind each change's newest check or deployment that named one with a link: checks
@@ -53,7 +54,7 @@ class PostgresDeployments implements Deployments {
         var pipeline = deployment.pipeline();
         return Rows.one(jdbc, "record a deployment", row -> row.getLong("id"),
                 "INSERT INTO deployment (" + COLUMNS + ", covered) VALUES"
-                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 deployment.workspaceId(), deployment.source().code(), deployment.reportedBy(),
                 deployment.change().map(ChangeId::number).orElse(null), deployment.checkId().orElse(null),
                 deployment.service().orElse(null), deployment.environment(), deployment.status().code(),
@@ -62,7 +63,8 @@ class PostgresDeployments implements Deployments {
                 pipeline.flatMap(PipelineRun::provider).orElse(null), pipeline.flatMap(PipelineRun::run).orElse(null),
                 pipeline.map(PipelineRun::url).orElse(null), Rows.at(deployment.startedAt().orElse(null)),
                 Rows.at(deployment.finishedAt().orElse(null)), Rows.at(deployment.reportedAt()),
-                deployment.uncoveredWhy().orElse(null), deployment.covered()).orElseThrow();
+                deployment.uncoveredWhy().orElse(null), Rows.at(deployment.codeTimes().committedAt().orElse(null)),
+                Rows.at(deployment.codeTimes().pullRequestOpenedAt().orElse(null)), deployment.covered()).orElseThrow();
     }
 
     @Override
@@ -112,6 +114,7 @@ class PostgresDeployments implements Deployments {
                 Optional.ofNullable(row.getString("sha")), Optional.ofNullable(row.getString("version")),
                 Optional.ofNullable(row.getString("url")), pipeline, Rows.instant(row, "started_at"),
                 Rows.instant(row, "finished_at"), Rows.instant(row, "reported_at").orElseThrow(),
-                Optional.ofNullable(row.getString("uncovered_why")));
+                Optional.ofNullable(row.getString("uncovered_why")),
+                new CodeTimes(Rows.instant(row, "committed_at"), Rows.instant(row, "pr_opened_at")));
     }
 }

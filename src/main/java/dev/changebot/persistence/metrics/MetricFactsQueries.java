@@ -52,10 +52,19 @@ final class MetricFactsQueries {
              WHERE c.workspace_id = ? AND c.number = ANY(?) AND jsonb_typeof(c.obligations) = 'array'
              ORDER BY c.number, x.n""";
 
+    /** Every approval of the changes read, with its step and the roles it counted for (EventDetails writes them). */
+    private static final String APPROVALS = """
+            SELECT c.number, (e.details ->> 'step')::int AS step, e.occurred_at,
+                   ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.details -> 'roles') = 'array'
+                         THEN e.details -> 'roles' ELSE '[]'::jsonb END)) AS roles
+              FROM change_request c JOIN change_event e ON e.change_id = c.id
+             WHERE c.workspace_id = ? AND c.number = ANY(?) AND e.type = 'ChangeApproved'
+             ORDER BY c.number, e.id""";
+
     /** Its change's class and the moment that change was fully approved, for bypasses. */
     private static final String DEPLOYMENTS = """
             SELECT d.id, d.change_number, c.class_name, d.service, d.environment, d.status, d.percent, d.started_at,
-                   d.reported_at, d.covered,
+                   d.reported_at, d.covered, LEAST(d.committed_at, d.pr_opened_at) AS code_at,
                    (SELECT min(e.occurred_at) FROM change_event e WHERE e.change_id = c.id AND (e.type = 'ChangePreApproved'
                       OR e.type = 'ChangeApproved' AND (e.details ->> 'completes')::boolean)) AS approved_at
               FROM deployment d
@@ -83,12 +92,15 @@ final class MetricFactsQueries {
                             row.getString("environment"), at(row, "requested_at"), at(row, "first_approval"),
                             at(row, "fully_approved"), row.getBoolean("emergency"), at(row, "override_at"),
                             at(row, "production_deployed"), at(row, "open_soak_until"), row.getString("outcome"),
-                            at(row, "finished_at"), List.of()));
+                            at(row, "finished_at"), List.of(), List.of()));
                 }
             }
         }
-        var followUps = followUps(workspaceId, read.stream().map(ChangeFact::number).toArray(Long[]::new));
-        var changes = read.stream().map(c -> c.owing(followUps.getOrDefault(c.number(), List.of()))).toList();
+        var numbers = read.stream().map(ChangeFact::number).toArray(Long[]::new);
+        var followUps = followUps(workspaceId, numbers);
+        var approvals = approvals(workspaceId, numbers);
+        var changes = read.stream().map(c -> c.with(followUps.getOrDefault(c.number(), List.of()),
+                approvals.getOrDefault(c.number(), List.of()))).toList();
         return new MetricFacts(changes, deployments(workspaceId, from));
     }
 
@@ -110,6 +122,25 @@ final class MetricFactsQueries {
         return byChange;
     }
 
+    private HashMap<Long, List<ChangeFact.Approval>> approvals(String workspaceId, Long[] numbers) throws SQLException {
+        var byChange = new HashMap<Long, List<ChangeFact.Approval>>();
+        if (numbers.length == 0) {
+            return byChange;
+        }
+        try (var statement = connection.prepareStatement(APPROVALS)) {
+            statement.setString(1, workspaceId);
+            statement.setArray(2, connection.createArrayOf("bigint", numbers));
+            try (var row = statement.executeQuery()) {
+                while (row.next()) {
+                    var roles = (String[]) row.getArray("roles").getArray();
+                    byChange.computeIfAbsent(row.getLong("number"), n -> new ArrayList<>()).add(
+                            new ChangeFact.Approval(row.getInt("step"), at(row, "occurred_at"), List.of(roles)));
+                }
+            }
+        }
+        return byChange;
+    }
+
     private List<DeploymentFact> deployments(String workspaceId, Instant from) throws SQLException {
         var deployments = new ArrayList<DeploymentFact>();
         try (var statement = connection.prepareStatement(DEPLOYMENTS)) {
@@ -123,7 +154,8 @@ final class MetricFactsQueries {
                     Integer step = row.wasNull() ? null : percent;
                     deployments.add(new DeploymentFact(row.getLong("id"), changeNumber, row.getString("class_name"),
                             row.getString("service"), row.getString("environment"), row.getString("status"), step,
-                            at(row, "started_at"), at(row, "reported_at"), row.getBoolean("covered"), at(row, "approved_at")));
+                            at(row, "started_at"), at(row, "reported_at"), row.getBoolean("covered"), at(row, "approved_at"),
+                            at(row, "code_at")));
                 }
             }
         }

@@ -70,12 +70,13 @@ public final class ReportMessage {
         return blocks;
     }
 
-    /** The chart's data: the weeks labelled by their first day, approval latency by class. */
+    /** The chart's data: the weeks labelled by their first day, the wait of each approval step with who approves it. */
     public static ChartData chart(MetricsReport report, WeeklyTrend trend) {
         var weeks = trend.weeks().stream().map(w -> new ChartData.Week(WEEK.format(w.start()), w.succeeded(), w.failed(),
                 w.rolledBack(), w.leadTimeMedianHours())).toList();
         var latency = trend.approvalLatency().stream()
-                .map(c -> new ChartData.StepLatency(c.changeClass() + " (request to approved)", c.medianHours())).toList();
+                .map(s -> new ChartData.StepLatency(s.roles().isEmpty() ? s.step()
+                        : s.step() + " (" + String.join(", ", s.roles()) + ")", s.medianHours())).toList();
         return new ChartData(report.window().label(), weeks, latency);
     }
 

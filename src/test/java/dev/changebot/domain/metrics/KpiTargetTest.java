@@ -85,7 +85,7 @@ class KpiTargetTest {
     @Test
     @DisplayName("every metric has its id, and comparisons parse from their symbols and words")
     void idsAndComparisons() {
-        assertThat(MetricId.ids()).hasSize(19).contains("mean_time_to_deploy_hours", "follow_ups_overdue_now");
+        assertThat(MetricId.ids()).hasSize(23).contains("mean_time_to_deploy_hours", "follow_ups_overdue_now", "approval_step_p90_hours");
         assertThat(MetricId.byId("emergency_ratio")).contains(MetricId.EMERGENCY_RATIO);
         assertThat(MetricId.byId("rollbacks")).isEmpty();
         assertThat(Comparison.parse(">=")).contains(Comparison.AT_LEAST);

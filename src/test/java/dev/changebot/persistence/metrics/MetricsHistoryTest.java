@@ -68,10 +68,14 @@ class MetricsHistoryTest {
         // redeploy at 23:30 Berlin on 30 November = 7; CHG-1's at 00:30 Berlin on 1 December is December's.
         assertThat(value("deployment_frequency")).isCloseTo(7 / WEEKS, within(1e-9));
         assertThat(november.overall("deployment_frequency").samples()).isEqualTo(7);
-        // Request -> first production success: CHG-1 4 h, CHG-2 2 h (its 25 % step), CHG-3 2 h, CHG-4 3 h,
-        // CHG-6 3 h; CHG-5 only failed. Sorted 2,2,3,3,4: nearest-rank p50 is the 3rd (3), p90 the 5th (4).
+        // Lead start -> first production success: CHG-1 4 h, CHG-2 2 h (its 25 % step), CHG-3 2 h (the commit time
+        // of its rollback came after it reached production: its request stands), CHG-4 7 h (from its commit at
+        // 04:00, the earlier of commit and PR times, not its request at 08:00), CHG-6 3 h; CHG-5 only failed.
+        // Sorted 2,2,3,4,7: nearest-rank p50 is the 3rd (3), p90 the 5th (7).
         assertThat(value("lead_time_median_hours")).isEqualTo(3.0);
-        assertThat(value("lead_time_p90_hours")).isEqualTo(4.0);
+        assertThat(value("lead_time_p90_hours")).isEqualTo(7.0);
+        assertThat(november.of("lead_time_median_hours", "class", "standard")).get().extracting(MetricRow::value)
+                .isEqualTo(7.0);
         assertThat(november.overall("lead_time_median_hours").samples()).isEqualTo(5);
         // Changes deployed to production in the month: CHG-1..6; failed: CHG-3 (rolled back after success), CHG-5.
         assertThat(value("change_failure_rate")).isCloseTo(2 / 6.0, within(1e-9));
@@ -92,9 +96,11 @@ class MetricsHistoryTest {
         // Request -> fully approved: CHG-4 0 (pre-approved), CHG-2 0.5, CHG-3 1, CHG-5 1, CHG-1 2, CHG-7 2: 3rd is 1.
         assertThat(value("approval_latency_median_hours")).isEqualTo(1.0);
         assertThat(november.overall("approval_latency_median_hours").samples()).isEqualTo(6);
+        assertThat(value("approval_latency_p90_hours")).isEqualTo(2.0);
         // Request -> first approval (a pre-approval is none): CHG-2 0.5, CHG-1 1, CHG-3 1, CHG-5 1, CHG-7 2.
         assertThat(value("first_approval_median_hours")).isEqualTo(1.0);
         assertThat(november.overall("first_approval_median_hours").samples()).isEqualTo(5);
+        assertThat(value("first_approval_p90_hours")).isEqualTo(2.0);
         assertThat(value("window_overrides")).isEqualTo(1);          // CHG-5
         assertThat(value("unauthorized_deployments")).isEqualTo(1);  // web on 11-25, no change named
         assertThat(value("approval_bypasses")).isEqualTo(2);         // that one, and emergency CHG-6 never approved
@@ -119,10 +125,36 @@ class MetricsHistoryTest {
     void metricIds() {
         assertThat(november.overall()).extracting(MetricRow::metric).containsExactly("deployment_frequency",
                 "lead_time_median_hours", "lead_time_p90_hours", "change_failure_rate", "recovery_time_median_hours",
-                "rollback_rate", "change_success_rate", "approval_latency_median_hours", "first_approval_median_hours",
-                "window_overrides", "unauthorized_deployments", "approval_bypasses", "emergency_ratio",
+                "rollback_rate", "change_success_rate", "approval_latency_median_hours", "approval_latency_p90_hours",
+                "first_approval_median_hours", "first_approval_p90_hours", "approval_step_median_hours",
+                "approval_step_p90_hours", "window_overrides", "unauthorized_deployments", "approval_bypasses", "emergency_ratio",
                 "follow_ups_on_time", "follow_ups_late", "follow_ups_overdue_now", "soak_aborts", "deployments_per_week",
                 "mean_time_to_deploy_hours");
+    }
+
+    @Test
+    @DisplayName("the wait of each approval step, overall, by step and by role")
+    void approvalSteps() {
+        // Steps done in the month: CHG-1 step 1 (tech-lead) 08:00 -> 09:00 and step 2 (sre) 09:00 -> 10:00;
+        // step 1 of CHG-2 (tech-lead) 0.5 h, CHG-3 (tech-lead) 1 h, CHG-5 (sre) 1 h, CHG-7 (tech-lead) 2 h.
+        // CHG-4 was pre-approved: no steps. Sorted 0.5,1,1,1,1,2: p50 the 3rd (1), p90 the 6th (2).
+        assertThat(value("approval_step_median_hours")).isEqualTo(1.0);
+        assertThat(value("approval_step_p90_hours")).isEqualTo(2.0);
+        assertThat(november.overall("approval_step_median_hours").samples()).isEqualTo(6);
+        var firstStep = november.of("approval_step_p90_hours", "step", "normal step 1").orElseThrow();
+        assertThat(firstStep.value()).isEqualTo(2.0);
+        assertThat(firstStep.samples()).isEqualTo(5);
+        assertThat(november.of("approval_step_median_hours", "step", "normal step 2")).get()
+                .extracting(MetricRow::value, MetricRow::samples).containsExactly(1.0, 1L);
+        // tech-lead: 1, 0.5, 1, 2 -> p50 the 2nd (1), p90 the 4th (2); sre: 1, 1.
+        assertThat(november.of("approval_step_median_hours", "role", "tech-lead")).get()
+                .extracting(MetricRow::value, MetricRow::samples).containsExactly(1.0, 4L);
+        assertThat(november.of("approval_step_p90_hours", "role", "tech-lead")).get()
+                .extracting(MetricRow::value).isEqualTo(2.0);
+        assertThat(november.of("approval_step_median_hours", "role", "sre")).get()
+                .extracting(MetricRow::value, MetricRow::samples).containsExactly(1.0, 2L);
+        assertThat(november.rows()).filteredOn(r -> r.by().equals("step") || r.by().equals("role"))
+                .extracting(MetricRow::metric).containsOnly("approval_step_median_hours", "approval_step_p90_hours");
     }
 
     @Test
