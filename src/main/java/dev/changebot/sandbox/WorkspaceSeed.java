@@ -25,7 +25,8 @@ public final class WorkspaceSeed {
     static final String PINNED_NOTE = "Welcome to the Changebot sandbox. You are playing everyone: pick who you are"
             + " at the top. Try `/change new` here, then switch person and approve it with the button or a"
             + " :white_check_mark: reaction; declare `/change emergency <summary>` in #incidents; fast-forward the"
-            + " bot's clock (sandbox only) to watch a soak end; `/change help` lists the rest.";
+            + " bot's clock (sandbox only) to watch a soak end; as the auditor, `/change evidence YYYY-MM` (this"
+            + " month) exports the evidence pack; `/change help` lists the rest.";
     private static final List<String[]> NAMES = List.of(
             new String[]{"bob", "Bob Okafor"}, new String[]{"carol", "Carol Díaz"}, new String[]{"dave", "Dave Kim"},
             new String[]{"erin", "Erin Walsh"}, new String[]{"frank", "Frank Müller"}, new String[]{"grace", "Grace Ito"},

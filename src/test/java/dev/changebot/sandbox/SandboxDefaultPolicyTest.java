@@ -61,6 +61,27 @@ class SandboxDefaultPolicyTest {
         assertThat(sandbox.lastBotMessage(commander, "C0INCIDENTS").toString()).contains("CHG-1", "Fail over the primary database");
     }
 
+    @Test
+    @DisplayName("the seeded auditor (in @change-auditors) exports this month's evidence pack into their direct messages")
+    void seededAuditorExportsEvidence() {
+        var auditor = personTitled("Auditor");
+        var month = java.time.YearMonth.now(ZoneOffset.UTC).toString();
+
+        var answer = sandbox.type(auditor, CHANGES, "/change evidence " + month);
+
+        assertThat(answer.get("ok").getAsBoolean()).as(answer.toString()).isTrue();
+        // The pack is built after the ack, on a thread of its own: wait for its upload, within a bound.
+        var deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!sandbox.state(auditor).getAsJsonObject("messages").toString().contains("/sandbox/slack/files/")) {
+            assertThat(System.nanoTime()).as("no evidence pack within 60 s").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        assertThat(sandbox.state(auditor).getAsJsonObject("messages").toString()).contains("Evidence pack " + month);
+        // Alice holds no role that may export: she is told so, privately, and gets nothing.
+        sandbox.type(ALICE, CHANGES, "/change evidence " + month);
+        assertThat(sandbox.state(ALICE).toString()).contains("may export the evidence pack");
+    }
+
     private String personTitled(String title) {
         for (var person : sandbox.state(ALICE).getAsJsonArray("people")) {
             JsonObject p = person.getAsJsonObject();

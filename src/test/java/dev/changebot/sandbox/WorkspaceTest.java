@@ -83,10 +83,12 @@ class WorkspaceTest {
     }
 
     @Test
-    @DisplayName("seeded from the policy: a requester, holders of every role in its user groups, an incident commander")
+    @DisplayName("seeded from the policy: a requester, holders of every role in its user groups, an incident commander, an auditor")
     void seededFromThePolicy() {
-        assertThat(workspace.people()).extracting(Person::title).contains("Requester", "Change approver", "Incident commander");
-        assertThat(workspace.groups()).extracting(Group::handle).containsExactly("change-approvers", "incident-commanders");
+        assertThat(workspace.people()).extracting(Person::title).contains("Requester", "Change approver", "Incident commander",
+                "Auditor");
+        assertThat(workspace.groups()).extracting(Group::handle).containsExactly("change-approvers", "incident-commanders",
+                "change-auditors");
         assertThat(workspace.groups()).allSatisfy(group -> assertThat(group.users()).isNotEmpty());
         assertThat(workspace.snapshot(WorkspaceSeed.REQUESTER).channels()).extracting(c -> c.name())
                 .contains("changes", "incidents", "change-escalations");
