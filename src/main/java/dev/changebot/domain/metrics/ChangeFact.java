@@ -38,10 +38,10 @@ public record ChangeFact(long number, String className, String service, String e
     public record FollowUp(String name, Instant dueAt, Instant satisfiedAt) {
     }
 
-    /** The same change with the follow-ups it owes and the approvals it was given, read separately. */
-    public ChangeFact with(List<FollowUp> owed, List<Approval> given) {
+    /** The same change with the follow-ups it owes, read separately. */
+    public ChangeFact owing(List<FollowUp> owed) {
         return new ChangeFact(number, className, service, environment, requestedAt, firstApprovalAt, fullyApprovedAt,
-                emergency, overrideAt, productionDeployedAt, openSoakUntil, outcome, finishedAt, owed, given);
+                emergency, overrideAt, productionDeployedAt, openSoakUntil, outcome, finishedAt, owed, approvals);
     }
 
     public boolean failed() {

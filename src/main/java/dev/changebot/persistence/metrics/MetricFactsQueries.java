@@ -20,23 +20,39 @@ import java.util.List;
  */
 final class MetricFactsQueries {
 
-    /** A change matters when it was requested in the span or anything happened to it (or fell due) from its start on. */
+    /**
+     * A change matters when it was requested in the span or anything happened to it (or fell due) from its start on.
+     * Its events are read in one pass (one index scan of change_event_by_change per change), every time the metrics
+     * need aggregated from it, its approvals as three parallel arrays (step, moment, roles joined by commas: role
+     * ids are identifiers).
+     */
     private static final String CHANGES = """
             SELECT c.id, c.number, c.class_name, c.service, c.environment, c.requested_at,
-              (SELECT min(e.occurred_at) FROM change_event e WHERE e.change_id = c.id AND e.type = 'ChangeApproved') AS first_approval,
-              (SELECT min(e.occurred_at) FROM change_event e WHERE e.change_id = c.id AND (e.type = 'ChangePreApproved'
-                 OR e.type = 'ChangeApproved' AND (e.details ->> 'completes')::boolean)) AS fully_approved,
-              EXISTS (SELECT 1 FROM change_event e WHERE e.change_id = c.id AND e.type = 'EmergencyDeclared') AS emergency,
-              (SELECT min(e.occurred_at) FROM change_event e WHERE e.change_id = c.id AND e.type = 'ChangeStartedByOverride') AS override_at,
-              (SELECT min(e.occurred_at) FROM change_event e WHERE e.change_id = c.id AND e.type = 'ChangeDeployed'
-                 AND (e.details ->> 'environment' = 'production' OR e.details ->> 'environment' LIKE 'production %')) AS production_deployed,
-              (SELECT (d.details ->> 'soakUntil')::timestamptz FROM change_event d WHERE d.change_id = c.id AND d.type = 'ChangeDeployed'
-                 AND NOT EXISTS (SELECT 1 FROM change_event s WHERE s.change_id = c.id AND s.type = 'ChangeSoakCompleted' AND s.id > d.id)
-                 ORDER BY d.id DESC LIMIT 1) AS open_soak_until,
-              f.details ->> 'outcome' AS outcome, f.occurred_at AS finished_at, c.obligations::text AS obligations
+              ev.first_approval, ev.fully_approved, coalesce(ev.emergency, false) AS emergency, ev.override_at,
+              ev.production_deployed,
+              CASE WHEN coalesce(ev.last_soak_completed, 0) < ev.last_deployed THEN ev.last_soak_until END AS open_soak_until,
+              ev.outcome, ev.finished_at, ev.approval_steps, ev.approval_times, ev.approval_roles
             FROM change_request c
-            LEFT JOIN LATERAL (SELECT e.details, e.occurred_at FROM change_event e WHERE e.change_id = c.id
-                 AND e.type = 'ChangeFinished' ORDER BY e.id DESC LIMIT 1) f ON true
+            CROSS JOIN LATERAL (SELECT
+                min(e.occurred_at) FILTER (WHERE e.type = 'ChangeApproved') AS first_approval,
+                min(e.occurred_at) FILTER (WHERE e.type = 'ChangePreApproved'
+                    OR e.type = 'ChangeApproved' AND (e.details ->> 'completes')::boolean) AS fully_approved,
+                bool_or(e.type = 'EmergencyDeclared') AS emergency,
+                min(e.occurred_at) FILTER (WHERE e.type = 'ChangeStartedByOverride') AS override_at,
+                min(e.occurred_at) FILTER (WHERE e.type = 'ChangeDeployed' AND (e.details ->> 'environment' = 'production'
+                    OR e.details ->> 'environment' LIKE 'production %')) AS production_deployed,
+                max(e.id) FILTER (WHERE e.type = 'ChangeDeployed') AS last_deployed,
+                max(e.id) FILTER (WHERE e.type = 'ChangeSoakCompleted') AS last_soak_completed,
+                (array_agg((e.details ->> 'soakUntil')::timestamptz ORDER BY e.id DESC)
+                    FILTER (WHERE e.type = 'ChangeDeployed'))[1] AS last_soak_until,
+                (array_agg(e.details ->> 'outcome' ORDER BY e.id DESC) FILTER (WHERE e.type = 'ChangeFinished'))[1] AS outcome,
+                (array_agg(e.occurred_at ORDER BY e.id DESC) FILTER (WHERE e.type = 'ChangeFinished'))[1] AS finished_at,
+                array_agg((e.details ->> 'step')::int ORDER BY e.id) FILTER (WHERE e.type = 'ChangeApproved') AS approval_steps,
+                array_agg(e.occurred_at ORDER BY e.id) FILTER (WHERE e.type = 'ChangeApproved') AS approval_times,
+                array_agg(CASE WHEN jsonb_typeof(e.details -> 'roles') = 'array' THEN (SELECT string_agg(r, ',')
+                    FROM jsonb_array_elements_text(e.details -> 'roles') r) END ORDER BY e.id)
+                    FILTER (WHERE e.type = 'ChangeApproved') AS approval_roles
+              FROM change_event e WHERE e.change_id = c.id) ev
             WHERE c.workspace_id = ? AND c.requested_at < ? AND (c.requested_at >= ?
               OR EXISTS (SELECT 1 FROM change_event e WHERE e.change_id = c.id AND e.occurred_at >= ?)
               OR EXISTS (SELECT 1 FROM deployment d WHERE d.workspace_id = c.workspace_id AND d.change_number = c.number
@@ -51,15 +67,6 @@ final class MetricFactsQueries {
               FROM change_request c, jsonb_array_elements(c.obligations) WITH ORDINALITY AS x(o, n)
              WHERE c.workspace_id = ? AND c.number = ANY(?) AND jsonb_typeof(c.obligations) = 'array'
              ORDER BY c.number, x.n""";
-
-    /** Every approval of the changes read, with its step and the roles it counted for (EventDetails writes them). */
-    private static final String APPROVALS = """
-            SELECT c.number, (e.details ->> 'step')::int AS step, e.occurred_at,
-                   ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.details -> 'roles') = 'array'
-                         THEN e.details -> 'roles' ELSE '[]'::jsonb END)) AS roles
-              FROM change_request c JOIN change_event e ON e.change_id = c.id
-             WHERE c.workspace_id = ? AND c.number = ANY(?) AND e.type = 'ChangeApproved'
-             ORDER BY c.number, e.id""";
 
     /** Its change's class and the moment that change was fully approved, for bypasses. */
     private static final String DEPLOYMENTS = """
@@ -92,15 +99,13 @@ final class MetricFactsQueries {
                             row.getString("environment"), at(row, "requested_at"), at(row, "first_approval"),
                             at(row, "fully_approved"), row.getBoolean("emergency"), at(row, "override_at"),
                             at(row, "production_deployed"), at(row, "open_soak_until"), row.getString("outcome"),
-                            at(row, "finished_at"), List.of(), List.of()));
+                            at(row, "finished_at"), List.of(), approvals(row)));
                 }
             }
         }
         var numbers = read.stream().map(ChangeFact::number).toArray(Long[]::new);
         var followUps = followUps(workspaceId, numbers);
-        var approvals = approvals(workspaceId, numbers);
-        var changes = read.stream().map(c -> c.with(followUps.getOrDefault(c.number(), List.of()),
-                approvals.getOrDefault(c.number(), List.of()))).toList();
+        var changes = read.stream().map(c -> c.owing(followUps.getOrDefault(c.number(), List.of()))).toList();
         return new MetricFacts(changes, deployments(workspaceId, from));
     }
 
@@ -122,23 +127,21 @@ final class MetricFactsQueries {
         return byChange;
     }
 
-    private HashMap<Long, List<ChangeFact.Approval>> approvals(String workspaceId, Long[] numbers) throws SQLException {
-        var byChange = new HashMap<Long, List<ChangeFact.Approval>>();
-        if (numbers.length == 0) {
-            return byChange;
+    /** The change's approvals from the three arrays of CHANGES; none when it has none (the arrays are null). */
+    private static List<ChangeFact.Approval> approvals(ResultSet row) throws SQLException {
+        var steps = row.getArray("approval_steps");
+        if (steps == null) {
+            return List.of();
         }
-        try (var statement = connection.prepareStatement(APPROVALS)) {
-            statement.setString(1, workspaceId);
-            statement.setArray(2, connection.createArrayOf("bigint", numbers));
-            try (var row = statement.executeQuery()) {
-                while (row.next()) {
-                    var roles = (String[]) row.getArray("roles").getArray();
-                    byChange.computeIfAbsent(row.getLong("number"), n -> new ArrayList<>()).add(
-                            new ChangeFact.Approval(row.getInt("step"), at(row, "occurred_at"), List.of(roles)));
-                }
-            }
+        var step = (Integer[]) steps.getArray();
+        var times = (Timestamp[]) row.getArray("approval_times").getArray();
+        var roles = (String[]) row.getArray("approval_roles").getArray();
+        var approvals = new ArrayList<ChangeFact.Approval>(step.length);
+        for (int i = 0; i < step.length; i++) {
+            approvals.add(new ChangeFact.Approval(step[i] == null ? 0 : step[i], times[i].toInstant(),
+                    roles[i] == null || roles[i].isEmpty() ? List.of() : List.of(roles[i].split(","))));
         }
-        return byChange;
+        return approvals;
     }
 
     private List<DeploymentFact> deployments(String workspaceId, Instant from) throws SQLException {
