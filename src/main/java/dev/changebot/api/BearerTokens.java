@@ -31,6 +31,17 @@ class BearerTokens {
                 HttpStatus.UNAUTHORIZED, "unauthorized", "The token is not known or was revoked."));
     }
 
+    /** A live token that may write (open gate checks, report deployments), or 401 / 403 `read_only_token`. */
+    ApiToken writer(HttpRequest<?> request) {
+        var token = of(request);
+        if (token.scope().readOnly()) {
+            throw new ApiError(HttpStatus.FORBIDDEN, "read_only_token", "Token '" + token.name() + "' only reads"
+                    + " (metrics, reports, changes, checks); opening a gate check or reporting a deployment needs a"
+                    + " token created without read-only.");
+        }
+        return token;
+    }
+
     /**
      * The response, after noting the token's use when it succeeded (a 2xx): what a refused call did
      * is never recorded. A failure to note it is logged and does not fail the call.

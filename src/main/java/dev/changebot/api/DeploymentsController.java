@@ -34,7 +34,7 @@ class DeploymentsController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> report(HttpRequest<?> request, @Nullable @Body String body) {
         return ApiCalls.answer(() -> {
-            var token = tokens.of(request);
+            var token = tokens.writer(request);
             var key = BearerTokens.idempotencyKey(request);
             var report = GateRequests.deployment(body);
             var outcome = reports.report(token, key, report, body);

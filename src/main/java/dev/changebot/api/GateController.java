@@ -66,7 +66,7 @@ class GateController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> create(HttpRequest<?> request, @Nullable @Body String body) {
         return ApiCalls.answer(() -> {
-            var token = tokens.of(request);
+            var token = tokens.writer(request);
             var key = BearerTokens.idempotencyKey(request);
             var asked = GateRequests.check(body);
             var outcome = open.open(token, key, asked, body);

@@ -24,13 +24,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Create an API token: words after the name that are environments of the policy (CHANGEBOT_POLICY)"
-                + " scope it to them; the others name services. Prints the token once, on standard output.")
+                + " scope it to them; the others name services; read-only makes a token that only reads (metrics,"
+                + " reports, changes). Prints the token once, on standard output.")
 final class TokenCreateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "the token's name, e.g. deploy-api")
     String name;
 
-    @Parameters(index = "1..*", paramLabel = "SCOPE", arity = "0..*", description = "services and environments")
+    @Parameters(index = "1..*", paramLabel = "SCOPE", arity = "0..*", description = "services, environments, read-only")
     List<String> scope = new ArrayList<>();
 
     @CommandLine.Mixin

@@ -24,8 +24,9 @@ final class TokenTables {
     /** False when a live token already has that name. */
     static boolean add(Connection connection, String workspaceId, String name, String hash, TokenScope scope,
                        String createdBy, Instant at) throws SQLException {
-        var sql = "INSERT INTO api_token (workspace_id, name, token_hash, services, environments, created_by, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, name) WHERE revoked_at IS NULL DO NOTHING";
+        var sql = "INSERT INTO api_token (workspace_id, name, token_hash, services, environments, created_by, created_at,"
+                + " read_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, name) WHERE revoked_at IS NULL"
+                + " DO NOTHING";
         try (var statement = connection.prepareStatement(sql)) {
             statement.setString(1, workspaceId);
             statement.setString(2, name);
@@ -34,12 +35,14 @@ final class TokenTables {
             statement.setArray(5, connection.createArrayOf("text", scope.environments().toArray()));
             statement.setString(6, createdBy);
             statement.setTimestamp(7, Timestamp.from(at));
+            statement.setBoolean(8, scope.readOnly());
             return statement.executeUpdate() == 1;
         }
     }
 
     static List<Row> list(Connection connection, String workspaceId) throws SQLException {
-        var sql = "SELECT name, services, environments, created_by, created_at, last_used_at, revoked_at FROM api_token"
+        var sql = "SELECT name, services, environments, read_only, created_by, created_at, last_used_at, revoked_at"
+                + " FROM api_token"
                 + " WHERE workspace_id = ? ORDER BY revoked_at IS NOT NULL, name, id";
         try (var statement = connection.prepareStatement(sql)) {
             statement.setString(1, workspaceId);
@@ -47,7 +50,8 @@ final class TokenTables {
                 var list = new ArrayList<Row>();
                 while (rows.next()) {
                     list.add(new Row(rows.getString("name"),
-                            new TokenScope(strings(rows.getArray("services")), strings(rows.getArray("environments"))),
+                            new TokenScope(strings(rows.getArray("services")), strings(rows.getArray("environments")),
+                                    rows.getBoolean("read_only")),
                             rows.getString("created_by"), rows.getTimestamp("created_at").toInstant(),
                             Optional.ofNullable(rows.getTimestamp("last_used_at")).map(Timestamp::toInstant),
                             Optional.ofNullable(rows.getTimestamp("revoked_at")).map(Timestamp::toInstant)));
@@ -61,7 +65,7 @@ final class TokenTables {
     static Optional<TokenScope> revoke(Connection connection, String workspaceId, String name, String by, Instant at)
             throws SQLException {
         var sql = "UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE workspace_id = ? AND name = ?"
-                + " AND revoked_at IS NULL RETURNING services, environments";
+                + " AND revoked_at IS NULL RETURNING services, environments, read_only";
         try (var statement = connection.prepareStatement(sql)) {
             statement.setTimestamp(1, Timestamp.from(at));
             statement.setString(2, by);
@@ -69,7 +73,7 @@ final class TokenTables {
             statement.setString(4, name);
             try (var rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(new TokenScope(strings(rows.getArray("services")),
-                        strings(rows.getArray("environments")))) : Optional.empty();
+                        strings(rows.getArray("environments")), rows.getBoolean("read_only"))) : Optional.empty();
             }
         }
     }

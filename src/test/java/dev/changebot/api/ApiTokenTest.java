@@ -113,6 +113,33 @@ class ApiTokenTest {
     }
 
     @Test
+    @DisplayName("a read-only token reads the reports and checks but opens no gate check and reports no deployment")
+    void readOnlyToken() {
+        var reply = gate.say(GateFixture.ADMIN, "token create grafana read-only");
+        assertThat(reply).contains("read only");
+        var matcher = java.util.regex.Pattern.compile("cbt_[A-Za-z0-9_-]{43}").matcher(reply);
+        assertThat(matcher.find()).as(reply).isTrue();
+        var text = matcher.group();
+
+        var check = gate.postCheck(text, "k1", "{\"service\": \"web\", \"environment\": \"staging\","
+                + " \"sha\": \"abc1234\"}");
+        var deployment = gate.post("/api/v1/deployments", text, "d1", "{\"service\": \"web\", \"environment\":"
+                + " \"staging\", \"sha\": \"abc1234\", \"status\": \"succeeded\"}");
+
+        assertThat(check.statusCode()).isEqualTo(403);
+        assertThat(json(check).get("error").getAsString()).isEqualTo("read_only_token");
+        assertThat(deployment.statusCode()).isEqualTo(403);
+        assertThat(json(deployment).get("error").getAsString()).isEqualTo("read_only_token");
+        assertThat(gate.db.count("gate_check")).isZero();
+        assertThat(gate.db.count("deployment")).isZero();
+        var report = gate.get("/api/v1/metrics/dora?from=2026-03-01&to=2026-03-09", text);
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        assertThat(gate.say(GateFixture.ADMIN, "token list")).contains("grafana", "read only");
+        assertThat(gate.db.rows("SELECT details::text AS d FROM audit_note WHERE kind = 'ApiTokenCreated'").get(0)
+                .get("d").toString()).contains("\"read_only\": true");
+    }
+
+    @Test
     @DisplayName("a second live token of the same name is refused; the text of the first still works")
     void namesAreUnique() {
         gate.token("ci");

@@ -65,6 +65,19 @@ class TokenCliTest {
     }
 
     @Test
+    @DisplayName("create read-only makes a token that only reads; list says so")
+    void readOnly() throws Exception {
+        var created = run("token", "create", "grafana", "read-only");
+
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(db.rows("SELECT read_only, services::text AS s FROM api_token").get(0)).containsEntry("read_only", true)
+                .containsEntry("s", "{}");
+        assertThat(run("token", "list").out()).contains("grafana", "services: any; environments: any; read only");
+        assertThat(checkWith(created.out().strip()).statusCode()).as("known to the app, and a read-only token reads checks")
+                .isEqualTo(404);
+    }
+
+    @Test
     @DisplayName("a taken name, a bad name, or an unknown token is exit 2 with the reason")
     void refusals() {
         assertThat(run("token", "create", "ci").exit()).isZero();

@@ -119,6 +119,9 @@ public class ManageTokens {
         details.put("name", token.name());
         details.put("services", token.scope().services());
         details.put("environments", token.scope().environments());
+        if (token.scope().readOnly()) {
+            details.put("read_only", true);
+        }
         return details;
     }
 }

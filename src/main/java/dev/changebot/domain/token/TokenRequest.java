@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * {@code <name> [services…] [environments…]}, as typed in Slack or on the command line: every word
  * after the name that is one of the policy's environments scopes the token to it, every other word
- * names a service. No service: any service; no environment: any environment.
+ * names a service; {@code read-only} makes it a token that only reads. No service: any service; no
+ * environment: any environment.
  */
 public record TokenRequest(String name, TokenScope scope) {
 
@@ -21,8 +22,11 @@ public record TokenRequest(String name, TokenScope scope) {
         }
         var services = new ArrayList<String>();
         var environments = new ArrayList<String>();
+        boolean readOnly = false;
         for (var word : words.subList(1, words.size())) {
-            if (policyEnvironments.contains(word)) {
+            if (word.equals(TokenScope.READ_ONLY) && !policyEnvironments.contains(word)) {
+                readOnly = true;
+            } else if (policyEnvironments.contains(word)) {
                 if (!environments.contains(word)) {
                     environments.add(word);
                 }
@@ -35,7 +39,7 @@ public record TokenRequest(String name, TokenScope scope) {
                         + " underscores; the policy's environments are " + String.join(", ", policyEnvironments) + ".");
             }
         }
-        return new Read(new TokenRequest(name, new TokenScope(services, environments)));
+        return new Read(new TokenRequest(name, new TokenScope(services, environments, readOnly)));
     }
 
     public sealed interface Reading {

@@ -5,9 +5,14 @@ import java.util.regex.Pattern;
 
 /**
  * What a token may be used for: the services and environments named when it was created. An empty
- * list means any (a token for every service of one environment, or for one service everywhere).
+ * list means any (a token for every service of one environment, or for one service everywhere). A
+ * read-only token reads (metrics, reports, changes, checks) and never writes: it opens no gate check
+ * and reports no deployment, so a dashboard's token cannot let a deploy through.
  */
-public record TokenScope(List<String> services, List<String> environments) {
+public record TokenScope(List<String> services, List<String> environments, boolean readOnly) {
+
+    /** The word after a token's name that makes it read-only: `/change token create grafana read-only`. */
+    public static final String READ_ONLY = "read-only";
 
     /** How a service is named in a token and a check: lower-case, digits, dot, dash, underscore. */
     public static final Pattern SERVICE = Pattern.compile("[a-z0-9._-]{1,64}");
@@ -19,6 +24,11 @@ public record TokenScope(List<String> services, List<String> environments) {
         environments = List.copyOf(environments);
     }
 
+    /** A token that may read and write within its services and environments. */
+    public TokenScope(List<String> services, List<String> environments) {
+        this(services, environments, false);
+    }
+
     public boolean allowsEnvironment(String environment) {
         return environments.isEmpty() || environments.contains(environment);
     }
@@ -28,9 +38,9 @@ public record TokenScope(List<String> services, List<String> environments) {
         return services.isEmpty() || service != null && services.contains(service);
     }
 
-    /** "services: api, web; environments: any" — as token lists show it. */
+    /** "services: api, web; environments: any" (and "; read only") — as token lists show it. */
     public String describe() {
         return "services: " + (services.isEmpty() ? "any" : String.join(", ", services)) + "; environments: "
-                + (environments.isEmpty() ? "any" : String.join(", ", environments));
+                + (environments.isEmpty() ? "any" : String.join(", ", environments)) + (readOnly ? "; read only" : "");
     }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
 @Singleton
 class PostgresApiTokens implements ApiTokens {
 
-    private static final String COLUMNS = "id, workspace_id, name, services, environments, created_by, created_at,"
-            + " last_used_at, revoked_at";
+    private static final String COLUMNS = "id, workspace_id, name, services, environments, read_only, created_by,"
+            + " created_at, last_used_at, revoked_at";
 
     private final JdbcOperations jdbc;
 
@@ -29,11 +29,11 @@ class PostgresApiTokens implements ApiTokens {
     public Optional<ApiToken> add(String workspaceId, String name, String hash, TokenScope scope, String createdBy,
                                   Instant at) {
         return Rows.one(jdbc, "add an API token", PostgresApiTokens::token,
-                "INSERT INTO api_token (workspace_id, name, token_hash, services, environments, created_by, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, name) WHERE revoked_at IS NULL"
-                        + " DO NOTHING RETURNING " + COLUMNS,
+                "INSERT INTO api_token (workspace_id, name, token_hash, services, environments, read_only, created_by,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, name)"
+                        + " WHERE revoked_at IS NULL DO NOTHING RETURNING " + COLUMNS,
                 workspaceId, name, hash, scope.services().toArray(String[]::new),
-                scope.environments().toArray(String[]::new), createdBy, Rows.at(at));
+                scope.environments().toArray(String[]::new), scope.readOnly(), createdBy, Rows.at(at));
     }
 
     @Override
@@ -63,7 +63,8 @@ class PostgresApiTokens implements ApiTokens {
 
     private static ApiToken token(ResultSet row) throws SQLException {
         return new ApiToken(row.getLong("id"), row.getString("workspace_id"), row.getString("name"),
-                new TokenScope(strings(row, "services"), strings(row, "environments")), row.getString("created_by"),
+                new TokenScope(strings(row, "services"), strings(row, "environments"), row.getBoolean("read_only")),
+                row.getString("created_by"),
                 row.getTimestamp("created_at").toInstant(), Rows.instant(row, "last_used_at"),
                 Rows.instant(row, "revoked_at"));
     }

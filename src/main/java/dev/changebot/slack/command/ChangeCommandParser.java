@@ -171,7 +171,7 @@ public final class ChangeCommandParser {
         return new SlashCommand.Audit(id.get(), words.length == 2 ? Integer.parseInt(words[1]) : 1);
     }
 
-    /** `token create NAME [services…] [environments…]`, `token list`, `token revoke NAME`. */
+    /** `token create NAME [services…] [environments…] [read-only]`, `token list`, `token revoke NAME`. */
     private static SlashCommand token(String rest) {
         var words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
         var verb = words.length == 0 ? "" : words[0].toLowerCase(Locale.ROOT);
@@ -185,7 +185,7 @@ public final class ChangeCommandParser {
         if (verb.equals("revoke") && after.size() == 1) {
             return new SlashCommand.Token(SlashCommand.Token.Verb.REVOKE, after);
         }
-        return new SlashCommand.Unreadable("`/change token` takes `create NAME [services…] [environments…]`, `list`"
+        return new SlashCommand.Unreadable("`/change token` takes `create NAME [services…] [environments…] [read-only]`, `list`"
                 + " or `revoke NAME`.");
     }
 

@@ -42,7 +42,7 @@ class TokenFlow {
 
     private static String list(ManageTokens.Listed listed) {
         if (listed.tokens().isEmpty()) {
-            return "No API tokens yet: `/change token create NAME [services…] [environments…]`.";
+            return "No API tokens yet: `/change token create NAME [services…] [environments…] [read-only]`.";
         }
         var text = new StringBuilder("*API tokens*");
         for (ApiToken token : listed.tokens()) {

@@ -27,7 +27,7 @@ public final class HelpText {
                 • `/change report [2026-11 | 2026-Q4]` — the period's numbers (DORA keys, approvals, follow-ups), the policy's targets met or missed, a chart and the CSV, posted here (default: last month)
                 • `/change audit CHG-n [page]` — a change's whole audit trail, each entry verified against the chain
                 • `/change evidence &lt;period&gt;` — the evidence pack for an auditor (`2026-Q3`, `2026-11`, `2026-07-01..2026-09-30`, `30d`), sent to you as a file (roles the policy names)
-                • `/change token create &lt;name&gt; [services…] [environments…]`, `/change token list`, `/change token revoke &lt;name&gt;` — API tokens for pipelines (roles the policy names)
+                • `/change token create &lt;name&gt; [services…] [environments…] [read-only]`, `/change token list`, `/change token revoke &lt;name&gt;` — API tokens for pipelines and dashboards (roles the policy names)
                 • `/change help` — this help""";
     }
 
