@@ -19,6 +19,8 @@ final class SliceMetrics {
     private final java.util.Map<Long, List<DeploymentFact>> byChange = new java.util.HashMap<>();
     /** Successful deployments by service and environment, by the moment they were reported (the first id at a tie). */
     private final java.util.Map<List<String>, java.util.TreeMap<Instant, DeploymentFact>> successes = new java.util.HashMap<>();
+    /** When each change of the slice first reached the target (null: never), worked out once: several metrics ask. */
+    private final java.util.Map<Long, Instant> reachedTarget = new java.util.HashMap<>();
     private String by = MetricRow.ALL;
     private String key = MetricRow.ALL;
 
@@ -38,6 +40,9 @@ final class SliceMetrics {
                         k -> new java.util.TreeMap<>()).merge(d.reportedAt(), d,
                         (a, b) -> a.id() <= b.id() ? a : b);
             }
+        }
+        for (var change : changes) {
+            reachedTarget.put(change.number(), reachedTarget(change));
         }
     }
 
@@ -109,11 +114,15 @@ final class SliceMetrics {
         return rows;
     }
 
+    private Instant firstTargetDeployment(ChangeFact change) {
+        return reachedTarget.get(change.number());
+    }
+
     /**
      * The first time the change reached the target: its first ChangeDeployed there or the first
      * successful report of it there, any rollout step (25 % is in production), whichever came first.
      */
-    private Instant firstTargetDeployment(ChangeFact change) {
+    private Instant reachedTarget(ChangeFact change) {
         var fromEvent = window.isTarget(MetricsWindow.PRODUCTION) ? change.productionDeployedAt() : null;
         var fromReports = ofChange(change).filter(d -> window.isTarget(d.environment()) && d.reached())
                 .map(DeploymentFact::reportedAt).min(Comparator.naturalOrder()).orElse(null);
