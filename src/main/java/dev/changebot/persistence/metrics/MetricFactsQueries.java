@@ -13,9 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 
 /**
- * The two reads behind a metrics report, on one connection (the caller holds the snapshot): the
- * changes that matter to the span with the times of their events, and the deployments reported from
- * its start on with what their change says. Everything is read from recorded facts (change_request,
+ * The reads behind a metrics report, on one connection (the caller holds the snapshot): the changes
+ * that matter to the span with the times of their events and their approvals, the follow-ups they
+ * owe, and the deployments reported from its start on with what their change says. Everything is read from recorded facts (change_request,
  * change_event, deployment), never from counters.
  */
 final class MetricFactsQueries {
@@ -68,12 +68,14 @@ final class MetricFactsQueries {
              WHERE c.workspace_id = ? AND c.number = ANY(?) AND jsonb_typeof(c.obligations) = 'array'
              ORDER BY c.number, x.n""";
 
-    /** Its change's class and the moment that change was fully approved, for bypasses. */
+    /**
+     * With its change's class. When that change was fully approved (for bypasses) is taken from the
+     * changes read: every deployment in the span is of a change requested before its end, which the
+     * changes' query reads since the deployment names it; later ones only tell recoveries.
+     */
     private static final String DEPLOYMENTS = """
             SELECT d.id, d.change_number, c.class_name, d.service, d.environment, d.status, d.percent, d.started_at,
-                   d.reported_at, d.covered, LEAST(d.committed_at, d.pr_opened_at) AS code_at,
-                   (SELECT min(e.occurred_at) FROM change_event e WHERE e.change_id = c.id AND (e.type = 'ChangePreApproved'
-                      OR e.type = 'ChangeApproved' AND (e.details ->> 'completes')::boolean)) AS approved_at
+                   d.reported_at, d.covered, LEAST(d.committed_at, d.pr_opened_at) AS code_at
               FROM deployment d
               LEFT JOIN change_request c ON c.workspace_id = d.workspace_id AND c.number = d.change_number
              WHERE d.workspace_id = ? AND d.reported_at >= ?
@@ -106,7 +108,9 @@ final class MetricFactsQueries {
         var numbers = read.stream().map(ChangeFact::number).toArray(Long[]::new);
         var followUps = followUps(workspaceId, numbers);
         var changes = read.stream().map(c -> c.owing(followUps.getOrDefault(c.number(), List.of()))).toList();
-        return new MetricFacts(changes, deployments(workspaceId, from));
+        var approvedAt = new HashMap<Long, Instant>();
+        changes.forEach(c -> approvedAt.put(c.number(), c.fullyApprovedAt()));
+        return new MetricFacts(changes, deployments(workspaceId, from, approvedAt));
     }
 
     private HashMap<Long, List<ChangeFact.FollowUp>> followUps(String workspaceId, Long[] numbers) throws SQLException {
@@ -144,7 +148,8 @@ final class MetricFactsQueries {
         return approvals;
     }
 
-    private List<DeploymentFact> deployments(String workspaceId, Instant from) throws SQLException {
+    private List<DeploymentFact> deployments(String workspaceId, Instant from, java.util.Map<Long, Instant> approvedAt)
+            throws SQLException {
         var deployments = new ArrayList<DeploymentFact>();
         try (var statement = connection.prepareStatement(DEPLOYMENTS)) {
             statement.setString(1, workspaceId);
@@ -157,7 +162,8 @@ final class MetricFactsQueries {
                     Integer step = row.wasNull() ? null : percent;
                     deployments.add(new DeploymentFact(row.getLong("id"), changeNumber, row.getString("class_name"),
                             row.getString("service"), row.getString("environment"), row.getString("status"), step,
-                            at(row, "started_at"), at(row, "reported_at"), row.getBoolean("covered"), at(row, "approved_at"),
+                            at(row, "started_at"), at(row, "reported_at"), row.getBoolean("covered"),
+                            changeNumber == null ? null : approvedAt.get(changeNumber),
                             at(row, "code_at")));
                 }
             }
