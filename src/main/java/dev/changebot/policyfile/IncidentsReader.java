@@ -18,13 +18,16 @@ final class IncidentsReader {
     private final Values values;
     private final Map<String, Node> serviceTargets = new LinkedHashMap<>();
 
-    IncidentsReader(Problems problems) {
+    private final References references;
+
+    IncidentsReader(Problems problems, References references) {
         this.problems = problems;
+        this.references = references;
         this.values = new Values(problems);
     }
 
     IncidentSettings read(YamlMap section) {
-        section.allowOnly(Set.of("severities", "services", "unmapped_services", "cool_down"));
+        section.allowOnly(Set.of("severities", "services", "unmapped_services", "cool_down", "declared_by", "channel"));
         var severities = pairs(section, "severities", "e.g. severities: {P1: SEV1, critical: SEV1}", false);
         var services = pairs(section, "services", "e.g. services: {PABC123: payments-api}", true);
         var unmapped = IncidentSettings.UnmappedServices.ALL;
@@ -41,7 +44,12 @@ final class IncidentsReader {
         var coolDown = section.string("cool_down").flatMap(text ->
                 values.duration(text, section.get("cool_down").orElseThrow(), section.child("cool_down")))
                 .orElse(Duration.ZERO);
-        return new IncidentSettings(severities, services, unmapped, coolDown);
+        var declaredBy = references.roles(section.strings("declared_by"));
+        var channel = section.string("channel").map(String::strip);
+        channel.filter(c -> !c.matches("#[a-z0-9_-]{1,80}|[CG][A-Z0-9]{8,}")).ifPresent(c ->
+                problems.at(section.get("channel").orElseThrow(), "'" + section.child("channel") + "' must be a channel, not '"
+                        + c + "'", "name it \"#changes\" (quoted: # starts a YAML comment) or give its id, e.g. C0123ABCD"));
+        return new IncidentSettings(severities, services, unmapped, coolDown, declaredBy, channel.map(c -> c.replaceFirst("^#", "")));
     }
 
     /** Every mapped service must be one of the policy's (when it lists services at all). */

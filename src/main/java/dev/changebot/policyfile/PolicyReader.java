@@ -103,7 +103,7 @@ public final class PolicyReader {
         var environments = new EnvironmentsReader(problems).read(top);
         var services = new ServiceReader(problems, references).read(top, classes);
         var kpis = new KpiReader(problems, references).read(top);
-        var incidentsReader = new IncidentsReader(problems);
+        var incidentsReader = new IncidentsReader(problems, references);
         var incidents = top.map("incidents").map(incidentsReader::read)
                 .orElse(dev.changebot.domain.policy.IncidentSettings.none());
         incidentsReader.checkServices(services.keySet());

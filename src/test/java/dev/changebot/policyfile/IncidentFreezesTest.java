@@ -55,7 +55,7 @@ class IncidentFreezesTest {
         return ((PolicyLoad.Loaded) load).policy();
     }
 
-    static IncidentReport report(String key, String severity, List<String> services, IncidentStatus status, Instant at) {
+    static IncidentReport report(String key, String severity, List<List<String>> services, IncidentStatus status, Instant at) {
         return new IncidentReport(IncidentSource.PAGERDUTY, key, Optional.of("Payments down"), Optional.of(severity),
                 services, Optional.of(status), List.of(), at);
     }
@@ -81,15 +81,15 @@ class IncidentFreezesTest {
         assertThat(mapping.severity("p1")).isEqualTo("SEV1");
         assertThat(mapping.severity("P4")).isEqualTo("P4");
         assertThat(mapping.coolDown()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(mapping.services(List.of("payments api")).services()).containsExactly("payments-api");
-        assertThat(mapping.services(List.of("chat")).services()).as("a policy service stands for itself").containsExactly("chat");
+        assertThat(mapping.services(List.of(List.of("payments api"))).services()).containsExactly("payments-api");
+        assertThat(mapping.services(List.of(List.of("chat"))).services()).as("a policy service stands for itself").containsExactly("chat");
     }
 
     @Test
     @DisplayName("scoped: a change on the affected service waits with the incident as the reason; another service goes")
     void scopedFreeze() {
         var policy = policy("all", "affected_services");
-        var incident = Incident.first(3, report("Q1", "P2", List.of("PABC123"), IncidentStatus.TRIGGERED,
+        var incident = Incident.first(3, report("Q1", "P2", List.of(List.of("PABC123")), IncidentStatus.TRIGGERED,
                 NOW.minusSeconds(600)), policy.incidentMapping());
         var state = state(policy, incident);
 
@@ -106,10 +106,10 @@ class IncidentFreezesTest {
     @DisplayName("scope all: every service waits; unknown severities freeze nothing")
     void unscopedAndUnknownSeverity() {
         var policy = policy("all", "all");
-        var incident = Incident.first(1, report("Q1", "P2", List.of("PABC123"), IncidentStatus.TRIGGERED,
+        var incident = Incident.first(1, report("Q1", "P2", List.of(List.of("PABC123")), IncidentStatus.TRIGGERED,
                 NOW.minusSeconds(60)), policy.incidentMapping());
         assertThat(check(policy, "chat", state(policy, incident)).allowed()).isFalse();
-        var minor = Incident.first(2, report("Q2", "P5", List.of("PABC123"), IncidentStatus.TRIGGERED,
+        var minor = Incident.first(2, report("Q2", "P5", List.of(List.of("PABC123")), IncidentStatus.TRIGGERED,
                 NOW.minusSeconds(60)), policy.incidentMapping());
         assertThat(minor.severity()).isEqualTo("P5");
         assertThat(check(policy, "payments-api", state(policy, minor)).allowed()).isTrue();
@@ -119,13 +119,13 @@ class IncidentFreezesTest {
     @DisplayName("an incident on an unmapped service freezes all services, or none under unmapped_services: none")
     void unmappedServices() {
         var all = policy("all", "affected_services");
-        var onUnknown = Incident.first(1, report("Q1", "P1", List.of("PZZZ"), IncidentStatus.TRIGGERED,
+        var onUnknown = Incident.first(1, report("Q1", "P1", List.of(List.of("PZZZ")), IncidentStatus.TRIGGERED,
                 NOW.minusSeconds(60)), all.incidentMapping());
         assertThat(onUnknown.servicesText()).isEqualTo("all services");
         assertThat(check(all, "chat", state(all, onUnknown)).allowed()).isFalse();
 
         var none = policy("none", "affected_services");
-        var ignored = Incident.first(1, report("Q1", "P1", List.of("PZZZ"), IncidentStatus.TRIGGERED,
+        var ignored = Incident.first(1, report("Q1", "P1", List.of(List.of("PZZZ")), IncidentStatus.TRIGGERED,
                 NOW.minusSeconds(60)), none.incidentMapping());
         assertThat(check(none, "chat", state(none, ignored)).allowed()).isTrue();
         assertThat(check(none, "payments-api", state(none, ignored)).allowed()).isTrue();
@@ -136,7 +136,7 @@ class IncidentFreezesTest {
     void coolDown() {
         var policy = policy("all", "affected_services");
         var mapping = policy.incidentMapping();
-        var incident = Incident.first(1, report("Q1", "P1", List.of("PABC123"), IncidentStatus.TRIGGERED,
+        var incident = Incident.first(1, report("Q1", "P1", List.of(List.of("PABC123")), IncidentStatus.TRIGGERED,
                 NOW.minusSeconds(3600)), mapping);
         var justResolved = incident.apply(report("Q1", "P1", List.of(), IncidentStatus.RESOLVED, NOW.minusSeconds(300)), mapping);
         assertThat(justResolved.status()).isEqualTo(IncidentStatus.RESOLVED);

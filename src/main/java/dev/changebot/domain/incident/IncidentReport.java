@@ -11,10 +11,11 @@ import java.util.Optional;
  * Fields a source did not send are empty and leave the incident as it was.
  *
  * @param externalKey the provider's id of the incident (several reports share it)
+ * @param services    the services it affects, each as the names it goes by at the source (an id, a name)
  * @param status      where the source says it stands; empty for "priority changed" and the like
  */
 public record IncidentReport(IncidentSource source, String externalKey, Optional<String> title,
-                             Optional<String> severity, List<String> services, Optional<IncidentStatus> status,
+                             Optional<String> severity, List<List<String>> services, Optional<IncidentStatus> status,
                              List<String> links, Instant occurredAt) {
 
     public IncidentReport {
@@ -22,7 +23,7 @@ public record IncidentReport(IncidentSource source, String externalKey, Optional
         if (externalKey == null || externalKey.isBlank()) {
             throw new IllegalArgumentException("An incident report needs the incident's id");
         }
-        services = List.copyOf(services);
+        services = services.stream().map(List::copyOf).toList();
         links = List.copyOf(links);
         Objects.requireNonNull(occurredAt, "occurredAt");
     }

@@ -13,9 +13,12 @@ import java.util.Set;
  * (a PagerDuty service id or name) become the policy's, what an incident on a service the policy
  * does not know freezes, and how long a freeze outlasts the incident ({@code cool_down}).
  * Names are matched without regard to case; a severity without a mapping is kept as it came.
+ * {@code declaredBy}: the roles that may start, resolve and link incidents in Slack; {@code channel}:
+ * where the freeze banner and the digest go (else the policy's API, report or escalation channel).
  */
 public record IncidentSettings(Map<String, String> severities, Map<String, String> services,
-                               UnmappedServices unmappedServices, Duration coolDown) {
+                               UnmappedServices unmappedServices, Duration coolDown, Set<String> declaredBy,
+                               java.util.Optional<String> channel) {
 
     /** What an incident on a service the mapping does not name freezes. */
     public enum UnmappedServices { ALL, NONE }
@@ -30,6 +33,7 @@ public record IncidentSettings(Map<String, String> severities, Map<String, Strin
     public IncidentSettings {
         severities = lowerKeys(severities);
         services = lowerKeys(services);
+        declaredBy = Set.copyOf(declaredBy);
         if (coolDown.isNegative()) {
             throw new IllegalArgumentException("cool_down must not be negative");
         }
@@ -37,7 +41,8 @@ public record IncidentSettings(Map<String, String> severities, Map<String, Strin
 
     /** No section: severities and services are taken as written; unmapped services freeze everything. */
     public static IncidentSettings none() {
-        return new IncidentSettings(Map.of(), Map.of(), UnmappedServices.ALL, Duration.ZERO);
+        return new IncidentSettings(Map.of(), Map.of(), UnmappedServices.ALL, Duration.ZERO, Set.of(),
+                java.util.Optional.empty());
     }
 
     public String severity(String raw) {
@@ -50,23 +55,25 @@ public record IncidentSettings(Map<String, String> severities, Map<String, Strin
         var all = new LinkedHashMap<String, String>();
         known.forEach(name -> all.put(name, name));
         all.putAll(services);
-        return new IncidentSettings(severities, all, unmappedServices, coolDown);
+        return new IncidentSettings(severities, all, unmappedServices, coolDown, declaredBy, channel);
     }
 
     /**
-     * The policy's services among a tool's, through the mapping; a name it does not map is left to
-     * {@code unmapped_services}. No service named: all of them.
+     * The policy's services among a tool's, through the mapping; a service it does not map is left to
+     * {@code unmapped_services}. Each entry holds the names one service goes by (PagerDuty sends an
+     * id and a name: either may be mapped). No service named: all of them.
      */
-    public Coverage services(List<String> raw) {
+    public Coverage services(List<List<String>> raw) {
         if (raw.isEmpty()) {
             return new Coverage(Set.of(), true);
         }
         var mapped = new LinkedHashSet<String>();
         boolean unmapped = false;
-        for (var name : raw) {
-            var target = services.get(name.toLowerCase(java.util.Locale.ROOT));
-            if (target != null) {
-                mapped.add(target);
+        for (var names : raw) {
+            var target = names.stream().map(name -> services.get(name.toLowerCase(java.util.Locale.ROOT)))
+                    .filter(java.util.Objects::nonNull).findFirst();
+            if (target.isPresent()) {
+                mapped.add(target.get());
             } else {
                 unmapped = true;
             }

@@ -42,6 +42,7 @@ public final class ChangeCommandParser {
             case "failed" -> withId(verb, rest, false,
                     (id) -> new SlashCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.FAILED));
             case "freeze" -> FreezeCommandParser.parse(rest);
+            case "incident" -> IncidentCommandParser.parse(rest);
             case "evidence" -> rest.isEmpty()
                     ? new SlashCommand.Unreadable("`/change evidence` needs a period: "
                             + dev.changebot.domain.evidence.PeriodReading.EXAMPLES + ".")

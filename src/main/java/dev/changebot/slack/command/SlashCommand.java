@@ -78,6 +78,20 @@ public sealed interface SlashCommand {
     record FreezeStart(String reason, java.util.Optional<java.time.Instant> until) implements SlashCommand {
     }
 
+    /** `/change incident start <SEV> <title> [services…]`: the title words, then any services. */
+    record IncidentStart(String severity, java.util.List<String> words) implements SlashCommand {
+        public IncidentStart {
+            words = java.util.List.copyOf(words);
+        }
+    }
+
+    record IncidentResolve(long number) implements SlashCommand {
+    }
+
+    /** `/change incident cause|remediate INC-n CHG-m`: {@code cause}, else a remediation. */
+    record IncidentLink(long number, ChangeId changeId, boolean cause) implements SlashCommand {
+    }
+
     record FreezeEnd() implements SlashCommand {
     }
 

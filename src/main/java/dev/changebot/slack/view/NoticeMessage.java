@@ -41,6 +41,12 @@ public final class NoticeMessage {
         if (facts instanceof NoticeFacts.UnauthorizedDeployment deployment) {
             return unauthorized(notice.changeId(), deployment);
         }
+        if (facts instanceof NoticeFacts.IncidentFreeze freeze) {
+            return IncidentNoticeText.freeze(freeze);
+        }
+        if (facts instanceof NoticeFacts.IncidentThaw thaw) {
+            return IncidentNoticeText.thaw(thaw);
+        }
         // Every other kind is about a change.
         var id = notice.changeId().orElseThrow();
         if (facts instanceof NoticeFacts.SoakCompleted soak) {

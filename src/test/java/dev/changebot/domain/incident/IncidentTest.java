@@ -16,11 +16,12 @@ class IncidentTest {
 
     static final Instant T0 = Instant.parse("2026-03-10T12:00:00Z");
     static final IncidentSettings SETTINGS = new IncidentSettings(Map.of("P1", "SEV1", "P2", "SEV2"),
-            Map.of("PABC", "payments-api"), IncidentSettings.UnmappedServices.ALL, Duration.ZERO);
+            Map.of("PABC", "payments-api"), IncidentSettings.UnmappedServices.ALL, Duration.ZERO, java.util.Set.of(),
+            Optional.empty());
 
     static IncidentReport report(Optional<IncidentStatus> status, Optional<String> severity, Instant at) {
         return new IncidentReport(IncidentSource.PAGERDUTY, "Q1", Optional.of("Payments down"), severity,
-                List.of("PABC"), status, List.of("https://acme.pagerduty.com/incidents/Q1"), at);
+                List.of(List.of("PABC")), status, List.of("https://acme.pagerduty.com/incidents/Q1"), at);
     }
 
     @Test
