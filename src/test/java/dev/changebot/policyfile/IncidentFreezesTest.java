@@ -9,6 +9,7 @@ import dev.changebot.domain.incident.IncidentStatus;
 import dev.changebot.domain.policy.CalendarState;
 import dev.changebot.domain.policy.DeploymentTarget;
 import dev.changebot.domain.policy.IncidentScope;
+import dev.changebot.domain.policy.Freeze;
 import dev.changebot.domain.policy.FreezeSource;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.StartCheck;
@@ -143,5 +144,32 @@ class IncidentFreezesTest {
         assertThat(check(policy, "payments-api", state(policy, justResolved)).allowed()).as("within the cool-down").isFalse();
         var longAgo = incident.apply(report("Q1", "P1", List.of(), IncidentStatus.RESOLVED, NOW.minusSeconds(900)), mapping);
         assertThat(check(policy, "payments-api", state(policy, longAgo)).allowed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("presets: POL-012 freezes only the affected services, POL-008 and chat-backend every service")
+    void presets() {
+        assertThat(incidentScope("pol-012")).isEqualTo(IncidentScope.AFFECTED_SERVICES);
+        assertThat(incidentScope("pol-008")).isEqualTo(IncidentScope.ALL);
+        assertThat(incidentScope("chat-backend")).isEqualTo(IncidentScope.ALL);
+        var pol012 = ((PolicyLoad.Loaded) PolicyFiles.load("preset:pol-012")).policy();
+        assertThat(pol012.incidents().declaredBy()).containsExactly("incident-commander");
+    }
+
+    @Test
+    @DisplayName("bad incidents: sections and scopes are reported at their line")
+    void problems() {
+        var load = PolicyReader.read("bad.yaml", POLICY.formatted("some", "nearby")
+                .replace("services: {PABC123: payments-api, Payments API: payments-api}", "services: {PABC123: payment-api}"));
+        assertThat(load).isInstanceOfSatisfying(PolicyLoad.Invalid.class, invalid -> assertThat(invalid.problems().toString())
+                .contains("bad.yaml:11:22: 'incidents.unmapped_services' must be all or none, not 'some'",
+                        "bad.yaml:17:12: 'freezes.incident.scope' must be all or affected_services, not 'nearby'",
+                        "bad.yaml:10:23: incidents.services maps to 'payment-api', which is not a service of the policy"));
+    }
+
+    static IncidentScope incidentScope(String preset) {
+        var policy = ((PolicyLoad.Loaded) PolicyFiles.load("preset:" + preset)).policy();
+        return policy.freezes().stream().map(Freeze::source).filter(FreezeSource.ActiveIncidents.class::isInstance)
+                .map(FreezeSource.ActiveIncidents.class::cast).findFirst().orElseThrow().scope();
     }
 }
