@@ -12,6 +12,9 @@ CREATE TABLE incident (
     all_services  BOOLEAN     NOT NULL,
     status        TEXT        NOT NULL CHECK (status IN ('TRIGGERED', 'ACKNOWLEDGED', 'RESOLVED')),
     links         TEXT[]      NOT NULL,
+    -- The Slack channel it is worked in (where /change incident start was run): an emergency declared
+    -- there is linked to it as a remediation.
+    channel_id    TEXT,
     opened_at     TIMESTAMPTZ NOT NULL,
     resolved_at   TIMESTAMPTZ,
     updated_at    TIMESTAMPTZ NOT NULL,

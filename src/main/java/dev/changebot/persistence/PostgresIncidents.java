@@ -129,6 +129,17 @@ class PostgresIncidents implements Incidents {
     }
 
     @Override
+    public void placeIn(String workspaceId, long number, String channelId) {
+        update("UPDATE incident SET channel_id = ? WHERE workspace_id = ? AND number = ?", channelId, workspaceId, number);
+    }
+
+    @Override
+    public List<Long> openIn(String workspaceId, String channelId) {
+        return longs("SELECT number FROM incident WHERE workspace_id = ? AND channel_id = ? AND status <> 'RESOLVED'"
+                + " ORDER BY number", workspaceId, channelId);
+    }
+
+    @Override
     public List<String> workspacesNotThawed() {
         return jdbc.prepareStatement("SELECT DISTINCT workspace_id FROM incident WHERE digest_at IS NULL", statement -> {
             try (var rows = statement.executeQuery()) {

@@ -252,4 +252,21 @@ class IncidentFreezeFlowTest {
         assertThat(gate.say("U0IC", "incident cause INC-1 CHG-2")).contains("Linked CHG-2 as the cause of INC-1");
         assertThat(gate.db.rows("SELECT kind FROM audit_note WHERE kind = 'IncidentLinked'")).hasSize(1);
     }
+
+    @Test
+    @DisplayName("an emergency declared in the incident's channel, or with --incident, is linked to it as its remediation")
+    void emergencyLinks() {
+        assertThat(gate.say("U0IC", "incident start SEV2 Checkout errors payments-api")).contains("Recorded INC-1");
+        assertThat(gate.say("U0IC", "emergency Roll back checkout --incident INC-7")).contains("There is no INC-7");
+        assertThat(gate.db.count("change_request")).isZero();
+
+        assertThat(gate.say("U0IC", "emergency Roll back checkout"))
+                .contains("Declared CHG-1", "Linked as the remediation of INC-1");
+        assertThat(gate.say("U0IC", "incident resolve INC-1")).contains("Resolved INC-1");
+        assertThat(gate.say("U0IC", "emergency Restart the queue --incident INC-1"))
+                .as("named, though resolved").contains("Declared CHG-2", "Linked as the remediation of INC-1");
+        assertThat(gate.db.rows("SELECT change_number, link FROM incident_change ORDER BY change_number"))
+                .extracting(row -> row.get("change_number") + " " + row.get("link"))
+                .containsExactly("1 REMEDIATION", "2 REMEDIATION");
+    }
 }

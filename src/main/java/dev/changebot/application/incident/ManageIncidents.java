@@ -55,7 +55,7 @@ public class ManageIncidents {
      * {@code words} is the title, then any of the policy's services (or names its mapping knows):
      * "Checkout errors payments-api" is an incident on payments-api titled "Checkout errors".
      */
-    public String start(String workspaceId, String userId, String severity, List<String> words) {
+    public String start(String workspaceId, String userId, String channelId, String severity, List<String> words) {
         var refusal = refusal(workspaceId, userId);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -80,6 +80,10 @@ public class ManageIncidents {
                 Optional.of(IncidentStatus.TRIGGERED), List.of(), now);
         var outcome = (RecordIncidents.Recorded) record.reported(workspaceId, key, report, userId);
         var incident = outcome.incident();
+        transactions.inTransaction(() -> {
+            incidents.placeIn(workspaceId, incident.number(), channelId);
+            return null;
+        });
         var known = policy.freezes().stream().anyMatch(f -> f.source() instanceof dev.changebot.domain.policy.FreezeSource
                 .ActiveIncidents watched && watched.severities().contains(incident.severity()));
         return "Recorded " + incident.headline() + " on " + incident.servicesText() + "."
@@ -133,6 +137,36 @@ public class ManageIncidents {
             var what = link == Incidents.Link.CAUSE ? "as the cause of " : "as a remediation of ";
             return added ? "Linked " + changeId + " " + what + incident.get().ref() + "."
                     : changeId + " was already linked " + what + incident.get().ref() + ".";
+        });
+    }
+
+    /** Why an emergency cannot name {@code --incident INC-n}: there is no such incident. */
+    public Optional<String> unknownIncident(String workspaceId, Optional<Long> number) {
+        return number.filter(n -> record.find(workspaceId, n).isEmpty())
+                .map(n -> "There is no " + Incident.ref(n) + ": check the number, or leave `--incident` out.");
+    }
+
+    /**
+     * Links a declared emergency as the remediation of the incident it named and of the open
+     * incidents worked in the channel it was declared in; what to tell the declarer, empty for none.
+     * Its own transaction, after the declaration's: a failure here leaves the emergency declared.
+     */
+    public Optional<String> linkEmergency(String workspaceId, String declarerId, String channelId, ChangeId changeId,
+                                          Optional<Long> named) {
+        return transactions.inTransaction(() -> {
+            var numbers = new java.util.TreeSet<Long>(incidents.openIn(workspaceId, channelId));
+            named.ifPresent(numbers::add);
+            var refs = new ArrayList<String>();
+            var now = clock.instant();
+            for (var number : numbers) {
+                if (incidents.link(workspaceId, number, changeId.number(), Incidents.Link.REMEDIATION, declarerId, now)) {
+                    audit.record(workspaceId, "IncidentLinked", declarerId, now, java.util.Map.of("incident",
+                            Incident.ref(number), "change", changeId.toString(), "link", "remediation"));
+                    refs.add(Incident.ref(number));
+                }
+            }
+            return refs.isEmpty() ? Optional.<String>empty()
+                    : Optional.of(" Linked as the remediation of " + String.join(", ", refs) + ".");
         });
     }
 

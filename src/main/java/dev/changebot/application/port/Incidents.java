@@ -50,6 +50,12 @@ public interface Incidents {
     /** Change numbers linked to the incident as {@code link}. */
     List<Long> changesOf(String workspaceId, long number, Link link);
 
+    /** Records the Slack channel the incident is worked in. */
+    void placeIn(String workspaceId, long number, String channelId);
+
+    /** Open incidents worked in {@code channelId}. */
+    List<Long> openIn(String workspaceId, String channelId);
+
     /** Workspaces with incidents not yet thawed, for the background pass. */
     List<String> workspacesNotThawed();
 }

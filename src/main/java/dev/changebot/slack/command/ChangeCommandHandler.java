@@ -138,7 +138,7 @@ public class ChangeCommandHandler implements SlashCommandHandler {
             return privately(ctx, FreezeList.text(manageFreezes.list(team), list.page()));
         }
         if (command instanceof SlashCommand.IncidentStart start) {
-            return once(ctx, team, triggerId, () -> Mrkdwn.escape(manageIncidents.start(team, user, start.severity(),
+            return once(ctx, team, triggerId, () -> Mrkdwn.escape(manageIncidents.start(team, user, channelId, start.severity(),
                     start.words())));
         }
         if (command instanceof SlashCommand.IncidentResolve resolve) {
@@ -176,13 +176,20 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     }
 
     private String declare(String team, String user, String channelId, SlashCommand.Emergency emergency) {
+        var unknown = manageIncidents.unknownIncident(team, emergency.incident());
+        if (unknown.isPresent()) {
+            return unknown.get();
+        }
         var result = declareEmergency.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander(),
                 emergency.severity(), emergency.approvedBy());
-        return result instanceof DeclareEmergency.Result.Declared declared
-                ? "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
-                        + (declared.change().state() == ChangeState.PENDING_APPROVAL
-                                ? " The policy asks for an approval before work starts: it is on the announcement." : "")
-                : ((DeclareEmergency.Result.Refused) result).reason();
+        if (!(result instanceof DeclareEmergency.Result.Declared declared)) {
+            return ((DeclareEmergency.Result.Refused) result).reason();
+        }
+        var linked = manageIncidents.linkEmergency(team, user, channelId, declared.change().id(), emergency.incident());
+        return "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
+                + (declared.change().state() == ChangeState.PENDING_APPROVAL
+                        ? " The policy asks for an approval before work starts: it is on the announcement." : "")
+                + linked.orElse("");
     }
 
     /**

@@ -48,8 +48,14 @@ public sealed interface SlashCommand {
     }
 
     /** {@code approvedBy}: who approved it by word beforehand (`--approved-by @ceo`), where the policy asks. */
+    /** {@code incident}: the INC-n it remediates ({@code --incident INC-n}). */
     record Emergency(String summary, java.util.Optional<String> incidentCommander, java.util.Optional<String> severity,
-                     java.util.Optional<String> approvedBy) implements SlashCommand {
+                     java.util.Optional<String> approvedBy, java.util.Optional<Long> incident) implements SlashCommand {
+
+        public Emergency(String summary, java.util.Optional<String> incidentCommander, java.util.Optional<String> severity,
+                         java.util.Optional<String> approvedBy) {
+            this(summary, incidentCommander, severity, approvedBy, java.util.Optional.empty());
+        }
 
         public Emergency(String summary, java.util.Optional<String> incidentCommander,
                          java.util.Optional<String> severity) {
