@@ -10,11 +10,12 @@ import java.util.List;
  * @param productionDeployedAt the first ChangeDeployed event to production (any rollout step), if reported in Slack
  * @param openSoakUntil        the end of the soak its last deployment started, when no ChangeSoakCompleted followed it
  * @param outcome              COMPLETED, ROLLED_BACK or FAILED from its ChangeFinished event
+ * @param causedIncident       linked to an incident as its cause (`/change incident cause`): a failure
  */
 public record ChangeFact(long number, String className, String service, String environment, Instant requestedAt,
                          Instant firstApprovalAt, Instant fullyApprovedAt, boolean emergency, Instant overrideAt,
                          Instant productionDeployedAt, Instant openSoakUntil, String outcome, Instant finishedAt,
-                         List<FollowUp> followUps) {
+                         List<FollowUp> followUps, boolean causedIncident) {
 
     public static final String COMPLETED = "COMPLETED";
     public static final String ROLLED_BACK = "ROLLED_BACK";
@@ -24,6 +25,15 @@ public record ChangeFact(long number, String className, String service, String e
         followUps = List.copyOf(followUps);
     }
 
+    /** A change no incident was traced to (as before issue 18). */
+    public ChangeFact(long number, String className, String service, String environment, Instant requestedAt,
+                      Instant firstApprovalAt, Instant fullyApprovedAt, boolean emergency, Instant overrideAt,
+                      Instant productionDeployedAt, Instant openSoakUntil, String outcome, Instant finishedAt,
+                      List<FollowUp> followUps) {
+        this(number, className, service, environment, requestedAt, firstApprovalAt, fullyApprovedAt, emergency, overrideAt,
+                productionDeployedAt, openSoakUntil, outcome, finishedAt, followUps, false);
+    }
+
     /** One obligation the change owed (change_request.obligations): when it was due and when it was met, if it was. */
     public record FollowUp(String name, Instant dueAt, Instant satisfiedAt) {
     }
@@ -31,7 +41,7 @@ public record ChangeFact(long number, String className, String service, String e
     /** The same change with the follow-ups it owes, read separately. */
     public ChangeFact owing(List<FollowUp> owed) {
         return new ChangeFact(number, className, service, environment, requestedAt, firstApprovalAt, fullyApprovedAt,
-                emergency, overrideAt, productionDeployedAt, openSoakUntil, outcome, finishedAt, owed);
+                emergency, overrideAt, productionDeployedAt, openSoakUntil, outcome, finishedAt, owed, causedIncident);
     }
 
     public boolean failed() {

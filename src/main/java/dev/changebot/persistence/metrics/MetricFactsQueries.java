@@ -33,7 +33,9 @@ final class MetricFactsQueries {
               (SELECT (d.details ->> 'soakUntil')::timestamptz FROM change_event d WHERE d.change_id = c.id AND d.type = 'ChangeDeployed'
                  AND NOT EXISTS (SELECT 1 FROM change_event s WHERE s.change_id = c.id AND s.type = 'ChangeSoakCompleted' AND s.id > d.id)
                  ORDER BY d.id DESC LIMIT 1) AS open_soak_until,
-              f.details ->> 'outcome' AS outcome, f.occurred_at AS finished_at, c.obligations::text AS obligations
+              f.details ->> 'outcome' AS outcome, f.occurred_at AS finished_at, c.obligations::text AS obligations,
+              EXISTS (SELECT 1 FROM incident_change ic WHERE ic.workspace_id = c.workspace_id
+                 AND ic.change_number = c.number AND ic.link = 'CAUSE') AS caused_incident
             FROM change_request c
             LEFT JOIN LATERAL (SELECT e.details, e.occurred_at FROM change_event e WHERE e.change_id = c.id
                  AND e.type = 'ChangeFinished' ORDER BY e.id DESC LIMIT 1) f ON true
@@ -83,7 +85,7 @@ final class MetricFactsQueries {
                             row.getString("environment"), at(row, "requested_at"), at(row, "first_approval"),
                             at(row, "fully_approved"), row.getBoolean("emergency"), at(row, "override_at"),
                             at(row, "production_deployed"), at(row, "open_soak_until"), row.getString("outcome"),
-                            at(row, "finished_at"), List.of()));
+                            at(row, "finished_at"), List.of(), row.getBoolean("caused_incident")));
                 }
             }
         }
