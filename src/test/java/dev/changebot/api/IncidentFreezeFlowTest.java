@@ -246,6 +246,11 @@ class IncidentFreezeFlowTest {
         assertThat(gate.say("U0IC", "incident start SEV1 Checkout errors payments-api"))
                 .contains("Recorded INC-1 SEV1 Checkout errors on payments-api");
         assertThat(state(gate.postCheck(token, "k-s", PAYMENTS_CHECK))).isEqualTo("pending");
+        var home = gate.app.bean(dev.changebot.application.query.HomeOverview.class).of(FakeSlackApi.TEAM_ID, "U0PLAT", 5);
+        assertThat(home.freezes()).singleElement().satisfies(freeze -> {
+            assertThat(freeze.label()).isEqualTo("Incident INC-1 SEV1 Checkout errors — payments-api");
+            assertThat(freeze.untilLifted()).isTrue();
+        });
         assertThat(gate.say("U0IC", "incident resolve INC-9")).contains("There is no INC-9");
         assertThat(gate.say("U0IC", "incident resolve INC-1")).contains("Resolved INC-1", "freeze is lifted");
         assertThat(state(gate.postCheck(token, "k-s2", PAYMENTS_CHECK))).isEqualTo("allowed");

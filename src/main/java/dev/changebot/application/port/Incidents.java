@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Incidents as recorded, their providers' deliveries, and the changes linked to them. Each call runs in the caller's transaction. */
-public interface Incidents {
+public interface Incidents extends IncidentFreezes {
 
     /** What a change is to an incident: the fix for it, or its cause. */
     enum Link { REMEDIATION, CAUSE }
@@ -30,8 +30,6 @@ public interface Incidents {
     /** Inserts or updates the incident (by workspace and number). */
     void save(String workspaceId, Incident incident);
 
-    /** Incidents whose freeze has not yet been lifted with its digest: open, or resolved and cooling down. */
-    List<Incident> notThawed(String workspaceId);
 
     /** Marks the banner posted; false when it already was (by this node or another). */
     boolean markBanner(String workspaceId, long number, Instant at);
