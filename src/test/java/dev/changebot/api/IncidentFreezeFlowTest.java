@@ -274,4 +274,36 @@ class IncidentFreezeFlowTest {
                 .extracting(row -> row.get("change_number") + " " + row.get("link"))
                 .containsExactly("1 REMEDIATION", "2 REMEDIATION");
     }
+
+    @Test
+    @DisplayName("\"Caused by a change?\" on the banner opens a form; the change submitted is linked as the cause")
+    void causeButton() {
+        postPagerDuty(pagerDuty("06", "incident.triggered", "triggered", "2026-03-10T09:59:00Z"), PD_SECRET);
+        gate.postCheck(token, "k-cause", CHAT_CHECK); // CHG-1, on another service: allowed
+        channelPosts();
+        var banner = gate.slack.calls("chat.postMessage").stream().filter(c -> c.param("text").contains("frozen"))
+                .findFirst().orElseThrow();
+        assertThat(banner.actionIds()).containsExactly(dev.changebot.slack.SlackIds.INCIDENT_CAUSE_BUTTON);
+
+        var click = gate.app.slack(dev.changebot.support.SlackPayloads.buttonClick("U0IC", GateFixture.CHANNEL, "1.2",
+                dev.changebot.slack.SlackIds.INCIDENT_CAUSE_BUTTON, "INC-1"), dev.changebot.support.SlackPayloads.FORM);
+        assertThat(click.statusCode()).isEqualTo(200);
+        assertThat(gate.slack.calls("views.open")).singleElement().satisfies(call ->
+                assertThat(call.json("view").getAsJsonObject().get("callback_id").getAsString())
+                        .isEqualTo(dev.changebot.slack.SlackIds.INCIDENT_CAUSE_MODAL));
+
+        var values = dev.changebot.support.SlackPayloads.state(Map.of(dev.changebot.slack.SlackIds.CAUSE_CHANGE,
+                dev.changebot.support.SlackPayloads.textValue("CHG-9")), dev.changebot.slack.SlackIds.INPUT);
+        var refused = gate.app.slack(dev.changebot.support.SlackPayloads.viewSubmission("U0IC",
+                dev.changebot.slack.SlackIds.INCIDENT_CAUSE_MODAL, "INC-1", values), dev.changebot.support.SlackPayloads.FORM);
+        assertThat(refused.body()).contains("There is no CHG-9");
+        var linked = gate.app.slack(dev.changebot.support.SlackPayloads.viewSubmission("U0IC",
+                dev.changebot.slack.SlackIds.INCIDENT_CAUSE_MODAL, "INC-1", dev.changebot.support.SlackPayloads.state(Map.of(
+                        dev.changebot.slack.SlackIds.CAUSE_CHANGE, dev.changebot.support.SlackPayloads.textValue("CHG-1")),
+                        dev.changebot.slack.SlackIds.INPUT)), dev.changebot.support.SlackPayloads.FORM);
+        assertThat(linked.statusCode()).isEqualTo(200);
+        assertThat(linked.body()).doesNotContain("errors");
+        assertThat(gate.db.rows("SELECT change_number, link FROM incident_change")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("change_number", 1L).containsEntry("link", "CAUSE"));
+    }
 }

@@ -113,19 +113,27 @@ public class ManageIncidents {
                         + coolDown.toMinutes() + " minutes.");
     }
 
+    /** What a link came to: {@code done} when the change is linked (now or before). */
+    public record LinkAnswer(boolean done, String text) {
+    }
+
     /** Links a change to an incident as its cause (fed to the change failure rate) or as its remediation. */
     public String link(String workspaceId, String userId, long number, ChangeId changeId, Incidents.Link link) {
+        return linkAnswer(workspaceId, userId, number, changeId, link).text();
+    }
+
+    public LinkAnswer linkAnswer(String workspaceId, String userId, long number, ChangeId changeId, Incidents.Link link) {
         var refusal = refusal(workspaceId, userId);
         if (refusal.isPresent()) {
-            return refusal.get();
+            return new LinkAnswer(false, refusal.get());
         }
         return transactions.inTransaction(() -> {
             var incident = incidents.byNumber(workspaceId, number);
             if (incident.isEmpty()) {
-                return "There is no " + Incident.ref(number) + ".";
+                return new LinkAnswer(false, "There is no " + Incident.ref(number) + ".");
             }
             if (changes.find(workspaceId, changeId).isEmpty()) {
-                return "There is no " + changeId + ".";
+                return new LinkAnswer(false, "There is no " + changeId + ".");
             }
             var now = clock.instant();
             boolean added = incidents.link(workspaceId, number, changeId.number(), link, userId, now);
@@ -135,8 +143,8 @@ public class ManageIncidents {
                         "change", changeId.toString(), "link", link.name().toLowerCase(java.util.Locale.ROOT)));
             }
             var what = link == Incidents.Link.CAUSE ? "as the cause of " : "as a remediation of ";
-            return added ? "Linked " + changeId + " " + what + incident.get().ref() + "."
-                    : changeId + " was already linked " + what + incident.get().ref() + ".";
+            return new LinkAnswer(true, added ? "Linked " + changeId + " " + what + incident.get().ref() + "."
+                    : changeId + " was already linked " + what + incident.get().ref() + ".");
         });
     }
 

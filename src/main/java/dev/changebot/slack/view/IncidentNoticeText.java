@@ -1,6 +1,7 @@
 package dev.changebot.slack.view;
 
 import dev.changebot.domain.notice.NoticeFacts;
+import java.util.List;
 
 /** The incident banner and the digest when its freeze lifts, as Slack text. What tools and people typed is escaped. */
 final class IncidentNoticeText {
@@ -20,6 +21,14 @@ final class IncidentNoticeText {
         text.append(" Changes that remediate it go ahead: declare them with `--incident ").append(freeze.ref())
                 .append("`. Caused by a change? `/change incident cause ").append(freeze.ref()).append(" CHG-n`.");
         return text.toString();
+    }
+
+    /** "Caused by a change?": opens the form that links the change that caused the incident. */
+    static com.slack.api.model.block.LayoutBlock causeButton(NoticeFacts.IncidentFreeze freeze) {
+        return com.slack.api.model.block.Blocks.actions(a -> a.elements(List.of(
+                com.slack.api.model.block.element.BlockElements.button(b -> b.actionId(
+                        dev.changebot.slack.SlackIds.INCIDENT_CAUSE_BUTTON).value(freeze.ref())
+                        .text(com.slack.api.model.block.composition.BlockCompositions.plainText("Caused by a change?"))))));
     }
 
     static String thaw(NoticeFacts.IncidentThaw thaw) {

@@ -33,7 +33,11 @@ public final class NoticeMessage {
     /** The same text as one section block. */
     public static List<LayoutBlock> blocks(Notice notice) {
         var text = Cut.mrkdwn(written(notice), SlackLimits.SECTION_TEXT);
-        return List.of(section(s -> s.text(markdownText(text))));
+        var section = section(s -> s.text(markdownText(text)));
+        if (notice.facts() instanceof NoticeFacts.IncidentFreeze freeze) {
+            return List.of(section, IncidentNoticeText.causeButton(freeze));
+        }
+        return List.of(section);
     }
 
     private static String written(Notice notice) {
