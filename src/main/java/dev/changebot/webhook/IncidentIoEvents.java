@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code incident_status_updated_v2}, public or private); the incident with {@code id}, {@code name},
  * {@code permalink}, {@code severity: {name}}, {@code incident_status: {category}} and
  * {@code custom_field_entries}, where a field whose name mentions "service" lists the affected
- * services (catalog entries, options or text). Status categories: triage and live are open
+ * services (catalog entries, options or text), and {@code slack_channel_id}, the incident's channel. Status categories: triage and live are open
  * (triggered, acknowledged); learning, closed, declined, merged and canceled end the incident.
  */
 final class IncidentIoEvents {
@@ -49,7 +49,8 @@ final class IncidentIoEvents {
                 Json.object(data, "severity").flatMap(s -> Json.text(s, "name")).map(s -> Json.clip(s, 40)),
                 services(data), status, Json.text(data, "permalink").map(List::of).orElse(List.of()),
                 Json.instant(data, "updated_at").orElse(receivedAt));
-        return WebhookEvent.of(Json.clip(webhookId, 200), report);
+        var channel = Json.text(data, "slack_channel_id").filter(id -> id.matches("[CG][A-Z0-9]{6,30}"));
+        return WebhookEvent.of(Json.clip(webhookId, 200), report).inChannel(channel);
     }
 
     private static Optional<IncidentStatus> status(String category) {

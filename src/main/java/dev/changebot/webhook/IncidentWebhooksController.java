@@ -136,7 +136,7 @@ class IncidentWebhooksController {
         }
         try {
             var outcome = record.reported(target.get(), event.eventId().orElseThrow(), event.report().orElseThrow(),
-                    event.report().get().source().name().toLowerCase(java.util.Locale.ROOT));
+                    event.report().get().source().name().toLowerCase(java.util.Locale.ROOT), event.channel());
             if (outcome instanceof RecordIncidents.Recorded recorded) {
                 var answer = new JsonObject();
                 answer.addProperty("received", recorded.created() ? "new" : "update");

@@ -9,17 +9,22 @@ import java.util.Optional;
  * or why it could not be read (400).
  */
 record WebhookEvent(Optional<String> eventId, Optional<IncidentReport> report, Optional<String> ignored,
-                    Optional<String> problem) {
+                    Optional<String> problem, Optional<String> channel) {
 
     static WebhookEvent of(String eventId, IncidentReport report) {
-        return new WebhookEvent(Optional.of(eventId), Optional.of(report), Optional.empty(), Optional.empty());
+        return new WebhookEvent(Optional.of(eventId), Optional.of(report), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** With the Slack channel the tool works the incident in: an emergency declared there is linked to it. */
+    WebhookEvent inChannel(Optional<String> channel) {
+        return new WebhookEvent(eventId, report, ignored, problem, channel);
     }
 
     static WebhookEvent ignore(String why) {
-        return new WebhookEvent(Optional.empty(), Optional.empty(), Optional.of(why), Optional.empty());
+        return new WebhookEvent(Optional.empty(), Optional.empty(), Optional.of(why), Optional.empty(), Optional.empty());
     }
 
     static WebhookEvent malformed(String problem) {
-        return new WebhookEvent(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(problem));
+        return new WebhookEvent(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(problem), Optional.empty());
     }
 }

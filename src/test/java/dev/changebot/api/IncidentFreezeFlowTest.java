@@ -175,7 +175,7 @@ class IncidentFreezeFlowTest {
         return """
                 {"event_type":"%1$s","%1$s":{"id":"01FDAG4SAP5TYPT98WGR2N7W91","name":"Our database is sad",
                 "reference":"INC-123","permalink":"https://app.incident.io/incidents/123","mode":"standard","visibility":"public",
-                "created_at":"2026-03-10T09:58:00Z","updated_at":"2026-03-10T09:59:00Z",
+                "created_at":"2026-03-10T09:58:00Z","updated_at":"2026-03-10T09:59:00Z","slack_channel_id":"C0INC123","slack_team_id":"T0CHANGE",
                 "incident_status":{"id":"01FCNDV6P870EA6S7TK1DSYD5H","name":"Investigating","category":"%2$s","rank":4},
                 "severity":{"id":"01FCNDV6P870EA6S7TK1DSYDG0","name":"%3$s","description":"Issues causing significant impact.","rank":1},
                 "custom_field_entries":[{"custom_field":{"id":"01FCNDV6P870EA6S7TK1DSYDG1","name":"Affected services","field_type":"multi_select","description":"Which services?","options":[]},
@@ -198,6 +198,7 @@ class IncidentFreezeFlowTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         assertThat(state(gate.postCheck(token, "k-io", PAYMENTS_CHECK))).isEqualTo("pending");
         assertThat(state(gate.postCheck(token, "k-io-chat", CHAT_CHECK))).isEqualTo("allowed");
+        assertThat(gate.db.rows("SELECT channel_id FROM incident").get(0)).containsEntry("channel_id", "C0INC123");
         assertThat(postIncidentIo("msg_2", now - 600, incidentIo("public_incident.incident_updated_v2", "closed", "Major"))
                 .statusCode()).isEqualTo(401);
 

@@ -59,6 +59,11 @@ public class RecordIncidents {
      * @param actor   who reported it, for the audit trail: "pagerduty", a Slack user id
      */
     public Outcome reported(String workspaceId, String eventId, IncidentReport sent, String actor) {
+        return reported(workspaceId, eventId, sent, actor, Optional.empty());
+    }
+
+    /** As above; {@code channel}: the Slack channel the tool works the incident in (incident.io's), if it says. */
+    public Outcome reported(String workspaceId, String eventId, IncidentReport sent, String actor, Optional<String> channel) {
         return transactions.inTransaction(() -> {
             var now = clock.instant();
             // A tool's clock may run ahead of ours: a report is never later than its arrival, so a
@@ -83,6 +88,7 @@ public class RecordIncidents {
                 incident = raced.map(i -> i.apply(report, mapping)).orElseGet(() -> Incident.first(number, report, mapping));
             }
             incidents.save(workspaceId, incident);
+            channel.ifPresent(id -> incidents.placeIn(workspaceId, incident.number(), id));
             audit.record(workspaceId, AUDIT_KIND, actor, now, details(incident, report, eventId));
             notices.afterChange(workspaceId, incident, now);
             return new Recorded(incident, created);
