@@ -3,6 +3,8 @@ package dev.changebot.persistence;
 import dev.changebot.application.port.CalendarStates;
 import dev.changebot.domain.calendar.TimeSpan;
 import dev.changebot.domain.policy.CalendarState;
+import dev.changebot.domain.policy.IncidentSpan;
+import dev.changebot.domain.policy.Policy;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
@@ -12,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Declared freezes not yet lifted, as spans; one without an end runs until someone lifts it. */
+/**
+ * Declared freezes not yet lifted, as spans (one without an end runs until someone lifts it), and the
+ * incidents that freeze: emergencies declared with a severity, and incidents recorded from a tool or Slack.
+ */
 @Singleton
 class DeclaredFreezeCalendar implements CalendarStates {
 
@@ -33,9 +38,20 @@ class DeclaredFreezeCalendar implements CalendarStates {
              WHERE workspace_id = ? AND lifted_at IS NULL AND (ends_at IS NULL OR ends_at > ?)""";
 
     private final JdbcOperations jdbc;
+    private final PostgresIncidents incidents;
+    private final Policy policy;
 
-    DeclaredFreezeCalendar(JdbcOperations jdbc) {
+    DeclaredFreezeCalendar(JdbcOperations jdbc, PostgresIncidents incidents, Policy policy) {
         this.jdbc = jdbc;
+        this.incidents = incidents;
+        this.policy = policy;
+    }
+
+    /** Recorded incidents still freezing: open ones, and resolved ones within the policy's cool-down. */
+    private List<IncidentSpan> recordedIncidents(String workspaceId, Instant now) {
+        var coolDown = policy.incidentMapping().coolDown();
+        return incidents.notThawed(workspaceId).stream()
+                .flatMap(incident -> incident.freezeSpan(coolDown, now, now.plus(UNTIL_LIFTED)).stream()).toList();
     }
 
     private Map<String, List<TimeSpan>> openIncidents(String workspaceId, Instant now) {
@@ -59,6 +75,15 @@ class DeclaredFreezeCalendar implements CalendarStates {
     }
 
     @Override
+    public CalendarState forChange(CalendarState state, String workspaceId, long changeNumber) {
+        if (state.incidents().isEmpty()) {
+            return state;
+        }
+        return state.remediating(incidents.linkedTo(workspaceId, changeNumber,
+                dev.changebot.application.port.Incidents.Link.REMEDIATION));
+    }
+
+    @Override
     public CalendarState at(String workspaceId, Instant now) {
         return jdbc.prepareStatement(ACTIVE, statement -> {
             try {
@@ -72,7 +97,8 @@ class DeclaredFreezeCalendar implements CalendarStates {
                         spans.add(new TimeSpan(start, end == null ? now.plus(UNTIL_LIFTED) : end.toInstant()));
                     }
                 }
-                return new CalendarState(List.copyOf(spans), openIncidents(workspaceId, now));
+                return new CalendarState(List.copyOf(spans), openIncidents(workspaceId, now),
+                        recordedIncidents(workspaceId, now));
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not read the declared freezes", e);
             }

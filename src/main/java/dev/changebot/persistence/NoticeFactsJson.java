@@ -34,6 +34,8 @@ class NoticeFactsJson {
     private static final String UNAUTHORIZED_DEPLOYMENT = "UNAUTHORIZED_DEPLOYMENT";
     private static final String FOLLOW_UPS_OWED = "FOLLOW_UPS_OWED";
     private static final String ISSUE_REPORTED = "ISSUE_REPORTED";
+    private static final String INCIDENT_FREEZE = "INCIDENT_FREEZE";
+    private static final String INCIDENT_THAW = "INCIDENT_THAW";
 
     private final JsonMapper json;
 
@@ -77,6 +79,19 @@ class NoticeFactsJson {
             fields.put("title", issue.title());
             fields.put("reporterId", issue.reporterId());
             fields.put("summary", issue.summary());
+        } else if (facts instanceof NoticeFacts.IncidentFreeze freeze) {
+            kind = INCIDENT_FREEZE;
+            fields.put("ref", freeze.ref());
+            fields.put("headline", freeze.headline());
+            fields.put("services", freeze.services());
+            fields.put("source", freeze.source());
+            fields.put("links", freeze.links());
+        } else if (facts instanceof NoticeFacts.IncidentThaw thaw) {
+            kind = INCIDENT_THAW;
+            fields.put("ref", thaw.ref());
+            fields.put("headline", thaw.headline());
+            fields.put("services", thaw.services());
+            fields.put("waiting", thaw.waiting());
         } else if (facts instanceof NoticeFacts.UnauthorizedDeployment deployment) {
             kind = UNAUTHORIZED_DEPLOYMENT;
             fields.put("where", deployment.where());
@@ -123,6 +138,10 @@ class NoticeFactsJson {
                                     Instant.parse(text(o, "dueAt")))).toList());
             case ISSUE_REPORTED -> new NoticeFacts.IssueReported(text(fields, "title"), text(fields, "reporterId"),
                     text(fields, "summary"));
+            case INCIDENT_FREEZE -> new NoticeFacts.IncidentFreeze(text(fields, "ref"), text(fields, "headline"),
+                    text(fields, "services"), text(fields, "source"), (List<String>) fields.getOrDefault("links", List.of()));
+            case INCIDENT_THAW -> new NoticeFacts.IncidentThaw(text(fields, "ref"), text(fields, "headline"),
+                    text(fields, "services"), (List<String>) fields.getOrDefault("waiting", List.of()));
             case CHANGE_NOT_POSTED -> new NoticeFacts.ChangeNotPosted(text(fields, "channelId"), text(fields, "problem"));
             case UNAUTHORIZED_DEPLOYMENT -> new NoticeFacts.UnauthorizedDeployment(text(fields, "where"),
                     text(fields, "reportedBy"), text(fields, "why"), Optional.ofNullable((String) fields.get("version")),

@@ -2,6 +2,7 @@ package dev.changebot.policyfile;
 
 import dev.changebot.domain.policy.Freeze;
 import dev.changebot.domain.policy.FreezeSource;
+import dev.changebot.domain.policy.IncidentScope;
 import dev.changebot.domain.policy.Override;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ final class FreezeReader {
     static {
         var keys = new HashSet<>(ScheduleReader.KINDS);
         keys.addAll(Set.of("label", "timezone", "from", "duration", "applies_to", "override", "active_incidents",
-                "declared", "declared_by", ScopeReader.SERVICES, ScopeReader.ENVIRONMENTS));
+                "declared", "declared_by", "scope", ScopeReader.SERVICES, ScopeReader.ENVIRONMENTS));
         KEYS = Set.copyOf(keys);
     }
 
@@ -50,6 +51,22 @@ final class FreezeReader {
         return source.map(s -> new Freeze(name, label, s, appliesTo, override, scope));
     }
 
+    /** {@code scope: all} (the default) or {@code scope: affected_services}. */
+    private IncidentScope incidentScope(YamlMap definition) {
+        var scope = definition.string("scope").orElse("all");
+        switch (scope) {
+            case "all":
+                return IncidentScope.ALL;
+            case "affected_services":
+                return IncidentScope.AFFECTED_SERVICES;
+            default:
+                problems.at(definition.get("scope").orElseThrow(), "'" + definition.child("scope")
+                        + "' must be all or affected_services, not '" + scope + "'",
+                        "affected_services: only changes on the services the incident affects wait");
+                return IncidentScope.ALL;
+        }
+    }
+
     private Optional<FreezeSource> source(YamlMap definition, ZoneId zone, org.yaml.snakeyaml.nodes.Node key) {
         boolean periods = ScheduleReader.definesPeriods(definition);
         boolean incidents = definition.has("active_incidents");
@@ -70,7 +87,11 @@ final class FreezeReader {
                         "e.g. active_incidents: [SEV1, SEV2]");
                 return Optional.empty();
             }
-            return Optional.of(new FreezeSource.ActiveIncidents(severities));
+            return Optional.of(new FreezeSource.ActiveIncidents(severities, incidentScope(definition)));
+        }
+        if (definition.has("scope")) {
+            problems.at(definition.get("scope").orElseThrow(), "'" + definition.child("scope")
+                    + "' only applies to an active_incidents freeze", "remove it, or use applies_to_services: to scope this freeze");
         }
         if (declared) {
             var declaredBy = references.roles(definition.strings("declared_by"));

@@ -35,7 +35,7 @@ public final class PolicyReader {
 
     static final Set<String> TOP_KEYS = Set.of("version", "id", "name", "timezone", "business_days", "roles",
             "approvals", "windows", "freezes", "classes", "default_class", "questionnaire", "approval_matrix", "follow_ups",
-            "reminders", "audit", "environments", "services", "api", "kpis", "reports");
+            "reminders", "audit", "environments", "services", "api", "kpis", "reports", "incidents");
 
     private final Problems problems;
     private final Values values;
@@ -103,13 +103,17 @@ public final class PolicyReader {
         var environments = new EnvironmentsReader(problems).read(top);
         var services = new ServiceReader(problems, references).read(top, classes);
         var kpis = new KpiReader(problems, references).read(top);
+        var incidentsReader = new IncidentsReader(problems, references);
+        var incidents = top.map("incidents").map(incidentsReader::read)
+                .orElse(dev.changebot.domain.policy.IncidentSettings.none());
+        incidentsReader.checkServices(services.keySet());
         references.check(roles.keySet(), windows.keySet(), classes.keySet());
         var policy = new Policy(id, top.string("name").orElse(id), zone, roles,
                 top.map("approvals").map(this::approvals).orElse(ApprovalSettings.defaults()), classes,
                 defaultClass.map(YamlMap.Named::text), questionnaire, matrix, windows, freezes, business, reminders,
                 audit, environments, services, windowScopes, api, kpis,
                 top.map("reports").map(r -> new ReportsReader(problems).read(r))
-                        .orElse(dev.changebot.domain.policy.ReportSettings.none()));
+                        .orElse(dev.changebot.domain.policy.ReportSettings.none()), incidents);
         // Without an environments: section the policy's environments are its soak stages and production.
         references.checkPlaces(services.keySet(), Set.copyOf(policy.environments()));
         return Optional.of(policy);

@@ -31,6 +31,10 @@ public final class SlackIds {
 
     public static final String NEW_CHANGE_MODAL = "change_new";
     public static final String REJECT_MODAL = "change_reject_reason";
+    /** "Caused by a change?" on an incident's banner; its value is the incident's number. */
+    public static final String INCIDENT_CAUSE_BUTTON = "incident_cause";
+    public static final String INCIDENT_CAUSE_MODAL = "incident_cause_modal";
+    public static final String CAUSE_CHANGE = "cause_change";
 
     /** Input blocks of the new-change modal; each holds one element with action id {@link #INPUT}. */
     public static final String TITLE = "title";

@@ -6,6 +6,8 @@ import com.slack.api.model.event.ReactionRemovedEvent;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.changebot.slack.inbound.AppHome;
 import dev.changebot.slack.inbound.EmergencyButtons;
+import dev.changebot.slack.inbound.IncidentCauseButton;
+import dev.changebot.slack.inbound.IncidentCauseSubmission;
 import dev.changebot.slack.inbound.ListNextButton;
 import dev.changebot.slack.inbound.ErrorBoundary;
 import dev.changebot.slack.inbound.ApproveButton;
@@ -24,6 +26,8 @@ import java.util.regex.Pattern;
 @Singleton
 public class SlackListeners {
 
+    private final IncidentCauseButton incidentCauseButton;
+    private final IncidentCauseSubmission incidentCauseSubmission;
     private final ChangeCommandHandler changeCommand;
     private final NewChangeSubmission newChangeSubmission;
     private final ApproveButton approveButton;
@@ -42,7 +46,10 @@ public class SlackListeners {
                           RejectReasonSubmission rejectReasonSubmission, ApproveReaction approveReaction,
                           StartButton startButton, OverrideSubmission overrideSubmission, AppHome appHome,
                           EmergencyButtons emergencyButtons, WorkButtonHandlers workButtons,
-                          ListNextButton listNext) {
+                          ListNextButton listNext, IncidentCauseButton incidentCauseButton,
+                          IncidentCauseSubmission incidentCauseSubmission) {
+        this.incidentCauseButton = incidentCauseButton;
+        this.incidentCauseSubmission = incidentCauseSubmission;
         this.listNext = listNext;
         this.emergencyButtons = emergencyButtons;
         this.workButtons = workButtons;
@@ -77,6 +84,9 @@ public class SlackListeners {
         app.blockAction(SlackIds.ROLLED_BACK_BUTTON, ErrorBoundary.blockAction(workButtons::rolledBack));
         app.blockAction(SlackIds.FAILED_BUTTON, ErrorBoundary.blockAction(workButtons::failed));
         app.blockAction(SlackIds.LIST_NEXT_BUTTON, ErrorBoundary.blockAction(listNext));
+        app.blockAction(SlackIds.INCIDENT_CAUSE_BUTTON, ErrorBoundary.blockAction(incidentCauseButton));
+        app.viewSubmission(SlackIds.INCIDENT_CAUSE_MODAL,
+                ErrorBoundary.viewSubmission(SlackIds.CAUSE_CHANGE, incidentCauseSubmission));
         app.blockAction(SlackIds.RESOLVE_BUTTON, ErrorBoundary.blockAction(emergencyButtons::resolve));
         app.blockAction(Pattern.compile(SlackIds.SATISFY_BUTTON + ":.*"),
                 ErrorBoundary.blockAction(emergencyButtons::satisfy));

@@ -52,9 +52,16 @@ final class GateFixture implements AutoCloseable {
     }
 
     GateFixture(String policy, Instant start) {
+        this(policy, start, Map.of());
+    }
+
+    /** With more properties for the app (webhook secrets, say). */
+    GateFixture(String policy, Instant start, Map<String, Object> extra) {
         clock.set(start);
+        var properties = new java.util.HashMap<String, Object>(Map.of("changebot.policy", policy, "changebot.gate.poll", "0s"));
+        properties.putAll(extra);
         // The settler's own poll stays out of the way: tests move the clock and settle by hand; commits still wake it.
-        app = RunningApp.start(db, slack, Map.of("changebot.policy", policy, "changebot.gate.poll", "0s"), clock);
+        app = RunningApp.start(db, slack, properties, clock);
     }
 
     /** `/change text` by a user; the private answer's text. */
@@ -104,6 +111,14 @@ final class GateFixture implements AutoCloseable {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
+        return send(request.build());
+    }
+
+    /** A POST with these headers and no token, as a webhook arrives. */
+    HttpResponse<String> postWith(String path, Map<String, String> headers, String body) {
+        var request = HttpRequest.newBuilder(app.uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         return send(request.build());
     }
 

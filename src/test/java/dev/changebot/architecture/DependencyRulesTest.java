@@ -84,7 +84,7 @@ class DependencyRulesTest {
 
     @ArchTest
     static final ArchRule adaptersDoNotReachIntoEachOther = slices()
-            .matching("dev.changebot.(slack|persistence|scheduling|api|cli|policyfile|sandbox|keyfile)..")
+            .matching("dev.changebot.(slack|persistence|scheduling|api|cli|policyfile|sandbox|keyfile|webhook)..")
             .should().notDependOnEachOther()
             // The CLI's whole job is to read policy files.
             .ignoreDependency(resideInAPackage("dev.changebot.cli.."), resideInAPackage("dev.changebot.policyfile.."))
@@ -97,7 +97,7 @@ class DependencyRulesTest {
             .that().resideInAnyPackage("dev.changebot.domain..", "dev.changebot.application..",
                     "dev.changebot.slack..", "dev.changebot.persistence..", "dev.changebot.scheduling..",
                     "dev.changebot.api..", "dev.changebot.cli..", "dev.changebot.policyfile..", "dev.changebot.sandbox..",
-                    "dev.changebot.keyfile..")
+                    "dev.changebot.keyfile..", "dev.changebot.webhook..")
             .and().haveNameNotMatching(GENERATED)
             .should().dependOnClassesThat().resideInAPackage("dev.changebot.config..");
 

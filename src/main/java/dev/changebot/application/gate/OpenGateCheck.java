@@ -101,7 +101,8 @@ public class OpenGateCheck {
                         + " is a change to " + change.service().get() + ", which is deployed only to "
                         + String.join(", ", policy.environmentsOf(change.service())) + "."));
             }
-            var verdict = decision.decide(change, policy, calendar.at(token.workspaceId(), now), service,
+            var verdict = decision.decide(change, policy, calendar.forChange(calendar.at(token.workspaceId(), now),
+                    token.workspaceId(), change.id().number()), service,
                     request.environment(), request.deadline(), now);
             var check = checks.add(new GateCheck(0, newPublicId(), token.workspaceId(), token.id(), idempotencyKey,
                     change.id(), service, request.environment(), verdict, request.deadline(), now,

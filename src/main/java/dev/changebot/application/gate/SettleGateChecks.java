@@ -97,14 +97,16 @@ public class SettleGateChecks {
         var now = clock.instant();
         var change = changes.find(check.workspaceId(), check.change());
         var ofThePass = calendars.computeIfAbsent(check.workspaceId(), workspace -> calendar.at(workspace, now));
-        if (verdictOf(check, change, ofThePass, now).sameAs(check.verdict())) {
+        if (verdictOf(check, change, calendar.forChange(ofThePass, check.workspaceId(), check.change().number()), now)
+                .sameAs(check.verdict())) {
             // Nothing to record. A freeze declared or lifted since the pass read the calendar woke this
             // node's settler when it committed (another node's: the next poll): the next pass decides on it.
             return false;
         }
         // About to record a new verdict: decided on the calendar as it is now, in this transaction, so
         // what is recorded never rests on a read older than the check's own.
-        var verdict = verdictOf(check, change, calendar.at(check.workspaceId(), now), now);
+        var verdict = verdictOf(check, change, calendar.forChange(calendar.at(check.workspaceId(), now),
+                check.workspaceId(), check.change().number()), now);
         if (verdict.sameAs(check.verdict())) {
             return false;
         }

@@ -1,6 +1,7 @@
 package dev.changebot.application.query;
 
 import dev.changebot.application.port.DeclaredFreezes;
+import dev.changebot.application.port.IncidentFreezes;
 import dev.changebot.application.port.OpenChanges;
 import dev.changebot.application.port.RoleDirectory;
 import dev.changebot.application.port.Transactions;
@@ -37,11 +38,21 @@ public class HomeOverview {
     private final ChangeRules rules;
     private final RoleDirectory directory;
     private final DeclaredFreezes declared;
+    private final IncidentFreezes incidents;
     private final Policy policy;
     private final Clock clock;
 
+    /** Without incidents (as before issue 18). */
     public HomeOverview(OpenChanges open, Transactions transactions, ChangeViews views, ChangeRules rules,
                         RoleDirectory directory, DeclaredFreezes declared, Policy policy, Clock clock) {
+        this(open, transactions, views, rules, directory, declared, workspaceId -> List.of(), policy, clock);
+    }
+
+    @jakarta.inject.Inject
+    public HomeOverview(OpenChanges open, Transactions transactions, ChangeViews views, ChangeRules rules,
+                        RoleDirectory directory, DeclaredFreezes declared, IncidentFreezes incidents, Policy policy,
+                        Clock clock) {
+        this.incidents = incidents;
         this.open = open;
         this.transactions = transactions;
         this.views = views;
@@ -69,6 +80,15 @@ public class HomeOverview {
             declared.inForceOrComing(workspaceId, now).forEach(d -> freezes.add(new FreezeNotice(
                     "Declared: " + d.reason(), new TimeSpan(d.startsAt(), d.endsAt().orElse(now.plus(LOOKAHEAD.multipliedBy(100)))),
                     d.endsAt().isEmpty())));
+            var coolDown = policy.incidentMapping().coolDown();
+            for (var incident : incidents.notThawed(workspaceId)) {
+                boolean watched = policy.freezes().stream().anyMatch(f -> f.source() instanceof FreezeSource.ActiveIncidents a
+                        && a.severities().contains(incident.severity()));
+                // An open incident's freeze runs until it is resolved; a resolved one's until its cool-down ends.
+                incident.freezeSpan(coolDown, now, now.plus(LOOKAHEAD.multipliedBy(100))).filter(span -> watched)
+                        .ifPresent(span -> freezes.add(new FreezeNotice("Incident " + incident.headline() + " — "
+                                + incident.servicesText(), span.span(), incident.status().open())));
+            }
             for (var freeze : policy.freezes()) {
                 if (freeze.source() instanceof FreezeSource.Scheduled scheduled) {
                     scheduled.schedule().nextSpanFrom(now).filter(span -> span.start().isBefore(now.plus(LOOKAHEAD)))

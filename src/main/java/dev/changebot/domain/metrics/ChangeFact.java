@@ -11,11 +11,12 @@ import java.util.List;
  * @param openSoakUntil        the end of the soak its last deployment started, when no ChangeSoakCompleted followed it
  * @param outcome              COMPLETED, ROLLED_BACK or FAILED from its ChangeFinished event
  * @param approvals            its ChangeApproved events in the order they were recorded
+ * @param causedIncident       linked to an incident as its cause (`/change incident cause`): a failure
  */
 public record ChangeFact(long number, String className, String service, String environment, Instant requestedAt,
                          Instant firstApprovalAt, Instant fullyApprovedAt, boolean emergency, Instant overrideAt,
                          Instant productionDeployedAt, Instant openSoakUntil, String outcome, Instant finishedAt,
-                         List<FollowUp> followUps, List<Approval> approvals) {
+                         List<FollowUp> followUps, List<Approval> approvals, boolean causedIncident) {
 
     public static final String COMPLETED = "COMPLETED";
     public static final String ROLLED_BACK = "ROLLED_BACK";
@@ -41,7 +42,8 @@ public record ChangeFact(long number, String className, String service, String e
     /** The same change with the follow-ups it owes, read separately. */
     public ChangeFact owing(List<FollowUp> owed) {
         return new ChangeFact(number, className, service, environment, requestedAt, firstApprovalAt, fullyApprovedAt,
-                emergency, overrideAt, productionDeployedAt, openSoakUntil, outcome, finishedAt, owed, approvals);
+                emergency, overrideAt, productionDeployedAt, openSoakUntil, outcome, finishedAt, owed, approvals,
+                causedIncident);
     }
 
     public boolean failed() {

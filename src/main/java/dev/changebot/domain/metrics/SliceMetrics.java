@@ -147,9 +147,12 @@ final class SliceMetrics {
                 .anyMatch(d -> d.counts() && window.isTarget(d.environment()) && window.contains(d.reportedAt()));
     }
 
-    /** It ended rolled back or failed, or a deployment of it to the target failed or was rolled back. */
+    /**
+     * It ended rolled back or failed, caused an incident (linked as its cause), or a deployment of it to
+     * the target failed or was rolled back.
+     */
     private boolean failedInTarget(ChangeFact change) {
-        return change.failed() || ofChange(change).anyMatch(d -> d.failed() && window.isTarget(d.environment()));
+        return change.failed() || change.causedIncident() || ofChange(change).anyMatch(d -> d.failed() && window.isTarget(d.environment()));
     }
 
     private java.util.stream.Stream<DeploymentFact> ofChange(ChangeFact change) {

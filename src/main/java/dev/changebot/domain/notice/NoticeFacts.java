@@ -73,4 +73,25 @@ public sealed interface NoticeFacts {
     record UnauthorizedDeployment(String where, String reportedBy, String why, Optional<String> version,
                                   Optional<String> pipelineUrl, Instant at) implements NoticeFacts {
     }
+
+    /**
+     * The banner posted once in the change channel when an incident freezes changes:
+     * {@code headline} "INC-3 SEV2 Payments down", {@code services} "payments-api" or "all services".
+     */
+    record IncidentFreeze(String ref, String headline, String services, String source, java.util.List<String> links)
+            implements NoticeFacts {
+
+        public IncidentFreeze {
+            links = java.util.List.copyOf(links);
+        }
+    }
+
+    /** The incident's freeze lifted; {@code waiting} are the changes ("CHG-4 Rotate keys") that may go now. */
+    record IncidentThaw(String ref, String headline, String services, java.util.List<String> waiting)
+            implements NoticeFacts {
+
+        public IncidentThaw {
+            waiting = java.util.List.copyOf(waiting);
+        }
+    }
 }

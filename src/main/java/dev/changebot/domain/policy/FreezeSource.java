@@ -10,11 +10,19 @@ public sealed interface FreezeSource {
     record Scheduled(Schedule schedule) implements FreezeSource {
     }
 
-    /** While an incident of one of these severities is open (P0/P1, SEV1/SEV2). */
-    record ActiveIncidents(Set<String> severities) implements FreezeSource {
+    /**
+     * While an incident of one of these severities is open (P0/P1, SEV1/SEV2), on every service or
+     * only on the ones the incident affects ({@link IncidentScope}).
+     */
+    record ActiveIncidents(Set<String> severities, IncidentScope scope) implements FreezeSource {
 
         public ActiveIncidents {
             severities = Set.copyOf(severities);
+        }
+
+        /** Every service (as before issue 18). */
+        public ActiveIncidents(Set<String> severities) {
+            this(severities, IncidentScope.ALL);
         }
     }
 

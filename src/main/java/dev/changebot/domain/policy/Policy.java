@@ -35,7 +35,8 @@ public record Policy(
         Map<String, RuleScope> windowScopes,
         ApiSettings api,
         List<KpiTarget> kpis,
-        ReportSettings reports) {
+        ReportSettings reports,
+        IncidentSettings incidents) {
 
     /** The service of a policy without a {@code services:} section; changes then record none. */
     public static final String IMPLICIT_SERVICE = "default";
@@ -50,6 +51,18 @@ public record Policy(
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         windowScopes = Collections.unmodifiableMap(new LinkedHashMap<>(windowScopes));
         kpis = List.copyOf(kpis);
+    }
+
+    /** A policy without an {@code incidents:} section (as before issue 18). */
+    public Policy(String id, String name, ZoneId zone, Map<String, Role> roles, ApprovalSettings approvals,
+                  Map<String, ChangeClass> classes, Optional<String> defaultClass,
+                  Optional<RiskQuestionnaire> questionnaire, ApprovalMatrix matrix, Map<String, NamedSchedule> windows,
+                  List<Freeze> freezes, BusinessCalendar businessCalendar, Reminders reminders, AuditSettings audit,
+                  Map<String, String> declaredEnvironments, Map<String, Service> services,
+                  Map<String, RuleScope> windowScopes, ApiSettings api, List<KpiTarget> kpis, ReportSettings reports) {
+        this(id, name, zone, roles, approvals, classes, defaultClass, questionnaire, matrix, windows, freezes,
+                businessCalendar, reminders, audit, declaredEnvironments, services, windowScopes, api, kpis, reports,
+                IncidentSettings.none());
     }
 
     /** A policy that posts no monthly report. */
@@ -82,6 +95,11 @@ public record Policy(
                   List<Freeze> freezes, BusinessCalendar businessCalendar, Reminders reminders, AuditSettings audit) {
         this(id, name, zone, roles, approvals, classes, defaultClass, questionnaire, matrix, windows, freezes,
                 businessCalendar, reminders, audit, Map.of(), Map.of(), Map.of(), ApiSettings.none(), List.of());
+    }
+
+    /** The {@code incidents:} mapping, where each of the policy's own service names also stands for itself. */
+    public IncidentSettings incidentMapping() {
+        return incidents.withKnownServices(services.keySet());
     }
 
     public Optional<ChangeClass> changeClass(String name) {

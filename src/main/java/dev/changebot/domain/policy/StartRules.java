@@ -43,7 +43,7 @@ public final class StartRules {
         var freezes = new ArrayList<NamedSchedule>();
         for (var freeze : policy.freezes()) {
             if (freeze.blocks(changeClass, target)) {
-                freezes.add(new NamedSchedule(freeze.name(), freeze.label(), schedule(freeze.source(), state)));
+                freezes.add(named(freeze, target, state));
             }
         }
         return new StartPlanner(windows, freezes, policy.zone(), changeClass.label());
@@ -66,15 +66,32 @@ public final class StartRules {
                 .map(firstWindowEnd -> !now.isBefore(firstWindowEnd)).orElse(false);
     }
 
-    private static Schedule schedule(FreezeSource source, CalendarState state) {
+    /**
+     * A freeze as the planner sees it. An active-incident freeze names the incidents behind it in its
+     * label, so the reason a change (or a gate check) waits says which incident: "the incident freeze
+     * (INC-3 SEV2 Payments down)".
+     */
+    private static NamedSchedule named(Freeze freeze, DeploymentTarget target, CalendarState state) {
+        var source = freeze.source();
         if (source instanceof FreezeSource.Scheduled scheduled) {
-            return scheduled.schedule();
+            return new NamedSchedule(freeze.name(), freeze.label(), scheduled.schedule());
         }
         if (source instanceof FreezeSource.ActiveIncidents incidents) {
             var spans = new ArrayList<TimeSpan>();
             incidents.severities().forEach(s -> spans.addAll(state.incidentsBySeverity().getOrDefault(s, List.of())));
-            return spans.isEmpty() ? Schedule.never() : new FixedSchedule(spans);
+            var headlines = new ArrayList<String>();
+            for (var incident : state.incidents()) {
+                if (incidents.severities().contains(incident.severity())
+                        && (incidents.scope() == IncidentScope.ALL || incident.affects(target))) {
+                    spans.add(incident.span());
+                    headlines.add(incident.headline());
+                }
+            }
+            var label = headlines.isEmpty() ? freeze.label() : freeze.label() + " (" + String.join("; ", headlines) + ")";
+            return new NamedSchedule(freeze.name(), label, spans.isEmpty() ? Schedule.never() : new FixedSchedule(spans));
         }
-        return state.declaredFreezes().isEmpty() ? Schedule.never() : new FixedSchedule(state.declaredFreezes());
+        var declared = state.declaredFreezes();
+        return new NamedSchedule(freeze.name(), freeze.label(),
+                declared.isEmpty() ? Schedule.never() : new FixedSchedule(declared));
     }
 }

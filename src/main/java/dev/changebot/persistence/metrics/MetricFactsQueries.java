@@ -31,7 +31,9 @@ final class MetricFactsQueries {
               ev.first_approval, ev.fully_approved, coalesce(ev.emergency, false) AS emergency, ev.override_at,
               ev.production_deployed,
               CASE WHEN coalesce(ev.last_soak_completed, 0) < ev.last_deployed THEN ev.last_soak_until END AS open_soak_until,
-              ev.outcome, ev.finished_at, ev.approval_steps, ev.approval_times, ev.approval_roles
+              ev.outcome, ev.finished_at, ev.approval_steps, ev.approval_times, ev.approval_roles,
+              EXISTS (SELECT 1 FROM incident_change ic WHERE ic.workspace_id = c.workspace_id
+                 AND ic.change_number = c.number AND ic.link = 'CAUSE') AS caused_incident
             FROM change_request c
             CROSS JOIN LATERAL (SELECT
                 min(e.occurred_at) FILTER (WHERE e.type = 'ChangeApproved') AS first_approval,
@@ -101,7 +103,7 @@ final class MetricFactsQueries {
                             row.getString("environment"), at(row, "requested_at"), at(row, "first_approval"),
                             at(row, "fully_approved"), row.getBoolean("emergency"), at(row, "override_at"),
                             at(row, "production_deployed"), at(row, "open_soak_until"), row.getString("outcome"),
-                            at(row, "finished_at"), List.of(), approvals(row)));
+                            at(row, "finished_at"), List.of(), approvals(row), row.getBoolean("caused_incident")));
                 }
             }
         }

@@ -14,6 +14,7 @@ import dev.changebot.domain.change.ChangeState;
 import dev.changebot.slack.inbound.SatisfyFlow;
 import dev.changebot.application.query.FindChanges;
 import dev.changebot.application.change.ManageFreezes;
+import dev.changebot.application.incident.ManageIncidents;
 import dev.changebot.slack.inbound.Replies;
 import dev.changebot.slack.inbound.StartFlow;
 import dev.changebot.slack.view.AuditTrailView;
@@ -52,11 +53,13 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final ReportFlow reportFlow;
     private final ShowAuditTrail auditTrail;
     private final TokenFlow tokenFlow;
+    private final ManageIncidents manageIncidents;
 
     public ChangeCommandHandler(FindChanges findChanges, ChangeService service, Clock clock, Policy policy,
                                 StartFlow startFlow, ManageFreezes manageFreezes, DeclareEmergency declareEmergency,
                                 SatisfyFlow satisfyFlow, AnswerOnce once, EvidenceFlow evidenceFlow, ReportFlow reportFlow,
-                                ShowAuditTrail auditTrail, TokenFlow tokenFlow) {
+                                ShowAuditTrail auditTrail, TokenFlow tokenFlow, ManageIncidents manageIncidents) {
+        this.manageIncidents = manageIncidents;
         this.tokenFlow = tokenFlow;
         this.once = once;
         this.evidenceFlow = evidenceFlow;
@@ -134,6 +137,18 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         if (command instanceof SlashCommand.FreezeList list) {
             return privately(ctx, FreezeList.text(manageFreezes.list(team), list.page()));
         }
+        if (command instanceof SlashCommand.IncidentStart start) {
+            return once(ctx, team, triggerId, () -> Mrkdwn.escape(manageIncidents.start(team, user, channelId, start.severity(),
+                    start.words())));
+        }
+        if (command instanceof SlashCommand.IncidentResolve resolve) {
+            return once(ctx, team, triggerId, () -> Mrkdwn.escape(manageIncidents.resolve(team, user, resolve.number())));
+        }
+        if (command instanceof SlashCommand.IncidentLink link) {
+            return once(ctx, team, triggerId, () -> manageIncidents.link(team, user, link.number(), link.changeId(),
+                    link.cause() ? dev.changebot.application.port.Incidents.Link.CAUSE
+                            : dev.changebot.application.port.Incidents.Link.REMEDIATION));
+        }
         if (command instanceof SlashCommand.Evidence evidence) {
             // Once per delivery: a redelivered command must not build and send a second pack.
             return once(ctx, team, triggerId, () -> evidenceFlow.start(ctx.client(), team, user, channelId,
@@ -161,13 +176,20 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     }
 
     private String declare(String team, String user, String channelId, SlashCommand.Emergency emergency) {
+        var unknown = manageIncidents.unknownIncident(team, emergency.incident());
+        if (unknown.isPresent()) {
+            return unknown.get();
+        }
         var result = declareEmergency.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander(),
                 emergency.severity(), emergency.approvedBy());
-        return result instanceof DeclareEmergency.Result.Declared declared
-                ? "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
-                        + (declared.change().state() == ChangeState.PENDING_APPROVAL
-                                ? " The policy asks for an approval before work starts: it is on the announcement." : "")
-                : ((DeclareEmergency.Result.Refused) result).reason();
+        if (!(result instanceof DeclareEmergency.Result.Declared declared)) {
+            return ((DeclareEmergency.Result.Refused) result).reason();
+        }
+        var linked = manageIncidents.linkEmergency(team, user, channelId, declared.change().id(), emergency.incident());
+        return "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
+                + (declared.change().state() == ChangeState.PENDING_APPROVAL
+                        ? " The policy asks for an approval before work starts: it is on the announcement." : "")
+                + linked.orElse("");
     }
 
     /**

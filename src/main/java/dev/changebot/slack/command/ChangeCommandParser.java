@@ -42,6 +42,7 @@ public final class ChangeCommandParser {
             case "failed" -> withId(verb, rest, false,
                     (id) -> new SlashCommand.Finished(id.id(), dev.changebot.domain.change.ChangeState.FAILED));
             case "freeze" -> FreezeCommandParser.parse(rest);
+            case "incident" -> IncidentCommandParser.parse(rest);
             case "evidence" -> rest.isEmpty()
                     ? new SlashCommand.Unreadable("`/change evidence` needs a period: "
                             + dev.changebot.domain.evidence.PeriodReading.EXAMPLES + ".")
@@ -107,10 +108,18 @@ public final class ChangeCommandParser {
     }
 
     /**
-     * `/change emergency <summary> [--ic @someone] [--sev P1] [--approved-by @someone]`; Slack sends
-     * a mention as <@U123|name>.
+     * `/change emergency <summary> [--ic @someone] [--sev P1] [--approved-by @someone] [--incident INC-n]`;
+     * Slack sends a mention as <@U123|name>.
      */
     private static SlashCommand emergency(String rest) {
+        java.util.Optional<Long> incident = java.util.Optional.empty();
+        var linked = java.util.regex.Pattern.compile("(?i)\\s*--incident\\s+INC-(\\d{1,18})\\b\\s*").matcher(rest);
+        if (linked.find()) {
+            incident = java.util.Optional.of(Long.parseLong(linked.group(1)));
+            rest = (rest.substring(0, linked.start()) + " " + rest.substring(linked.end())).strip();
+        } else if (rest.contains("--incident")) {
+            return new SlashCommand.Unreadable("`--incident` needs the incident it fixes, e.g. `--incident INC-3`.");
+        }
         java.util.Optional<String> approvedBy = java.util.Optional.empty();
         var approved = java.util.regex.Pattern.compile("\\s*--approved-by\\s+<@([A-Z0-9]+)(?:\\|[^>]*)?>\\s*").matcher(rest);
         if (approved.find()) {
@@ -139,7 +148,7 @@ public final class ChangeCommandParser {
         if (summary.isBlank()) {
             return new SlashCommand.Unreadable("`/change emergency` needs a summary, e.g. `/change emergency Roll back bad config`.");
         }
-        return new SlashCommand.Emergency(summary, ic, severity, approvedBy);
+        return new SlashCommand.Emergency(summary, ic, severity, approvedBy, incident);
     }
 
     /** `deployed CHG-n <environment> [percent]`: the percentage is a step of a staged rollout. */

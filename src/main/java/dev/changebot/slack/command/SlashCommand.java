@@ -48,8 +48,14 @@ public sealed interface SlashCommand {
     }
 
     /** {@code approvedBy}: who approved it by word beforehand (`--approved-by @ceo`), where the policy asks. */
+    /** {@code incident}: the INC-n it remediates ({@code --incident INC-n}). */
     record Emergency(String summary, java.util.Optional<String> incidentCommander, java.util.Optional<String> severity,
-                     java.util.Optional<String> approvedBy) implements SlashCommand {
+                     java.util.Optional<String> approvedBy, java.util.Optional<Long> incident) implements SlashCommand {
+
+        public Emergency(String summary, java.util.Optional<String> incidentCommander, java.util.Optional<String> severity,
+                         java.util.Optional<String> approvedBy) {
+            this(summary, incidentCommander, severity, approvedBy, java.util.Optional.empty());
+        }
 
         public Emergency(String summary, java.util.Optional<String> incidentCommander,
                          java.util.Optional<String> severity) {
@@ -76,6 +82,20 @@ public sealed interface SlashCommand {
     }
 
     record FreezeStart(String reason, java.util.Optional<java.time.Instant> until) implements SlashCommand {
+    }
+
+    /** `/change incident start <SEV> <title> [services…]`: the title words, then any services. */
+    record IncidentStart(String severity, java.util.List<String> words) implements SlashCommand {
+        public IncidentStart {
+            words = java.util.List.copyOf(words);
+        }
+    }
+
+    record IncidentResolve(long number) implements SlashCommand {
+    }
+
+    /** `/change incident cause|remediate INC-n CHG-m`: {@code cause}, else a remediation. */
+    record IncidentLink(long number, ChangeId changeId, boolean cause) implements SlashCommand {
     }
 
     record FreezeEnd() implements SlashCommand {

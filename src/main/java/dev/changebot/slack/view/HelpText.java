@@ -24,6 +24,8 @@ public final class HelpText {
                 • `/change issue CHG-n &lt;what you see&gt;` — report a production issue on a change (the policy may ask for a rollback decision)
                 • `/change freeze start &lt;reason&gt; [until 2026-12-24T18:00Z]` — declare a freeze (authorised roles)
                 • `/change freeze end` — lift the declared freezes; `/change freeze list` — see them
+                • `/change incident start &lt;SEV&gt; &lt;title&gt; [services…]`, `/change incident resolve INC-n` — record an incident without an incident tool; the policy's incident freezes follow it (roles the policy names)
+                • `/change incident cause INC-n CHG-m` — the change caused it (counts in the failure rate); `/change incident remediate INC-n CHG-m` — the change fixes it and may go during its freeze
                 • `/change report [2026-11 | 2026-Q4]` — the period's numbers (DORA keys, approvals, follow-ups), the policy's targets met or missed, a chart and the CSV, posted here (default: last month)
                 • `/change audit CHG-n [page]` — a change's whole audit trail, each entry verified against the chain
                 • `/change evidence &lt;period&gt;` — the evidence pack for an auditor (`2026-Q3`, `2026-11`, `2026-07-01..2026-09-30`, `30d`), sent to you as a file (roles the policy names)

@@ -33,13 +33,23 @@ public final class NoticeMessage {
     /** The same text as one section block. */
     public static List<LayoutBlock> blocks(Notice notice) {
         var text = Cut.mrkdwn(written(notice), SlackLimits.SECTION_TEXT);
-        return List.of(section(s -> s.text(markdownText(text))));
+        var section = section(s -> s.text(markdownText(text)));
+        if (notice.facts() instanceof NoticeFacts.IncidentFreeze freeze) {
+            return List.of(section, IncidentNoticeText.causeButton(freeze));
+        }
+        return List.of(section);
     }
 
     private static String written(Notice notice) {
         var facts = notice.facts();
         if (facts instanceof NoticeFacts.UnauthorizedDeployment deployment) {
             return unauthorized(notice.changeId(), deployment);
+        }
+        if (facts instanceof NoticeFacts.IncidentFreeze freeze) {
+            return IncidentNoticeText.freeze(freeze);
+        }
+        if (facts instanceof NoticeFacts.IncidentThaw thaw) {
+            return IncidentNoticeText.thaw(thaw);
         }
         // Every other kind is about a change.
         var id = notice.changeId().orElseThrow();

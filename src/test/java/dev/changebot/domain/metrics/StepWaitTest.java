@@ -17,7 +17,7 @@ class StepWaitTest {
 
     private static ChangeFact change(Instant fullyApproved, ChangeFact.Approval... approvals) {
         return new ChangeFact(7, "normal", "api", "production", REQUESTED, approvals.length == 0 ? null : approvals[0].at(),
-                fullyApproved, false, null, null, null, null, null, List.of(), List.of(approvals));
+                fullyApproved, false, null, null, null, null, null, List.of(), List.of(approvals), false);
     }
 
     private static ChangeFact.Approval approval(int step, String time, String... roles) {
@@ -61,7 +61,7 @@ class StepWaitTest {
     @DisplayName("a change without a class is keyed 'none'")
     void noClass() {
         var change = new ChangeFact(8, null, null, null, REQUESTED, at("09:00"), at("09:00"), false, null, null, null,
-                null, null, List.of(), List.of(approval(1, "09:00")));
+                null, null, List.of(), List.of(approval(1, "09:00")), false);
         assertThat(StepWait.of(change)).singleElement().extracting(StepWait::stepKey).isEqualTo("none step 1");
     }
 }
