@@ -66,6 +66,11 @@ public final class StartRules {
                 .map(firstWindowEnd -> !now.isBefore(firstWindowEnd)).orElse(false);
     }
 
+    /** When {@code freeze} holds, given what is happening now (declared freezes, open incidents). */
+    public static Schedule scheduleOf(Freeze freeze, CalendarState state) {
+        return schedule(freeze.source(), state);
+    }
+
     private static Schedule schedule(FreezeSource source, CalendarState state) {
         if (source instanceof FreezeSource.Scheduled scheduled) {
             return scheduled.schedule();
