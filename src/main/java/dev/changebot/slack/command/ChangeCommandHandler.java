@@ -16,7 +16,10 @@ import dev.changebot.application.query.FindChanges;
 import dev.changebot.application.change.ManageFreezes;
 import dev.changebot.slack.inbound.Replies;
 import dev.changebot.slack.inbound.StartFlow;
+import dev.changebot.application.query.ShowCalendar;
+import dev.changebot.slack.connection.ReaderZones;
 import dev.changebot.slack.view.AuditTrailView;
+import dev.changebot.slack.view.CalendarView;
 import dev.changebot.slack.view.ChangeList;
 import dev.changebot.slack.view.FreezeList;
 import dev.changebot.slack.view.Cut;
@@ -52,12 +55,17 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final ReportFlow reportFlow;
     private final ShowAuditTrail auditTrail;
     private final TokenFlow tokenFlow;
+    private final ShowCalendar showCalendar;
+    private final ReaderZones readerZones;
 
     public ChangeCommandHandler(FindChanges findChanges, ChangeService service, Clock clock, Policy policy,
                                 StartFlow startFlow, ManageFreezes manageFreezes, DeclareEmergency declareEmergency,
                                 SatisfyFlow satisfyFlow, AnswerOnce once, EvidenceFlow evidenceFlow, ReportFlow reportFlow,
-                                ShowAuditTrail auditTrail, TokenFlow tokenFlow) {
+                                ShowAuditTrail auditTrail, TokenFlow tokenFlow, ShowCalendar showCalendar,
+                                ReaderZones readerZones) {
         this.tokenFlow = tokenFlow;
+        this.showCalendar = showCalendar;
+        this.readerZones = readerZones;
         this.once = once;
         this.evidenceFlow = evidenceFlow;
         this.reportFlow = reportFlow;
@@ -152,6 +160,13 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         if (command instanceof SlashCommand.Token token) {
             // Not once per delivery: the answer holds a new token's text, which must not be kept.
             return privately(ctx, tokenFlow.answer(team, user, token));
+        }
+        if (command instanceof SlashCommand.Calendar calendar) {
+            var answer = showCalendar.of(team, calendar.period(), calendar.service(), readerZones.of(user));
+            if (answer instanceof ShowCalendar.Shown shown) {
+                return privately(ctx, CalendarView.fallbackText(shown.calendar()), CalendarView.blocks(shown.calendar()));
+            }
+            return privately(ctx, HelpText.after(Mrkdwn.escape(((ShowCalendar.Refused) answer).reason())));
         }
         if (command instanceof SlashCommand.Start start) {
             return startFlow.start(ctx.client(), triggerId, team, start.id(), user)

@@ -105,6 +105,10 @@ public sealed interface SlashCommand {
         }
     }
 
+    /** `/change calendar [7d | 30d | 2026-12] [service]`: the period as typed (blank: the next 7 days). */
+    record Calendar(String period, java.util.Optional<String> service) implements SlashCommand {
+    }
+
     /** Input we could not read; the problem is told to the user in front of the help text. */
     record Unreadable(String problem) implements SlashCommand {
     }
