@@ -57,12 +57,14 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final TokenFlow tokenFlow;
     private final ShowCalendar showCalendar;
     private final ReaderZones readerZones;
+    private final CalendarFeedFlow feedFlow;
 
     public ChangeCommandHandler(FindChanges findChanges, ChangeService service, Clock clock, Policy policy,
                                 StartFlow startFlow, ManageFreezes manageFreezes, DeclareEmergency declareEmergency,
                                 SatisfyFlow satisfyFlow, AnswerOnce once, EvidenceFlow evidenceFlow, ReportFlow reportFlow,
                                 ShowAuditTrail auditTrail, TokenFlow tokenFlow, ShowCalendar showCalendar,
-                                ReaderZones readerZones) {
+                                ReaderZones readerZones, CalendarFeedFlow feedFlow) {
+        this.feedFlow = feedFlow;
         this.tokenFlow = tokenFlow;
         this.showCalendar = showCalendar;
         this.readerZones = readerZones;
@@ -160,6 +162,13 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         if (command instanceof SlashCommand.Token token) {
             // Not once per delivery: the answer holds a new token's text, which must not be kept.
             return privately(ctx, tokenFlow.answer(team, user, token));
+        }
+        if (command instanceof SlashCommand.CalendarSubscribe subscribe) {
+            // Not once per delivery: the answer holds the URL's secret, which must not be kept.
+            return privately(ctx, feedFlow.subscribe(team, user, subscribe.services()));
+        }
+        if (command instanceof SlashCommand.CalendarUnsubscribe) {
+            return privately(ctx, feedFlow.unsubscribe(team, user));
         }
         if (command instanceof SlashCommand.Calendar calendar) {
             var answer = showCalendar.of(team, calendar.period(), calendar.service(), readerZones.of(user));

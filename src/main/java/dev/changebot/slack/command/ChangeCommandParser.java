@@ -193,6 +193,15 @@ public final class ChangeCommandParser {
     /** `calendar [period] [service]`, in either order: a word that looks like a period is the period. */
     private static SlashCommand calendar(String rest) {
         var words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        if (words.length > 0 && words[0].equalsIgnoreCase("subscribe")) {
+            return new SlashCommand.CalendarSubscribe(java.util.Arrays.stream(words).skip(1)
+                    .map(w -> w.toLowerCase(Locale.ROOT)).toList());
+        }
+        if (words.length > 0 && words[0].equalsIgnoreCase("unsubscribe")) {
+            return words.length == 1 ? new SlashCommand.CalendarUnsubscribe()
+                    : new SlashCommand.Unreadable("`/change calendar unsubscribe` takes nothing after it: it revokes"
+                            + " every calendar URL you made.");
+        }
         String period = null;
         String service = null;
         for (var word : words) {

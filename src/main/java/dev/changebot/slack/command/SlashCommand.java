@@ -109,6 +109,18 @@ public sealed interface SlashCommand {
     record Calendar(String period, java.util.Optional<String> service) implements SlashCommand {
     }
 
+    /** `/change calendar subscribe [service…]`: a private iCal feed URL, of these services only when named. */
+    record CalendarSubscribe(java.util.List<String> services) implements SlashCommand {
+
+        public CalendarSubscribe {
+            services = java.util.List.copyOf(services);
+        }
+    }
+
+    /** `/change calendar unsubscribe`: revokes every feed URL the person made. */
+    record CalendarUnsubscribe() implements SlashCommand {
+    }
+
     /** Input we could not read; the problem is told to the user in front of the help text. */
     record Unreadable(String problem) implements SlashCommand {
     }

@@ -172,4 +172,14 @@ class ChangeCommandParserTest {
         assertThat(ChangeCommandParser.parse("calendar 7d 30d")).isInstanceOf(Unreadable.class);
         assertThat(ChangeCommandParser.parse("calendar api web")).isInstanceOf(Unreadable.class);
     }
+
+    @Test
+    @DisplayName("`calendar subscribe [service…]` and `calendar unsubscribe` (which takes nothing more)")
+    void calendarSubscriptions() {
+        assertThat(ChangeCommandParser.parse("calendar subscribe")).isEqualTo(new SlashCommand.CalendarSubscribe(java.util.List.of()));
+        assertThat(ChangeCommandParser.parse("calendar Subscribe API web"))
+                .isEqualTo(new SlashCommand.CalendarSubscribe(java.util.List.of("api", "web")));
+        assertThat(ChangeCommandParser.parse("calendar unsubscribe")).isEqualTo(new SlashCommand.CalendarUnsubscribe());
+        assertThat(ChangeCommandParser.parse("calendar unsubscribe all")).isInstanceOf(Unreadable.class);
+    }
 }
