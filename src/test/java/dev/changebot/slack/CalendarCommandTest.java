@@ -93,6 +93,24 @@ class CalendarCommandTest extends OnPreset {
                 .contains("The next 7 days (Europe/Berlin)", "*CHG-1* Bump the CDN", "19:00–19:45"));
     }
 
+    @Test
+    @DisplayName("/change conflicts lists every conflict with the other change and the overlap, and the next free slot")
+    void conflicts() {
+        submit(ChangeForms.complete(Instant.parse("2026-12-02T18:00:00Z")).inClass("standard").title("Bump the CDN"));
+        submit(ChangeForms.complete(Instant.parse("2026-12-02T18:30:00Z")).inClass("standard").title("Rotate keys"));
+
+        var text = ask("conflicts CHG-2").get("text").getAsString();
+
+        assertThat(text).contains("*CHG-2*", "has 2 conflicts:",
+                "• *same system* with *CHG-1* Bump the CDN (<@U0REQUEST>) — overlap <!date^"
+                        + Instant.parse("2026-12-02T18:30:00Z").getEpochSecond(),
+                "• *same person* with *CHG-1*",
+                "Next free slot: <!date^" + Instant.parse("2026-12-02T18:45:00Z").getEpochSecond());
+        assertThat(ask("conflicts CHG-1").get("text").getAsString()).contains("has 2 conflicts", "with *CHG-2*");
+        assertThat(ask("conflicts CHG-9").get("text").getAsString()).contains("CHG-9");
+        assertThat(ask("conflicts").get("text").getAsString()).contains("needs a change id");
+    }
+
     private void submit(ChangeForms form) {
         var response = app.slack(SlackPayloads.viewSubmission(REQUESTER, SlackIds.NEW_CHANGE_MODAL,
                 ChangeRef.inChannel(CHANNEL).encode(), form.state()), SlackPayloads.FORM);

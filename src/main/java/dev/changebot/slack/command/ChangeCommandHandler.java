@@ -20,6 +20,8 @@ import dev.changebot.application.query.ShowCalendar;
 import dev.changebot.slack.connection.ReaderZones;
 import dev.changebot.slack.view.AuditTrailView;
 import dev.changebot.slack.view.CalendarView;
+import dev.changebot.slack.view.ConflictsView;
+import dev.changebot.application.query.FindConflicts;
 import dev.changebot.slack.view.ChangeList;
 import dev.changebot.slack.view.FreezeList;
 import dev.changebot.slack.view.Cut;
@@ -58,12 +60,14 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final ShowCalendar showCalendar;
     private final ReaderZones readerZones;
     private final CalendarFeedFlow feedFlow;
+    private final FindConflicts findConflicts;
 
     public ChangeCommandHandler(FindChanges findChanges, ChangeService service, Clock clock, Policy policy,
                                 StartFlow startFlow, ManageFreezes manageFreezes, DeclareEmergency declareEmergency,
                                 SatisfyFlow satisfyFlow, AnswerOnce once, EvidenceFlow evidenceFlow, ReportFlow reportFlow,
                                 ShowAuditTrail auditTrail, TokenFlow tokenFlow, ShowCalendar showCalendar,
-                                ReaderZones readerZones, CalendarFeedFlow feedFlow) {
+                                ReaderZones readerZones, CalendarFeedFlow feedFlow, FindConflicts findConflicts) {
+        this.findConflicts = findConflicts;
         this.feedFlow = feedFlow;
         this.tokenFlow = tokenFlow;
         this.showCalendar = showCalendar;
@@ -162,6 +166,10 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         if (command instanceof SlashCommand.Token token) {
             // Not once per delivery: the answer holds a new token's text, which must not be kept.
             return privately(ctx, tokenFlow.answer(team, user, token));
+        }
+        if (command instanceof SlashCommand.Conflicts conflicts) {
+            return findConflicts.of(team, conflicts.id()).map(found -> privately(ctx, ConflictsView.text(found)))
+                    .orElseGet(() -> privately(ctx, Replies.notFound(conflicts.id().toString())));
         }
         if (command instanceof SlashCommand.CalendarSubscribe subscribe) {
             // Not once per delivery: the answer holds the URL's secret, which must not be kept.

@@ -50,6 +50,7 @@ public final class ChangeCommandParser {
             case "report" -> new SlashCommand.Report(rest);
             case "token" -> token(rest);
             case "calendar" -> calendar(rest);
+            case "conflicts" -> withId(verb, rest, false, (id) -> new SlashCommand.Conflicts(id.id()));
             case "reject" -> withId(verb, rest, true, (id) -> new SlashCommand.Reject(id.id(), id.rest()));
             default -> new SlashCommand.Unreadable("I don't know `" + Mrkdwn.escape(clip(parts[0])) + "`.");
         };

@@ -121,6 +121,10 @@ public sealed interface SlashCommand {
     record CalendarUnsubscribe() implements SlashCommand {
     }
 
+    /** `/change conflicts CHG-n`: every conflict of its planned window, and the next free slot. */
+    record Conflicts(ChangeId id) implements SlashCommand {
+    }
+
     /** Input we could not read; the problem is told to the user in front of the help text. */
     record Unreadable(String problem) implements SlashCommand {
     }

@@ -23,6 +23,7 @@ public final class HelpText {
                 • `/change done CHG-n`, `/change rolledback CHG-n`, `/change failed CHG-n` — how the work ended
                 • `/change issue CHG-n &lt;what you see&gt;` — report a production issue on a change (the policy may ask for a rollback decision)
                 • `/change calendar [7d | 30d | 2026-12] [service]` — what is scheduled, frozen and open, day by day in your time zone, and the earliest start each class of change may have; `/change calendar subscribe [service…]` — a private URL for Google Calendar, Outlook or Apple Calendar (`/change calendar unsubscribe` revokes yours)
+                • `/change conflicts CHG-n` — every conflict of a change's planned window (same service or system, a rollout under way, a freeze, outside its windows, the same person twice) and the next free slot
                 • `/change freeze start &lt;reason&gt; [until 2026-12-24T18:00Z]` — declare a freeze (authorised roles)
                 • `/change freeze end` — lift the declared freezes; `/change freeze list` — see them
                 • `/change report [2026-11 | 2026-Q4]` — the period's numbers (DORA keys, approvals, follow-ups), the policy's targets met or missed, a chart and the CSV, posted here (default: last month)
