@@ -109,25 +109,26 @@ public class CalendarFeeds {
         var now = clock.instant();
         var workspaceId = subscription.workspaceId();
         return transactions.inTransaction(() -> {
-            var open = new HashMap<Long, Shown>();
-            for (var change : calendar.openChanges(workspaceId)) {
-                if (change.window().isPresent() && change.holdsItsSlot()) {
-                    open.put(change.id().number(), null);
+            // The open changes are read once; of the others, only those the feed showed before (to tell their end).
+            var shown = new ArrayList<Shown>();
+            var openNumbers = new HashSet<Long>();
+            for (var change : calendar.open(workspaceId)) {
+                openNumbers.add(change.id().number());
+                var scheduled = ScheduledChanges.of(views.of(change));
+                if (scheduled.window().isPresent() && scheduled.holdsItsSlot()) {
+                    shown.add(new Shown(change, scheduled));
                 }
             }
-            var numbers = new HashSet<ChangeId>();
-            open.keySet().forEach(n -> numbers.add(new ChangeId(n)));
-            sequences.shownSince(workspaceId, now.minus(Duration.ofDays(365))).forEach(n -> numbers.add(new ChangeId(n)));
-            var shown = new ArrayList<Shown>();
-            for (var change : changes.findAll(workspaceId, numbers)) {
-                var scheduled = ScheduledChanges.of(views.of(change));
-                if (scheduled.window().isEmpty()) {
-                    continue;
-                }
-                boolean stillShown = open.containsKey(change.id().number())
-                        || scheduled.window().get().end().isAfter(now.minus(KEPT_AFTER));
-                if (stillShown) {
-                    shown.add(new Shown(change, scheduled));
+            var gone = new HashSet<ChangeId>();
+            sequences.shownSince(workspaceId, now.minus(Duration.ofDays(365))).stream()
+                    .filter(n -> !openNumbers.contains(n)).forEach(n -> gone.add(new ChangeId(n)));
+            if (!gone.isEmpty()) {
+                for (var change : changes.findAll(workspaceId, gone)) {
+                    var scheduled = ScheduledChanges.of(views.of(change));
+                    if (scheduled.window().isPresent()
+                            && scheduled.window().get().end().isAfter(now.minus(KEPT_AFTER))) {
+                        shown.add(new Shown(change, scheduled));
+                    }
                 }
             }
             var prints = new HashMap<Long, String>();

@@ -85,11 +85,16 @@ public class ShowCalendar {
 
     /** Every open change as the calendar sees it, up to {@link #MAX_OPEN}; call inside a transaction. */
     public List<ScheduledChange> openChanges(String workspaceId) {
-        var all = new ArrayList<ScheduledChange>();
+        return open(workspaceId).stream().map(change -> ScheduledChanges.of(views.of(change))).toList();
+    }
+
+    /** The open changes themselves, in number order, up to {@link #MAX_OPEN}; call inside a transaction. */
+    public List<dev.changebot.domain.change.Change> open(String workspaceId) {
+        var all = new ArrayList<dev.changebot.domain.change.Change>();
         long after = 0;
         while (all.size() < MAX_OPEN) {
             var chunk = open.after(workspaceId, after, CHUNK);
-            chunk.forEach(change -> all.add(ScheduledChanges.of(views.of(change))));
+            all.addAll(chunk);
             if (chunk.size() < CHUNK) {
                 break;
             }
