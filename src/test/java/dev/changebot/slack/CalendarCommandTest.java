@@ -94,6 +94,24 @@ class CalendarCommandTest extends OnPreset {
     }
 
     @Test
+    @DisplayName("a request with conflicts is recorded, and the form turns into a warning listing them with the next free slot")
+    void formWarning() {
+        var quiet = submitted(ChangeForms.complete(Instant.parse("2026-12-02T18:00:00Z")).inClass("standard").title("Bump the CDN"));
+        assertThat(quiet).as("no conflict: the form just closes").doesNotContain("response_action");
+
+        var warned = submitted(ChangeForms.complete(Instant.parse("2026-12-02T18:30:00Z")).inClass("standard")
+                .title("Rotate keys"));
+
+        var answer = JsonParser.parseString(warned).getAsJsonObject();
+        assertThat(answer.get("response_action").getAsString()).isEqualTo("update");
+        var text = answer.getAsJsonObject("view").getAsJsonArray("blocks").get(0).getAsJsonObject()
+                .getAsJsonObject("text").get("text").getAsString();
+        assertThat(text).contains("Requested CHG-2", "• *same system* with *CHG-1*", "• *same person* with *CHG-1*",
+                "Next free slot: <!date^" + Instant.parse("2026-12-02T18:45:00Z").getEpochSecond());
+        assertThat(db.count("change_request")).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("/change conflicts lists every conflict with the other change and the overlap, and the next free slot")
     void conflicts() {
         submit(ChangeForms.complete(Instant.parse("2026-12-02T18:00:00Z")).inClass("standard").title("Bump the CDN"));
@@ -109,6 +127,11 @@ class CalendarCommandTest extends OnPreset {
         assertThat(ask("conflicts CHG-1").get("text").getAsString()).contains("has 2 conflicts", "with *CHG-2*");
         assertThat(ask("conflicts CHG-9").get("text").getAsString()).contains("CHG-9");
         assertThat(ask("conflicts").get("text").getAsString()).contains("needs a change id");
+    }
+
+    private String submitted(ChangeForms form) {
+        return app.slack(SlackPayloads.viewSubmission(REQUESTER, SlackIds.NEW_CHANGE_MODAL,
+                ChangeRef.inChannel(CHANNEL).encode(), form.state()), SlackPayloads.FORM).body();
     }
 
     private void submit(ChangeForms form) {
