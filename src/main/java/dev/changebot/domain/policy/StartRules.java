@@ -67,9 +67,18 @@ public final class StartRules {
     }
 
     /**
-     * A freeze as the planner sees it. An active-incident freeze names the incidents behind it in its
-     * label, so the reason a change (or a gate check) waits says which incident: "the incident freeze
-     * (INC-3 SEV2 Payments down)".
+     * When {@code freeze} holds, given what is happening now (declared freezes, open incidents), for
+     * any change: an incident freeze scoped to the affected services holds here while any matching
+     * incident is open (the calendar shows it; whom it stops is {@link #named}'s to say).
+     */
+    public static Schedule scheduleOf(Freeze freeze, CalendarState state) {
+        return named(freeze, null, state).schedule();
+    }
+
+    /**
+     * A freeze as the planner sees it for {@code target} (null: any target). An active-incident freeze
+     * names the incidents behind it in its label, so the reason a change (or a gate check) waits says
+     * which incident: "the incident freeze (INC-3 SEV2 Payments down)".
      */
     private static NamedSchedule named(Freeze freeze, DeploymentTarget target, CalendarState state) {
         var source = freeze.source();
@@ -82,7 +91,7 @@ public final class StartRules {
             var headlines = new ArrayList<String>();
             for (var incident : state.incidents()) {
                 if (incidents.severities().contains(incident.severity())
-                        && (incidents.scope() == IncidentScope.ALL || incident.affects(target))) {
+                        && (incidents.scope() == IncidentScope.ALL || target == null || incident.affects(target))) {
                     spans.add(incident.span());
                     headlines.add(incident.headline());
                 }

@@ -9,17 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Plain statements on the caller's connection, for the gate's tables; a failure keeps its SQLException as the cause. */
-final class Rows {
+/**
+ * Plain statements on the caller's connection, for the gate's tables and the calendar's; a failure keeps its
+ * SQLException as the cause.
+ */
+public final class Rows {
 
     private Rows() {
     }
 
-    interface Reader<T> {
+    public interface Reader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
-    static int update(JdbcOperations jdbc, String what, String sql, Object... parameters) {
+    public static int update(JdbcOperations jdbc, String what, String sql, Object... parameters) {
         return jdbc.prepareStatement(sql, statement -> {
             try {
                 bind(statement, parameters);
@@ -30,7 +33,7 @@ final class Rows {
         });
     }
 
-    static <T> List<T> query(JdbcOperations jdbc, String what, Reader<T> reader, String sql, Object... parameters) {
+    public static <T> List<T> query(JdbcOperations jdbc, String what, Reader<T> reader, String sql, Object... parameters) {
         return jdbc.prepareStatement(sql, statement -> {
             try {
                 bind(statement, parameters);
@@ -47,15 +50,15 @@ final class Rows {
         });
     }
 
-    static <T> Optional<T> one(JdbcOperations jdbc, String what, Reader<T> reader, String sql, Object... parameters) {
+    public static <T> Optional<T> one(JdbcOperations jdbc, String what, Reader<T> reader, String sql, Object... parameters) {
         return query(jdbc, what, reader, sql, parameters).stream().findFirst();
     }
 
-    static Timestamp at(Instant instant) {
+    public static Timestamp at(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
+    public static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
         return Optional.ofNullable(row.getTimestamp(column)).map(Timestamp::toInstant);
     }
 

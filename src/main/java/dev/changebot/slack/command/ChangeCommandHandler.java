@@ -17,7 +17,12 @@ import dev.changebot.application.change.ManageFreezes;
 import dev.changebot.application.incident.ManageIncidents;
 import dev.changebot.slack.inbound.Replies;
 import dev.changebot.slack.inbound.StartFlow;
+import dev.changebot.application.query.ShowCalendar;
+import dev.changebot.slack.connection.ReaderZones;
 import dev.changebot.slack.view.AuditTrailView;
+import dev.changebot.slack.view.CalendarView;
+import dev.changebot.slack.view.ConflictsView;
+import dev.changebot.application.query.FindConflicts;
 import dev.changebot.slack.view.ChangeList;
 import dev.changebot.slack.view.FreezeList;
 import dev.changebot.slack.view.Cut;
@@ -54,13 +59,23 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     private final ShowAuditTrail auditTrail;
     private final TokenFlow tokenFlow;
     private final ManageIncidents manageIncidents;
+    private final ShowCalendar showCalendar;
+    private final ReaderZones readerZones;
+    private final CalendarFeedFlow feedFlow;
+    private final FindConflicts findConflicts;
 
     public ChangeCommandHandler(FindChanges findChanges, ChangeService service, Clock clock, Policy policy,
                                 StartFlow startFlow, ManageFreezes manageFreezes, DeclareEmergency declareEmergency,
                                 SatisfyFlow satisfyFlow, AnswerOnce once, EvidenceFlow evidenceFlow, ReportFlow reportFlow,
-                                ShowAuditTrail auditTrail, TokenFlow tokenFlow, ManageIncidents manageIncidents) {
+                                ShowAuditTrail auditTrail, TokenFlow tokenFlow, ManageIncidents manageIncidents,
+                                ShowCalendar showCalendar, ReaderZones readerZones, CalendarFeedFlow feedFlow,
+                                FindConflicts findConflicts) {
         this.manageIncidents = manageIncidents;
+        this.findConflicts = findConflicts;
+        this.feedFlow = feedFlow;
         this.tokenFlow = tokenFlow;
+        this.showCalendar = showCalendar;
+        this.readerZones = readerZones;
         this.once = once;
         this.evidenceFlow = evidenceFlow;
         this.reportFlow = reportFlow;
@@ -167,6 +182,24 @@ public class ChangeCommandHandler implements SlashCommandHandler {
         if (command instanceof SlashCommand.Token token) {
             // Not once per delivery: the answer holds a new token's text, which must not be kept.
             return privately(ctx, tokenFlow.answer(team, user, token));
+        }
+        if (command instanceof SlashCommand.Conflicts conflicts) {
+            return findConflicts.of(team, conflicts.id()).map(found -> privately(ctx, ConflictsView.text(found)))
+                    .orElseGet(() -> privately(ctx, Replies.notFound(conflicts.id().toString())));
+        }
+        if (command instanceof SlashCommand.CalendarSubscribe subscribe) {
+            // Not once per delivery: the answer holds the URL's secret, which must not be kept.
+            return privately(ctx, feedFlow.subscribe(team, user, subscribe.services()));
+        }
+        if (command instanceof SlashCommand.CalendarUnsubscribe) {
+            return privately(ctx, feedFlow.unsubscribe(team, user));
+        }
+        if (command instanceof SlashCommand.Calendar calendar) {
+            var answer = showCalendar.of(team, calendar.period(), calendar.service(), readerZones.of(user));
+            if (answer instanceof ShowCalendar.Shown shown) {
+                return privately(ctx, CalendarView.fallbackText(shown.calendar()), CalendarView.blocks(shown.calendar()));
+            }
+            return privately(ctx, HelpText.after(Mrkdwn.escape(((ShowCalendar.Refused) answer).reason())));
         }
         if (command instanceof SlashCommand.Start start) {
             return startFlow.start(ctx.client(), triggerId, team, start.id(), user)

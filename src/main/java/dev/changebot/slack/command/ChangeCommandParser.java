@@ -50,6 +50,8 @@ public final class ChangeCommandParser {
             case "audit" -> audit(rest);
             case "report" -> new SlashCommand.Report(rest);
             case "token" -> token(rest);
+            case "calendar" -> calendar(rest);
+            case "conflicts" -> withId(verb, rest, false, (id) -> new SlashCommand.Conflicts(id.id()));
             case "reject" -> withId(verb, rest, true, (id) -> new SlashCommand.Reject(id.id(), id.rest()));
             default -> new SlashCommand.Unreadable("I don't know `" + Mrkdwn.escape(clip(parts[0])) + "`.");
         };
@@ -196,6 +198,33 @@ public final class ChangeCommandParser {
         }
         return new SlashCommand.Unreadable("`/change token` takes `create NAME [services…] [environments…] [read-only]`, `list`"
                 + " or `revoke NAME`.");
+    }
+
+    /** `calendar [period] [service]`, in either order: a word that looks like a period is the period. */
+    private static SlashCommand calendar(String rest) {
+        var words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        if (words.length > 0 && words[0].equalsIgnoreCase("subscribe")) {
+            return new SlashCommand.CalendarSubscribe(java.util.Arrays.stream(words).skip(1)
+                    .map(w -> w.toLowerCase(Locale.ROOT)).toList());
+        }
+        if (words.length > 0 && words[0].equalsIgnoreCase("unsubscribe")) {
+            return words.length == 1 ? new SlashCommand.CalendarUnsubscribe()
+                    : new SlashCommand.Unreadable("`/change calendar unsubscribe` takes nothing after it: it revokes"
+                            + " every calendar URL you made.");
+        }
+        String period = null;
+        String service = null;
+        for (var word : words) {
+            if (dev.changebot.domain.schedule.CalendarPeriod.looksLikeOne(word) && period == null) {
+                period = word;
+            } else if (service == null && !dev.changebot.domain.schedule.CalendarPeriod.looksLikeOne(word)) {
+                service = word.toLowerCase(Locale.ROOT);
+            } else {
+                return new SlashCommand.Unreadable("`/change calendar` takes a period ("
+                        + dev.changebot.domain.schedule.CalendarPeriod.EXAMPLES + ") and a service, each at most once.");
+            }
+        }
+        return new SlashCommand.Calendar(period == null ? "" : period, java.util.Optional.ofNullable(service));
     }
 
     /** `list 3`: the page asked for; anything else is the first page, as a plain `list` always was. */

@@ -125,6 +125,26 @@ public sealed interface SlashCommand {
         }
     }
 
+    /** `/change calendar [7d | 30d | 2026-12] [service]`: the period as typed (blank: the next 7 days). */
+    record Calendar(String period, java.util.Optional<String> service) implements SlashCommand {
+    }
+
+    /** `/change calendar subscribe [service…]`: a private iCal feed URL, of these services only when named. */
+    record CalendarSubscribe(java.util.List<String> services) implements SlashCommand {
+
+        public CalendarSubscribe {
+            services = java.util.List.copyOf(services);
+        }
+    }
+
+    /** `/change calendar unsubscribe`: revokes every feed URL the person made. */
+    record CalendarUnsubscribe() implements SlashCommand {
+    }
+
+    /** `/change conflicts CHG-n`: every conflict of its planned window, and the next free slot. */
+    record Conflicts(ChangeId id) implements SlashCommand {
+    }
+
     /** Input we could not read; the problem is told to the user in front of the help text. */
     record Unreadable(String problem) implements SlashCommand {
     }

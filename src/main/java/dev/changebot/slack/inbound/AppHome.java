@@ -8,6 +8,10 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import dev.changebot.application.query.HomeOverview;
+import dev.changebot.application.query.ShowCalendar;
+import dev.changebot.domain.schedule.ChangeCalendar;
+import dev.changebot.slack.connection.ReaderZones;
+import java.util.Optional;
 import dev.changebot.slack.view.HomeTab;
 import dev.changebot.slack.view.HomeUnavailable;
 import jakarta.inject.Singleton;
@@ -22,10 +26,14 @@ public class AppHome {
 
     private final HomeOverview overview;
     private final MonthSoFar monthSoFar;
+    private final ShowCalendar calendar;
+    private final ReaderZones zones;
 
-    public AppHome(HomeOverview overview, MonthSoFar monthSoFar) {
+    public AppHome(HomeOverview overview, MonthSoFar monthSoFar, ShowCalendar calendar, ReaderZones zones) {
         this.overview = overview;
         this.monthSoFar = monthSoFar;
+        this.calendar = calendar;
+        this.zones = zones;
     }
 
     public Response opened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
@@ -35,10 +43,22 @@ public class AppHome {
         return ctx.ack();
     }
 
+    /** The calendar is a part of the Home: when it cannot be read the rest is still shown. */
+    private Optional<ChangeCalendar> nextSevenDays(String teamId, String userId) {
+        try {
+            var answer = calendar.of(teamId, "7d", Optional.empty(), zones.of(userId));
+            return answer instanceof ShowCalendar.Shown shown ? Optional.of(shown.calendar()) : Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the next 7 days for the App Home of {}", userId, e);
+            return Optional.empty();
+        }
+    }
+
     public void publish(MethodsClient client, String teamId, String userId) {
         View view;
         try {
-            view = HomeTab.render(overview.of(teamId, userId, HomeTab.MAX_CHANGES_PER_LIST), monthSoFar.of(teamId));
+            view = HomeTab.render(overview.of(teamId, userId, HomeTab.MAX_CHANGES_PER_LIST), monthSoFar.of(teamId),
+                    nextSevenDays(teamId, userId));
         } catch (RuntimeException e) {
             // The person is looking at the tab: say why it is not up to date rather than leave it as it was.
             LOG.error("Could not read the App Home of {}", userId, e);

@@ -10,19 +10,30 @@ import dev.changebot.application.change.NewChangeRequest;
 import dev.changebot.application.change.RequestChange;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
+import dev.changebot.application.query.FindConflicts;
+import dev.changebot.slack.view.ConflictWarning;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
-/** The new-change modal is submitted: validate, store, announce; problems stay inside the modal. */
+/**
+ * The new-change modal is submitted: validate, store, announce; problems stay inside the modal. A change
+ * recorded with conflicts (another change on its service or systems at the same time, a rollout under
+ * way, a freeze its window runs into, its owner busy elsewhere) turns the form into a warning listing them
+ * with the next free slot: recorded all the same, as the issue asks (a warning, not a refusal).
+ */
 @Singleton
 public class NewChangeSubmission implements ViewSubmissionHandler {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NewChangeSubmission.class);
+
     private final RequestChange requestChange;
     private final AnswerOnce once;
+    private final FindConflicts conflicts;
 
-    public NewChangeSubmission(RequestChange requestChange, AnswerOnce once) {
+    public NewChangeSubmission(RequestChange requestChange, AnswerOnce once, FindConflicts conflicts) {
         this.requestChange = requestChange;
         this.once = once;
+        this.conflicts = conflicts;
     }
 
     @Override
@@ -42,7 +53,24 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
         if (outcome.orElse(null) instanceof RequestChange.Outcome.Invalid invalid) {
             return ctx.ack(r -> r.responseAction("errors").errors(NewChangeForm.errors(invalid.problems())));
         }
+        if (outcome.orElse(null) instanceof RequestChange.Outcome.Requested requested) {
+            var found = conflictsOf(payload.getTeam().getId(), requested.change().id());
+            if (found.isPresent()) {
+                var warning = ConflictWarning.render(found.get());
+                return ctx.ack(r -> r.responseAction("update").view(warning));
+            }
+        }
         return ctx.ack();
+    }
+
+    /** The warning is a courtesy: the change is recorded, so a failure to read its conflicts only closes the form. */
+    private java.util.Optional<FindConflicts.Found> conflictsOf(String team, dev.changebot.domain.change.ChangeId id) {
+        try {
+            return conflicts.forTheForm(team, id).filter(f -> !f.conflicts().isEmpty());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the conflicts of {} for the form's warning", id, e);
+            return java.util.Optional.empty();
+        }
     }
 
     private static Response errorsOnTitle(ViewSubmissionContext ctx, String message) {

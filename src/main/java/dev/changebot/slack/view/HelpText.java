@@ -22,6 +22,8 @@ public final class HelpText {
                 • `/change deployed CHG-n &lt;environment&gt; [percent]` — report a deployment (or use the change's buttons); the policy's soak starts, production only after it. Pipelines ask and report through the gate API (`bin/changebot-gate`); a deployment nothing approved is posted to the escalation channel
                 • `/change done CHG-n`, `/change rolledback CHG-n`, `/change failed CHG-n` — how the work ended
                 • `/change issue CHG-n &lt;what you see&gt;` — report a production issue on a change (the policy may ask for a rollback decision)
+                • `/change calendar [7d | 30d | 2026-12] [service]` — what is scheduled, frozen and open, day by day in your time zone, and the earliest start each class of change may have; `/change calendar subscribe [service…]` — a private URL for Google Calendar, Outlook or Apple Calendar (`/change calendar unsubscribe` revokes yours)
+                • `/change conflicts CHG-n` — every conflict of a change's planned window (same service or system, a rollout under way, a freeze, outside its windows, the same person twice) and the next free slot
                 • `/change freeze start &lt;reason&gt; [until 2026-12-24T18:00Z]` — declare a freeze (authorised roles)
                 • `/change freeze end` — lift the declared freezes; `/change freeze list` — see them
                 • `/change incident start &lt;SEV&gt; &lt;title&gt; [services…]`, `/change incident resolve INC-n` — record an incident without an incident tool; the policy's incident freezes follow it (roles the policy names)

@@ -25,7 +25,9 @@ public final class HomeTab {
 
     /**
      * A Home view holds at most 100 blocks: 3 headers and 2 dividers, per list of changes two
-     * blocks a change and one saying how many more (41), and the freezes' sections (at most 3): 90.
+     * blocks a change and one saying how many more (41), and the freezes' sections (at most 3): 90;
+     * the month so far (a divider, a header, a section) and the next 7 days (a divider, a header and
+     * at most {@link CalendarView#HOME_SECTIONS} sections): 99.
      */
     public static final int MAX_CHANGES_PER_LIST = 20;
     static final int MAX_FREEZE_SECTIONS = 3;
@@ -41,6 +43,12 @@ public final class HomeTab {
 
     /** As above, with this month's numbers so far when they have been computed. */
     public static View render(HomeOverview.Home home, java.util.Optional<MonthSoFar.Summary> month) {
+        return render(home, month, java.util.Optional.empty());
+    }
+
+    /** As above, with the change calendar of the next 7 days in the reader's zone, when it could be read. */
+    public static View render(HomeOverview.Home home, java.util.Optional<MonthSoFar.Summary> month,
+                              java.util.Optional<dev.changebot.domain.schedule.ChangeCalendar> nextDays) {
         var blocks = new ArrayList<LayoutBlock>();
         blocks.add(header(h -> h.text(plainText("Awaiting your approval"))));
         list(blocks, home.awaitingMe(), "Nothing waits for you.", true);
@@ -60,6 +68,11 @@ public final class HomeTab {
         Cut.chunks(freezes, SlackLimits.SECTION_TEXT, MAX_FREEZE_SECTIONS,
                         n -> "…and " + n + " more. `/change freeze list` shows the declared freezes.")
                 .forEach(text -> blocks.add(section(s -> s.text(markdownText(text)))));
+        nextDays.ifPresent(calendar -> {
+            blocks.add(divider());
+            blocks.add(header(h -> h.text(plainText("The next 7 days (" + calendar.zone().getId() + ")"))));
+            CalendarView.homeSections(calendar).forEach(text -> blocks.add(section(s -> s.text(markdownText(text)))));
+        });
         month.ifPresent(summary -> {
             blocks.add(divider());
             blocks.add(header(h -> h.text(plainText("This month so far (" + summary.report().window().label() + ")"))));

@@ -160,4 +160,26 @@ class ChangeCommandParserTest {
 
         assertThat(problem).contains("x".repeat(40) + "…").doesNotContain("x".repeat(41));
     }
+
+    @Test
+    @DisplayName("`calendar [period] [service]` in either order; blank is the next 7 days; two periods are unreadable")
+    void calendar() {
+        var none = java.util.Optional.<String>empty();
+        assertThat(ChangeCommandParser.parse("calendar")).isEqualTo(new SlashCommand.Calendar("", none));
+        assertThat(ChangeCommandParser.parse("calendar 30d")).isEqualTo(new SlashCommand.Calendar("30d", none));
+        assertThat(ChangeCommandParser.parse("calendar API 2026-12"))
+                .isEqualTo(new SlashCommand.Calendar("2026-12", java.util.Optional.of("api")));
+        assertThat(ChangeCommandParser.parse("calendar 7d 30d")).isInstanceOf(Unreadable.class);
+        assertThat(ChangeCommandParser.parse("calendar api web")).isInstanceOf(Unreadable.class);
+    }
+
+    @Test
+    @DisplayName("`calendar subscribe [service…]` and `calendar unsubscribe` (which takes nothing more)")
+    void calendarSubscriptions() {
+        assertThat(ChangeCommandParser.parse("calendar subscribe")).isEqualTo(new SlashCommand.CalendarSubscribe(java.util.List.of()));
+        assertThat(ChangeCommandParser.parse("calendar Subscribe API web"))
+                .isEqualTo(new SlashCommand.CalendarSubscribe(java.util.List.of("api", "web")));
+        assertThat(ChangeCommandParser.parse("calendar unsubscribe")).isEqualTo(new SlashCommand.CalendarUnsubscribe());
+        assertThat(ChangeCommandParser.parse("calendar unsubscribe all")).isInstanceOf(Unreadable.class);
+    }
 }
