@@ -73,7 +73,7 @@ class ApprovalStatementsTest {
     }
 
     @Test
-    @DisplayName("the second approval: one read of the change (the lock), one approval inserted, no re-select")
+    @DisplayName("the second approval: one read of the change (the lock); the row, the one approval and the event in one write; the message queued")
     void secondApproval() {
         var outcome = approve("U0BOB");
 
@@ -83,8 +83,14 @@ class ApprovalStatementsTest {
         assertThat(statements).filteredOn(sql -> sql.startsWith("select") && sql.matches("(?s).* from \"?change_request\"?\\s.*"))
                 .as("the change is read once, FOR UPDATE").hasSize(1)
                 .allMatch(sql -> sql.contains("for update"));
-        assertThat(statements).filteredOn(sql -> sql.startsWith("insert into change_approval"))
-                .as("only the new approval is written").hasSize(1);
+        assertThat(statements).filteredOn(sql -> sql.contains("change_approval") && !sql.startsWith("select"))
+                .as("only the new approval is written, with the row and the event").singleElement()
+                .satisfies(write -> {
+                    assertThat(write).startsWith("with changed as (update change_request set");
+                    assertThat(write.split("insert into change_approval", -1)).as("approvals inserted").hasSize(2);
+                    assertThat(write).contains("insert into change_event");
+                });
+        assertThat(statements).as("the lock, the change's write, the message's outbox row").hasSize(3);
         assertThat(db.rows("SELECT approver_id FROM change_approval ORDER BY id"))
                 .extracting(row -> row.get("approver_id")).containsExactly("U0ALICE", "U0BOB");
     }

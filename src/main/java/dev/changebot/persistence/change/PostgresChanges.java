@@ -24,11 +24,13 @@ class PostgresChanges implements Changes {
     private final ChangeRows mapper;
     private final ChangeReads reads;
     private final RecordedFacts recorded;
+    private final CommandWrite commandWrite;
     private final LoadedRows loaded = new LoadedRows();
 
     PostgresChanges(ChangeRowRepository rows, ApprovalRowRepository approvals, EventRowRepository events,
                     ChangeNumbers numbers, EventDetails eventDetails, Clock clock, ChangeRows mapper,
-                    ChangeReads reads, RecordedFacts recorded) {
+                    ChangeReads reads, RecordedFacts recorded, CommandWrite commandWrite) {
+        this.commandWrite = commandWrite;
         this.recorded = recorded;
         this.mapper = mapper;
         this.reads = reads;
@@ -54,20 +56,23 @@ class PostgresChanges implements Changes {
     }
 
     /**
-     * Three statements for a command's event: the row, the one approval the event adds or withdraws
-     * (approvals change only by those two events), the event. The row id is the one the change was
-     * loaded with, not selected again.
+     * One statement for a command's event ({@link CommandWrite}): the row, the one approval the event
+     * adds or withdraws (approvals change only by those two events), the event. The row id is the one
+     * the change was loaded with, not selected again.
      */
     @Override
     public void update(Change change, ChangeEvent event) {
         long rowId = loaded.rowIdOf(change).orElseGet(() -> rowIdOf(change));
-        rows.update(mapper.toRow(rowId, change, clock.instant()));
+        CommandWrite.ApprovalChange approval = null;
         if (event instanceof ChangeEvent.ChangeApproved approved) {
-            approvals.insertIfAbsent(rowId, approved.actorId(), approved.occurredAt(), approved.step());
+            approval = new CommandWrite.ApprovalChange(true, approved.actorId(), approved.occurredAt(), approved.step());
         } else if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
-            approvals.deleteByChangeIdAndStepAndApproverId(rowId, revoked.step(), revoked.actorId());
+            approval = new CommandWrite.ApprovalChange(false, revoked.actorId(), null, revoked.step());
         }
-        writeEvent(rowId, change, event);
+        commandWrite.write(mapper.toRow(rowId, change, clock.instant()), approval,
+                new CommandWrite.EventValues(change.workspaceId(), event.type(), event.actorId(), event.occurredAt(),
+                        eventDetails.of(event)));
+        recorded.recorded();
     }
 
     @Override

@@ -1,0 +1,137 @@
+package dev.changebot.persistence.change;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a command on a locked change writes, as one statement: the row, the one approval its event adds
+ * or withdraws, and the event. Three statements were three round trips, each parsed, bound and
+ * answered on its own while the change's lock is held (docs/performance.md, "the click's
+ * transaction"); data-modifying CTEs do the same writes in one, in the same transaction, with the
+ * same results: the row is written whole (as the repository's update did), the approval keeps its
+ * unique key's idempotence, and the event row is inserted only if the change row was there.
+ */
+@Singleton
+class CommandWrite {
+
+    /** change_request's columns after id, in {@link ChangeRow}'s order (they are {@link ChangeSql#COLUMNS}' order). */
+    static final List<String> ROW_COLUMNS = Arrays.stream(ChangeSql.COLUMNS.split(","))
+            .map(column -> column.strip().replaceFirst("^c\\.", ""))
+            .filter(column -> !column.equals("id"))
+            .toList();
+
+    private static final List<String> JSON_COLUMNS = List.of("extra_fields", "override_rules", "pending_override",
+            "stages_passed", "obligations", "stage_signoffs");
+
+    private static final String UPDATE_ROW = "UPDATE change_request SET "
+            + String.join(", ", ROW_COLUMNS.stream().map(CommandWrite::assignment).toList())
+            + " WHERE id = :rowId RETURNING id";
+
+    private static final String INSERT_EVENT = """
+            INSERT INTO change_event (change_id, workspace_id, type, actor_id, occurred_at, details)
+            SELECT id, :workspaceId, :eventType, :actorId, :occurredAt, CAST(:details AS jsonb) FROM changed""";
+
+    private static final NamedSql ROW_AND_EVENT = NamedSql.of("WITH changed AS (" + UPDATE_ROW + ")\n" + INSERT_EVENT);
+
+    private static final NamedSql ROW_APPROVAL_AND_EVENT = NamedSql.of("WITH changed AS (" + UPDATE_ROW + """
+            ),
+            approval AS (
+                INSERT INTO change_approval (change_id, approver_id, approved_at, step)
+                SELECT id, :approverId, :approvedAt, :step FROM changed
+                ON CONFLICT (change_id, step, approver_id) DO NOTHING)
+            """ + INSERT_EVENT);
+
+    private static final NamedSql ROW_REVOCATION_AND_EVENT = NamedSql.of("WITH changed AS (" + UPDATE_ROW + """
+            ),
+            revocation AS (
+                DELETE FROM change_approval
+                 WHERE change_id = (SELECT id FROM changed) AND step = :step AND approver_id = :approverId)
+            """ + INSERT_EVENT);
+
+    /** The approval an event adds or withdraws, if any. */
+    record ApprovalChange(boolean added, String approverId, Instant at, int step) {
+    }
+
+    /** The event's row, but for the change it belongs to. */
+    record EventValues(String workspaceId, String type, String actorId, Instant occurredAt, String details) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    CommandWrite(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @throws IllegalStateException when the row is not there (nothing is written then) or the write fails */
+    void write(ChangeRow row, ApprovalChange approval, EventValues event) {
+        var values = new HashMap<String, Object>(64);
+        var components = rowValues(row);
+        for (int i = 0; i < ROW_COLUMNS.size(); i++) {
+            values.put(ROW_COLUMNS.get(i), bindable(components[i]));
+        }
+        values.put("rowId", row.id());
+        values.put("eventType", event.type());
+        values.put("actorId", event.actorId());
+        values.put("occurredAt", bindable(event.occurredAt()));
+        values.put("details", event.details());
+        NamedSql sql = ROW_AND_EVENT;
+        if (approval != null) {
+            values.put("approverId", approval.approverId());
+            values.put("step", approval.step());
+            if (approval.added()) {
+                values.put("approvedAt", bindable(approval.at()));
+                sql = ROW_APPROVAL_AND_EVENT;
+            } else {
+                sql = ROW_REVOCATION_AND_EVENT;
+            }
+        }
+        values.put("workspaceId", event.workspaceId());
+        if (execute(sql, values) != 1) {
+            throw new IllegalStateException("Change row " + row.id() + " was not there to update");
+        }
+    }
+
+    private int execute(NamedSql sql, Map<String, Object> byName) {
+        var ordered = sql.values(byName);
+        return jdbc.prepareStatement(sql.jdbc(), statement -> {
+            try {
+                for (int i = 0; i < ordered.length; i++) {
+                    statement.setObject(i + 1, ordered[i]);
+                }
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not store the change and its event", e);
+            }
+        });
+    }
+
+    private static String assignment(String column) {
+        return JSON_COLUMNS.contains(column) ? column + " = CAST(:" + column + " AS jsonb)" : column + " = :" + column;
+    }
+
+    /** PostgreSQL's driver takes an instant as an offset date-time, exactly (microseconds, UTC). */
+    private static Object bindable(Object value) {
+        return value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value;
+    }
+
+    /** The row's values after its id, in {@link #ROW_COLUMNS}' order. */
+    static Object[] rowValues(ChangeRow r) {
+        return new Object[] {r.workspaceId(), r.number(), r.requesterId(), r.originChannelId(), r.className(),
+                r.title(), r.description(), r.justification(), r.systemsAffected(), r.environment(), r.risk(),
+                r.implementationPlan(), r.rollbackPlan(), r.testingEvidence(), r.proposedStart(),
+                r.expectedDurationS(), r.requestedAt(), r.state(), r.rejectedBy(), r.rejectionReason(),
+                r.rejectedAt(), r.messageChannelId(), r.messageTs(), r.extraFields(), r.overrideBy(),
+                r.overrideAt(), r.overrideJustification(), r.overrideRules(), r.pendingOverride(),
+                r.soakEnvironment(), r.soakingUntil(), r.rolloutPercent(), r.stagesPassed(),
+                r.incidentCommander(), r.severity(), r.obligations(), r.updatedAt(), r.service(),
+                r.stageSignoffs()};
+    }
+}
