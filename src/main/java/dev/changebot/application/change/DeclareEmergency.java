@@ -11,6 +11,7 @@ import dev.changebot.domain.rules.Actor;
 import dev.changebot.domain.rules.ChangeRules;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,7 +67,7 @@ public class DeclareEmergency {
             }
 
             @Override
-            public Optional<String> record(Change declared, java.time.Instant at) {
+            public Optional<String> record(Change declared, Instant at) {
                 return Optional.empty();
             }
         };
@@ -75,7 +76,7 @@ public class DeclareEmergency {
         Optional<String> refusal();
 
         /** Records what goes with the declared change; what to tell the declarer, empty for nothing. */
-        Optional<String> record(Change declared, java.time.Instant at);
+        Optional<String> record(Change declared, Instant at);
     }
 
     /** As above, recording {@code along} with the declaration, in its transaction. */
@@ -113,10 +114,6 @@ public class DeclareEmergency {
 
         /** @param note what was recorded with it, for the declarer (" Linked as the remediation of INC-3.") */
         record Declared(Change change, Optional<String> note) implements Result {
-
-            public Declared(Change change) {
-                this(change, Optional.empty());
-            }
         }
 
         record Refused(String reason) implements Result {
