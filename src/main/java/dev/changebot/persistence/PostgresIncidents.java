@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Incidents, their deliveries and their linked changes in PostgreSQL (V46). */
+/** Incidents, their deliveries and their linked changes in PostgreSQL (V46, V51, V52). */
 @Singleton
 class PostgresIncidents implements Incidents {
 
     private static final String COLUMNS = "number, source, external_key, title, raw_severity, severity, services,"
-            + " all_services, status, links, opened_at, resolved_at, updated_at";
+            + " all_services, status, links, opened_at, resolved_at, updated_at, acknowledged_at, reopened_at, turned_at";
 
     private final JdbcOperations jdbc;
 
@@ -71,16 +71,28 @@ class PostgresIncidents implements Incidents {
     @Override
     public void save(String workspaceId, Incident incident) {
         update("INSERT INTO incident (workspace_id, " + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, number) DO UPDATE SET"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id, number) DO UPDATE SET"
                 + " title = EXCLUDED.title, raw_severity = EXCLUDED.raw_severity, severity = EXCLUDED.severity,"
                 + " services = EXCLUDED.services, all_services = EXCLUDED.all_services, status = EXCLUDED.status,"
                 + " links = EXCLUDED.links, opened_at = EXCLUDED.opened_at, resolved_at = EXCLUDED.resolved_at,"
-                + " updated_at = EXCLUDED.updated_at",
+                + " updated_at = EXCLUDED.updated_at, acknowledged_at = EXCLUDED.acknowledged_at,"
+                + " reopened_at = EXCLUDED.reopened_at, turned_at = EXCLUDED.turned_at",
                 workspaceId, incident.number(), incident.source().name(), incident.externalKey(), incident.title(),
                 incident.rawSeverity(), incident.severity(), incident.services().toArray(String[]::new),
                 incident.allServices(), incident.status().name(), incident.links().toArray(String[]::new),
                 Timestamp.from(incident.openedAt()), incident.resolvedAt().map(Timestamp::from).orElse(null),
-                Timestamp.from(incident.updatedAt()));
+                Timestamp.from(incident.updatedAt()), timestamp(incident.acknowledgedAt()),
+                timestamp(incident.reopenedAt()), timestamp(incident.turnedAt()));
+    }
+
+    private static Timestamp timestamp(Optional<Instant> at) {
+        return at.map(Timestamp::from).orElse(null);
+    }
+
+    @Override
+    public void reopened(String workspaceId, long number) {
+        update("UPDATE incident SET banner_at = NULL, digest_at = NULL WHERE workspace_id = ? AND number = ?",
+                workspaceId, number);
     }
 
     @Override
@@ -218,7 +230,12 @@ class PostgresIncidents implements Incidents {
                 rows.getString("severity"), new LinkedHashSet<>(strings(rows, "services")), rows.getBoolean("all_services"),
                 IncidentStatus.valueOf(rows.getString("status")), strings(rows, "links"),
                 rows.getTimestamp("opened_at").toInstant(), Optional.ofNullable(resolved).map(Timestamp::toInstant),
-                rows.getTimestamp("updated_at").toInstant());
+                rows.getTimestamp("updated_at").toInstant(), instant(rows, "acknowledged_at"),
+                instant(rows, "reopened_at"), instant(rows, "turned_at"));
+    }
+
+    private static Optional<Instant> instant(ResultSet rows, String column) throws SQLException {
+        return Optional.ofNullable(rows.getTimestamp(column)).map(Timestamp::toInstant);
     }
 
     private static List<String> strings(ResultSet rows, String column) throws SQLException {

@@ -13,14 +13,17 @@ import java.util.Optional;
  * A PagerDuty v3 webhook payload as PagerDuty documents it: {@code {"event": {"id", "event_type",
  * "resource_type", "occurred_at", "data": {incident}}}}, the incident with {@code id}, {@code title},
  * {@code status}, {@code html_url}, {@code service: {id, summary}}, {@code priority: {summary} | null}.
- * The severity is the priority's name (P1…), else the urgency (high, low).
+ * The severity is the priority's name (P1…), else the urgency (high, low). {@code incident.reopened}
+ * ("Sent when an incident is reopened", docs/webhooks/01-Overview.md) makes a resolved incident open again.
  */
 final class PagerDutyEvents {
 
+    private static final String REOPENED = "incident.reopened";
     private static final Map<String, Optional<IncidentStatus>> FOLLOWED = Map.of(
             "incident.triggered", Optional.of(IncidentStatus.TRIGGERED),
             "incident.acknowledged", Optional.of(IncidentStatus.ACKNOWLEDGED),
             "incident.resolved", Optional.of(IncidentStatus.RESOLVED),
+            REOPENED, Optional.of(IncidentStatus.TRIGGERED),
             "incident.priority_updated", Optional.empty());
 
     private PagerDutyEvents() {
@@ -51,7 +54,7 @@ final class PagerDutyEvents {
         var report = new IncidentReport(IncidentSource.PAGERDUTY, Json.clip(key.get(), 200),
                 Json.text(data, "title").map(t -> Json.clip(t, 200)), severity.map(s -> Json.clip(s, 40)),
                 names.isEmpty() ? List.of() : List.of(names), FOLLOWED.get(type), links,
-                Json.instant(event.get(), "occurred_at").orElse(receivedAt));
+                Json.instant(event.get(), "occurred_at").orElse(receivedAt), REOPENED.equals(type));
         return WebhookEvent.of(Json.clip(id.get(), 200), report);
     }
 }

@@ -11,6 +11,7 @@ import dev.changebot.domain.rules.Actor;
 import dev.changebot.domain.rules.ChangeRules;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +51,38 @@ public class DeclareEmergency {
     /** As above, naming who approved it by word beforehand ({@code --approved-by}), where the policy asks for that. */
     public Result declare(String workspaceId, String declarerId, String channelId, String summary,
                           Optional<String> incidentCommander, Optional<String> severity, Optional<String> approvedBy) {
+        return declare(workspaceId, declarerId, channelId, summary, incidentCommander, severity, approvedBy, Along.NOTHING);
+    }
+
+    /**
+     * What is recorded with a declaration, in its transaction (the incidents it remediates): a crash
+     * cannot leave the emergency declared without it, nor it without the emergency.
+     */
+    public interface Along {
+
+        Along NOTHING = new Along() {
+            @Override
+            public Optional<String> refusal() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> record(Change declared, Instant at) {
+                return Optional.empty();
+            }
+        };
+
+        /** Why not to declare (an incident named that does not exist); asked before anything is written. */
+        Optional<String> refusal();
+
+        /** Records what goes with the declared change; what to tell the declarer, empty for nothing. */
+        Optional<String> record(Change declared, Instant at);
+    }
+
+    /** As above, recording {@code along} with the declaration, in its transaction. */
+    public Result declare(String workspaceId, String declarerId, String channelId, String summary,
+                          Optional<String> incidentCommander, Optional<String> severity, Optional<String> approvedBy,
+                          Along along) {
         var declarer = Actor.person(declarerId, directory.rolesOf(workspaceId, declarerId));
         if (rules.mayDeclare(declarer, policy) instanceof Decision.Refused refused) {
             return new Result.Refused(refused.reason());
@@ -63,20 +96,24 @@ public class DeclareEmergency {
         var now = clock.instant();
         var obligations = rules.obligations(changeClass, severity, verbalApproval, now, policy);
         var details = new ChangeDetails(summary, summary, null, null, "production", null, null, null, null, now, null);
-        Change change = transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
+            var refusal = along.refusal();
+            if (refusal.isPresent()) {
+                return new Result.Refused(refusal.get());
+            }
             var declared = Change.declare(changes.nextId(workspaceId), workspaceId, declarerId,
                     incidentCommander.orElse(declarerId), severity, channelId, changeClass.name(), details, obligations,
                     !changeClass.steps().isEmpty(), verbalApproval, now);
             service.create(declared.change(), declared.event(), List.of());
-            return declared.change();
+            return new Result.Declared(declared.change(), along.record(declared.change(), now));
         });
-        return new Result.Declared(change);
     }
 
     /** What became of a declaration. */
     public sealed interface Result {
 
-        record Declared(Change change) implements Result {
+        /** @param note what was recorded with it, for the declarer (" Linked as the remediation of INC-3.") */
+        record Declared(Change change, Optional<String> note) implements Result {
         }
 
         record Refused(String reason) implements Result {

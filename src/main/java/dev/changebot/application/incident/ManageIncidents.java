@@ -1,8 +1,10 @@
 package dev.changebot.application.incident;
 
+import dev.changebot.application.change.DeclareEmergency;
 import dev.changebot.application.port.Incidents;
 import dev.changebot.application.port.RoleDirectory;
 import dev.changebot.application.port.Transactions;
+import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.incident.Incident;
@@ -12,6 +14,7 @@ import dev.changebot.domain.incident.IncidentStatus;
 import dev.changebot.domain.policy.Policy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -148,34 +151,39 @@ public class ManageIncidents {
         });
     }
 
-    /** Why an emergency cannot name {@code --incident INC-n}: there is no such incident. */
-    public Optional<String> unknownIncident(String workspaceId, Optional<Long> number) {
-        return number.filter(n -> record.find(workspaceId, n).isEmpty())
-                .map(n -> "There is no " + Incident.ref(n) + ": check the number, or leave `--incident` out.");
-    }
-
     /**
-     * Links a declared emergency as the remediation of the incident it named and of the open
-     * incidents worked in the channel it was declared in; what to tell the declarer, empty for none.
-     * Its own transaction, after the declaration's: a failure here leaves the emergency declared.
+     * What an emergency declaration records with it, in its own transaction: the declared change as
+     * the remediation of the incident it names ({@code --incident INC-n}; an unknown one refuses the
+     * declaration before anything is written) and of the open incidents worked in the channel it is
+     * declared in, each with an {@code IncidentLinked} audit note.
      */
-    public Optional<String> linkEmergency(String workspaceId, String declarerId, String channelId, ChangeId changeId,
-                                          Optional<Long> named) {
-        return transactions.inTransaction(() -> {
-            var numbers = new java.util.TreeSet<Long>(incidents.openIn(workspaceId, channelId));
-            named.ifPresent(numbers::add);
-            var refs = new ArrayList<String>();
-            var now = clock.instant();
-            for (var number : numbers) {
-                if (incidents.link(workspaceId, number, changeId.number(), Incidents.Link.REMEDIATION, declarerId, now)) {
-                    audit.record(workspaceId, "IncidentLinked", declarerId, now, java.util.Map.of("incident",
-                            Incident.ref(number), "change", changeId.toString(), "link", "remediation"));
-                    refs.add(Incident.ref(number));
-                }
+    public DeclareEmergency.Along emergencyLinks(String workspaceId, String declarerId, String channelId,
+                                                 Optional<Long> named) {
+        return new DeclareEmergency.Along() {
+            @Override
+            public Optional<String> refusal() {
+                return named.filter(n -> incidents.byNumber(workspaceId, n).isEmpty())
+                        .map(n -> "There is no " + Incident.ref(n) + ": check the number, or leave `--incident` out."
+                                + " Nothing was declared.");
             }
-            return refs.isEmpty() ? Optional.<String>empty()
-                    : Optional.of(" Linked as the remediation of " + String.join(", ", refs) + ".");
-        });
+
+            @Override
+            public Optional<String> record(Change declared, Instant at) {
+                var numbers = new java.util.TreeSet<Long>(incidents.openIn(workspaceId, channelId));
+                named.ifPresent(numbers::add);
+                var refs = new ArrayList<String>();
+                for (var number : numbers) {
+                    if (incidents.link(workspaceId, number, declared.id().number(), Incidents.Link.REMEDIATION,
+                            declarerId, at)) {
+                        audit.record(workspaceId, "IncidentLinked", declarerId, at, java.util.Map.of("incident",
+                                Incident.ref(number), "change", declared.id().toString(), "link", "remediation"));
+                        refs.add(Incident.ref(number));
+                    }
+                }
+                return refs.isEmpty() ? Optional.empty()
+                        : Optional.of(" Linked as the remediation of " + String.join(", ", refs) + ".");
+            }
+        };
     }
 
     private Optional<String> refusal(String workspaceId, String userId) {

@@ -68,8 +68,7 @@ public class RecordIncidents {
             var now = clock.instant();
             // A tool's clock may run ahead of ours: a report is never later than its arrival, so a
             // resolution lifts the freeze when it arrives, not when the sender's clock said.
-            var report = sent.occurredAt().isAfter(now) ? new IncidentReport(sent.source(), sent.externalKey(), sent.title(),
-                    sent.severity(), sent.services(), sent.status(), sent.links(), now) : sent;
+            var report = sent.occurredAt().isAfter(now) ? sent.at(now) : sent;
             if (!incidents.claimDelivery(workspaceId, report.source(), eventId, now)) {
                 LOG.info("{} delivery {} was recorded before", report.source().label(), eventId);
                 return new Redelivery();
@@ -80,6 +79,10 @@ public class RecordIncidents {
             Incident incident;
             if (existing.isPresent()) {
                 incident = existing.get().apply(report, mapping);
+                if (incident.reopens(existing.get())) {
+                    // Open again: its freeze is told again (one banner for the reopening), and lifted again with a digest.
+                    incidents.reopened(workspaceId, incident.number());
+                }
             } else {
                 long number = incidents.nextNumber(workspaceId);
                 // Another delivery of the same incident may have created it while we waited for the lock.
@@ -111,7 +114,11 @@ public class RecordIncidents {
         details.put("source", report.source().name());
         details.put("externalId", report.externalKey());
         details.put("eventId", eventId);
-        report.status().ifPresent(status -> details.put("reported", status.word()));
+        if (report.reopened()) {
+            details.put("reported", "reopened");
+        } else {
+            report.status().ifPresent(status -> details.put("reported", status.word()));
+        }
         details.put("status", incident.status().word());
         details.put("severity", incident.severity());
         details.put("rawSeverity", incident.rawSeverity());

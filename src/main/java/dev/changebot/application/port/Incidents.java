@@ -30,6 +30,8 @@ public interface Incidents extends IncidentFreezes {
     /** Inserts or updates the incident (by workspace and number). */
     void save(String workspaceId, Incident incident);
 
+    /** A resolved incident is open again: its banner and its digest are to be posted again. */
+    void reopened(String workspaceId, long number);
 
     /** Marks the banner posted; false when it already was (by this node or another). */
     boolean markBanner(String workspaceId, long number, Instant at);

@@ -29,6 +29,9 @@ final class PackReadme {
                                 emergencies, follow-ups (post-hoc reviews) met late or not met,
                                 and deployments reported with no approved change or allowed gate
                                 check behind them ("unauthorized deployment").
+                incidents.csv   every incident open at any time in the period (INC-n, its tool and
+                                that tool's id, severity, services, when triggered, acknowledged,
+                                resolved), with the changes linked as its remediation or cause.
                 audit.jsonl     the whole hash-chained audit log of the workspace from its first
                                 entry (not only the period): every link is needed to verify it.
                 checkpoint.txt  %s
@@ -76,7 +79,7 @@ final class PackReadme {
     }
 
     static List<String> files() {
-        return List.of("changes.csv", "approvals.csv", "exceptions.csv", "audit.jsonl", "checkpoint.txt",
+        return List.of("changes.csv", "approvals.csv", "exceptions.csv", "incidents.csv", "audit.jsonl", "checkpoint.txt",
                 "public-key.txt", "README.txt");
     }
 }

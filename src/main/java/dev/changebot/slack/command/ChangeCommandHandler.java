@@ -209,20 +209,17 @@ public class ChangeCommandHandler implements SlashCommandHandler {
     }
 
     private String declare(String team, String user, String channelId, SlashCommand.Emergency emergency) {
-        var unknown = manageIncidents.unknownIncident(team, emergency.incident());
-        if (unknown.isPresent()) {
-            return unknown.get();
-        }
+        // The incidents it remediates are linked in the declaration's transaction; an unknown --incident refuses it.
         var result = declareEmergency.declare(team, user, channelId, emergency.summary(), emergency.incidentCommander(),
-                emergency.severity(), emergency.approvedBy());
+                emergency.severity(), emergency.approvedBy(),
+                manageIncidents.emergencyLinks(team, user, channelId, emergency.incident()));
         if (!(result instanceof DeclareEmergency.Result.Declared declared)) {
             return ((DeclareEmergency.Result.Refused) result).reason();
         }
-        var linked = manageIncidents.linkEmergency(team, user, channelId, declared.change().id(), emergency.incident());
         return "Declared " + declared.change().id() + ". The announcement with its follow-ups is in this channel."
                 + (declared.change().state() == ChangeState.PENDING_APPROVAL
                         ? " The policy asks for an approval before work starts: it is on the announcement." : "")
-                + linked.orElse("");
+                + declared.note().orElse("");
     }
 
     /**
