@@ -92,7 +92,7 @@ class IncidentWebhooksController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> generic(HttpRequest<?> request, @Nullable @Body byte[] body) {
         if (settings.genericSecret().isEmpty()) {
-            return notConfigured("The incident webhook", "CHANGEBOT_INCIDENT_WEBHOOK_SECRET");
+            return notConfigured("Generic incident", "CHANGEBOT_INCIDENT_WEBHOOK_SECRET");
         }
         var raw = body == null ? new byte[0] : body;
         var headers = request.getHeaders();

@@ -32,6 +32,8 @@ class IncidentWebhooksUnconfiguredTest {
             assertThat(json(response).get("error").getAsString()).isEqualTo("not_configured");
             assertThat(json(response).get("message").getAsString()).contains(variable);
         });
+        assertThat(json(gate.postWith("/webhooks/incidents", Map.of(), "{}")).get("message").getAsString())
+                .isEqualTo("Generic incident webhooks are not configured: set CHANGEBOT_INCIDENT_WEBHOOK_SECRET.");
         assertThat(gate.db.count("incident_delivery")).isZero();
     }
 }

@@ -53,7 +53,7 @@ public record Incident(long number, IncidentSource source, String externalKey, S
 
     /**
      * This incident after a later report: the status only moves forward, except that a reopening
-     * makes a resolved incident open again; a status report older than the newest resolve or reopen
+     * (or an open status dated after the resolution) makes a resolved incident open again; a status report older than the newest resolve or reopen
      * applied ({@code turnedAt}) changes no status (a reopening delivered after a later resolution
      * leaves the incident resolved; a resolution delivered after a later reopening leaves it open).
      * Details (title, severity, services) change only when the report is not older than what they came from.
@@ -77,6 +77,14 @@ public record Incident(long number, IncidentSource source, String externalKey, S
         } else if (current && report.status().isPresent()) {
             var reported = report.status().get();
             nextStatus = reported.compareTo(status) > 0 ? reported : status;
+            if (reported.open() && !status.open() && turnedAt.or(() -> resolvedAt).map(at::isAfter).orElse(false)) {
+                // Sources with no reopen event of their own (incident.io, the generic webhook) reopen
+                // by reporting an open status dated after the resolution.
+                nextStatus = reported;
+                resolved = Optional.empty();
+                reopened = Optional.of(at);
+                turned = Optional.of(at);
+            }
             if (reported == IncidentStatus.RESOLVED) {
                 // The first resolution of this stretch ends the freeze; a later one only moves the turn.
                 resolved = resolvedAt.or(() -> Optional.of(at));
