@@ -86,6 +86,9 @@ class NoticeFactsJson {
             fields.put("services", freeze.services());
             fields.put("source", freeze.source());
             fields.put("links", freeze.links());
+            if (freeze.reopened()) {
+                fields.put("reopened", true);
+            }
         } else if (facts instanceof NoticeFacts.IncidentThaw thaw) {
             kind = INCIDENT_THAW;
             fields.put("ref", thaw.ref());
@@ -139,7 +142,8 @@ class NoticeFactsJson {
             case ISSUE_REPORTED -> new NoticeFacts.IssueReported(text(fields, "title"), text(fields, "reporterId"),
                     text(fields, "summary"));
             case INCIDENT_FREEZE -> new NoticeFacts.IncidentFreeze(text(fields, "ref"), text(fields, "headline"),
-                    text(fields, "services"), text(fields, "source"), (List<String>) fields.getOrDefault("links", List.of()));
+                    text(fields, "services"), text(fields, "source"), (List<String>) fields.getOrDefault("links", List.of()),
+                    Boolean.TRUE.equals(fields.get("reopened")));
             case INCIDENT_THAW -> new NoticeFacts.IncidentThaw(text(fields, "ref"), text(fields, "headline"),
                     text(fields, "services"), (List<String>) fields.getOrDefault("waiting", List.of()));
             case CHANGE_NOT_POSTED -> new NoticeFacts.ChangeNotPosted(text(fields, "channelId"), text(fields, "problem"));

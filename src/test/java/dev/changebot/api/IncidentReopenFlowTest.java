@@ -92,6 +92,8 @@ class IncidentReopenFlowTest {
         assertThat(json(payments).getAsJsonArray("reasons").toString()).contains("INC-1 SEV1 The server is on fire.");
         assertThat(state(gate.postCheck(token, "k-chat", CHAT_CHECK))).as("another service").isEqualTo("allowed");
         assertThat(banners()).as("posted again, once, for the reopening").hasSize(2);
+        assertThat(banners().get(0)).doesNotContain("frozen again");
+        assertThat(banners().get(1)).contains("are frozen again*: reopened, INC-");
 
         var again = post("R5", "incident.reopened", "triggered", "2026-03-10T09:55:00Z");
         assertThat(json(again).get("received").getAsString()).isEqualTo("redelivery");

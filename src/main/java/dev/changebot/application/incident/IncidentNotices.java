@@ -54,7 +54,8 @@ public class IncidentNotices {
         if (freezing && freezesAnything(incident) && incidents.markBanner(workspaceId, incident.number(), now)) {
             channel().ifPresentOrElse(channel -> notices.send(new Notice(workspaceId, Optional.empty(),
                     new Recipient.Channel(channel), new NoticeFacts.IncidentFreeze(incident.ref(), incident.headline(),
-                            incident.servicesText(), incident.source().label(), incident.links()))),
+                            incident.servicesText(), incident.source().label(), incident.links(),
+                            incident.reopenedAt().isPresent()))),
                     () -> LOG.warn("{} freezes changes, but the policy names no channel to tell (incidents.channel)",
                             incident.headline()));
         }

@@ -76,13 +76,18 @@ public sealed interface NoticeFacts {
 
     /**
      * The banner posted once in the change channel when an incident freezes changes:
-     * {@code headline} "INC-3 SEV2 Payments down", {@code services} "payments-api" or "all services".
+     * {@code headline} "INC-3 SEV2 Payments down", {@code services} "payments-api" or "all services";
+     * {@code reopened} when it is posted again because a resolved incident was reopened.
      */
-    record IncidentFreeze(String ref, String headline, String services, String source, java.util.List<String> links)
-            implements NoticeFacts {
+    record IncidentFreeze(String ref, String headline, String services, String source, java.util.List<String> links,
+                          boolean reopened) implements NoticeFacts {
 
         public IncidentFreeze {
             links = java.util.List.copyOf(links);
+        }
+
+        public IncidentFreeze(String ref, String headline, String services, String source, java.util.List<String> links) {
+            this(ref, headline, services, source, links, false);
         }
     }
 

@@ -14,7 +14,7 @@ final class IncidentNoticeText {
 
     static String freeze(NoticeFacts.IncidentFreeze freeze) {
         var text = new StringBuilder(":rotating_light: *Changes to ").append(Mrkdwn.escape(freeze.services()))
-                .append(" are frozen*: ").append(Cut.userText(freeze.headline(), NoticeMessage.MAX_TITLE))
+                .append(freeze.reopened() ? " are frozen again*: reopened, " : " are frozen*: ").append(Cut.userText(freeze.headline(), NoticeMessage.MAX_TITLE))
                 .append(" (from ").append(Mrkdwn.escape(freeze.source())).append(").");
         freeze.links().stream().filter(Mrkdwn::isWebLink).findFirst()
                 .ifPresent(link -> text.append(" <").append(link).append("|Open the incident>."));

@@ -31,6 +31,15 @@ class IncidentNoticeTextTest {
     }
 
     @Test
+    @DisplayName("the banner posted again for a reopened incident says so")
+    void reopenedBanner() {
+        var text = text(new NoticeFacts.IncidentFreeze("INC-3", "INC-3 SEV2 Payments down", "payments-api",
+                "PagerDuty", List.of(), true));
+
+        assertThat(text).startsWith(":rotating_light: *Changes to payments-api are frozen again*: reopened, INC-3 SEV2 Payments down");
+    }
+
+    @Test
     @DisplayName("the digest lists the changes that waited, at most 20, and says when none did")
     void digest() {
         var none = text(new NoticeFacts.IncidentThaw("INC-3", "INC-3 SEV2 Payments down", "payments-api", List.of()));
