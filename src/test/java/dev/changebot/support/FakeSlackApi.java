@@ -35,6 +35,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<SlackCall> calls = new CopyOnWriteArrayList<>();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<ScriptedAnswer>> scripted = new HashMap<>();
+    private final Map<String, Deque<java.util.concurrent.CountDownLatch>> held = new HashMap<>();
     private final AtomicLong messageClock = new AtomicLong(1_700_000_000L);
     private final Map<String, List<String>> userGroups = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> bots = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -54,6 +55,12 @@ public final class FakeSlackApi implements AutoCloseable {
             var fake = new FakeSlackApi(server);
             server.createContext("/api/", fake::handle);
             server.createContext("/upload/", fake::receiveUpload);
+            // A thread per call, as Slack answers calls at once: a held call (holdNext) holds only itself.
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(call -> {
+                var thread = new Thread(call, "fake-slack-api");
+                thread.setDaemon(true);
+                return thread;
+            }));
             server.start();
             return fake;
         } catch (IOException e) {
@@ -117,6 +124,21 @@ public final class FakeSlackApi implements AutoCloseable {
         userGroups.put(handle, List.of(members));
     }
 
+    /**
+     * The next call of {@code method} is answered only when the returned latch is counted down (at
+     * most 30 s later): Slack being slow to answer.
+     */
+    public synchronized java.util.concurrent.CountDownLatch holdNext(String method) {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        held.computeIfAbsent(method, m -> new ArrayDeque<>()).add(release);
+        return release;
+    }
+
+    private synchronized java.util.concurrent.CountDownLatch nextHold(String method) {
+        var queue = held.get(method);
+        return queue == null ? null : queue.poll();
+    }
+
     /** The next call of {@code method} gets this answer instead of the usual success. */
     public synchronized void answerNext(String method, int status, String body, Map<String, String> headers) {
         scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new ScriptedAnswer(status, body, headers));
@@ -128,6 +150,14 @@ public final class FakeSlackApi implements AutoCloseable {
         var contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         var params = contentType != null && contentType.startsWith("application/json") ? jsonParams(body) : formParams(body);
         calls.add(new SlackCall(method, params, exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
+        var hold = nextHold(method);
+        if (hold != null) {
+            try {
+                hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         var answer = nextScripted(method);
         if (answer == null) {
             var refusal = BlockKitLimits.check(method, params);
@@ -266,6 +296,9 @@ public final class FakeSlackApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (server.getExecutor() instanceof java.util.concurrent.ExecutorService calls) {
+            calls.shutdownNow();
+        }
         if (!refusals.isEmpty()) {
             throw new AssertionError("Slack would have refused what the bot sent: " + refusals);
         }
