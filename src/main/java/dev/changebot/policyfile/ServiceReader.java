@@ -14,13 +14,15 @@ import java.util.Set;
 final class ServiceReader {
 
     static final Set<String> KEYS = Set.of("label", "owner", "environments", "class_overrides", "approval",
-            "repositories", StageApprovalReader.KEY);
+            "repositories", StageApprovalReader.KEY, "depends_on");
     /** GitHub's owner/name: letters, digits, '.', '_' and '-' on either side of one slash. */
     static final java.util.regex.Pattern REPOSITORY = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}");
 
     private final Problems problems;
     private final References references;
     private final ClassReader steps;
+    /** The depends_on entries read, checked once every service is known (one may name a later one). */
+    private final java.util.List<YamlMap.Named> pending = new ArrayList<>();
 
     ServiceReader(Problems problems, References references) {
         this.problems = problems;
@@ -52,10 +54,38 @@ final class ServiceReader {
                 services.put(name, new Service(name, service.string("label").orElse(name), owner, environments,
                         overrides(service, classes), steps.steps(service), repositories(name, service, repositoryOwners),
                         new StageApprovalReader(problems, references).read(service, "service '" + name + "'", false,
-                                java.util.Optional.empty(), false)));
+                                java.util.Optional.empty(), false), dependencies(name, service)));
             });
         }));
+        dependenciesKnown(services);
         return services;
+    }
+
+    /** {@code depends_on}: other services of the policy, each once; checked against them once all are read. */
+    private java.util.List<String> dependencies(String name, YamlMap service) {
+        var named = new ArrayList<String>();
+        for (var dependency : service.strings("depends_on")) {
+            if (dependency.text().equals(name)) {
+                problems.at(dependency.node(), "service '" + name + "' depends on itself", "name the services it depends on");
+            } else if (named.contains(dependency.text())) {
+                problems.at(dependency.node(), "service '" + name + "' names '" + dependency.text() + "' twice in depends_on",
+                        "name each service once");
+            } else {
+                named.add(dependency.text());
+                pending.add(dependency);
+            }
+        }
+        return named;
+    }
+
+    private void dependenciesKnown(Map<String, Service> services) {
+        for (var dependency : pending) {
+            if (!services.containsKey(dependency.text())) {
+                problems.at(dependency.node(), "depends_on names '" + dependency.text() + "', which is not one of services:",
+                        "services: " + String.join(", ", services.keySet()));
+            }
+        }
+        pending.clear();
     }
 
     /** Each repository belongs to one service: a deployment from it must find exactly one. */

@@ -23,6 +23,7 @@ class ServicesSectionTest {
             services:
               api: {}
               homepage:
+                depends_on: [api]
                 label: Homepage
                 owner: reviewer
                 environments: [production]
@@ -64,6 +65,8 @@ class ServicesSectionTest {
         assertThat(homepage.extraSteps()).containsExactly(
                 new ApprovalStep("Explicit approval before push", Set.of("reviewer"), 1));
         assertThat(policy.service("api").orElseThrow().label()).isEqualTo("api");
+        assertThat(homepage.dependsOn()).containsExactly("api");
+        assertThat(policy.service("api").orElseThrow().dependsOn()).isEmpty();
         assertThat(policy.environmentsOf(java.util.Optional.of("api"))).containsExactly("staging", "production", "dr");
         assertThat(policy.windowScope("business-hours")).isEqualTo(new RuleScope(Set.of(), Set.of("production")));
         assertThat(policy.freezes()).singleElement()

@@ -19,10 +19,19 @@ import java.util.Optional;
  *                       deployment protection request finds its service
  * @param stageApprovals approvals its changes need during the deployment, after their class's own
  *                       (Mixpeek's homepage: "explicit approval before push")
+ * @param dependsOn      the services it depends on ({@code depends_on}): a change to one of them
+ *                       planned over a change to this one is a conflict, both ways
  */
 public record Service(String name, String label, String owner, List<String> environments,
                       Map<String, String> classOverrides, List<ApprovalStep> extraSteps, List<String> repositories,
-                      List<StageApproval> stageApprovals) {
+                      List<StageApproval> stageApprovals, List<String> dependsOn) {
+
+    /** A service that depends on no other. */
+    public Service(String name, String label, String owner, List<String> environments,
+                   Map<String, String> classOverrides, List<ApprovalStep> extraSteps, List<String> repositories,
+                   List<StageApproval> stageApprovals) {
+        this(name, label, owner, environments, classOverrides, extraSteps, repositories, stageApprovals, List.of());
+    }
 
     /** A service whose changes need no approval during the deployment beyond their class's. */
     public Service(String name, String label, String owner, List<String> environments,
@@ -36,6 +45,7 @@ public record Service(String name, String label, String owner, List<String> envi
         extraSteps = List.copyOf(extraSteps);
         repositories = List.copyOf(repositories);
         stageApprovals = List.copyOf(stageApprovals);
+        dependsOn = List.copyOf(dependsOn);
     }
 
     /** A service deployed from no repository the policy names. */
