@@ -8,11 +8,18 @@ import java.util.Optional;
  * number order, the number of the last change requested before the period (0 when none; the
  * period's numbers must follow it without a gap), the whole audit chain, and the signed checkpoint
  * the pack carries (the newest one as read; a checkpoint of the whole chain once the export signed one),
- * and the unauthorized deployments reported in the period.
+ * and the unauthorized deployments reported in the period, and the conflicts between changes found in it.
  */
 public record EvidenceData(String workspaceId, List<ChangeRecord> changes, long lastNumberBefore,
                            List<ChainEntry> chain, Optional<CarriedCheckpoint> checkpoint,
-                           List<UnauthorizedDeploymentRecord> unauthorizedDeployments) {
+                           List<UnauthorizedDeploymentRecord> unauthorizedDeployments,
+                           List<ConflictRecord> conflicts) {
+
+    public EvidenceData(String workspaceId, List<ChangeRecord> changes, long lastNumberBefore,
+                        List<ChainEntry> chain, Optional<CarriedCheckpoint> checkpoint,
+                        List<UnauthorizedDeploymentRecord> unauthorizedDeployments) {
+        this(workspaceId, changes, lastNumberBefore, chain, checkpoint, unauthorizedDeployments, List.of());
+    }
 
     /** A signed checkpoint note, verbatim, and the number of entries it covers (entries 1 to size). */
     public record CarriedCheckpoint(String note, long size) {
@@ -22,6 +29,7 @@ public record EvidenceData(String workspaceId, List<ChangeRecord> changes, long 
         changes = List.copyOf(changes);
         chain = List.copyOf(chain);
         unauthorizedDeployments = List.copyOf(unauthorizedDeployments);
+        conflicts = List.copyOf(conflicts);
     }
 
     public Optional<String> checkpointNote() {
@@ -31,6 +39,6 @@ public record EvidenceData(String workspaceId, List<ChangeRecord> changes, long 
     /** The same read, carrying another checkpoint. */
     public EvidenceData carrying(CarriedCheckpoint other) {
         return new EvidenceData(workspaceId, changes, lastNumberBefore, chain, Optional.of(other),
-                unauthorizedDeployments);
+                unauthorizedDeployments, conflicts);
     }
 }

@@ -29,6 +29,10 @@ final class PackReadme {
                                 emergencies, follow-ups (post-hoc reviews) met late or not met,
                                 and deployments reported with no approved change or allowed gate
                                 check behind them ("unauthorized deployment").
+                conflicts.csv   each conflict between two changes found in the period (same service,
+                                same system, rollout in progress, same person): both changes, the
+                                time they share, when it was found, and whether the requesting
+                                class's policy warned or blocked.
                 audit.jsonl     the whole hash-chained audit log of the workspace from its first
                                 entry (not only the period): every link is needed to verify it.
                 checkpoint.txt  %s
@@ -76,7 +80,7 @@ final class PackReadme {
     }
 
     static List<String> files() {
-        return List.of("changes.csv", "approvals.csv", "exceptions.csv", "audit.jsonl", "checkpoint.txt",
+        return List.of("changes.csv", "approvals.csv", "exceptions.csv", "conflicts.csv", "audit.jsonl", "checkpoint.txt",
                 "public-key.txt", "README.txt");
     }
 }

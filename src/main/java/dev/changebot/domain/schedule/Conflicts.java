@@ -35,6 +35,17 @@ public final class Conflicts {
      */
     public static List<Conflict> of(Policy policy, CalendarState state, ScheduledChange subject,
                                     List<ScheduledChange> others, Instant now) {
+        var found = new ArrayList<>(withChanges(subject, others, now));
+        subject.window().ifPresent(w -> policy.changeClass(subject.changeClass()).filter(c -> !c.emergency())
+                .ifPresent(changeClass -> found.addAll(againstThePolicy(policy, state, changeClass, subject, w))));
+        return List.copyOf(found);
+    }
+
+    /**
+     * The conflicts of {@code subject} with the other changes alone (same service, same system, rollout in
+     * progress, same person): what its message shows, needing neither the policy nor the calendar's state.
+     */
+    public static List<Conflict> withChanges(ScheduledChange subject, List<ScheduledChange> others, Instant now) {
         var found = new ArrayList<Conflict>();
         var window = subject.window();
         for (var other : others) {
@@ -68,9 +79,7 @@ public final class Conflicts {
                 found.add(new Conflict(Conflict.Kind.SAME_PERSON, Optional.of(other), Optional.empty(), overlap.get()));
             }
         }
-        window.ifPresent(w -> policy.changeClass(subject.changeClass()).filter(c -> !c.emergency())
-                .ifPresent(changeClass -> found.addAll(againstThePolicy(policy, state, changeClass, subject, w))));
-        return List.copyOf(found);
+        return found;
     }
 
     /**
