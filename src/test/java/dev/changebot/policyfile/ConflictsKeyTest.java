@@ -45,7 +45,7 @@ class ConflictsKeyTest {
         assertThat(load).isInstanceOf(PolicyLoad.Invalid.class);
         var problems = ((PolicyLoad.Invalid) load).problems();
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.line()).isEqualTo(14);
+            assertThat(p.line()).isEqualTo(13);
             assertThat(p.column()).isEqualTo(16);
             assertThat(p.message()).isEqualTo("'classes.major.conflicts' must be warn or block, not 'stop'");
             assertThat(p.hint()).contains("block refuses it");

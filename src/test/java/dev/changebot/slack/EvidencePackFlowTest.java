@@ -52,7 +52,7 @@ class EvidencePackFlowTest extends OnMarch2026 {
         assertThat(slack.calls("conversations.open")).singleElement()
                 .satisfies(c -> assertThat(c.param("users")).isEqualTo(AUDITOR));
         var files = unzip(slack.uploaded(slack.calls("upload").get(0).param("file_id")));
-        assertThat(files.keySet()).containsExactly("changes.csv", "approvals.csv", "exceptions.csv", "audit.jsonl",
+        assertThat(files.keySet()).containsExactly("changes.csv", "approvals.csv", "exceptions.csv", "conflicts.csv", "audit.jsonl",
                 "checkpoint.txt", "public-key.txt", "README.txt");
 
         var changes = csv(files.get("changes.csv"));
