@@ -25,18 +25,43 @@ class PostgresConflictLedger implements ConflictLedger {
         this.jdbc = jdbc;
     }
 
+    /** One statement for them all: a request planned over many changes costs one round trip, not one per pair. */
     @Override
     public List<RecordedConflict> recordNew(String workspaceId, List<RecordedConflict> conflicts) {
+        if (conflicts.isEmpty()) {
+            return List.of();
+        }
+        int n = conflicts.size();
+        var lows = new Long[n];
+        var highs = new Long[n];
+        var kinds = new String[n];
+        var requested = new Long[n];
+        var starts = new String[n];
+        var ends = new String[n];
+        var rules = new String[n];
+        var detected = new String[n];
+        for (int i = 0; i < n; i++) {
+            var c = conflicts.get(i);
+            lows[i] = c.low().number();
+            highs[i] = c.high().number();
+            kinds[i] = c.kind().name();
+            requested[i] = c.requested().number();
+            starts[i] = c.overlap().start().toString();
+            ends[i] = c.overlap().end().toString();
+            rules[i] = c.rule().key();
+            detected[i] = c.detectedAt().toString();
+        }
+        var inserted = new HashSet<String>(Rows.query(jdbc, "record conflicts", row -> row.getLong(1) + ":"
+                + row.getLong(2) + ":" + row.getString(3), "INSERT INTO change_conflict (workspace_id, change_low,"
+                + " change_high, kind, requested, overlap_start, overlap_end, rule, detected_at)"
+                + " SELECT ?, l, h, k, r, s, e, u, d FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[],"
+                + " ?::timestamptz[], ?::timestamptz[], ?::text[], ?::timestamptz[]) AS t(l, h, k, r, s, e, u, d)"
+                + " ON CONFLICT DO NOTHING RETURNING change_low, change_high, kind",
+                workspaceId, lows, highs, kinds, requested, starts, ends, rules, detected));
         var recorded = new ArrayList<RecordedConflict>();
-        for (var conflict : conflicts) {
-            int rows = Rows.update(jdbc, "record a conflict", "INSERT INTO change_conflict (workspace_id, change_low,"
-                    + " change_high, kind, requested, overlap_start, overlap_end, rule, detected_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", workspaceId,
-                    conflict.low().number(), conflict.high().number(), conflict.kind().name(),
-                    conflict.requested().number(), Rows.at(conflict.overlap().start()), Rows.at(conflict.overlap().end()),
-                    conflict.rule().key(), Rows.at(conflict.detectedAt()));
-            if (rows == 1) {
-                recorded.add(conflict);
+        for (var c : conflicts) {
+            if (inserted.contains(c.low().number() + ":" + c.high().number() + ":" + c.kind().name())) {
+                recorded.add(c);
             }
         }
         return recorded;
