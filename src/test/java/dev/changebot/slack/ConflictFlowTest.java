@@ -130,6 +130,28 @@ class ConflictFlowTest {
     }
 
     @Test
+    @DisplayName("a conflict recorded again (another instance, a retry), either way round, is not recorded or told again")
+    void recordedOnce() {
+        submit("U0ANN", form(AT, "payments-api").title("Rotate card keys"));
+        submit("U0BOB", form(AT.plusSeconds(30 * 60), "payments-api").title("Migrate ledger"));
+        var ledger = app.bean(dev.changebot.application.port.ConflictLedger.class);
+        var transactions = app.bean(dev.changebot.application.port.Transactions.class);
+        var overlap = new dev.changebot.domain.calendar.TimeSpan(AT.plusSeconds(30 * 60), AT.plusSeconds(45 * 60));
+        var again = new dev.changebot.domain.schedule.RecordedConflict(new dev.changebot.domain.change.ChangeId(2),
+                new dev.changebot.domain.change.ChangeId(1), dev.changebot.domain.schedule.Conflict.Kind.SAME_SERVICE,
+                overlap, clock.instant(), dev.changebot.domain.policy.ConflictRule.WARN);
+        var reversed = new dev.changebot.domain.schedule.RecordedConflict(new dev.changebot.domain.change.ChangeId(1),
+                new dev.changebot.domain.change.ChangeId(2), dev.changebot.domain.schedule.Conflict.Kind.SAME_SERVICE,
+                overlap, clock.instant(), dev.changebot.domain.policy.ConflictRule.WARN);
+
+        assertThat(transactions.inTransaction(() -> ledger.recordNew(FakeSlackApi.TEAM_ID, List.of(again, reversed))))
+                .isEmpty();
+        assertThat(db.count("change_conflict")).isEqualTo(1);
+        assertThat(transactions.inTransaction(() -> ledger.partnersOf(FakeSlackApi.TEAM_ID,
+                new dev.changebot.domain.change.ChangeId(1)))).containsExactly(new dev.changebot.domain.change.ChangeId(2));
+    }
+
+    @Test
     @DisplayName("at most 3 other changes are told per request; the new change's thread says how many more")
     void atMostThreeTold() {
         for (var owner : List.of("U0A1", "U0A2", "U0A3", "U0A4")) {

@@ -1,9 +1,10 @@
 package dev.changebot.application.delivery;
 
-import dev.changebot.application.port.OpenChanges;
+import dev.changebot.application.port.ChangeSlots;
 import dev.changebot.application.query.ChangeViews;
+import dev.changebot.application.query.FindConflicts;
 import dev.changebot.application.query.ScheduledChanges;
-import dev.changebot.application.query.ShowCalendar;
+import dev.changebot.domain.calendar.TimeSpan;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.schedule.Conflict;
@@ -11,29 +12,30 @@ import dev.changebot.domain.schedule.Conflicts;
 import dev.changebot.domain.schedule.ScheduledChange;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The open conflicts the change messages of one delivery batch show: the workspace's open changes are
- * read once per batch, and only while there are at most {@link #MAX_OPEN} of them, so a big workspace
- * cannot make the outbox slow (its messages then show no line; `/change conflicts` still answers).
- * Only conflicts with other changes: the freezes and windows are the policy's, said at request time.
+ * The open conflicts the change messages of one delivery batch show. Once per batch and workspace, one
+ * read of the changes that could clash with the batch's windows (those planned within the span of them
+ * all, and those under way: {@link ChangeSlots}, from the changes' rows alone), and only while there are
+ * at most {@link #MAX_OPEN} of them, so a big workspace cannot make the outbox slow (its messages then show
+ * no line; `/change conflicts` still answers). Only conflicts with other changes: the freezes and windows
+ * are the policy's, said at request time.
  */
 @Singleton
 public class OpenConflicts {
 
-    /** As many as the form's warning reads within Slack's 3 seconds ({@code FindConflicts.WITHIN_THE_ACK}). */
-    public static final int MAX_OPEN = 2_000;
+    /** As many as the form's warning reads within Slack's 3 seconds. */
+    public static final int MAX_OPEN = FindConflicts.WITHIN_THE_ACK;
 
-    private final OpenChanges open;
-    private final ShowCalendar calendar;
+    private final ChangeSlots slots;
     private final ChangeViews views;
 
-    public OpenConflicts(OpenChanges open, ShowCalendar calendar, ChangeViews views) {
-        this.open = open;
-        this.calendar = calendar;
+    public OpenConflicts(ChangeSlots slots, ChangeViews views) {
+        this.slots = slots;
         this.views = views;
     }
 
@@ -44,11 +46,18 @@ public class OpenConflicts {
     public Map<ChangeId, List<Conflict>> of(String workspaceId, List<Change> changes, Instant now) {
         var subjects = changes.stream().map(c -> ScheduledChanges.of(views.of(c)))
                 .filter(ScheduledChange::holdsItsSlot).toList();
-        if (subjects.isEmpty() || open.countUpTo(workspaceId, MAX_OPEN + 1) > MAX_OPEN) {
+        if (subjects.isEmpty()) {
             return Map.of();
         }
-        var others = calendar.open(workspaceId).stream().map(c -> ScheduledChanges.of(views.of(c)))
-                .filter(ScheduledChange::holdsItsSlot).toList();
+        // Without any planned window among them, only a rollout under way can clash: the read is of those.
+        var from = subjects.stream().flatMap(s -> s.window().stream()).map(TimeSpan::start)
+                .min(Comparator.naturalOrder()).orElse(now);
+        var until = subjects.stream().flatMap(s -> s.window().stream()).map(TimeSpan::end)
+                .max(Comparator.naturalOrder()).orElse(now);
+        var others = slots.around(workspaceId, from, until, MAX_OPEN + 1);
+        if (others.size() > MAX_OPEN) {
+            return Map.of();
+        }
         var found = new HashMap<ChangeId, List<Conflict>>();
         for (var subject : subjects) {
             var conflicts = Conflicts.withChanges(subject, others, now);

@@ -93,12 +93,6 @@ public record ChangeClass(
         conflicts = conflicts == null ? ConflictRule.WARN : conflicts;
     }
 
-    /** The same class with another conflict rule (tests, and policies built in code). */
-    public ChangeClass withConflicts(ConflictRule rule) {
-        return new ChangeClass(name, label, preApproved, emergency, requiredFields, steps, windows, notice, soak, rollout,
-                monitoring, override, followUps, declarers, verbalApprovers, fallbackWindows, stageApprovals, rule);
-    }
-
     public boolean needsApproval() {
         return !preApproved && !emergency && !steps.isEmpty();
     }
