@@ -48,6 +48,8 @@ public final class Conflicts {
     public static List<Conflict> withChanges(ScheduledChange subject, List<ScheduledChange> others, Instant now) {
         var found = new ArrayList<Conflict>();
         var window = subject.window();
+        // Read once: the outbox checks a batch of changes against every change around them.
+        var mySystems = subject.systemNames();
         for (var other : others) {
             if (other.id().equals(subject.id()) || !other.holdsItsSlot()) {
                 continue;
@@ -71,7 +73,7 @@ public final class Conflicts {
             if (!(sameService && other.underWay())) {
                 if (sameService) {
                     found.add(new Conflict(Conflict.Kind.SAME_SERVICE, Optional.of(other), Optional.empty(), overlap.get()));
-                } else if (sharesASystem(subject, other)) {
+                } else if (sharesASystem(mySystems, other)) {
                     found.add(new Conflict(Conflict.Kind.SAME_SYSTEM, Optional.of(other), Optional.empty(), overlap.get()));
                 }
             }
@@ -184,9 +186,8 @@ public final class Conflicts {
                 change.environment().isBlank() ? Optional.empty() : Optional.of(change.environment()));
     }
 
-    private static boolean sharesASystem(ScheduledChange a, ScheduledChange b) {
-        var mine = a.systemNames();
-        return b.systemNames().stream().anyMatch(mine::contains);
+    private static boolean sharesASystem(java.util.Set<String> mine, ScheduledChange b) {
+        return !mine.isEmpty() && b.systemNames().stream().anyMatch(mine::contains);
     }
 
     static Optional<TimeSpan> intersection(TimeSpan a, TimeSpan b) {
