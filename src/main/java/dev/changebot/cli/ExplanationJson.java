@@ -67,6 +67,7 @@ final class ExplanationJson {
             stageApprovals.add(o);
         }
         json.add("stageApprovals", stageApprovals);
+        json.addProperty("conflicts", e.conflicts());
         json.addProperty("zone", e.zone().getId());
         var followUps = new JsonArray();
         for (var f : e.followUps()) {

@@ -64,6 +64,7 @@ final class ExplanationText {
             out.append("Fallback windows (only once the first window passed without the change starting): ")
                     .append(String.join(", ", e.fallbackWindows())).append('\n');
         }
+        out.append("Conflicts: ").append(e.conflicts()).append('\n');
         if (!e.overrides().isEmpty()) {
             out.append("Overrides:\n");
             e.overrides().forEach(o -> out.append("  - ").append(o).append('\n'));

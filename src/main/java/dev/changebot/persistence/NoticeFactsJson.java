@@ -36,6 +36,8 @@ class NoticeFactsJson {
     private static final String ISSUE_REPORTED = "ISSUE_REPORTED";
     private static final String INCIDENT_FREEZE = "INCIDENT_FREEZE";
     private static final String INCIDENT_THAW = "INCIDENT_THAW";
+    private static final String PLANNED_OVER = "PLANNED_OVER";
+    private static final String PLANNED_OVER_OTHERS = "PLANNED_OVER_OTHERS";
 
     private final JsonMapper json;
 
@@ -95,6 +97,13 @@ class NoticeFactsJson {
             fields.put("headline", thaw.headline());
             fields.put("services", thaw.services());
             fields.put("waiting", thaw.waiting());
+        } else if (facts instanceof NoticeFacts.PlannedOver over) {
+            kind = PLANNED_OVER;
+            fields.put("by", lineToJson(over.by()));
+        } else if (facts instanceof NoticeFacts.PlannedOverOthers others) {
+            kind = PLANNED_OVER_OTHERS;
+            fields.put("others", others.others().stream().map(NoticeFactsJson::lineToJson).toList());
+            fields.put("more", others.more());
         } else if (facts instanceof NoticeFacts.UnauthorizedDeployment deployment) {
             kind = UNAUTHORIZED_DEPLOYMENT;
             fields.put("where", deployment.where());
@@ -146,6 +155,9 @@ class NoticeFactsJson {
                     Boolean.TRUE.equals(fields.get("reopened")));
             case INCIDENT_THAW -> new NoticeFacts.IncidentThaw(text(fields, "ref"), text(fields, "headline"),
                     text(fields, "services"), (List<String>) fields.getOrDefault("waiting", List.of()));
+            case PLANNED_OVER -> new NoticeFacts.PlannedOver(lineFromJson((Map<String, Object>) fields.get("by")));
+            case PLANNED_OVER_OTHERS -> new NoticeFacts.PlannedOverOthers(((List<Map<String, Object>>) fields.get("others"))
+                    .stream().map(NoticeFactsJson::lineFromJson).toList(), ((Number) fields.get("more")).intValue());
             case CHANGE_NOT_POSTED -> new NoticeFacts.ChangeNotPosted(text(fields, "channelId"), text(fields, "problem"));
             case UNAUTHORIZED_DEPLOYMENT -> new NoticeFacts.UnauthorizedDeployment(text(fields, "where"),
                     text(fields, "reportedBy"), text(fields, "why"), Optional.ofNullable((String) fields.get("version")),
@@ -159,6 +171,24 @@ class NoticeFactsJson {
         fields.put("followUp", name);
         fields.put("label", label);
         fields.put("dueAt", dueAt.toString());
+    }
+
+    private static Map<String, Object> lineToJson(NoticeFacts.ConflictLine line) {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("change", line.change());
+        fields.put("owner", line.owner());
+        fields.put("start", line.start().toString());
+        fields.put("end", line.end().toString());
+        fields.put("where", line.where());
+        fields.put("kinds", line.kinds());
+        return fields;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static NoticeFacts.ConflictLine lineFromJson(Map<String, Object> fields) {
+        return new NoticeFacts.ConflictLine(text(fields, "change"), text(fields, "owner"),
+                Instant.parse(text(fields, "start")), Instant.parse(text(fields, "end")), text(fields, "where"),
+                (List<String>) fields.getOrDefault("kinds", List.of()));
     }
 
     private static Map<String, Object> nextToJson(DeploymentPlan.NextDeployment next) {

@@ -4,6 +4,7 @@ import dev.changebot.domain.calendar.Notice;
 import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.policy.ApprovalStep;
 import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.policy.ConflictRule;
 import dev.changebot.domain.policy.FollowUp;
 import dev.changebot.domain.policy.Rollout;
 import dev.changebot.domain.policy.SoakStage;
@@ -24,7 +25,7 @@ final class ClassReader {
 
     static final Set<String> KEYS = Set.of("label", "pre_approved", "emergency", "required_fields", "approval",
             "windows", "notice", "soak", "rollout", "monitoring", "override", "follow_ups", "declarers",
-            "verbal_approval", "fallback_windows", StageApprovalReader.KEY);
+            "verbal_approval", "fallback_windows", StageApprovalReader.KEY, "conflicts");
     // The service is asked whenever the policy has services, whatever the class: no class requires it.
     static final Set<String> FIELD_NAMES = Arrays.stream(ChangeField.values()).filter(f -> f != ChangeField.SERVICE)
             .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -68,7 +69,33 @@ final class ClassReader {
                 rollout, definition.string("monitoring").flatMap(text ->
                         values.duration(text, definition.get("monitoring").orElseThrow(), definition.child("monitoring"))),
                 override, followUps(name, definition, emergency), declarers(name, definition, emergency),
-                verbalApprovers(name, definition, emergency), fallbackWindows(definition), stageApprovals);
+                verbalApprovers(name, definition, emergency), fallbackWindows(definition), stageApprovals,
+                conflicts(name, definition, emergency));
+    }
+
+    /**
+     * {@code conflicts: warn | block}: whether a request whose planned window conflicts is recorded with a
+     * warning (the default) or refused. An emergency is declared, never requested through the form, so
+     * nothing could block it: the key is refused there rather than silently ignored.
+     */
+    private ConflictRule conflicts(String name, YamlMap definition, boolean emergency) {
+        var text = definition.string("conflicts");
+        if (text.isEmpty()) {
+            return ConflictRule.WARN;
+        }
+        var rule = java.util.Arrays.stream(ConflictRule.values()).filter(r -> r.key().equals(text.get().strip()))
+                .findFirst();
+        if (rule.isEmpty()) {
+            problems.at(definition.get("conflicts").orElseThrow(), "'" + definition.child("conflicts")
+                    + "' must be warn or block, not '" + text.get() + "'",
+                    "warn records a conflicting request with a warning; block refuses it");
+            return ConflictRule.WARN;
+        }
+        if (emergency && rule.get() == ConflictRule.BLOCK) {
+            problems.at(definition.get("conflicts").orElseThrow(), "class '" + name + "' is an emergency class:"
+                    + " emergencies are declared, never blocked by conflicts", "remove conflicts: block from it");
+        }
+        return rule.get();
     }
 
     /** {@code fallback_windows: [maintenance-fallback]}: windows of the policy, opened by a missed first window. */

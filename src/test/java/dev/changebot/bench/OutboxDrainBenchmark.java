@@ -41,6 +41,11 @@ public final class OutboxDrainBenchmark {
     public static void main(String[] args) throws Exception {
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        // "apart": each change planned an hour after the one before, so none conflicts with another (by default
+        // all are planned at the same time by the same requester: each conflicts with every other, and the
+        // conflicts told in their threads are drained with the posts).
+        boolean apart = args.length > 2 && args[2].equals("apart");
+        var planned = Instant.now().plus(Duration.ofDays(1));
         var db = TestPostgres.freshDatabase();
         System.out.println("Database measured: " + db.durabilitySettings());
         System.out.println("Load average at start: " + loadAverage());
@@ -51,7 +56,8 @@ public final class OutboxDrainBenchmark {
             var outbox = app.bean(DeliverOutbox.class);
             inParallel(changes, i -> app.slackUndelivered(SlackPayloads.viewSubmission("U0REQUEST",
                     SlackIds.NEW_CHANGE_MODAL, ChangeRef.inChannel("C0DRAIN" + i).encode(),
-                    ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM, Instant.now()));
+                    ChangeForms.complete(apart ? planned.plus(Duration.ofHours(i)) : planned).state()), SlackPayloads.FORM,
+                    Instant.now()));
             timedDrain("posts (chat.postMessage, first messages)", outbox, slack, changes);
             // Changes are numbered in commit order, not send order: read back which is in which channel.
             var numbers = new java.util.HashMap<String, Long>();

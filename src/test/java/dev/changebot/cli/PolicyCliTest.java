@@ -137,6 +137,16 @@ class PolicyCliTest {
     }
 
     @Test
+    @DisplayName("policy explain shows the class's conflicts: rule, warn when the policy does not say")
+    void explainConflictsRule() {
+        var text = run("explain", "preset:chat-backend", "--class", "medium", "--at", "2026-03-10T11:00:00Z");
+        var json = run("explain", "preset:chat-backend", "--class", "medium", "--at", "2026-03-10T11:00:00Z", "--json");
+
+        assertThat(text.out()).contains("Conflicts: warn (a request whose planned window conflicts is recorded, with a warning)\n");
+        assertThat(json.out()).contains("\"conflicts\": \"warn (a request");
+    }
+
+    @Test
     @DisplayName("policy explain: a production-scoped freeze blocks production, not staging")
     void explainScopedFreeze() {
         var policy = "src/test/resources/policies/test-services.yaml";

@@ -67,6 +67,9 @@ class ServicesSectionTest {
         assertThat(policy.service("api").orElseThrow().label()).isEqualTo("api");
         assertThat(homepage.dependsOn()).containsExactly("api");
         assertThat(policy.service("api").orElseThrow().dependsOn()).isEmpty();
+        assertThat(policy.dependent("api", "homepage")).isTrue();
+        assertThat(policy.dependent("homepage", "api")).isTrue();
+        assertThat(policy.dependent("api", "api")).as("the same service is not a dependency").isFalse();
         assertThat(policy.environmentsOf(java.util.Optional.of("api"))).containsExactly("staging", "production", "dr");
         assertThat(policy.windowScope("business-hours")).isEqualTo(new RuleScope(Set.of(), Set.of("production")));
         assertThat(policy.freezes()).singleElement()

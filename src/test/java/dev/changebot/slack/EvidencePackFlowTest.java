@@ -52,7 +52,7 @@ class EvidencePackFlowTest extends OnMarch2026 {
         assertThat(slack.calls("conversations.open")).singleElement()
                 .satisfies(c -> assertThat(c.param("users")).isEqualTo(AUDITOR));
         var files = unzip(slack.uploaded(slack.calls("upload").get(0).param("file_id")));
-        assertThat(files.keySet()).containsExactly("changes.csv", "approvals.csv", "exceptions.csv", "incidents.csv", "audit.jsonl",
+        assertThat(files.keySet()).containsExactly("changes.csv", "approvals.csv", "exceptions.csv", "incidents.csv", "conflicts.csv", "audit.jsonl",
                 "checkpoint.txt", "public-key.txt", "README.txt");
 
         var changes = csv(files.get("changes.csv"));
@@ -94,6 +94,17 @@ class EvidencePackFlowTest extends OnMarch2026 {
                 .containsEntry("justification", "Card captures failing for EU customers; fix cannot wait.");
         assertThat(exceptions.get(1).get("justification")).isEqualTo("Roll back the bad payments config");
         assertThat(exceptions.get(2).get("detail")).isEqualTo("retrospective due 2026-03-07T17:00:00Z");
+
+        // CHG-2, 3 and 4 were planned two hours after their requests, a minute apart, by the same requester on
+        // the same systems: each later one conflicts with those before it, found and recorded at its request.
+        assertThat(new String(files.get("conflicts.csv"), StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "change,other_change,kind,overlap_start,overlap_end,detected_at,policy",
+                "CHG-3,CHG-2,same person,2026-03-03T16:01:00Z,2026-03-03T16:45:00Z,2026-03-03T14:01:00Z,warn",
+                "CHG-3,CHG-2,same system,2026-03-03T16:01:00Z,2026-03-03T16:45:00Z,2026-03-03T14:01:00Z,warn",
+                "CHG-4,CHG-2,same person,2026-03-03T16:02:00Z,2026-03-03T16:45:00Z,2026-03-03T14:02:00Z,warn",
+                "CHG-4,CHG-2,same system,2026-03-03T16:02:00Z,2026-03-03T16:45:00Z,2026-03-03T14:02:00Z,warn",
+                "CHG-4,CHG-3,same person,2026-03-03T16:02:00Z,2026-03-03T16:46:00Z,2026-03-03T14:02:00Z,warn",
+                "CHG-4,CHG-3,same system,2026-03-03T16:02:00Z,2026-03-03T16:46:00Z,2026-03-03T14:02:00Z,warn");
 
         var readme = new String(files.get("README.txt"), StandardCharsets.UTF_8);
         assertThat(readme).contains("audit verify --pack", "the key(s) checkpoints are signed with");

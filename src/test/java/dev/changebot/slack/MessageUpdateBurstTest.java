@@ -138,12 +138,15 @@ class MessageUpdateBurstTest {
         return properties;
     }
 
-    /** One change per channel (C0CH1...), each message posted; then the calls are forgotten. */
+    /**
+     * One change per channel (C0CH1...), each message posted; then the calls are forgotten. Each is planned a
+     * day after the one before: changes at the same time would conflict, and conflicts are told in the threads.
+     */
     private void requestChanges(int count) {
         for (int i = 1; i <= count; i++) {
             app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
                     ChangeRef.inChannel("C0CH" + i).encode(),
-                    ChangeForms.complete(NOW.plus(Duration.ofDays(1))).title("Change " + i).state()), SlackPayloads.FORM);
+                    ChangeForms.complete(NOW.plus(Duration.ofDays(i))).title("Change " + i).state()), SlackPayloads.FORM);
         }
         assertThat(slack.calls("chat.postMessage")).hasSize(count);
         slack.clear();

@@ -53,9 +53,11 @@ class OlderButtonsTest {
         db = TestPostgres.freshDatabase();
         // An emergency class and no windows: every state is a slash command away.
         app = RunningApp.start(db, slack, Map.of("changebot.policy", "src/test/resources/policies/test-outage.yaml"));
+        // A day apart: changes planned at the same time would conflict, and each conflict is told in the threads.
+        int day = 1;
         for (var channel : CHANNELS.subList(0, 3)) {
             app.slack(SlackPayloads.viewSubmission(REQUESTER, SlackIds.NEW_CHANGE_MODAL, ChangeRef.inChannel(channel).encode(),
-                    ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM);
+                    ChangeForms.complete(Instant.now().plus(Duration.ofDays(day++))).state()), SlackPayloads.FORM);
         }
         say(REVIEWER, channelOf(APPROVED), "approve CHG-2");
         say(REVIEWER, channelOf(STARTED), "approve CHG-3");

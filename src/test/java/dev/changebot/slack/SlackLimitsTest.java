@@ -60,8 +60,9 @@ class SlackLimitsTest {
             form.text(field, dev.changebot.support.Noise.chars(3000));
         }
         submit(form, CHANNEL);
-        // Another channel: posts to one channel are paced at one a second.
-        submit(form, "C0OTHER");
+        // Another channel: posts to one channel are paced at one a second. A day later: at the same time the
+        // two would conflict, and CHG-1's message would be refreshed again when CHG-2 is rejected.
+        submit(form.startingAt(clock.instant().plus(Duration.ofDays(2))), "C0OTHER");
         say(REVIEWER, "approve CHG-1");
         say("U0BOB", "approve CHG-1");
         say(REVIEWER, "reject CHG-2 " + dev.changebot.support.Noise.asSlackSends(3000));

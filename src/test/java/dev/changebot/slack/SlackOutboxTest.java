@@ -91,10 +91,11 @@ class SlackOutboxTest {
     @Test
     @DisplayName("posts to one channel are paced about one a second")
     void pacesPostsPerChannel() {
+        // The second is planned a day after the first: at the same time they would conflict, told in the threads.
         request("First change");
         slack.clear();
         app.slackUndelivered(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
-                ChangeRef.inChannel(CHANNEL).encode(), ChangeForms.complete(NOW.plus(Duration.ofDays(1))).title("Second")
+                ChangeRef.inChannel(CHANNEL).encode(), ChangeForms.complete(NOW.plus(Duration.ofDays(2))).title("Second")
                         .state()), SlackPayloads.FORM, Instant.now());
 
         assertThat(app.deliverOutbox()).as("within the same second").isZero();
@@ -110,7 +111,7 @@ class SlackOutboxTest {
             request("First change");
             slack.clear();
             other.slackUndelivered(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
-                    ChangeRef.inChannel(CHANNEL).encode(), ChangeForms.complete(NOW.plus(Duration.ofDays(1))).title("Second")
+                    ChangeRef.inChannel(CHANNEL).encode(), ChangeForms.complete(NOW.plus(Duration.ofDays(2))).title("Second")
                             .state()), SlackPayloads.FORM, Instant.now());
 
             assertThat(other.deliverOutbox()).as("the first node posted to the channel this second").isZero();

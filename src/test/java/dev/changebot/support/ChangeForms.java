@@ -30,6 +30,12 @@ public final class ChangeForms {
         return new ChangeForms(start);
     }
 
+    /** Another planned start (the form keeps every other answer). */
+    public ChangeForms startingAt(Instant start) {
+        values.put(SlackIds.PROPOSED_START, SlackPayloads.dateTimeValue(start.getEpochSecond()));
+        return this;
+    }
+
     public ChangeForms title(String title) {
         values.put(SlackIds.TITLE, SlackPayloads.textValue(title));
         return this;

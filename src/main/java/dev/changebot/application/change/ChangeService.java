@@ -2,6 +2,7 @@ package dev.changebot.application.change;
 
 import dev.changebot.application.port.CalendarStates;
 import dev.changebot.application.port.ChangeAnnouncer;
+import dev.changebot.application.port.ConflictLedger;
 import dev.changebot.application.port.Notices;
 import dev.changebot.application.port.RoleDirectory;
 import dev.changebot.application.port.TimerAlarms;
@@ -10,6 +11,7 @@ import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.notice.Notice;
 import dev.changebot.domain.notice.WhoIsTold;
@@ -41,6 +43,10 @@ import java.util.Set;
 @Singleton
 public class ChangeService {
 
+    /** The states in which a change holds its slot on the calendar (as ScheduledChange.holdsItsSlot says). */
+    private static final Set<ChangeState> HOLDS_A_SLOT = java.util.EnumSet.of(ChangeState.PENDING_APPROVAL,
+            ChangeState.APPROVED, ChangeState.IN_PROGRESS, ChangeState.SOAKING);
+
     private final Changes changes;
     private final Transactions transactions;
     private final ChangeAnnouncer announcer;
@@ -52,10 +58,21 @@ public class ChangeService {
     private final ChangeRules rules;
     private final Policy policy;
     private final Clock clock;
+    private final ConflictLedger conflicts;
 
+    /** Without recorded conflicts: for tests of the other rules. */
     public ChangeService(Changes changes, Transactions transactions, ChangeAnnouncer announcer, TimerStore timers,
                          TimerAlarms alarms, Notices notices, RoleDirectory directory, CalendarStates calendar, ChangeRules rules,
                          Policy policy, Clock clock) {
+        this(changes, transactions, announcer, timers, alarms, notices, directory, calendar, rules, policy, clock,
+                ConflictLedger.NONE);
+    }
+
+    @jakarta.inject.Inject
+    public ChangeService(Changes changes, Transactions transactions, ChangeAnnouncer announcer, TimerStore timers,
+                         TimerAlarms alarms, Notices notices, RoleDirectory directory, CalendarStates calendar, ChangeRules rules,
+                         Policy policy, Clock clock, ConflictLedger conflicts) {
+        this.conflicts = conflicts;
         this.changes = changes;
         this.transactions = transactions;
         this.announcer = announcer;
@@ -152,11 +169,27 @@ public class ChangeService {
      * transaction. Returns who is to be told because of the events.
      */
     private List<Notice> record(Change change, List<ChangeEvent> events, Map<String, Set<String>> roleMembers) {
+        boolean heldItsSlot = HOLDS_A_SLOT.contains(change.state());
         var told = applyAndStore(change, events, roleMembers);
         if (!events.isEmpty()) {
             announcer.changed(change);
+            if (heldItsSlot && !HOLDS_A_SLOT.contains(change.state())) {
+                refreshPartners(change);
+            }
         }
         return told;
+    }
+
+    /**
+     * A change leaving the calendar (cancelled, rejected, done) no longer conflicts: the open changes it was
+     * recorded in conflict with have their messages refreshed, so their "Conflicts:" line drops it.
+     */
+    private void refreshPartners(Change change) {
+        var partners = conflicts.partnersOf(change.workspaceId(), change.id());
+        if (!partners.isEmpty()) {
+            changes.findAll(change.workspaceId(), partners).stream().filter(c -> c.state().isOpen())
+                    .forEach(announcer::changed);
+        }
     }
 
     private List<Notice> applyAndStore(Change change, List<ChangeEvent> events, Map<String, Set<String>> roleMembers) {

@@ -9,6 +9,7 @@ import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.change.ChangeField;
 import dev.changebot.domain.change.FieldProblem;
 import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.policy.ConflictRule;
 import dev.changebot.domain.policy.DeploymentTarget;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.StartRules;
@@ -24,15 +25,26 @@ import java.util.List;
 @Singleton
 public class RequestChange {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RequestChange.class);
+
     private final Changes changes;
     private final Transactions transactions;
     private final ChangeService service;
     private final Clock clock;
     private final Policy policy;
     private final CalendarStates calendar;
+    private final ConflictCheck conflicts;
 
+    /** Without the conflict check: for tests of the other rules of a request. */
     public RequestChange(Changes changes, Transactions transactions, ChangeService service, Clock clock,
                          Policy policy, CalendarStates calendar) {
+        this(changes, transactions, service, clock, policy, calendar, ConflictCheck.NONE);
+    }
+
+    @jakarta.inject.Inject
+    public RequestChange(Changes changes, Transactions transactions, ChangeService service, Clock clock,
+                         Policy policy, CalendarStates calendar, ConflictCheck conflicts) {
+        this.conflicts = conflicts;
         this.policy = policy;
         this.calendar = calendar;
         this.changes = changes;
@@ -69,6 +81,13 @@ public class RequestChange {
         if (calendarProblem.isPresent()) {
             return new Outcome.Invalid(List.of(calendarProblem.get()));
         }
+        var planned = Change.request(ConflictCheck.PROVISIONAL, request.workspaceId(), request.requesterId(),
+                request.channelId(), changeClass.get().name(), forService, request.details(), now).change();
+        var found = conflictsOf(planned, changeClass.get(), now);
+        var blocking = found.map(f -> f.conflicts().stream().filter(ConflictRefusal::blocks).toList()).orElse(List.of());
+        if (changeClass.get().conflicts() == ConflictRule.BLOCK && !blocking.isEmpty()) {
+            return new Outcome.Invalid(List.of(ConflictRefusal.of(blocking, found.get().nextFreeSlot())));
+        }
         Change change = transactions.inTransaction(() -> {
             var id = changes.nextId(request.workspaceId());
             var requested = Change.request(id, request.workspaceId(), request.requesterId(), request.channelId(),
@@ -80,9 +99,27 @@ public class RequestChange {
                     ? List.<ChangeEvent>of(new ChangeEvent.ChangePreApproved(id, request.requesterId(), now, changeClass.get().name()))
                     : List.<ChangeEvent>of();
             service.create(requested.change(), requested.event(), then);
+            found.ifPresent(f -> conflicts.record(requested.change(), changeClass.get(), f, now));
             return requested.change();
         });
-        return new Outcome.Requested(change);
+        return new Outcome.Requested(change, found);
+    }
+
+    /**
+     * A warn class's conflicts are a courtesy: failing to read them records the change without them. A block
+     * class's are the policy: a failure refuses the request (an error, nothing recorded) rather than let it by.
+     */
+    private Optional<ConflictCheck.Found> conflictsOf(Change planned, ChangeClass changeClass, Instant now) {
+        if (changeClass.conflicts() == ConflictRule.BLOCK) {
+            return conflicts.check(planned, changeClass, now);
+        }
+        try {
+            return conflicts.check(planned, changeClass, now);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the conflicts of a {} change requested by {}", changeClass.name(),
+                    planned.requesterId(), e);
+            return Optional.empty();
+        }
     }
 
     /**
@@ -154,7 +191,12 @@ public class RequestChange {
 
     public sealed interface Outcome {
 
-        record Requested(Change change) implements Outcome {
+        /** {@code conflicts}: what the check found, when it looked (the form's warning shows them). */
+        record Requested(Change change, Optional<ConflictCheck.Found> conflicts) implements Outcome {
+
+            public Requested(Change change) {
+                this(change, Optional.empty());
+            }
         }
 
         record Invalid(List<FieldProblem> problems) implements Outcome {

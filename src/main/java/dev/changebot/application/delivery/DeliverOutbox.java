@@ -15,6 +15,7 @@ import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.gate.PipelineRun;
 import dev.changebot.domain.notice.WhoIsTold;
+import dev.changebot.domain.schedule.Conflict;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     private final Deployments deployments;
     private final Outbox outbox;
     private final UpdatePacing updatePacing;
+    private final OpenConflicts openConflicts;
     // What one drain (one thread at a time: drain is synchronized) knows while it runs.
     private DrainReport drainReport = new DrainReport();
     /** The claimed batch's changes and update slots, read at once. */
@@ -64,8 +66,10 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
 
     public DeliverOutbox(Outbox outbox, Changes changes, ChangeViews views, SlackDelivery delivery,
                          Transactions transactions, Clock clock, ChannelPacing pacing, Notices notices,
-                         DeliverNotices noticeWorker, UpdatePacing updatePacing, Deployments deployments) {
+                         DeliverNotices noticeWorker, UpdatePacing updatePacing, Deployments deployments,
+                         OpenConflicts openConflicts) {
         super(outbox, transactions, clock);
+        this.openConflicts = openConflicts;
         this.outbox = outbox;
         this.updatePacing = updatePacing;
         this.changes = changes;
@@ -122,10 +126,11 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
             var needSlots = new LinkedHashMap<String, List<OutboxEntry>>();
             var read = readChanges(due);
             var runs = readPipelineRuns(read.keySet());
+            var conflicts = readConflicts(read, now);
             for (var entry : due) {
                 var key = new ChangeKey(entry.workspaceId(), entry.changeId());
                 found.put(entry.id(), new Ready(Optional.ofNullable(read.get(key)), now,
-                        Optional.ofNullable(runs.get(key))));
+                        Optional.ofNullable(runs.get(key)), conflicts.getOrDefault(key, List.of())));
                 var change = found.get(entry.id()).change();
                 if (change.isPresent() && change.get().message().isPresent() && !entry.holdsSlot()) {
                     needSlots.computeIfAbsent(entry.workspaceId(), w -> new ArrayList<>()).add(entry);
@@ -135,7 +140,8 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
                 var slots = updatePacing.reserve(workspace, now, entries.size());
                 for (int i = 0; i < entries.size(); i++) {
                     var ready = found.get(entries.get(i).id());
-                    found.put(entries.get(i).id(), new Ready(ready.change(), slots.get(i), ready.pipeline()));
+                    found.put(entries.get(i).id(), new Ready(ready.change(), slots.get(i), ready.pipeline(),
+                            ready.conflicts()));
                 }
             });
             return found;
@@ -160,6 +166,16 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         ids.forEach((workspace, ofWorkspace) -> deployments.pipelineRuns(workspace, ofWorkspace)
                 .forEach((id, run) -> runs.put(new ChangeKey(workspace, id), run)));
         return runs;
+    }
+
+    /** The open conflicts of the batch's changes, the open changes read once per workspace ({@link OpenConflicts}). */
+    private Map<ChangeKey, List<Conflict>> readConflicts(Map<ChangeKey, Change> read, Instant now) {
+        var byWorkspace = new LinkedHashMap<String, List<Change>>();
+        read.forEach((key, change) -> byWorkspace.computeIfAbsent(key.workspaceId(), w -> new ArrayList<>()).add(change));
+        var conflicts = new HashMap<ChangeKey, List<Conflict>>();
+        byWorkspace.forEach((workspace, ofWorkspace) -> openConflicts.of(workspace, ofWorkspace, now)
+                .forEach((id, found) -> conflicts.put(new ChangeKey(workspace, id), found)));
+        return conflicts;
     }
 
     private record ChangeKey(String workspaceId, ChangeId id) {
@@ -192,7 +208,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
                     () -> { });
         }
         var change = ready.change().get();
-        var view = views.of(change).with(ready.pipeline());
+        var view = views.of(change).with(ready.pipeline()).withConflicts(ready.conflicts());
         var posting = change.message().isEmpty();
         if (posting) {
             return post(entry, change, view, now);
@@ -242,8 +258,11 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         return delivered;
     }
 
-    /** A claimed entry's change (empty when it no longer exists), and the moment its update may go. */
-    private record Ready(Optional<Change> change, Instant slot, Optional<PipelineRun> pipeline) {
+    /**
+     * A claimed entry's change (empty when it no longer exists), the moment its update may go, and the open
+     * conflicts its message shows.
+     */
+    private record Ready(Optional<Change> change, Instant slot, Optional<PipelineRun> pipeline, List<Conflict> conflicts) {
     }
 
     @Override

@@ -20,12 +20,13 @@ public class FindConflicts {
 
     /**
      * The form's warning is computed inside Slack's 3 seconds, from every open change: past this many it
-     * is left out (the change's conflicts are still one `/change conflicts CHG-n` away).
+     * is left out for a warn class (the change's conflicts are still one `/change conflicts CHG-n` away).
+     * The request's check reads it ({@code application/change/ConflictsAtRequest}), and so does the outbox
+     * for the line on each change's message.
      */
     public static final int WITHIN_THE_ACK = 2_000;
 
     private final Changes changes;
-    private final dev.changebot.application.port.OpenChanges open;
     private final ChangeViews views;
     private final ShowCalendar calendar;
     private final CalendarStates states;
@@ -33,10 +34,9 @@ public class FindConflicts {
     private final Policy policy;
     private final Clock clock;
 
-    public FindConflicts(Changes changes, dev.changebot.application.port.OpenChanges open, ChangeViews views, ShowCalendar calendar, CalendarStates states,
+    public FindConflicts(Changes changes, ChangeViews views, ShowCalendar calendar, CalendarStates states,
                          Transactions transactions, Policy policy, Clock clock) {
         this.changes = changes;
-        this.open = open;
         this.views = views;
         this.calendar = calendar;
         this.states = states;
@@ -54,12 +54,6 @@ public class FindConflicts {
         public Found {
             conflicts = List.copyOf(conflicts);
         }
-    }
-
-    /** As {@link #of}, for the request form: empty when the workspace has more than {@link #WITHIN_THE_ACK} open changes. */
-    public Optional<Found> forTheForm(String workspaceId, ChangeId id) {
-        boolean tooMany = transactions.inTransaction(() -> open.countUpTo(workspaceId, WITHIN_THE_ACK + 1) > WITHIN_THE_ACK);
-        return tooMany ? Optional.empty() : of(workspaceId, id);
     }
 
     public Optional<Found> of(String workspaceId, ChangeId id) {

@@ -8,12 +8,13 @@ import java.util.Optional;
  * number order, the number of the last change requested before the period (0 when none; the
  * period's numbers must follow it without a gap), the whole audit chain, and the signed checkpoint
  * the pack carries (the newest one as read; a checkpoint of the whole chain once the export signed one),
- * the unauthorized deployments reported in the period, and the incidents open at any time in it.
+ * the unauthorized deployments reported in the period, the incidents open at any time in it, and the
+ * conflicts between changes found in it.
  */
 public record EvidenceData(String workspaceId, List<ChangeRecord> changes, long lastNumberBefore,
                            List<ChainEntry> chain, Optional<CarriedCheckpoint> checkpoint,
                            List<UnauthorizedDeploymentRecord> unauthorizedDeployments,
-                           List<IncidentRecord> incidents) {
+                           List<IncidentRecord> incidents, List<ConflictRecord> conflicts) {
 
     /** A signed checkpoint note, verbatim, and the number of entries it covers (entries 1 to size). */
     public record CarriedCheckpoint(String note, long size) {
@@ -24,6 +25,7 @@ public record EvidenceData(String workspaceId, List<ChangeRecord> changes, long 
         chain = List.copyOf(chain);
         unauthorizedDeployments = List.copyOf(unauthorizedDeployments);
         incidents = List.copyOf(incidents);
+        conflicts = List.copyOf(conflicts);
     }
 
     public Optional<String> checkpointNote() {
@@ -33,6 +35,6 @@ public record EvidenceData(String workspaceId, List<ChangeRecord> changes, long 
     /** The same read, carrying another checkpoint. */
     public EvidenceData carrying(CarriedCheckpoint other) {
         return new EvidenceData(workspaceId, changes, lastNumberBefore, chain, Optional.of(other),
-                unauthorizedDeployments, incidents);
+                unauthorizedDeployments, incidents, conflicts);
     }
 }

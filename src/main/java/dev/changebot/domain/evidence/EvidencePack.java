@@ -35,6 +35,7 @@ public record EvidencePack(byte[] zip, PackSummary summary) {
         files.put("approvals.csv", ApprovalsCsv.of(changes));
         files.put("exceptions.csv", ExceptionsCsv.of(exceptions));
         files.put("incidents.csv", IncidentsCsv.of(data.incidents()));
+        files.put("conflicts.csv", ConflictsCsv.of(data.conflicts()));
         files.put("audit.jsonl", AuditJsonl.of(data.chain()));
         files.put("checkpoint.txt", data.checkpointNote().orElse("").getBytes(StandardCharsets.UTF_8));
         files.put("public-key.txt", verifierKeys.stream().map(k -> k + "\n").reduce("", String::concat)

@@ -32,6 +32,10 @@ final class PackReadme {
                 incidents.csv   every incident open at any time in the period (INC-n, its tool and
                                 that tool's id, severity, services, when triggered, acknowledged,
                                 resolved), with the changes linked as its remediation or cause.
+                conflicts.csv   each conflict between two changes found in the period (same service,
+                                same system, dependency, rollout in progress, same person): both
+                                changes, the time they share, when it was found, and whether the
+                                requesting class's policy warned or blocked.
                 audit.jsonl     the whole hash-chained audit log of the workspace from its first
                                 entry (not only the period): every link is needed to verify it.
                 checkpoint.txt  %s
@@ -79,7 +83,7 @@ final class PackReadme {
     }
 
     static List<String> files() {
-        return List.of("changes.csv", "approvals.csv", "exceptions.csv", "incidents.csv", "audit.jsonl", "checkpoint.txt",
+        return List.of("changes.csv", "approvals.csv", "exceptions.csv", "incidents.csv", "conflicts.csv", "audit.jsonl", "checkpoint.txt",
                 "public-key.txt", "README.txt");
     }
 }

@@ -99,4 +99,28 @@ public sealed interface NoticeFacts {
             waiting = java.util.List.copyOf(waiting);
         }
     }
+
+    /**
+     * One change a conflict is with, as a thread is told it: its id, owner, the time the two share and
+     * where (the service, the shared systems; empty when only the owner is shared), and the kinds.
+     */
+    record ConflictLine(String change, String owner, Instant start, Instant end, String where,
+                        java.util.List<String> kinds) {
+
+        public ConflictLine {
+            kinds = java.util.List.copyOf(kinds);
+        }
+    }
+
+    /** Told in an open change's thread: {@code by}, requested later, is now planned over its window. */
+    record PlannedOver(ConflictLine by) implements NoticeFacts {
+    }
+
+    /** Told in a newly requested change's thread: the open changes it is planned over, and how many more. */
+    record PlannedOverOthers(java.util.List<ConflictLine> others, int more) implements NoticeFacts {
+
+        public PlannedOverOthers {
+            others = java.util.List.copyOf(others);
+        }
+    }
 }

@@ -23,6 +23,8 @@ import java.util.Set;
  *                    before it is declared (POL-008: "Verbal approval from CTO/CEO"); empty: none
  * @param stageApprovals approvals given during the deployment, before an environment, a rollout step or a
  *                    rollback (chat-backend: "Manual QA approval" between staging and production)
+ * @param conflicts   a request whose planned window conflicts with other changes or runs into a freeze:
+ *                    recorded with a warning, or refused ({@code conflicts: warn | block}, warn by default)
  */
 public record ChangeClass(
         String name,
@@ -41,7 +43,17 @@ public record ChangeClass(
         Set<String> declarers,
         Set<String> verbalApprovers,
         List<String> fallbackWindows,
-        List<StageApproval> stageApprovals) {
+        List<StageApproval> stageApprovals,
+        ConflictRule conflicts) {
+
+    public ChangeClass(String name, String label, boolean preApproved, boolean emergency,
+                       Set<ChangeField> requiredFields, List<ApprovalStep> steps, List<String> windows, Notice notice,
+                       List<SoakStage> soak, Optional<Rollout> rollout, Optional<Duration> monitoring, Override override,
+                       List<FollowUp> followUps, Set<String> declarers, Set<String> verbalApprovers,
+                       List<String> fallbackWindows, List<StageApproval> stageApprovals) {
+        this(name, label, preApproved, emergency, requiredFields, steps, windows, notice, soak, rollout, monitoring,
+                override, followUps, declarers, verbalApprovers, fallbackWindows, stageApprovals, ConflictRule.WARN);
+    }
 
     public ChangeClass(String name, String label, boolean preApproved, boolean emergency,
                        Set<ChangeField> requiredFields, List<ApprovalStep> steps, List<String> windows, Notice notice,
@@ -78,6 +90,7 @@ public record ChangeClass(
         verbalApprovers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(verbalApprovers));
         fallbackWindows = List.copyOf(fallbackWindows);
         stageApprovals = List.copyOf(stageApprovals);
+        conflicts = conflicts == null ? ConflictRule.WARN : conflicts;
     }
 
     public boolean needsApproval() {

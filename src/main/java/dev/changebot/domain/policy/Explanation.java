@@ -35,7 +35,8 @@ public record Explanation(
         List<String> overrides,
         List<String> assumptions,
         List<String> fallbackWindows,
-        List<StageStep> stageApprovals) {
+        List<StageStep> stageApprovals,
+        String conflicts) {
 
     public Explanation {
         stageApprovals = List.copyOf(stageApprovals);

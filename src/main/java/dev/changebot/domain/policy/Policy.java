@@ -170,6 +170,12 @@ public record Policy(
         return Optional.ofNullable(services.get(name));
     }
 
+    /** Whether one of two services depends on the other ({@code depends_on}, directly). */
+    public boolean dependent(String service, String other) {
+        return service(service).map(s -> s.dependsOn().contains(other)).orElse(false)
+                || service(other).map(s -> s.dependsOn().contains(service)).orElse(false);
+    }
+
     /** Where changes to {@code service} may be deployed: its own environments, or all the policy's. */
     public List<String> environmentsOf(Optional<String> service) {
         return service.flatMap(this::service).map(s -> s.environmentsIn(environments())).orElse(environments());

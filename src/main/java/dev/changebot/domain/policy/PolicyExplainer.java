@@ -61,7 +61,17 @@ public final class PolicyExplainer {
                 assumptions(policy, changeClass, state),
                 changeClass.fallbackWindows().stream().map(w -> policy.windows().containsKey(w)
                         ? policy.windows().get(w).label() : w).toList(),
-                stageSteps(policy, policy.stageApprovalsFor(changeClass, target.service())));
+                stageSteps(policy, policy.stageApprovalsFor(changeClass, target.service())), conflicts(changeClass));
+    }
+
+    /** The class's {@code conflicts:} rule, as a person reads it. */
+    private static String conflicts(ChangeClass changeClass) {
+        if (changeClass.emergency()) {
+            return "not checked (an emergency is declared, not requested)";
+        }
+        return changeClass.conflicts() == ConflictRule.BLOCK
+                ? "block (a request whose planned window conflicts with another change or runs into a freeze is refused)"
+                : "warn (a request whose planned window conflicts is recorded, with a warning)";
     }
 
     private static List<Explanation.StageStep> stageSteps(Policy policy, List<StageApproval> approvals) {

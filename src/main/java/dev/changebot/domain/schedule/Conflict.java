@@ -22,7 +22,9 @@ public record Conflict(Kind kind, Optional<ScheduledChange> other, Optional<Stri
         /** The planned start is outside every window of the change's class. */
         OUTSIDE_WINDOWS("outside the windows"),
         /** The same person carries out two changes at once. */
-        SAME_PERSON("same person");
+        SAME_PERSON("same person"),
+        /** A change to a service the other's service depends on, or the other way round (the policy's depends_on). */
+        DEPENDENCY("dependency");
 
         private final String label;
 

@@ -35,8 +35,34 @@ public final class Conflicts {
      */
     public static List<Conflict> of(Policy policy, CalendarState state, ScheduledChange subject,
                                     List<ScheduledChange> others, Instant now) {
+        var found = new ArrayList<>(withChanges(subject, others, now, policy::dependent));
+        subject.window().ifPresent(w -> policy.changeClass(subject.changeClass()).filter(c -> !c.emergency())
+                .ifPresent(changeClass -> found.addAll(againstThePolicy(policy, state, changeClass, subject, w))));
+        return List.copyOf(found);
+    }
+
+    /** Whether changes to two services are tied by a dependency declared between them (either way). */
+    @FunctionalInterface
+    public interface Dependencies {
+        boolean between(String service, String other);
+    }
+
+    /** With no dependencies between services. */
+    public static List<Conflict> withChanges(ScheduledChange subject, List<ScheduledChange> others, Instant now) {
+        return withChanges(subject, others, now, (a, b) -> false);
+    }
+
+    /**
+     * The conflicts of {@code subject} with the other changes alone (same service, same system, a
+     * dependency, rollout in progress, same person): what its message shows, needing neither the
+     * windows and freezes nor the calendar's state.
+     */
+    public static List<Conflict> withChanges(ScheduledChange subject, List<ScheduledChange> others, Instant now,
+                                             Dependencies dependencies) {
         var found = new ArrayList<Conflict>();
         var window = subject.window();
+        // Read once: the outbox checks a batch of changes against every change around them.
+        var mySystems = subject.systemNames();
         for (var other : others) {
             if (other.id().equals(subject.id()) || !other.holdsItsSlot()) {
                 continue;
@@ -60,17 +86,18 @@ public final class Conflicts {
             if (!(sameService && other.underWay())) {
                 if (sameService) {
                     found.add(new Conflict(Conflict.Kind.SAME_SERVICE, Optional.of(other), Optional.empty(), overlap.get()));
-                } else if (sharesASystem(subject, other)) {
+                } else if (sharesASystem(mySystems, other)) {
                     found.add(new Conflict(Conflict.Kind.SAME_SYSTEM, Optional.of(other), Optional.empty(), overlap.get()));
+                } else if (subject.service().isPresent() && other.service().isPresent()
+                        && dependencies.between(subject.service().get(), other.service().get())) {
+                    found.add(new Conflict(Conflict.Kind.DEPENDENCY, Optional.of(other), Optional.empty(), overlap.get()));
                 }
             }
             if (subject.owner().equals(other.owner())) {
                 found.add(new Conflict(Conflict.Kind.SAME_PERSON, Optional.of(other), Optional.empty(), overlap.get()));
             }
         }
-        window.ifPresent(w -> policy.changeClass(subject.changeClass()).filter(c -> !c.emergency())
-                .ifPresent(changeClass -> found.addAll(againstThePolicy(policy, state, changeClass, subject, w))));
-        return List.copyOf(found);
+        return found;
     }
 
     /**
@@ -175,9 +202,8 @@ public final class Conflicts {
                 change.environment().isBlank() ? Optional.empty() : Optional.of(change.environment()));
     }
 
-    private static boolean sharesASystem(ScheduledChange a, ScheduledChange b) {
-        var mine = a.systemNames();
-        return b.systemNames().stream().anyMatch(mine::contains);
+    private static boolean sharesASystem(java.util.Set<String> mine, ScheduledChange b) {
+        return !mine.isEmpty() && b.systemNames().stream().anyMatch(mine::contains);
     }
 
     static Optional<TimeSpan> intersection(TimeSpan a, TimeSpan b) {

@@ -52,7 +52,8 @@ final class EvidenceQueries {
         long before = single("SELECT coalesce(max(number), 0) FROM change_request WHERE workspace_id = ? AND requested_at < ?",
                 workspaceId, Timestamp.from(period.from()));
         return new EvidenceData(workspaceId, changes, before, chain(workspaceId), newestCheckpoint(workspaceId),
-                unauthorizedDeployments(workspaceId, period), IncidentEvidence.read(connection, workspaceId, period));
+                unauthorizedDeployments(workspaceId, period), IncidentEvidence.read(connection, workspaceId, period),
+                ConflictQueries.inPeriod(connection, workspaceId, period));
     }
 
     Optional<ChangeTrail> trail(String workspaceId, long number) throws SQLException {

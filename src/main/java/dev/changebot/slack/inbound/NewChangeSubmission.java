@@ -10,7 +10,9 @@ import dev.changebot.application.change.NewChangeRequest;
 import dev.changebot.application.change.RequestChange;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
+import dev.changebot.application.query.ChangeViews;
 import dev.changebot.application.query.FindConflicts;
+import dev.changebot.application.query.ScheduledChanges;
 import dev.changebot.slack.view.ConflictWarning;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -19,7 +21,8 @@ import java.util.Map;
  * The new-change modal is submitted: validate, store, announce; problems stay inside the modal. A change
  * recorded with conflicts (another change on its service or systems at the same time, a rollout under
  * way, a freeze its window runs into, its owner busy elsewhere) turns the form into a warning listing them
- * with the next free slot: recorded all the same, as the issue asks (a warning, not a refusal).
+ * with the next free slot: recorded all the same (a warning), unless its class says {@code conflicts: block}:
+ * then it is refused and the form shows them as errors under its proposed start.
  */
 @Singleton
 public class NewChangeSubmission implements ViewSubmissionHandler {
@@ -28,12 +31,12 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
 
     private final RequestChange requestChange;
     private final AnswerOnce once;
-    private final FindConflicts conflicts;
+    private final ChangeViews views;
 
-    public NewChangeSubmission(RequestChange requestChange, AnswerOnce once, FindConflicts conflicts) {
+    public NewChangeSubmission(RequestChange requestChange, AnswerOnce once, ChangeViews views) {
         this.requestChange = requestChange;
         this.once = once;
-        this.conflicts = conflicts;
+        this.views = views;
     }
 
     @Override
@@ -54,7 +57,7 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
             return ctx.ack(r -> r.responseAction("errors").errors(NewChangeForm.errors(invalid.problems())));
         }
         if (outcome.orElse(null) instanceof RequestChange.Outcome.Requested requested) {
-            var found = conflictsOf(payload.getTeam().getId(), requested.change().id());
+            var found = conflictsOf(requested);
             if (found.isPresent()) {
                 var warning = ConflictWarning.render(found.get());
                 return ctx.ack(r -> r.responseAction("update").view(warning));
@@ -63,12 +66,16 @@ public class NewChangeSubmission implements ViewSubmissionHandler {
         return ctx.ack();
     }
 
-    /** The warning is a courtesy: the change is recorded, so a failure to read its conflicts only closes the form. */
-    private java.util.Optional<FindConflicts.Found> conflictsOf(String team, dev.changebot.domain.change.ChangeId id) {
+    /**
+     * The conflicts the request found (a class with {@code conflicts: block} refused them as errors already):
+     * the change is recorded, so a failure to show them only closes the form.
+     */
+    private java.util.Optional<FindConflicts.Found> conflictsOf(RequestChange.Outcome.Requested requested) {
         try {
-            return conflicts.forTheForm(team, id).filter(f -> !f.conflicts().isEmpty());
+            return requested.conflicts().filter(f -> !f.conflicts().isEmpty()).map(f -> new FindConflicts.Found(
+                    ScheduledChanges.of(views.of(requested.change())), f.conflicts(), f.nextFreeSlot()));
         } catch (RuntimeException e) {
-            LOG.warn("Could not read the conflicts of {} for the form's warning", id, e);
+            LOG.warn("Could not show the conflicts of {} in the form's warning", requested.change().id(), e);
             return java.util.Optional.empty();
         }
     }

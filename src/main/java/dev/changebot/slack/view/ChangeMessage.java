@@ -74,6 +74,7 @@ public final class ChangeMessage {
         view.serviceLabel().ifPresent(service -> fields.add(1, field("Service", Mrkdwn.escape(service))));
         blocks.add(section(s -> s.fields(fields)));
         PipelineLine.of(view).ifPresent(blocks::add);
+        ConflictLine.of(view).ifPresent(blocks::add);
         // Its row of the approval matrix: whose approvals the ladder below asks for, and why.
         d.changeType().ifPresent(type -> blocks.add(labelled("Type of change", type)));
         for (var field : TEXT_SECTIONS.entrySet()) {

@@ -15,6 +15,8 @@ public final class Mrkdwn {
     static final int MAX_SECTION_TEXT = SlackLimits.SECTION_TEXT;
     private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK_FALLBACK = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private Mrkdwn() {
     }
@@ -53,6 +55,11 @@ public final class Mrkdwn {
     /** A time Slack shows in each reader's own time zone, with a UTC fallback. */
     public static String time(Instant instant) {
         return "<!date^" + instant.getEpochSecond() + "^{date_short_pretty} {time}|" + FALLBACK.format(instant) + ">";
+    }
+
+    /** The time of day alone ("15:00"), in each reader's time zone: the end of a span that began the same day. */
+    public static String clock(Instant instant) {
+        return "<!date^" + instant.getEpochSecond() + "^{time}|" + CLOCK_FALLBACK.format(instant) + ">";
     }
 
     public static String duration(Duration duration) {

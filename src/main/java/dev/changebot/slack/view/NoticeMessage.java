@@ -53,6 +53,12 @@ public final class NoticeMessage {
         }
         // Every other kind is about a change.
         var id = notice.changeId().orElseThrow();
+        if (facts instanceof NoticeFacts.PlannedOver over) {
+            return ConflictNoticeText.plannedOver(over);
+        }
+        if (facts instanceof NoticeFacts.PlannedOverOthers others) {
+            return ConflictNoticeText.plannedOverOthers(others);
+        }
         if (facts instanceof NoticeFacts.SoakCompleted soak) {
             return ":white_check_mark: *" + id + "*: soak in " + Mrkdwn.escape(soak.environment()) + " complete — "
                     + allowed(soak);

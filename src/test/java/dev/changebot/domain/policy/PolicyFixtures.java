@@ -50,6 +50,14 @@ public final class PolicyFixtures {
     }
 
     /** As {@link #oneReviewer()}, but the requester may approve their own change. */
+    /** As {@link #oneReviewer}, with "normal" refusing a request whose window conflicts ({@code conflicts: block}). */
+    public static Policy blockingConflicts() {
+        var normal = new ChangeClass("normal", "Normal change", false, false, COMMON_FIELDS, List.of(REVIEW), List.of(),
+                new Notice.None(), List.of(), Optional.empty(), Optional.empty(), Override.NOBODY, List.of(), Set.of(),
+                Set.of(), List.of(), List.of(), ConflictRule.BLOCK);
+        return policy(ApprovalSettings.defaults(), List.of(), Map.of(), normal, standard());
+    }
+
     public static Policy requesterMayApprove() {
         return policy(new ApprovalSettings(true, true, ApprovalSettings.DEFAULT_REACTION), List.of(), Map.of(),
                 normal(List.of(REVIEW)), standard());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,27 @@ class ConflictsTest {
 
         assertThat(conflicts(subject, other, unrelated)).extracting(Conflict::kind, c -> c.other().orElseThrow().id().number())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Conflict.Kind.SAME_SYSTEM, 2L));
+    }
+
+    @Test
+    @DisplayName("a change to a service the other's depends on (the policy's depends_on), either way; unrelated services are not")
+    void dependency() {
+        Conflicts.Dependencies homepageOnApi = (a, b) -> Set.of(a, b).equals(Set.of("homepage", "api"));
+        var subject = change(1, "U_ANN", "api", "", "2026-12-01T15:00:00Z", 2);
+        var dependent = change(2, "U_BEN", "homepage", "", "2026-12-01T16:00:00Z", 2);
+        var unrelated = change(3, "U_CAT", "worker", "", "2026-12-01T15:00:00Z", 2);
+        var afterwards = change(4, "U_DAN", "homepage", "", "2026-12-01T17:00:00Z", 1);
+
+        assertThat(Conflicts.withChanges(subject, List.of(dependent, unrelated, afterwards), NOW, homepageOnApi))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.kind()).isEqualTo(Conflict.Kind.DEPENDENCY);
+                    assertThat(c.other()).contains(dependent);
+                    assertThat(c.overlap()).isEqualTo(span("2026-12-01T16:00:00Z", "2026-12-01T17:00:00Z"));
+                });
+        assertThat(Conflicts.withChanges(dependent, List.of(subject), NOW, homepageOnApi))
+                .extracting(Conflict::kind).containsExactly(Conflict.Kind.DEPENDENCY);
+        assertThat(Conflicts.withChanges(subject, List.of(dependent), NOW)).as("without depends_on").isEmpty();
+        assertThat(conflicts(subject, dependent)).as("a policy declaring none").isEmpty();
     }
 
     @Test

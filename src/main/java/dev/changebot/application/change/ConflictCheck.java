@@ -1,0 +1,50 @@
+package dev.changebot.application.change;
+
+import dev.changebot.domain.calendar.TimeSpan;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.policy.ChangeClass;
+import dev.changebot.domain.schedule.Conflict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The conflicts of a change being requested: checked before it is recorded (a {@code conflicts: block}
+ * class refuses it), then, once it is, recorded and told in the threads of both changes.
+ */
+public interface ConflictCheck {
+
+    /** A change not stored yet is checked under this id, which no stored change bears. */
+    ChangeId PROVISIONAL = new ChangeId(Long.MAX_VALUE);
+
+    /** Checks nothing: for a request handled without a calendar (tests of other concerns). */
+    ConflictCheck NONE = new ConflictCheck() {
+        @Override
+        public Optional<Found> check(Change planned, ChangeClass changeClass, Instant now) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void record(Change created, ChangeClass changeClass, Found found, Instant now) {
+        }
+    };
+
+    /**
+     * What a check found: the conflicts (with {@link #PROVISIONAL} standing for the change), the next free
+     * slot when there are some, and the open changes they are with.
+     */
+    record Found(List<Conflict> conflicts, Optional<TimeSpan> nextFreeSlot, List<Change> others) {
+
+        public Found {
+            conflicts = List.copyOf(conflicts);
+            others = List.copyOf(others);
+        }
+    }
+
+    /** The conflicts of {@code planned} (bearing {@link #PROVISIONAL}); empty when they were not looked for. */
+    Optional<Found> check(Change planned, ChangeClass changeClass, Instant now);
+
+    /** In the transaction that stored {@code created}: records its conflicts with other changes and tells them. */
+    void record(Change created, ChangeClass changeClass, Found found, Instant now);
+}
