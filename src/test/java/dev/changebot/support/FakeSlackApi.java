@@ -35,7 +35,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<SlackCall> calls = new CopyOnWriteArrayList<>();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<ScriptedAnswer>> scripted = new HashMap<>();
-    private final Map<String, Deque<java.util.concurrent.CountDownLatch>> held = new HashMap<>();
+    private final HeldCalls held = new HeldCalls();
     private final AtomicLong messageClock = new AtomicLong(1_700_000_000L);
     private final Map<String, List<String>> userGroups = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> bots = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -128,15 +128,8 @@ public final class FakeSlackApi implements AutoCloseable {
      * The next call of {@code method} is answered only when the returned latch is counted down (at
      * most 30 s later): Slack being slow to answer.
      */
-    public synchronized java.util.concurrent.CountDownLatch holdNext(String method) {
-        var release = new java.util.concurrent.CountDownLatch(1);
-        held.computeIfAbsent(method, m -> new ArrayDeque<>()).add(release);
-        return release;
-    }
-
-    private synchronized java.util.concurrent.CountDownLatch nextHold(String method) {
-        var queue = held.get(method);
-        return queue == null ? null : queue.poll();
+    public java.util.concurrent.CountDownLatch holdNext(String method) {
+        return held.holdNext(method);
     }
 
     /** The next call of {@code method} gets this answer instead of the usual success. */
@@ -150,14 +143,7 @@ public final class FakeSlackApi implements AutoCloseable {
         var contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         var params = contentType != null && contentType.startsWith("application/json") ? jsonParams(body) : formParams(body);
         calls.add(new SlackCall(method, params, exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
-        var hold = nextHold(method);
-        if (hold != null) {
-            try {
-                hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        held.waitIfHeld(method);
         var answer = nextScripted(method);
         if (answer == null) {
             var refusal = BlockKitLimits.check(method, params);
