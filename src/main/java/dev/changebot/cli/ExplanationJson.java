@@ -98,6 +98,7 @@ final class ExplanationJson {
             o.add("environments", strings(s.environments()));
             o.add("classOverrides", strings(s.classOverrides()));
             o.add("extraSteps", strings(s.extraSteps()));
+            o.add("dependsOn", strings(s.dependsOn()));
             services.add(o);
         }
         json.add("services", services);

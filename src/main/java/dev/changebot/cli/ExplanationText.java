@@ -114,6 +114,9 @@ final class ExplanationText {
                 if (!s.extraSteps().isEmpty()) {
                     out.append(", also needs ").append(String.join(", ", s.extraSteps()));
                 }
+                if (!s.dependsOn().isEmpty()) {
+                    out.append(", depends on ").append(String.join(", ", s.dependsOn()));
+                }
                 out.append('\n');
             }
         }

@@ -119,7 +119,8 @@ class PolicyCliTest {
                 "  - homepage (Homepage), to every environment, also needs Explicit approval before push (before production)",
                 "  - celery (Celery), to every environment").doesNotContain("1. Explicit approval before push");
         assertThat(shop.out()).contains("\"class\": \"normal\"", "\"requestedClass\": \"standard\"",
-                "\"environments\": [", "\"classOverrides\": [\n        \"standard -> normal\"");
+                "\"environments\": [", "\"classOverrides\": [\n        \"standard -> normal\"",
+                "\"dependsOn\": [\n        \"api\"");
     }
 
     @Test

@@ -49,7 +49,7 @@ public record Explanation(
      * which stage: "Explicit approval before push (before production)").
      */
     public record ServiceLine(String name, String label, String owner, List<String> environments,
-                              List<String> classOverrides, List<String> extraSteps) {
+                              List<String> classOverrides, List<String> extraSteps, List<String> dependsOn) {
     }
 
     /** One approval step, in order; {@code who} names its roles as people read them: "Backend Lead (backend-lead)". */

@@ -127,7 +127,8 @@ public final class PolicyExplainer {
         return new Explanation.ServiceLine(service.name(), service.label(), service.owner(), service.environments(),
                 service.classOverrides().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).toList(),
                 java.util.stream.Stream.concat(service.extraSteps().stream().map(ApprovalStep::name),
-                        service.stageApprovals().stream().map(a -> a.step() + " (before " + a.before() + ")")).toList());
+                        service.stageApprovals().stream().map(a -> a.step() + " (before " + a.before() + ")")).toList(),
+                service.dependsOn());
     }
 
     private static List<Explanation.Step> steps(Policy policy, List<ApprovalStep> steps) {
