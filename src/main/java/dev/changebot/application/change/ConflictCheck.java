@@ -45,6 +45,13 @@ public interface ConflictCheck {
     /** The conflicts of {@code planned} (bearing {@link #PROVISIONAL}); empty when they were not looked for. */
     Optional<Found> check(Change planned, ChangeClass changeClass, Instant now);
 
+    /**
+     * In the caller's transaction: waits until no other request of the workspace is being checked and
+     * recorded, so a check made next sees the changes those recorded.
+     */
+    default void oneAtATime(String workspaceId) {
+    }
+
     /** In the transaction that stored {@code created}: records its conflicts with other changes and tells them. */
     void record(Change created, ChangeClass changeClass, Found found, Instant now);
 }

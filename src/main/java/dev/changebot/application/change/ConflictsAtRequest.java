@@ -94,6 +94,11 @@ public class ConflictsAtRequest implements ConflictCheck {
     }
 
     @Override
+    public void oneAtATime(String workspaceId) {
+        ledger.oneAtATime(workspaceId);
+    }
+
+    @Override
     public void record(Change created, ChangeClass changeClass, Found found, Instant now) {
         var workspace = created.workspaceId();
         var withChanges = found.conflicts().stream().filter(c -> c.other().isPresent()).toList();

@@ -3,6 +3,7 @@ package dev.changebot.application.change;
 import dev.changebot.application.port.CalendarStates;
 import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeDetailsRules;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.Changes;
@@ -13,6 +14,7 @@ import dev.changebot.domain.policy.ConflictRule;
 import dev.changebot.domain.policy.DeploymentTarget;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.StartRules;
+import dev.changebot.domain.schedule.Conflict;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -83,26 +85,40 @@ public class RequestChange {
         }
         var planned = Change.request(ConflictCheck.PROVISIONAL, request.workspaceId(), request.requesterId(),
                 request.channelId(), changeClass.get().name(), forService, request.details(), now).change();
-        var found = conflictsOf(planned, changeClass.get(), now);
-        var blocking = found.map(f -> f.conflicts().stream().filter(ConflictRefusal::blocks).toList()).orElse(List.of());
-        if (changeClass.get().conflicts() == ConflictRule.BLOCK && !blocking.isEmpty()) {
-            return new Outcome.Invalid(List.of(ConflictRefusal.of(blocking, found.get().nextFreeSlot())));
-        }
-        Change change = transactions.inTransaction(() -> {
+        boolean blocks = changeClass.get().conflicts() == ConflictRule.BLOCK;
+        // A warn class's check is a courtesy, in a transaction of its own: its failure loses nothing.
+        var warned = blocks ? Optional.<ConflictCheck.Found>empty() : conflictsOf(planned, changeClass.get(), now);
+        return transactions.inTransaction(() -> {
+            var found = warned;
+            if (blocks) {
+                // The rule is the policy's: requests of the workspace are checked one at a time, in the
+                // transaction that records the change, so of two at once the second sees the first.
+                conflicts.oneAtATime(request.workspaceId());
+                found = conflictsOf(planned, changeClass.get(), now);
+                var blocking = found.map(f -> f.conflicts().stream().filter(ConflictRefusal::blocks).toList())
+                        .orElse(List.<Conflict>of());
+                if (!blocking.isEmpty()) {
+                    return new Outcome.Invalid(List.of(ConflictRefusal.of(blocking, found.get().nextFreeSlot())));
+                }
+            }
             var id = changes.nextId(request.workspaceId());
-            var requested = Change.request(id, request.workspaceId(), request.requesterId(), request.channelId(),
-                    changeClass.get().name(), forService, request.details(), now);
-            // A pre-approved class needs nobody, unless its service asks for approval steps of its own:
-            // approved as requested, on the policy's authority.
-            var then = changeClass.get().preApproved()
-                    && policy.stepsFor(changeClass.get(), request.details().changeType(), forService).isEmpty()
-                    ? List.<ChangeEvent>of(new ChangeEvent.ChangePreApproved(id, request.requesterId(), now, changeClass.get().name()))
-                    : List.<ChangeEvent>of();
-            service.create(requested.change(), requested.event(), then);
-            found.ifPresent(f -> conflicts.record(requested.change(), changeClass.get(), f, now));
-            return requested.change();
+            return new Outcome.Requested(create(request, changeClass.get(), forService, id, found, now), found);
         });
-        return new Outcome.Requested(change, found);
+    }
+
+    private Change create(NewChangeRequest request, ChangeClass changeClass, Optional<String> forService,
+                          ChangeId id, Optional<ConflictCheck.Found> found, Instant now) {
+        var requested = Change.request(id, request.workspaceId(), request.requesterId(), request.channelId(),
+                changeClass.name(), forService, request.details(), now);
+        // A pre-approved class needs nobody, unless its service asks for approval steps of its own:
+        // approved as requested, on the policy's authority.
+        var then = changeClass.preApproved()
+                && policy.stepsFor(changeClass, request.details().changeType(), forService).isEmpty()
+                ? List.<ChangeEvent>of(new ChangeEvent.ChangePreApproved(id, request.requesterId(), now, changeClass.name()))
+                : List.<ChangeEvent>of();
+        service.create(requested.change(), requested.event(), then);
+        found.ifPresent(f -> conflicts.record(requested.change(), changeClass, f, now));
+        return requested.change();
     }
 
     /**

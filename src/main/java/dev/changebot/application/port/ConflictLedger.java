@@ -22,7 +22,17 @@ public interface ConflictLedger {
         public Set<ChangeId> partnersOf(String workspaceId, ChangeId id) {
             return Set.of();
         }
+
+        @Override
+        public void oneAtATime(String workspaceId) {
+        }
     };
+
+    /**
+     * Holds the workspace's request lock until the caller's transaction ends: requests checked under it
+     * see each other's changes (one instance or several).
+     */
+    void oneAtATime(String workspaceId);
 
     /** Records those not recorded yet, in the caller's transaction; returns the ones this call recorded. */
     List<RecordedConflict> recordNew(String workspaceId, List<RecordedConflict> conflicts);

@@ -25,6 +25,19 @@ class PostgresConflictLedger implements ConflictLedger {
         this.jdbc = jdbc;
     }
 
+    @Override
+    public void oneAtATime(String workspaceId) {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('change-request:' || ?))", statement -> {
+            try {
+                statement.setString(1, workspaceId);
+                statement.execute();
+                return null;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not take the workspace's request lock", e);
+            }
+        });
+    }
+
     /** One statement for them all: a request planned over many changes costs one round trip, not one per pair. */
     @Override
     public List<RecordedConflict> recordNew(String workspaceId, List<RecordedConflict> conflicts) {

@@ -1,0 +1,84 @@
+package dev.changebot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.changebot.support.ChangeForms;
+import dev.changebot.support.FakeSlackApi;
+import dev.changebot.support.MutableClock;
+import dev.changebot.support.RunningApp;
+import dev.changebot.support.SlackPayloads;
+import dev.changebot.support.TestDatabase;
+import dev.changebot.support.TestPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * conflicts: block is the policy, so it holds for two requests at once: of two conflicting requests
+ * submitted together, one is recorded and the other refused, never both recorded.
+ */
+@Timeout(180)
+class ConflictBlockRaceTest {
+
+    static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
+    static final String CHANNEL = "C0DEPLOYS";
+    /** Weekdays from Wednesday 2 December (the policy freezes weekends), one round each. */
+    static final List<Integer> DAYS = List.of(0, 1, 2, 5, 6, 7);
+
+    final MutableClock clock = new MutableClock(T0);
+    final FakeSlackApi slack = FakeSlackApi.start();
+    final TestDatabase db = TestPostgres.freshDatabase();
+    final RunningApp app = RunningApp.start(db, slack,
+            Map.of("changebot.policy", "src/test/resources/policies/test-conflicts.yaml"), clock);
+
+    @AfterEach
+    void stop() {
+        app.close();
+        slack.close();
+    }
+
+    @Test
+    @DisplayName("two conflicting requests of a block class at once: one recorded, the other refused, every time")
+    void oneOfTwoAtOnce() throws Exception {
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < DAYS.size(); round++) {
+                // Each round on a day of its own, so rounds do not conflict with each other.
+                var start = Instant.parse("2026-12-02T14:00:00Z").plus(Duration.ofDays(DAYS.get(round)));
+                var go = new CountDownLatch(1);
+                var answers = new ArrayList<Future<String>>();
+                for (var user : List.of("U0ANN", "U0BOB")) {
+                    var form = ChangeForms.complete(start.plus(Duration.ofMinutes(user.equals("U0ANN") ? 0 : 20)))
+                            .forService("payments-api").text(SlackIds.SYSTEMS_AFFECTED, user).inClass("major");
+                    var payload = SlackPayloads.viewSubmission(user, SlackIds.NEW_CHANGE_MODAL,
+                            ChangeRef.inChannel(CHANNEL).encode(), form.state());
+                    answers.add(pool.submit(() -> {
+                        go.await(10, TimeUnit.SECONDS);
+                        return app.slack(payload, SlackPayloads.FORM).body();
+                    }));
+                }
+                go.countDown();
+                var bodies = new ArrayList<String>();
+                for (var answer : answers) {
+                    bodies.add(answer.get(60, TimeUnit.SECONDS));
+                }
+
+                assertThat(db.count("change_request")).as("round %d: %s", round, bodies).isEqualTo(round + 1L);
+                assertThat(bodies).as("round %d", round).filteredOn(body -> body.contains("refuses a change that conflicts"))
+                        .hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
