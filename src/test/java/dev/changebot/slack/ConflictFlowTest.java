@@ -181,7 +181,7 @@ class ConflictFlowTest {
         var told = slack.calls("chat.postMessage").stream().filter(c -> c.param("thread_ts") != null).toList();
         assertThat(told).hasSize(4);
         assertThat(threadPosts(ts(5))).singleElement().asString()
-                .contains("• *CHG-1*", "• *CHG-2*", "• *CHG-3*", "…and 1 more: see `/change conflicts`.")
+                .contains("• *CHG-1*", "• *CHG-2*", "• *CHG-3*", "…and 1 more: see `/change conflicts CHG-5`.")
                 .doesNotContain("CHG-4");
         assertThat(threadPosts(ts(4))).as("CHG-4 was not told of CHG-5").noneMatch(t -> t.contains("CHG-5"));
         assertThat(db.rows("SELECT change_low FROM change_conflict WHERE change_high = 5")).hasSize(4);

@@ -21,7 +21,8 @@ final class ConflictNoticeText {
                 + Mrkdwn.escape(by.change()) + "`.";
     }
 
-    static String plannedOverOthers(NoticeFacts.PlannedOverOthers others) {
+    /** In the thread of {@code id}, the change just requested. */
+    static String plannedOverOthers(dev.changebot.domain.change.ChangeId id, NoticeFacts.PlannedOverOthers others) {
         var lines = new ArrayList<String>();
         lines.add(":warning: This change is planned over " + (others.others().size() + others.more() == 1
                 ? "another change's window:" : "other changes' windows:"));
@@ -30,7 +31,7 @@ final class ConflictNoticeText {
                     + span(line.start(), line.end()) + where(line) + kinds(line));
         }
         if (others.more() > 0) {
-            lines.add("…and " + others.more() + " more: see `/change conflicts`.");
+            lines.add("…and " + others.more() + " more: see `/change conflicts " + id + "`.");
         }
         return String.join("\n", lines);
     }

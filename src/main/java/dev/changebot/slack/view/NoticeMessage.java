@@ -57,7 +57,7 @@ public final class NoticeMessage {
             return ConflictNoticeText.plannedOver(over);
         }
         if (facts instanceof NoticeFacts.PlannedOverOthers others) {
-            return ConflictNoticeText.plannedOverOthers(others);
+            return ConflictNoticeText.plannedOverOthers(id, others);
         }
         if (facts instanceof NoticeFacts.SoakCompleted soak) {
             return ":white_check_mark: *" + id + "*: soak in " + Mrkdwn.escape(soak.environment()) + " complete — "
