@@ -3,22 +3,15 @@ package dev.changebot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.changebot.support.ChangeForms;
-import dev.changebot.support.FakeSlackApi;
-import dev.changebot.support.MutableClock;
-import dev.changebot.support.RunningApp;
 import dev.changebot.support.SlackPayloads;
-import dev.changebot.support.TestDatabase;
-import dev.changebot.support.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,24 +21,9 @@ import org.junit.jupiter.api.Timeout;
  * submitted together, one is recorded and the other refused, never both recorded.
  */
 @Timeout(180)
-class ConflictBlockRaceTest {
-
-    static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
-    static final String CHANNEL = "C0DEPLOYS";
+class ConflictBlockRaceTest extends OnConflictsPolicy {
     /** Weekdays from Wednesday 2 December (the policy freezes weekends), one round each. */
     static final List<Integer> DAYS = List.of(0, 1, 2, 5, 6, 7);
-
-    final MutableClock clock = new MutableClock(T0);
-    final FakeSlackApi slack = FakeSlackApi.start();
-    final TestDatabase db = TestPostgres.freshDatabase();
-    final RunningApp app = RunningApp.start(db, slack,
-            Map.of("changebot.policy", "src/test/resources/policies/test-conflicts.yaml"), clock);
-
-    @AfterEach
-    void stop() {
-        app.close();
-        slack.close();
-    }
 
     @Test
     @DisplayName("two conflicting requests of a block class at once: one recorded, the other refused, every time")

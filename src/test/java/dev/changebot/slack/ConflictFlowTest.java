@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonParser;
 import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
-import dev.changebot.support.MutableClock;
-import dev.changebot.support.RunningApp;
 import dev.changebot.support.SlackCall;
 import dev.changebot.support.SlackPayloads;
-import dev.changebot.support.TestDatabase;
-import dev.changebot.support.TestPostgres;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,24 +18,10 @@ import org.junit.jupiter.api.Timeout;
  * form, the conflict recorded once and told in both threads, the line on each change's message.
  */
 @Timeout(180)
-class ConflictFlowTest {
+class ConflictFlowTest extends OnConflictsPolicy {
 
-    static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
     /** Wednesday 2 December 2026, 14:00 UTC: the planned start of the changes below (45 minutes each). */
     static final Instant AT = Instant.parse("2026-12-02T14:00:00Z");
-    static final String CHANNEL = "C0DEPLOYS";
-
-    final MutableClock clock = new MutableClock(T0);
-    final FakeSlackApi slack = FakeSlackApi.start();
-    final TestDatabase db = TestPostgres.freshDatabase();
-    final RunningApp app = RunningApp.start(db, slack,
-            Map.of("changebot.policy", "src/test/resources/policies/test-conflicts.yaml"), clock);
-
-    @AfterEach
-    void stop() {
-        app.close();
-        slack.close();
-    }
 
     @Test
     @DisplayName("conflicts: block refuses the request with the conflicts and the next free slot as errors, recording nothing")
