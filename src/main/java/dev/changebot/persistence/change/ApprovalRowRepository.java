@@ -15,6 +15,4 @@ public interface ApprovalRowRepository extends GenericRepository<ApprovalRow, Lo
             VALUES (:changeId, :approverId, :approvedAt, :step)
             ON CONFLICT (change_id, step, approver_id) DO NOTHING""")
     void insertIfAbsent(long changeId, String approverId, Instant approvedAt, int step);
-
-    void deleteByChangeIdAndStepAndApproverId(long changeId, int step, String approverId);
 }
