@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The pending changes the approvals act on, requested through the app's own signed new-change form
- * submissions, each in a channel of its own, and posted there by the outbox as in production.
+ * submissions, each in a channel of its own and planned in a window of its own (no conflicts), and posted
+ * there by the outbox as in production.
  */
 final class PendingChanges {
 
@@ -37,11 +38,14 @@ final class PendingChanges {
     static Map<Integer, Message> request(AppProcess app, TestDatabase db, int count) throws Exception {
         long started = System.nanoTime();
         var pool = Executors.newFixedThreadPool(8);
+        var firstStart = Instant.now().plus(Duration.ofDays(1));
         var futures = new ArrayList<Future<?>>();
         for (int i = 1; i <= count; i++) {
             var channel = TrafficMix.channelOf(i);
+            // An hour apart (45 minutes each): the bench measures acks, not a calendar of changes planned over each other.
+            var start = firstStart.plus(Duration.ofHours(i));
             futures.add(pool.submit(() -> {
-                submit(app, channel);
+                submit(app, channel, start);
                 return null;
             }));
         }
@@ -59,11 +63,11 @@ final class PendingChanges {
      * Sends one new-change form; a form the app could not take in time ("try again", as it tells a
      * person on a busy machine) is sent again, as the person would, a few times at most.
      */
-    private static void submit(AppProcess app, String channel) throws InterruptedException {
+    private static void submit(AppProcess app, String channel, Instant start) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             var response = app.slack(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
                     ChangeRef.inChannel(channel).encode(),
-                    ChangeForms.complete(Instant.now().plus(Duration.ofDays(1))).state()), SlackPayloads.FORM);
+                    ChangeForms.complete(start).state()), SlackPayloads.FORM);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("A new-change form was refused: HTTP " + response.statusCode());
             }

@@ -191,40 +191,6 @@ class ConflictFlowTest extends OnConflictsPolicy {
         assertThat(contextTexts(lastMessage(2))).noneMatch(t -> t.contains("Conflicts:"));
     }
 
-    /**
-     * Everything queued, Slack's pace kept: posts to one channel go a second apart, so the clock moves on
-     * a few seconds between drains (a bounded number of them).
-     */
-    private void deliverAll() {
-        for (int round = 0; round < 15; round++) {
-            clock.advance(java.time.Duration.ofSeconds(2));
-            app.deliverOutbox();
-        }
-    }
-
-    private ChangeForms form(Instant start, String service) {
-        return ChangeForms.complete(start).forService(service).text(SlackIds.SYSTEMS_AFFECTED, service);
-    }
-
-    private String submitted(String user, ChangeForms form) {
-        return app.slack(SlackPayloads.viewSubmission(user, SlackIds.NEW_CHANGE_MODAL,
-                ChangeRef.inChannel(CHANNEL).encode(), form.state()), SlackPayloads.FORM).body();
-    }
-
-    private void submit(String user, ChangeForms form) {
-        assertThat(submitted(user, form)).as("the form is accepted").doesNotContain("\"errors\"");
-    }
-
-    private String ts(long number) {
-        return (String) db.rows("SELECT message_ts FROM change_request WHERE number = " + number).get(0).get("message_ts");
-    }
-
-    /** The texts posted in a message's thread, in order. */
-    private List<String> threadPosts(String messageTs) {
-        return slack.calls("chat.postMessage").stream().filter(c -> messageTs.equals(c.param("thread_ts")))
-                .map(c -> c.param("text")).toList();
-    }
-
     /** The change's message as last sent: its latest chat.update, or its post. */
     private SlackCall lastMessage(long number) {
         var ts = ts(number);

@@ -23,9 +23,13 @@ import dev.changebot.domain.schedule.Conflict;
 import dev.changebot.domain.schedule.Conflicts;
 import dev.changebot.domain.schedule.RecordedConflict;
 import dev.changebot.domain.schedule.ScheduledChange;
+import dev.changebot.domain.schedule.UnlistedConflicts;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +46,12 @@ public class ConflictsAtRequest implements ConflictCheck {
 
     /** Other changes told in their threads per request: the new change's thread says how many more. */
     public static final int TOLD_PER_REQUEST = 3;
+
+    /**
+     * Other changes whose conflicts with a request are recorded pair by pair, the nearest first; those beyond
+     * are recorded as one count ({@link UnlistedConflicts}).
+     */
+    public static final int RECORDED_PER_REQUEST = 20;
 
     private final ShowCalendar calendar;
     private final ChangeViews views;
@@ -101,51 +111,87 @@ public class ConflictsAtRequest implements ConflictCheck {
     @Override
     public void record(Change created, ChangeClass changeClass, Found found, Instant now) {
         var workspace = created.workspaceId();
-        var withChanges = found.conflicts().stream().filter(c -> c.other().isPresent()).toList();
-        if (withChanges.isEmpty()) {
-            return;
-        }
-        var recorded = ledger.recordNew(workspace, withChanges.stream().map(c -> new RecordedConflict(created.id(),
-                c.other().get().id(), c.kind(), c.overlap(), now, changeClass.conflicts())).toList());
-        // The new ones by the change they are with, in the order found: each pair is told once, all its kinds in one line.
-        var byOther = new LinkedHashMap<ChangeId, List<Conflict>>();
-        for (var conflict : withChanges) {
-            var other = conflict.other().get().id();
-            if (recorded.stream().anyMatch(r -> r.other().equals(other) && r.kind() == conflict.kind())) {
-                byOther.computeIfAbsent(other, id -> new ArrayList<>()).add(conflict);
-            }
-        }
+        var byOther = byOtherNearestFirst(found.conflicts());
         if (byOther.isEmpty()) {
             return;
         }
+        // Every pair is kept only for the nearest few: n changes planned over each other would otherwise
+        // record n² rows and tell as many threads. The rest are kept as one count (and /change conflicts
+        // lists them all while they are open).
+        var listed = new LinkedHashMap<ChangeId, List<Conflict>>();
+        var unlisted = new ArrayList<Conflict>();
+        for (var entry : byOther.entrySet()) {
+            if (listed.size() < RECORDED_PER_REQUEST) {
+                listed.put(entry.getKey(), entry.getValue());
+            } else {
+                unlisted.addAll(entry.getValue());
+            }
+        }
+        var recorded = ledger.recordNew(workspace, listed.values().stream().flatMap(List::stream)
+                .map(c -> new RecordedConflict(created.id(), c.other().get().id(), c.kind(), c.overlap(), now,
+                        changeClass.conflicts())).toList());
+        if (!unlisted.isEmpty()) {
+            ledger.recordUnlisted(workspace, new UnlistedConflicts(created.id(), byOther.size() - listed.size(),
+                    unlisted.stream().map(Conflict::kind).distinct().toList(), span(unlisted), now, changeClass.conflicts()));
+        }
+        var newlyRecorded = new HashSet<ChangeId>();
+        recorded.forEach(r -> newlyRecorded.add(r.other()));
+        var others = new HashMap<ChangeId, Change>();
+        found.others().forEach(c -> others.put(c.id(), c));
         var subject = ScheduledChanges.of(views.of(created));
         var lines = new ArrayList<NoticeFacts.ConflictLine>();
-        for (var entry : byOther.entrySet()) {
-            if (lines.size() == TOLD_PER_REQUEST) {
-                break;
+        int untold = unlisted.isEmpty() ? 0 : byOther.size() - listed.size();
+        for (var entry : listed.entrySet()) {
+            var other = others.get(entry.getKey());
+            if (!newlyRecorded.contains(entry.getKey()) || other == null) {
+                continue;
             }
-            var other = found.others().stream().filter(c -> c.id().equals(entry.getKey())).findFirst();
-            if (other.isEmpty()) {
+            if (lines.size() == TOLD_PER_REQUEST) {
+                untold++;
                 continue;
             }
             var them = entry.getValue().get(0).other().get();
             lines.add(line(them, subject, entry.getValue()));
-            notices.send(new Notice(workspace, other.get().id(), new Recipient.ChangeThread(other.get().originChannelId()),
+            notices.send(new Notice(workspace, other.id(), new Recipient.ChangeThread(other.originChannelId()),
                     new NoticeFacts.PlannedOver(line(subject, them, entry.getValue()))));
             // Its message shows the new conflict now, not at its next change of state.
-            announcer.changed(other.get());
+            announcer.changed(other);
         }
         if (!lines.isEmpty()) {
             notices.send(new Notice(workspace, created.id(), new Recipient.ChangeThread(created.originChannelId()),
-                    new NoticeFacts.PlannedOverOthers(lines, byOther.size() - lines.size())));
+                    new NoticeFacts.PlannedOverOthers(lines, untold)));
         }
+    }
+
+    /** The conflicts with other changes, by the change they are with, the one whose shared time starts first first. */
+    static LinkedHashMap<ChangeId, List<Conflict>> byOtherNearestFirst(List<Conflict> conflicts) {
+        var byOther = new HashMap<ChangeId, List<Conflict>>();
+        var first = new HashMap<ChangeId, Instant>();
+        for (var conflict : conflicts) {
+            if (conflict.other().isEmpty()) {
+                continue;
+            }
+            var other = conflict.other().get().id();
+            byOther.computeIfAbsent(other, id -> new ArrayList<>()).add(conflict);
+            first.merge(other, conflict.overlap().start(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        var ordered = new LinkedHashMap<ChangeId, List<Conflict>>();
+        byOther.keySet().stream()
+                .sorted(Comparator.comparing((ChangeId id) -> first.get(id)).thenComparingLong(ChangeId::number))
+                .forEach(id -> ordered.put(id, byOther.get(id)));
+        return ordered;
+    }
+
+    private static TimeSpan span(List<Conflict> conflicts) {
+        var start = conflicts.stream().map(c -> c.overlap().start()).min(Instant::compareTo).orElseThrow();
+        var end = conflicts.stream().map(c -> c.overlap().end()).max(Instant::compareTo).orElseThrow();
+        return new TimeSpan(start, end);
     }
 
     /** {@code who} as the thread of {@code reader} is told it: owner, the time they share, where, the kinds. */
     private static NoticeFacts.ConflictLine line(ScheduledChange who, ScheduledChange reader, List<Conflict> conflicts) {
-        var start = conflicts.stream().map(c -> c.overlap().start()).min(Instant::compareTo).orElseThrow();
-        var end = conflicts.stream().map(c -> c.overlap().end()).max(Instant::compareTo).orElseThrow();
-        return new NoticeFacts.ConflictLine(who.id().toString(), who.owner(), start, end, where(who, reader, conflicts),
+        var shared = span(conflicts);
+        return new NoticeFacts.ConflictLine(who.id().toString(), who.owner(), shared.start(), shared.end(), where(who, reader, conflicts),
                 conflicts.stream().map(c -> c.kind().label()).distinct().toList());
     }
 

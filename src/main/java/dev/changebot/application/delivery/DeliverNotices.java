@@ -1,5 +1,6 @@
 package dev.changebot.application.delivery;
 
+import dev.changebot.application.port.ChangeMessagesToPost;
 import dev.changebot.application.port.ChannelPacing;
 import dev.changebot.application.port.NoticeOutbox;
 import dev.changebot.application.port.SlackDelivery;
@@ -14,7 +15,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Delivers queued notices, each once, the way change messages are delivered ({@link QueueWorker},
  * {@link ChannelPacing}). A notice meant for the change's thread goes under its message, or plainly
- * to its channel when the change has no message. The chat adapter writes the notice from the facts
+ * to its channel when the change has no message (after waiting for it while it is queued). A notice of a
+ * conflict lets the channel's change messages go first. The chat adapter writes the notice from the facts
  * stored when it was decided ({@link SlackDelivery#postNotice}), as it is delivered.
  */
 @Singleton
@@ -23,10 +25,12 @@ public class DeliverNotices extends QueueWorker<NoticeOutbox.Queued> {
     private final Changes changes;
     private final SlackDelivery delivery;
     private final ChannelPacing pacing;
+    private final ChangeMessagesToPost messages;
 
     public DeliverNotices(NoticeOutbox outbox, Changes changes, SlackDelivery delivery, ChannelPacing pacing,
-                          Transactions transactions, Clock clock) {
+                          ChangeMessagesToPost messages, Transactions transactions, Clock clock) {
         super(outbox, transactions, clock);
+        this.messages = messages;
         this.changes = changes;
         this.delivery = delivery;
         this.pacing = pacing;
@@ -44,6 +48,11 @@ public class DeliverNotices extends QueueWorker<NoticeOutbox.Queued> {
                         .flatMap(c -> c.message())
                 : Optional.<MessageRef>empty();
         var channel = thread.map(MessageRef::channelId).orElse(queued.to());
+        var waitFor = waitingFor(queued, thread, channel);
+        if (waitFor.isPresent()) {
+            postpone(queued, now.plus(ChannelPacing.PER_CHANNEL), waitFor.get());
+            return false;
+        }
         if (!paced(pacing, queued, channel, now)) {
             return false;
         }
@@ -52,6 +61,23 @@ public class DeliverNotices extends QueueWorker<NoticeOutbox.Queued> {
                 ? delivery.postNotice(channel, notice.notice(), threadTs)
                 : delivery.postText(channel, ((NoticeOutbox.QueuedText) queued).text(), threadTs);
         return settle(queued, result, now, () -> { }, () -> { });
+    }
+
+    /**
+     * Why it waits, if it does: a thread notice waits for its change's message while that is queued (else it
+     * would land in the channel on its own); a notice that can wait lets the channel's change messages go first.
+     */
+    private Optional<String> waitingFor(NoticeOutbox.Queued queued, Optional<MessageRef> thread, String channel) {
+        return transactions.inTransaction(() -> {
+            if (queued.inChangeThread() && thread.isEmpty() && queued.changeId().isPresent()
+                    && messages.queuedFor(queued.workspaceId(), queued.changeId().get())) {
+                return Optional.of("waiting for the change's message");
+            }
+            if (queued.yieldsToChangeMessages() && messages.queuedIn(queued.workspaceId(), channel)) {
+                return Optional.of("waiting for the change messages of " + channel);
+            }
+            return Optional.<String>empty();
+        });
     }
 
     @Override

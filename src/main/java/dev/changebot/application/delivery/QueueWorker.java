@@ -114,8 +114,13 @@ abstract class QueueWorker<T> {
     /** Takes the channel's pacing slot; when it is not free, the item waits for it (not an attempt). */
     protected boolean paced(ChannelPacing pacing, T item, String channel, Instant now) {
         var wait = transactions.inTransaction(() -> pacing.reserve(channel, now));
-        wait.ifPresent(next -> report(() -> queue.postpone(item, next, "pacing posts to " + channel)));
+        wait.ifPresent(next -> postpone(item, next, "pacing posts to " + channel));
         return wait.isEmpty();
+    }
+
+    /** Leaves {@code item} for later: claimed again at {@code next}, no attempt counted. */
+    protected void postpone(T item, Instant next, String why) {
+        report(() -> queue.postpone(item, next, why));
     }
 
     protected void report(Runnable write) {

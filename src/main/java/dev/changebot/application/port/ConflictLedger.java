@@ -2,6 +2,7 @@ package dev.changebot.application.port;
 
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.schedule.RecordedConflict;
+import dev.changebot.domain.schedule.UnlistedConflicts;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,10 @@ public interface ConflictLedger {
         @Override
         public List<RecordedConflict> recordNew(String workspaceId, List<RecordedConflict> conflicts) {
             return List.of();
+        }
+
+        @Override
+        public void recordUnlisted(String workspaceId, UnlistedConflicts unlisted) {
         }
 
         @Override
@@ -36,6 +41,9 @@ public interface ConflictLedger {
 
     /** Records those not recorded yet, in the caller's transaction; returns the ones this call recorded. */
     List<RecordedConflict> recordNew(String workspaceId, List<RecordedConflict> conflicts);
+
+    /** Records, in the caller's transaction, how many conflicts of a request were not recorded pair by pair (once). */
+    void recordUnlisted(String workspaceId, UnlistedConflicts unlisted);
 
     /** The changes ever recorded in conflict with {@code id}. */
     Set<ChangeId> partnersOf(String workspaceId, ChangeId id);

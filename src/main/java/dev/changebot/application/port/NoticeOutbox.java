@@ -25,6 +25,11 @@ public interface NoticeOutbox extends DeliveryQueue<NoticeOutbox.Queued> {
 
         /** Under the change's message when it has one. */
         boolean inChangeThread();
+
+        /** Whether it waits while change messages of its channel are still to be posted ({@link dev.changebot.domain.notice.NoticeFacts#yieldsToChangeMessages}). */
+        default boolean yieldsToChangeMessages() {
+            return false;
+        }
     }
 
     /** A notice stored as its facts, written for the chat platform when it is delivered. */
@@ -48,6 +53,11 @@ public interface NoticeOutbox extends DeliveryQueue<NoticeOutbox.Queued> {
         @Override
         public boolean inChangeThread() {
             return notice.recipient() instanceof Recipient.ChangeThread;
+        }
+
+        @Override
+        public boolean yieldsToChangeMessages() {
+            return notice.facts().yieldsToChangeMessages();
         }
     }
 

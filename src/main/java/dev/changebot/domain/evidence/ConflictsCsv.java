@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * conflicts.csv: each conflict between two changes recorded in the period (by when it was found), with the
  * time the two share and whether the requesting class warned or blocked on conflicts (POL-008: "avoid
- * conflicting changes"). A request a block class refused recorded nothing, so is not here.
+ * conflicting changes"). A request a block class refused recorded nothing, so is not here. A request
+ * planned over more changes than are recorded pair by pair adds one row for the rest: other_change says
+ * "N more changes (not listed)", kind their kinds, the overlap the time they span.
  */
 final class ConflictsCsv {
 

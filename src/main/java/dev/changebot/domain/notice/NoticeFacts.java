@@ -11,6 +11,14 @@ import java.util.Optional;
 public sealed interface NoticeFacts {
 
     /**
+     * Whether it may wait while change messages of its channel are still to be posted: a notice of a
+     * conflict tells of something to look at, not a decision, and must not hold back the messages people act on.
+     */
+    default boolean yieldsToChangeMessages() {
+        return false;
+    }
+
+    /**
      * The soak in {@code environment} ended; {@code next} is the deployment now allowed, if any is left,
      * once the approvals the policy asks before it ({@code awaiting}, their names) are given.
      */
@@ -114,6 +122,11 @@ public sealed interface NoticeFacts {
 
     /** Told in an open change's thread: {@code by}, requested later, is now planned over its window. */
     record PlannedOver(ConflictLine by) implements NoticeFacts {
+
+        @Override
+        public boolean yieldsToChangeMessages() {
+            return true;
+        }
     }
 
     /** Told in a newly requested change's thread: the open changes it is planned over, and how many more. */
@@ -121,6 +134,11 @@ public sealed interface NoticeFacts {
 
         public PlannedOverOthers {
             others = java.util.List.copyOf(others);
+        }
+
+        @Override
+        public boolean yieldsToChangeMessages() {
+            return true;
         }
     }
 }

@@ -3,13 +3,16 @@ package dev.changebot.persistence.calendar;
 import dev.changebot.application.port.ConflictLedger;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.schedule.RecordedConflict;
+import dev.changebot.domain.schedule.UnlistedConflicts;
 import dev.changebot.persistence.gate.Rows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Conflicts in PostgreSQL (change_conflict): INSERT … ON CONFLICT DO NOTHING on the unordered pair and the
@@ -78,6 +81,16 @@ class PostgresConflictLedger implements ConflictLedger {
             }
         }
         return recorded;
+    }
+
+    @Override
+    public void recordUnlisted(String workspaceId, UnlistedConflicts unlisted) {
+        Rows.update(jdbc, "record unlisted conflicts", "INSERT INTO change_conflict_unlisted (workspace_id,"
+                + " change_number, other_changes, kinds, span_start, span_end, rule, detected_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", workspaceId, unlisted.requested().number(),
+                unlisted.otherChanges(), unlisted.kinds().stream().map(Enum::name).collect(Collectors.joining(",")),
+                Timestamp.from(unlisted.span().start()), Timestamp.from(unlisted.span().end()), unlisted.rule().key(),
+                Timestamp.from(unlisted.detectedAt()));
     }
 
     @Override
