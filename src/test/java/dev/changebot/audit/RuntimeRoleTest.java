@@ -28,7 +28,7 @@ class RuntimeRoleTest {
     @Test
     @DisplayName("the runtime role appends an audit note but cannot UPDATE, DELETE, TRUNCATE or disable triggers on audit rows")
     void runtimeRoleCannotRewriteHistory() throws SQLException {
-        var admin = TestPostgres.freshDatabase();
+        var admin = TestPostgres.emptyDatabase();
         ExternalRoles.setUp(admin, OWNER, RUNTIME, "SELECT, INSERT, UPDATE, DELETE, TRUNCATE");
         Flyway.configure().dataSource(admin.url(), OWNER, "owner-secret").locations("classpath:db/migration").load()
                 .migrate();

@@ -36,7 +36,7 @@ class TwoRoleExternalDatabaseTest {
     @Test
     @DisplayName("owner role migrates, runtime role serves requests and cannot disable or drop the audit triggers")
     void ownerMigratesRuntimeServes() throws Exception {
-        var admin = TestPostgres.freshDatabase();
+        var admin = TestPostgres.emptyDatabase();
         ExternalRoles.setUp(admin, OWNER, RUNTIME, "SELECT, INSERT, UPDATE, DELETE");
         var runtime = new TestDatabase(admin.url(), RUNTIME, "runtime-secret");
         try (var slack = FakeSlackApi.start();

@@ -24,7 +24,7 @@ class UpgradedTimersTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     @DisplayName("upgraded: per-timer Quartz rows are removed, and the pending timer fires once, by the poller")
     void leftoverQuartzTimersAreRemovedAndTheTimerFiresOnce() {
-        var db = TestPostgres.freshDatabase();
+        var db = TestPostgres.emptyDatabase();
         Flyway.configure().dataSource(db.url(), db.user(), db.password()).target("20").load().migrate();
         var due = Instant.now().minusSeconds(5);
         // A kind this version does not know: fired, recorded, and nothing else (no change needed).

@@ -68,7 +68,8 @@ class ConflictFlowTest extends OnConflictsPolicy {
 
         var warned = submitted("U0BOB", form(AT.plusSeconds(30 * 60), "payments-api").title("Migrate ledger"));
 
-        assertThat(warned).contains("\"response_action\":\"update\"", "Requested CHG-2", "*same service* with *CHG-1*");
+        assertThat(warned).contains("\"response_action\":\"update\"", "Requested CHG-2", "*same service* with *CHG-1*",
+                "`/change cancel CHG-2` and request it again there");
         assertThat(db.count("change_request")).isEqualTo(2);
         assertThat(db.rows("SELECT change_low, change_high, kind, requested, overlap_start, overlap_end, rule"
                 + " FROM change_conflict")).singleElement().satisfies(row -> assertThat(row)

@@ -16,7 +16,8 @@ public final class ConflictWarning {
 
     public static View render(FindConflicts.Found found) {
         var text = ":warning: Requested " + found.change().id() + ", but it conflicts with what is already planned."
-                + " It is recorded all the same: reschedule it if the slot below suits better.\n\n"
+                + " It is recorded all the same; if the slot below suits better, `/change cancel " + found.change().id()
+                + "` and request it again there (a change's window is not moved in place).\n\n"
                 + ConflictsView.text(found);
         return Views.view(v -> v.type("modal")
                 .title(Views.viewTitle(t -> t.type("plain_text").text("Change requested")))
