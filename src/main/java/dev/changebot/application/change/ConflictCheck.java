@@ -32,13 +32,18 @@ public interface ConflictCheck {
 
     /**
      * What a check found: the conflicts (with {@link #PROVISIONAL} standing for the change), the next free
-     * slot when there are some, and the open changes they are with.
+     * slot when there are some, the open changes they are with, and the highest change number it read (a
+     * recheck reads only the changes numbered after it).
      */
-    record Found(List<Conflict> conflicts, Optional<TimeSpan> nextFreeSlot, List<Change> others) {
+    record Found(List<Conflict> conflicts, Optional<TimeSpan> nextFreeSlot, List<Change> others, long readUpTo) {
 
         public Found {
             conflicts = List.copyOf(conflicts);
             others = List.copyOf(others);
+        }
+
+        public Found(List<Conflict> conflicts, Optional<TimeSpan> nextFreeSlot, List<Change> others) {
+            this(conflicts, nextFreeSlot, others, Long.MAX_VALUE);
         }
     }
 
@@ -50,6 +55,14 @@ public interface ConflictCheck {
      * recorded, so a check made next sees the changes those recorded.
      */
     default void oneAtATime(String workspaceId) {
+    }
+
+    /**
+     * Under {@link #oneAtATime}, before recording: {@code found} with the conflicts of {@code planned} with the
+     * changes recorded since it was read (another request at the same moment), so neither misses the other.
+     */
+    default Found recheck(Change planned, ChangeClass changeClass, Found found, Instant now) {
+        return found;
     }
 
     /** In the transaction that stored {@code created}: records its conflicts with other changes and tells them. */

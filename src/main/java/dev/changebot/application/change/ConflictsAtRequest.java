@@ -98,9 +98,35 @@ public class ConflictsAtRequest implements ConflictCheck {
                     : Conflicts.nextFreeSlot(policy, state, subject, others, from);
             var involved = conflicts.stream().flatMap(c -> c.other().stream()).map(ScheduledChange::id)
                     .collect(java.util.stream.Collectors.toSet());
+            var readUpTo = openChanges.stream().mapToLong(c -> c.id().number()).max().orElse(0);
             return Optional.of(new Found(conflicts, slot,
-                    openChanges.stream().filter(c -> involved.contains(c.id())).toList()));
+                    openChanges.stream().filter(c -> involved.contains(c.id())).toList(), readUpTo));
         });
+    }
+
+    @Override
+    public Found recheck(Change planned, ChangeClass changeClass, Found found, Instant now) {
+        var workspace = planned.workspaceId();
+        var newer = open.after(workspace, found.readUpTo(), ShowCalendar.MAX_OPEN);
+        if (newer.isEmpty()) {
+            return found;
+        }
+        var subject = ScheduledChanges.of(views.of(planned));
+        var newerIds = newer.stream().map(Change::id).collect(java.util.stream.Collectors.toSet());
+        // Only the pairs with the newer changes: the freezes and windows were told by the first check.
+        var added = Conflicts.of(policy, states.at(workspace, now), subject,
+                        newer.stream().map(c -> ScheduledChanges.of(views.of(c))).toList(), now).stream()
+                .filter(c -> c.other().isPresent() && newerIds.contains(c.other().get().id())).toList();
+        if (added.isEmpty()) {
+            return found;
+        }
+        var involved = added.stream().map(c -> c.other().get().id()).collect(java.util.stream.Collectors.toSet());
+        var conflicts = new ArrayList<>(found.conflicts());
+        conflicts.addAll(added);
+        var others = new ArrayList<>(found.others());
+        newer.stream().filter(c -> involved.contains(c.id())).forEach(others::add);
+        return new Found(conflicts, found.nextFreeSlot(), others,
+                newer.stream().mapToLong(c -> c.id().number()).max().orElse(found.readUpTo()));
     }
 
     @Override

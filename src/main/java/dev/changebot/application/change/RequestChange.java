@@ -100,6 +100,11 @@ public class RequestChange {
                 if (!blocking.isEmpty()) {
                     return new Outcome.Invalid(List.of(ConflictRefusal.of(blocking, found.get().nextFreeSlot())));
                 }
+            } else if (warned.isPresent()) {
+                // A request at the same moment recorded its change after this one's check read the calendar:
+                // one at a time from here, each request also sees the changes recorded since its check.
+                conflicts.oneAtATime(request.workspaceId());
+                found = Optional.of(conflicts.recheck(planned, changeClass.get(), warned.get(), now));
             }
             var id = changes.nextId(request.workspaceId());
             return new Outcome.Requested(create(request, changeClass.get(), forService, id, found, now), found);
