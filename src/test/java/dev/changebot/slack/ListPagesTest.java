@@ -36,6 +36,8 @@ class ListPagesTest {
     void sixtyFiveOpenChanges() {
         var form = ChangeForms.complete(Instant.now().plus(Duration.ofDays(1)));
         for (int i = 0; i < 65; i++) {
+            // An hour apart: changes planned over each other would each record their conflicts, not the concern here.
+            form.startingAt(Instant.now().plus(Duration.ofDays(1)).plus(Duration.ofHours(i)));
             app.slackUndelivered(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
                     ChangeRef.inChannel(CHANNEL).encode(), form.state()), SlackPayloads.FORM, Instant.now());
         }

@@ -94,6 +94,8 @@ class SlackLimitsTest {
     void manyOpenChanges() {
         var form = ChangeForms.complete(clock.instant().plus(Duration.ofDays(1))).inClass("long").title(dev.changebot.support.Noise.codePoints(150));
         for (int i = 0; i < 200; i++) {
+            // An hour apart: changes planned over each other would each record their conflicts, not the concern here.
+            form.startingAt(clock.instant().plus(Duration.ofDays(1)).plus(Duration.ofHours(i)));
             app.slackUndelivered(SlackPayloads.viewSubmission(REQUESTER, SlackIds.NEW_CHANGE_MODAL,
                     ChangeRef.inChannel(CHANNEL).encode(), form.state()), SlackPayloads.FORM, Instant.now());
         }
