@@ -31,9 +31,10 @@ class ConflictRecordingLimitTest extends OnConflictsPolicy {
     @DisplayName("a request over 22 changes records the nearest 20 pair by pair and the other 2 as one count, shown in conflicts.csv")
     void nearestRecordedRestCounted() {
         int others = ConflictsAtRequest.RECORDED_PER_REQUEST + 2;
-        // CHG-n starts n minutes after AT (45 minutes each): all overlap a change planned at AT, the lower first.
+        // Requested latest start first: CHG-k starts 23 - k minutes after AT (45 minutes each), so all overlap a
+        // change planned at AT, CHG-22 nearest. Each in a channel of its own, so their posts are not paced as one.
         for (int n = others; n >= 1; n--) {
-            submit("U0OWNER" + n, form(AT.plus(Duration.ofMinutes(n)), "payments-api").title("Change " + n));
+            submitIn("C0TEAM" + n, "U0OWNER" + n, form(AT.plus(Duration.ofMinutes(n)), "payments-api").title("Change " + n));
         }
         assertThat(db.rows("SELECT change_number, other_changes FROM change_conflict_unlisted")).as(
                 "the last of them was over 21 others already: one not listed").singleElement().satisfies(row -> assertThat(row)
@@ -47,7 +48,7 @@ class ConflictRecordingLimitTest extends OnConflictsPolicy {
         submit("U0NEW", form(AT, "payments-api").title("Over them all"));
 
         long created = others + 1;
-        // Requested latest to earliest above, so CHG-22 starts at AT+1m: the nearest are CHG-22 down to CHG-3.
+        // The nearest are CHG-22 (AT + 1 minute) down to CHG-3 (AT + 20 minutes).
         assertThat(db.rows("SELECT DISTINCT change_low FROM change_conflict WHERE change_high = " + created
                 + " ORDER BY change_low")).extracting(r -> ((Number) r.get("change_low")).longValue())
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(3, others).boxed().toList());

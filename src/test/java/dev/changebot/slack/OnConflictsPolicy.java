@@ -46,12 +46,20 @@ abstract class OnConflictsPolicy {
     }
 
     String submitted(String user, ChangeForms form) {
+        return submittedIn(CHANNEL, user, form);
+    }
+
+    String submittedIn(String channel, String user, ChangeForms form) {
         return app.slack(SlackPayloads.viewSubmission(user, SlackIds.NEW_CHANGE_MODAL,
-                ChangeRef.inChannel(CHANNEL).encode(), form.state()), SlackPayloads.FORM).body();
+                ChangeRef.inChannel(channel).encode(), form.state()), SlackPayloads.FORM).body();
     }
 
     void submit(String user, ChangeForms form) {
-        assertThat(submitted(user, form)).as("the form is accepted").doesNotContain("\"errors\"");
+        submitIn(CHANNEL, user, form);
+    }
+
+    void submitIn(String channel, String user, ChangeForms form) {
+        assertThat(submittedIn(channel, user, form)).as("the form is accepted").doesNotContain("\"errors\"");
     }
 
     String ts(long number) {

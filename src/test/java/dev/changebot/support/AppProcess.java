@@ -83,7 +83,8 @@ public final class AppProcess implements AutoCloseable {
         int port = freePort();
         var command = new ArrayList<String>(List.of(javaBinary()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        // A benchmark may run the packaged jar instead (its class-data archive maps classes from jars only).
+        command.addAll(List.of("-cp", System.getProperty("changebot.app.classpath", System.getProperty("java.class.path"))));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("dev.changebot.Application");
         var builder = new ProcessBuilder(command);
