@@ -7,7 +7,9 @@
 # Usage: bench/ack-latency.sh [rate] [seconds] [burst-rate] [burst-seconds]   (defaults 100 60 300 10)
 # Database: a durable PostgreSQL of its own preloading pg_stat_statements, or the server in
 # DATASOURCES_DEFAULT_URL when set; the first line of output says which settings were measured.
-# CHANGEBOT_JAR: see below. UPDATES_PER_MINUTE / UPDATE_BURST lift the chat.update pace (default Slack's Tier 3: 50 a minute, burst 20).
+# PREPARE_ONLY=1 stops once the pending changes are requested and posted; OVERLAPPING=1 plans them all in one
+# window (each in conflict with all the others) instead of an hour apart. CHANGEBOT_JAR: see below.
+# UPDATES_PER_MINUTE / UPDATE_BURST lift the chat.update pace (default Slack's Tier 3: 50 a minute, burst 20).
 # See docs/performance.md for what it prints and how to read it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

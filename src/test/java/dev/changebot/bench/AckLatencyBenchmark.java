@@ -78,6 +78,9 @@ public final class AckLatencyBenchmark {
              var floorProbe = PostgresProbe.of(floorDb)) {
             System.out.println("Server logs in " + logs);
             var messages = PendingChanges.request(app, db, pending);
+            if ("1".equals(System.getenv("PREPARE_ONLY"))) {
+                return;
+            }
             System.out.println("Statements counted from " + changebotProbe.statementSource());
             var run = new Run(generator, messages);
             var servers = List.of(new Server("bare Bolt (ack only)", bare, null),

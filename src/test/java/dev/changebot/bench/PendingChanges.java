@@ -27,6 +27,10 @@ final class PendingChanges {
     private PendingChanges() {
     }
 
+    static boolean overlapping() {
+        return "1".equals(System.getenv("OVERLAPPING"));
+    }
+
     /** Where a change's message was posted. */
     record Message(String channel, String ts) {
     }
@@ -42,8 +46,9 @@ final class PendingChanges {
         var futures = new ArrayList<Future<?>>();
         for (int i = 1; i <= count; i++) {
             var channel = TrafficMix.channelOf(i);
-            // An hour apart (45 minutes each): the bench measures acks, not a calendar of changes planned over each other.
-            var start = firstStart.plus(Duration.ofHours(i));
+            // An hour apart (45 minutes each): the bench measures acks, not a calendar of changes planned over each
+            // other; OVERLAPPING=1 plans them all in one window, as the bench did before (each over all the others).
+            var start = overlapping() ? firstStart : firstStart.plus(Duration.ofHours(i));
             futures.add(pool.submit(() -> {
                 submit(app, channel, start);
                 return null;
@@ -54,8 +59,10 @@ final class PendingChanges {
         }
         pool.shutdown();
         var messages = postedMessages(db, count);
-        System.out.printf("Requested %d pending changes and posted their messages in %.0f s%n", count,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf("Requested %d pending changes%s and posted their messages in %.0f s; conflicts recorded:"
+                        + " %d pairs, %d requests' rest as a count; thread notices %d%n", count,
+                overlapping() ? " in one window (OVERLAPPING)" : " an hour apart", (System.nanoTime() - started) / 1e9,
+                db.count("change_conflict"), db.count("change_conflict_unlisted"), db.count("slack_notice"));
         return messages;
     }
 
