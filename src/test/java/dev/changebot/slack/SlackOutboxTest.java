@@ -105,6 +105,27 @@ class SlackOutboxTest {
     }
 
     @Test
+    @DisplayName("posts waiting for one channel are spread a second apart, each claimed again only at its own slot")
+    void spreadsWaitingPostsOverTheChannelsSlots() {
+        for (int day = 1; day <= 4; day++) {
+            // Days apart, so they do not conflict (conflicts would add thread notices to the channel).
+            app.slackUndelivered(SlackPayloads.viewSubmission("U0REQUEST", SlackIds.NEW_CHANGE_MODAL,
+                    ChangeRef.inChannel(CHANNEL).encode(), ChangeForms.complete(NOW.plus(Duration.ofDays(day)))
+                            .title("Change " + day).state()), SlackPayloads.FORM, Instant.now());
+        }
+
+        assertThat(app.deliverOutbox()).isEqualTo(1);
+        assertThat(db.rows("SELECT next_attempt_at FROM slack_outbox WHERE delivered_at IS NULL ORDER BY next_attempt_at"))
+                .extracting(r -> ((java.sql.Timestamp) r.get("next_attempt_at")).toInstant())
+                .containsExactly(clock.instant().plusSeconds(1), clock.instant().plusSeconds(2), clock.instant().plusSeconds(3));
+        for (int second = 1; second <= 3; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(app.deliverOutbox()).as("second %d", second).isEqualTo(1);
+        }
+        assertThat(slack.calls("chat.postMessage")).hasSize(4);
+    }
+
+    @Test
     @DisplayName("the pace holds across the cluster: another node does not post to the channel within the second")
     void pacesAcrossNodes() {
         try (var other = RunningApp.start(db, slack, Map.of(), clock)) {

@@ -7,7 +7,9 @@ import dev.changebot.application.port.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,8 @@ abstract class QueueWorker<T> {
     private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
 
     private final DeliveryQueue<T> queue;
+    /** This drain's items postponed for each channel's pace so far. */
+    private final Map<String, Integer> waitingPerChannel = new HashMap<>();
     protected final Transactions transactions;
     protected final Clock clock;
 
@@ -44,12 +48,20 @@ abstract class QueueWorker<T> {
     /** The item in a log line: "the message of CHG-3". */
     protected abstract String describe(T item);
 
-    /** Delivers everything due now, stopping between items as soon as {@code keepGoing} says so. */
+    /**
+     * Delivers everything due when the drain began, stopping between items as soon as {@code keepGoing} says
+     * so. What it postpones (a channel's pace, a notice waiting for messages) is due after that instant, so
+     * the next drain takes it: claimed again within this one, thousands of postponed notices would keep a
+     * drain going for ever and the messages queue behind it would wait.
+     */
     protected int drainQueue(BooleanSupplier keepGoing) {
         int delivered = 0;
+        waitingPerChannel.clear();
+        var now = clock.instant();
         while (keepGoing.getAsBoolean()) {
-            var now = clock.instant();
-            var due = transactions.inTransaction(() -> queue.claimDue(now, LEASE, BATCH));
+            // Due by the drain's start, leased from this moment on (a long drain must not hand out short leases).
+            var lease = LEASE.plus(Duration.between(now, clock.instant()));
+            var due = transactions.inTransaction(() -> queue.claimDue(now, lease, BATCH));
             beforeBatch(due, now);
             try {
                 for (var item : due) {
@@ -111,10 +123,18 @@ abstract class QueueWorker<T> {
         return false;
     }
 
-    /** Takes the channel's pacing slot; when it is not free, the item waits for it (not an attempt). */
+    /**
+     * Takes the channel's pacing slot; when it is not free, the item waits for it (not an attempt). The items
+     * this drain finds waiting for one channel are spread a slot apart (the n-th after the next slot by n
+     * slots): sent back to the same next slot, a thousand posts queued for one channel would all be claimed,
+     * refused and postponed again every second.
+     */
     protected boolean paced(ChannelPacing pacing, T item, String channel, Instant now) {
         var wait = transactions.inTransaction(() -> pacing.reserve(channel, now));
-        wait.ifPresent(next -> postpone(item, next, "pacing posts to " + channel));
+        wait.ifPresent(next -> {
+            int ahead = waitingPerChannel.merge(channel, 1, Integer::sum) - 1;
+            postpone(item, next.plus(ChannelPacing.PER_CHANNEL.multipliedBy(ahead)), "pacing posts to " + channel);
+        });
         return wait.isEmpty();
     }
 
