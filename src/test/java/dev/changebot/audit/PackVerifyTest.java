@@ -97,11 +97,18 @@ class PackVerifyTest {
         assertThat(badKey.err()).contains("Not a public key");
         assertThat(Verify.run("audit", "verify", "--pack", pack.toString(), "--checkpoint", badCheckpoint.toString())
                 .exit()).isEqualTo(2);
-        // No source: a usage error, unless DATASOURCES_DEFAULT_URL names the database to verify (the default).
-        if (System.getenv("DATASOURCES_DEFAULT_URL") == null) {
+        // No source: a usage error. Without one, verify would open the bot's embedded database in its data
+        // directory: here one holding none (not this machine's ~/.changebot, which a local run may have made).
+        var dataDir = System.getProperty("changebot.data-dir");
+        System.setProperty("changebot.data-dir", dir.resolve("no-bot-here").toString());
+        try {
             assertThat(Verify.run("audit", "verify").exit()).isEqualTo(64);
-        } else {
-            assertThat(Verify.run("audit", "verify").exit()).as("the database it names is verified").isNotEqualTo(64);
+        } finally {
+            if (dataDir == null) {
+                System.clearProperty("changebot.data-dir");
+            } else {
+                System.setProperty("changebot.data-dir", dataDir);
+            }
         }
         assertThat(Verify.run("audit", "verify", "--pack", pack.toString(), "--db", "jdbc:postgresql://x/y").exit())
                 .isEqualTo(64);
