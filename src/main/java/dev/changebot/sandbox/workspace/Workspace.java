@@ -4,9 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,17 +28,16 @@ public final class Workspace {
     public static final String BOT_ID = "B0CHANGEBOT";
     public static final String BOT_NAME = "changebot";
     public static final String APP_ID = "A0CHANGEBOT";
-    private static final int ERRORS_KEPT = 50;
 
     private final Clock clock;
     private final Conversations conversations = new Conversations();
     private final Views views;
     private final Directory directory = new Directory();
     private final Triggers triggers;
-    private final Deque<ApiError> errors = new ArrayDeque<>();
+    private final RecentErrors errors = new RecentErrors();
     private final List<LongConsumer> subscribers = new CopyOnWriteArrayList<>();
+    private final MessageTimestamps timestamps;
     private long version;
-    private long lastMicros;
     private long serial;
 
     /**
@@ -49,6 +46,7 @@ public final class Workspace {
      */
     public Workspace(Clock clock, Clock wallClock, List<Channel> channels, List<Person> people, List<Group> groups) {
         this.clock = clock;
+        this.timestamps = new MessageTimestamps(clock);
         this.triggers = new Triggers(wallClock);
         this.views = new Views(() -> "V0" + Long.toString(++serial, 36).toUpperCase(Locale.ROOT) + "SBX",
                 () -> clock.instant().getEpochSecond() + "." + Long.toHexString(++serial));
@@ -85,7 +83,7 @@ public final class Workspace {
                 .filter(c -> !c.isIm() || c.user().equals(viewer)).toList();
         return new Snapshot(version, clock.instant(), directory.people(), directory.groups(), channels,
                 messages, threads, replyCounts, conversations.ephemeralsOf(viewer), views.stackOf(viewer),
-                views.homeOf(viewer), List.copyOf(errors));
+                views.homeOf(viewer), errors.list());
     }
 
     public synchronized List<Person> people() {
@@ -130,7 +128,7 @@ public final class Workspace {
     public synchronized Message post(String channelRef, String user, String botId, String text, JsonArray blocks,
                                      String threadTs) {
         var channel = conversations.find(channelRef);
-        var posted = conversations.post(Message.posted(channel.id(), nextTs(), user, botId, text, blocks,
+        var posted = conversations.post(Message.posted(channel.id(), timestamps.next(), user, botId, text, blocks,
                 threadTs == null || threadTs.isBlank() ? null : threadTs));
         changed();
         return posted;
@@ -161,7 +159,7 @@ public final class Workspace {
     public synchronized Message postEphemeral(String channelRef, String user, String text, JsonArray blocks) {
         var channel = conversations.find(channelRef);
         person(user);
-        var message = Message.posted(channel.id(), nextTs(), BOT_USER_ID, BOT_ID, text, blocks, null);
+        var message = Message.posted(channel.id(), timestamps.next(), BOT_USER_ID, BOT_ID, text, blocks, null);
         conversations.addEphemeral(new Ephemeral(user, message));
         changed();
         return message;
@@ -275,10 +273,7 @@ public final class Workspace {
     // ---- errors and subscribers ----
 
     public synchronized void recordError(String method, String error, String detail) {
-        errors.addLast(new ApiError(clock.instant(), method, error, detail));
-        while (errors.size() > ERRORS_KEPT) {
-            errors.removeFirst();
-        }
+        errors.add(new ApiError(clock.instant(), method, error, detail));
         changed();
     }
 
@@ -301,12 +296,5 @@ public final class Workspace {
         version++;
         long current = version;
         subscribers.forEach(s -> s.accept(current));
-    }
-
-    /** Slack's ts: epoch seconds and microseconds, unique and increasing within the workspace. */
-    private String nextTs() {
-        long micros = Math.max(clock.instant().toEpochMilli() * 1000, lastMicros + 1);
-        lastMicros = micros;
-        return String.format(Locale.ROOT, "%d.%06d", micros / 1_000_000, micros % 1_000_000);
     }
 }
