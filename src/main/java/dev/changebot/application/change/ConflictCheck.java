@@ -41,10 +41,6 @@ public interface ConflictCheck {
             conflicts = List.copyOf(conflicts);
             others = List.copyOf(others);
         }
-
-        public Found(List<Conflict> conflicts, Optional<TimeSpan> nextFreeSlot, List<Change> others) {
-            this(conflicts, nextFreeSlot, others, Long.MAX_VALUE);
-        }
     }
 
     /** The conflicts of {@code planned} (bearing {@link #PROVISIONAL}); empty when they were not looked for. */

@@ -68,9 +68,12 @@ public class DeliverNotices extends QueueWorker<NoticeOutbox.Queued> {
      * would land in the channel on its own); a notice that can wait lets the channel's change messages go first.
      */
     private Optional<String> waitingFor(NoticeOutbox.Queued queued, Optional<MessageRef> thread, String channel) {
+        boolean forUnpostedMessage = queued.inChangeThread() && thread.isEmpty() && queued.changeId().isPresent();
+        if (!forUnpostedMessage && !queued.yieldsToChangeMessages()) {
+            return Optional.empty();
+        }
         return transactions.inTransaction(() -> {
-            if (queued.inChangeThread() && thread.isEmpty() && queued.changeId().isPresent()
-                    && messages.queuedFor(queued.workspaceId(), queued.changeId().get())) {
+            if (forUnpostedMessage && messages.queuedFor(queued.workspaceId(), queued.changeId().get())) {
                 return Optional.of("waiting for the change's message");
             }
             if (queued.yieldsToChangeMessages() && messages.queuedIn(queued.workspaceId(), channel)) {

@@ -135,7 +135,7 @@ class RequestConflictsTest {
                 throw new IllegalStateException("the database did not answer");
             }
             return Optional.of(new Found(found, Optional.of(new TimeSpan(START.plusSeconds(3600),
-                    START.plusSeconds(3600 + 2700))), List.of()));
+                    START.plusSeconds(3600 + 2700))), List.of(), Long.MAX_VALUE));
         }
 
         @Override
