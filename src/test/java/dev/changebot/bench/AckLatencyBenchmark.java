@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +83,7 @@ public final class AckLatencyBenchmark {
                 return;
             }
             System.out.println("Statements counted from " + changebotProbe.statementSource());
-            var run = new Run(generator, messages);
+            var run = new Run(generator, messages, new HashMap<>());
             var servers = List.of(new Server("bare Bolt (ack only)", bare, null),
                     new Server("bare Bolt + 1 durable commit", floor, floorProbe),
                     new Server("Changebot", app, changebotProbe));
@@ -106,8 +107,8 @@ public final class AckLatencyBenchmark {
             run.phases(servers.get(2), kindPhases);
             for (var server : servers) {
                 var meter = server.meter();
-                System.out.printf(Locale.ROOT, "RSS of %s at the end: %d MB (peak %d MB)%n", server.name(),
-                        meter.rssKb() / 1024, meter.peakRssKb() / 1024);
+                System.out.printf(Locale.ROOT, "RSS of %s at the end: %d MB (peak over the whole run, set-up included: %d MB)%n",
+                        server.name(), meter.rssKb() / 1024, Math.max(meter.peakRssKb(), run.peaksKb().getOrDefault(server.name(), 0L)) / 1024);
             }
             if (ServerProcesses.changebotJvmOptions().size() > ServerProcesses.jvmOptions().size()) {
                 // SIGTERM, not SIGKILL, so that a flight recording is written out as the JVM exits.
@@ -141,14 +142,18 @@ public final class AckLatencyBenchmark {
         }
     }
 
-    /** The same planned requests, phase by phase, against one server after another. */
-    private record Run(LoadGenerator generator, Map<Integer, PendingChanges.Message> messages) {
+    /**
+     * The same planned requests, phase by phase, against one server after another; each phase's resident
+     * peak is its own, and {@code peaksKb} keeps each server's highest from before the restarts.
+     */
+    private record Run(LoadGenerator generator, Map<Integer, PendingChanges.Message> messages, Map<String, Long> peaksKb) {
 
         /** Runs {@code phases} against {@code server}; the approvals of each measured phase, for the lag. */
         Map<String, List<Sample>> phases(Server server, List<Phase> phases) throws Exception {
             System.out.printf("%n--- %s at %s%n", server.name(), server.url());
             var approvals = new LinkedHashMap<String, List<Sample>>();
             for (var phase : phases) {
+                peaksKb.merge(server.name(), server.meter().restartPeak(), Math::max);
                 var start = PhaseCost.Mark.now(server.meter(), server.probe());
                 var startedAt = Instant.now();
                 var samples = generator.run(server.url(), phase.requests(), phase.rate(), messages,

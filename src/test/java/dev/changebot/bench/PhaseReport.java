@@ -30,7 +30,7 @@ final class PhaseReport {
         int n = samples.size();
         double postgres = cost.postgresCpuMillis() / n;
         System.out.printf(Locale.ROOT, "  CPU per request: server process %.2f ms, PostgreSQL %s ms, total %s ms;"
-                        + " server RSS %d MB (peak %d MB)%n", cost.serverCpuMillis() / n,
+                        + " server RSS %d MB at the end (peak during the phase %d MB)%n", cost.serverCpuMillis() / n,
                 Double.isNaN(postgres) ? "n/a" : String.format(Locale.ROOT, "%.2f", postgres),
                 String.format(Locale.ROOT, "%.2f", cost.serverCpuMillis() / n + (Double.isNaN(postgres) ? 0 : postgres)),
                 cost.rssKb() / 1024, cost.peakRssKb() / 1024);

@@ -52,9 +52,23 @@ record ProcessMeter(long pid) {
         return statusKb("VmRSS:");
     }
 
-    /** The most the process has ever held resident (VmHWM). */
+    /** The most the process has held resident (VmHWM) since it started, or since {@link #restartPeak}. */
     long peakRssKb() {
         return statusKb("VmHWM:");
+    }
+
+    /**
+     * Starts the peak (VmHWM) over from the resident set now, so that a phase's peak is its own and
+     * not the set-up's (Linux: "5" written to /proc/pid/clear_refs). Returns the peak it replaced.
+     */
+    long restartPeak() {
+        long before = peakRssKb();
+        try {
+            Files.writeString(Path.of("/proc", Long.toString(pid), "clear_refs"), "5");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot restart the resident peak of " + pid + ": " + e.getMessage(), e);
+        }
+        return before;
     }
 
     private long statusKb(String field) {
