@@ -9,6 +9,7 @@
 # DATASOURCES_DEFAULT_URL when set; the first line of output says which settings were measured.
 # PREPARE_ONLY=1 stops once the pending changes are requested and posted; OVERLAPPING=1 plans them all in one
 # window (each in conflict with all the others) instead of an hour apart. CHANGEBOT_JAR: see below.
+# WARM_UP_SECONDS (default 5) of mixed traffic before the measured phases; 120 lets Changebot's JIT settle first.
 # UPDATES_PER_MINUTE / UPDATE_BURST lift the chat.update pace (default Slack's Tier 3: 50 a minute, burst 20).
 # See docs/performance.md for what it prints and how to read it.
 set -euo pipefail
