@@ -9,7 +9,8 @@ import java.util.Map;
  * background work such as the outbox), PostgreSQL's CPU and counters for the server's database, and
  * the process's resident set now and at its peak.
  */
-record PhaseCost(double serverCpuMillis, double postgresCpuMillis, Map<String, Long> postgresCounters,
+record PhaseCost(double serverCpuMillis, double postgresCpuMillis, Map<String, Double> postgresCpuMillisByProcess,
+                 Map<String, Long> postgresCounters,
                  List<PostgresProbe.StatementTotals> statements, Map<String, Double> serverCpuMillisByThread, long rssKb,
                  long peakRssKb) {
 
@@ -30,6 +31,7 @@ record PhaseCost(double serverCpuMillis, double postgresCpuMillis, Map<String, L
         PhaseCost until(Mark end) {
             return new PhaseCost(end.serverCpuMillis - serverCpuMillis,
                     postgres == null ? Double.NaN : end.postgres.cpuMillisSince(postgres),
+                    postgres == null ? Map.of() : end.postgres.cpuMillisByKindSince(postgres),
                     postgres == null ? Map.of() : end.postgres.countersSince(postgres),
                     postgres == null ? List.of() : end.postgres.statementsSince(postgres), threadsSince(end),
                     server.rssKb(),

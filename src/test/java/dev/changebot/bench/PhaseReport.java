@@ -36,6 +36,10 @@ final class PhaseReport {
                 cost.rssKb() / 1024, cost.peakRssKb() / 1024);
         if (!cost.postgresCounters().isEmpty()) {
             System.out.println("  PostgreSQL per request: " + perRequest(cost.postgresCounters(), n));
+            System.out.println("  PostgreSQL CPU per request by process: " + cost.postgresCpuMillisByProcess().entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / n))
+                    .collect(Collectors.joining(", ")) + " ms");
         }
         if (!byKind) {
             printThreads(cost.serverCpuMillisByThread(), n);
@@ -61,15 +65,16 @@ final class PhaseReport {
         if (statements.isEmpty()) {
             return;
         }
-        System.out.println("  statements per request (calls, execution ms, rows; pg_stat_statements):");
+        System.out.println("  statements per request (calls, execution ms, rows, planning ms; pg_stat_statements):");
         for (var statement : statements) {
             double calls = statement.calls() / (double) requests;
             if (calls < 0.01) {
                 continue;
             }
             var query = statement.query().replaceAll("\\s+", " ").strip();
-            System.out.printf(Locale.ROOT, "    %5.2f  %6.3f ms  %7.2f rows  %s%n", calls, statement.execMillis() / requests,
-                    statement.rows() / (double) requests, query.length() > QUERY_WIDTH
+            System.out.printf(Locale.ROOT, "    %5.2f  %6.3f ms  %7.2f rows  %6.3f ms  %s%n", calls,
+                    statement.execMillis() / requests, statement.rows() / (double) requests, statement.planMillis() / requests,
+                    query.length() > QUERY_WIDTH
                             ? query.substring(0, QUERY_WIDTH) + "…" : query);
         }
     }

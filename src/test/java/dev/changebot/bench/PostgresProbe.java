@@ -51,13 +51,15 @@ final class PostgresProbe implements AutoCloseable {
     /** CPU and counters now. */
     Reading read() throws SQLException {
         var cpuTicks = new HashMap<Long, Long>();
-        try (var s = connection.prepareStatement("SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+        var kinds = new HashMap<Long, String>();
+        try (var s = connection.prepareStatement("SELECT pid, backend_type FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
                 + " AND (datname = current_database() OR backend_type IN"
                 + " ('walwriter', 'checkpointer', 'background writer', 'autovacuum launcher'))");
              var rows = s.executeQuery()) {
             while (rows.next()) {
                 long pid = rows.getLong(1);
                 cpuTicks.put(pid, cpuTicksOf(pid));
+                kinds.put(pid, rows.getString(2));
             }
         }
         var counters = new java.util.LinkedHashMap<String, Long>();
@@ -67,13 +69,14 @@ final class PostgresProbe implements AutoCloseable {
             s.execute("SELECT pg_stat_clear_snapshot()");
             if (statementsAvailable) {
                 long calls = 0;
-                try (var rows = s.executeQuery("SELECT queryid, calls, total_exec_time, rows, query FROM pg_stat_statements"
-                        + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+                // total_plan_time is 0 unless the server tracks planning (the bench's own server does).
+                try (var rows = s.executeQuery("SELECT queryid, calls, total_exec_time, rows, query, total_plan_time, plans"
+                        + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
                     while (rows.next()) {
                         calls += rows.getLong(2);
                         // A statement may appear once per user and top-level flag: add them up.
                         statements.merge(rows.getString(1), new StatementTotals(rows.getString(5), rows.getLong(2),
-                                rows.getDouble(3), rows.getLong(4)), StatementTotals::plus);
+                                rows.getDouble(3), rows.getLong(4), rows.getDouble(6), rows.getLong(7)), StatementTotals::plus);
                     }
                 }
                 counters.put("statements", calls);
@@ -87,7 +90,7 @@ final class PostgresProbe implements AutoCloseable {
                 counters.put("rows written", rows.getLong(4));
             }
         }
-        return new Reading(cpuTicks, counters, statements);
+        return new Reading(cpuTicks, kinds, counters, statements);
     }
 
     private static long cpuTicksOf(long pid) {
@@ -102,15 +105,22 @@ final class PostgresProbe implements AutoCloseable {
     }
 
     /** The server's CPU for this database and its counters at one moment. */
-    record Reading(Map<Long, Long> cpuTicks, Map<String, Long> counters, Map<String, StatementTotals> statements) {
+    record Reading(Map<Long, Long> cpuTicks, Map<Long, String> kinds, Map<String, Long> counters,
+                   Map<String, StatementTotals> statements) {
 
         /** PostgreSQL CPU spent since {@code before}: processes that are new count in full, gone ones not at all. */
         double cpuMillisSince(Reading before) {
-            long ticks = 0;
+            return cpuMillisByKindSince(before).values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** The same by process type (client backend, autovacuum worker, walwriter, checkpointer...). */
+        Map<String, Double> cpuMillisByKindSince(Reading before) {
+            var byKind = new java.util.TreeMap<String, Double>();
             for (var e : cpuTicks.entrySet()) {
-                ticks += e.getValue() - before.cpuTicks.getOrDefault(e.getKey(), 0L);
+                long ticks = e.getValue() - before.cpuTicks.getOrDefault(e.getKey(), 0L);
+                byKind.merge(kinds.getOrDefault(e.getKey(), "other"), ticks * MILLIS_PER_TICK, Double::sum);
             }
-            return ticks * MILLIS_PER_TICK;
+            return byKind;
         }
 
         Map<String, Long> countersSince(Reading before) {
@@ -129,16 +139,18 @@ final class PostgresProbe implements AutoCloseable {
         }
     }
 
-    /** One normalised statement's calls, execution time and rows, as pg_stat_statements counts them. */
-    record StatementTotals(String query, long calls, double execMillis, long rows) {
+    /** One normalised statement's calls, execution and planning time, rows and plans, as pg_stat_statements counts them. */
+    record StatementTotals(String query, long calls, double execMillis, long rows, double planMillis, long plans) {
 
         StatementTotals plus(StatementTotals other) {
-            return new StatementTotals(query, calls + other.calls, execMillis + other.execMillis, rows + other.rows);
+            return new StatementTotals(query, calls + other.calls, execMillis + other.execMillis, rows + other.rows,
+                    planMillis + other.planMillis, plans + other.plans);
         }
 
         StatementTotals minus(StatementTotals before) {
             return before == null ? this
-                    : new StatementTotals(query, calls - before.calls, execMillis - before.execMillis, rows - before.rows);
+                    : new StatementTotals(query, calls - before.calls, execMillis - before.execMillis, rows - before.rows,
+                    planMillis - before.planMillis, plans - before.plans);
         }
     }
 
