@@ -27,6 +27,10 @@ class SlackFactory {
         // SlackConfig.DEFAULT is immutable: a fresh config is the only way to point at another API host.
         var config = new ApiBaseSlackConfig(apiBase);
         config.setPrettyResponseLoggingEnabled(false);
+        // The SDK's own call statistics feed only its async client's rate limiter, which we do not use (the
+        // outbox paces its calls, SlackApiCalls counts them); left on, they keep a pool of maintenance
+        // threads busy for nothing (docs/performance.md, "Sixth session").
+        config.setStatsEnabled(false);
         // The SDK's own HTTP client, with every Web API call counted on its way (SlackApiCalls).
         var okHttp = SlackHttpClient.buildOkHttpClient(config).newBuilder().addInterceptor(new SlackApiCalls(meters)).build();
         return Slack.getInstance(config, new SlackHttpClient(okHttp));
