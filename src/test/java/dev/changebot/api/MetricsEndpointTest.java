@@ -101,6 +101,10 @@ class MetricsEndpointTest {
         app.deliverOutbox();
         assertThat(delta(after, scrape(), Map.of("method", "chat.postMessage", "outcome", "ok", "error", "none")))
                 .as("the retry after Retry-After").isEqualTo(1);
+        // Counted here and only here: the SDK's own statistics (and their maintenance threads) are off.
+        var sdk = app.bean(com.slack.api.Slack.class).getConfig();
+        assertThat(sdk.isStatsEnabled()).isFalse();
+        assertThat(sdk.getMethodsConfig().isStatsEnabled()).isFalse();
     }
 
     @Test
