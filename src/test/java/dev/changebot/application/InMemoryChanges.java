@@ -77,8 +77,13 @@ public class InMemoryChanges implements Changes {
     }
 
     @Override
-    public List<Change> findAwaitingApproval() {
+    public List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, int limit) {
+        java.util.Comparator<Change> order = java.util.Comparator.comparing(Change::workspaceId)
+                .thenComparingLong(c -> c.id().number());
         return stored.values().stream().filter(c -> c.state() == dev.changebot.domain.change.ChangeState.PENDING_APPROVAL)
+                .filter(c -> c.workspaceId().compareTo(afterWorkspaceId) > 0
+                        || c.workspaceId().equals(afterWorkspaceId) && c.id().number() > afterNumber)
+                .sorted(order).limit(limit)
                 .map(c -> copy(c, c.message().orElse(null))).toList();
     }
 

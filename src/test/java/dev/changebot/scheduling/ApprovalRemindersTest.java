@@ -2,6 +2,7 @@ package dev.changebot.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.changebot.application.change.RemindStaleApprovals;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
 import dev.changebot.slack.SlashCommandsAccess;
@@ -98,6 +99,29 @@ class ApprovalRemindersTest {
         assertThat(runAt(REQUESTED.plus(Duration.ofHours(9)))).isEmpty();
         assertThat(db.rows("SELECT count(*) AS n FROM slack_notice WHERE delivered_at IS NOT NULL").get(0))
                 .containsEntry("n", 1L);
+    }
+
+    @Test
+    @DisplayName("a backlog longer than the sweep's page: every stale change is reminded, the sweep reading a page at a time")
+    void backlogLongerThanAPage() {
+        request("medium");
+        long waiting = RemindStaleApprovals.PAGE + 2L;
+        copyChangeOne(waiting);
+
+        clock.set(REQUESTED.plus(Duration.ofHours(8)));
+        app.bean(ApprovalRemindersJob.class).execute(null);
+
+        assertThat(db.rows("SELECT count(*) AS n, count(DISTINCT change_id) AS changes FROM approval_nudge").get(0))
+                .containsEntry("n", waiting).containsEntry("changes", waiting);
+    }
+
+    /** CHG-1's row again as CHG-2 … CHG-{@code upTo}: a backlog without a form submitted for each. */
+    private void copyChangeOne(long upTo) {
+        var columns = db.rows("SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) AS names"
+                + " FROM information_schema.columns WHERE table_name = 'change_request' AND column_name NOT IN ('id', 'number')")
+                .get(0).get("names");
+        db.rows("INSERT INTO change_request (" + columns + ", number) SELECT " + columns + ", n"
+                + " FROM change_request, generate_series(2, ?) AS n WHERE number = 1 RETURNING id", upTo);
     }
 
     private void request(String changeClass) {

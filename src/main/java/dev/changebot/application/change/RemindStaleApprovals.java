@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public class RemindStaleApprovals {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemindStaleApprovals.class);
+
+    /** Changes read at a time by the sweep. */
+    public static final int PAGE = 200;
 
     private final Changes changes;
     private final Transactions transactions;
@@ -52,17 +56,34 @@ public class RemindStaleApprovals {
         this.clock = clock;
     }
 
-    /** One pass over every change waiting for approval; returns how many nudges went out. */
+    /**
+     * One pass over every change waiting for approval, a page at a time: a backlog of thousands is
+     * never held at once (it was, every minute, and pushed the old generation into a full collection
+     * each time: docs/performance.md, "Sixth session"). Returns how many nudges went out.
+     */
     public int run() {
         var now = clock.instant();
         int sent = 0;
-        for (var change : transactions.inTransaction(changes::findAwaitingApproval)) {
-            try {
-                sent += nudge(change, now);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not nudge the approvers of {}", change.id(), e);
+        String afterWorkspace = "";
+        long afterNumber = 0;
+        List<Change> page;
+        do {
+            String workspace = afterWorkspace;
+            long number = afterNumber;
+            page = transactions.inTransaction(() -> changes.findAwaitingApproval(workspace, number, PAGE));
+            for (var change : page) {
+                try {
+                    sent += nudge(change, now);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not nudge the approvers of {}", change.id(), e);
+                }
             }
-        }
+            if (!page.isEmpty()) {
+                var last = page.get(page.size() - 1);
+                afterWorkspace = last.workspaceId();
+                afterNumber = last.id().number();
+            }
+        } while (page.size() == PAGE);
         return sent;
     }
 

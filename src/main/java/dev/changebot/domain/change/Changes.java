@@ -26,8 +26,12 @@ public interface Changes {
     /** Finds the change and holds it against concurrent writers until the transaction ends. */
     Optional<Change> findForUpdate(String workspaceId, ChangeId id);
 
-    /** Every change waiting for approval, in every workspace: what reminders look at. */
-    List<Change> findAwaitingApproval();
+    /**
+     * At most {@code limit} changes waiting for approval, in every workspace, ordered by workspace and
+     * number, after the one numbered {@code afterNumber} in {@code afterWorkspaceId} ("" and 0 to start):
+     * what reminders look at, a page at a time.
+     */
+    List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, int limit);
 
     /**
      * The id of the change whose live message is this one, if any: only the id, since whatever acts

@@ -74,8 +74,8 @@ class ChangeReads {
                 found.approvalsCurrent() ? found : new Found(found.row(), approvalsOf(found.row().id()), true));
     }
 
-    List<Found> awaitingApproval() {
-        return list(AWAITING_APPROVAL, Map.of());
+    List<Found> awaitingApproval(String afterWorkspaceId, long afterNumber, int limit) {
+        return list(AWAITING_APPROVAL, Map.of("workspaceId", afterWorkspaceId, "after", afterNumber, "limit", limit));
     }
 
     List<Found> openPage(String workspaceId, int skip, int limit) {

@@ -55,7 +55,12 @@ final class ChangeSql {
             SELECT approver_id, approved_at, step FROM change_approval WHERE change_id = :changeId ORDER BY id""";
 
     /** Every change awaiting approval, in every workspace: a scan of change_request_awaiting, not of history. */
-    static final String AWAITING_APPROVAL = SELECT + " WHERE " + OpenStateSql.AWAITING + " ORDER BY c.id";
+    /**
+     * A page of the changes waiting for approval in every workspace, by workspace and number after a
+     * position (keyset over change_request_awaiting), so the reminder sweep holds one page at a time.
+     */
+    static final String AWAITING_APPROVAL = SELECT + " WHERE " + OpenStateSql.AWAITING
+            + " AND (c.workspace_id, c.number) > (:workspaceId, :after) ORDER BY c.workspace_id, c.number LIMIT :limit";
 
     /**
      * A page of open changes in number order. The page's first number is found by an index-only

@@ -103,8 +103,8 @@ class PostgresChanges implements Changes {
     }
 
     @Override
-    public List<Change> findAwaitingApproval() {
-        return reads.awaitingApproval().stream().map(mapper::toChange).toList();
+    public List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, int limit) {
+        return reads.awaitingApproval(afterWorkspaceId, afterNumber, limit).stream().map(mapper::toChange).toList();
     }
 
     @Override
