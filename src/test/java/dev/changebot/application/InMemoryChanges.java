@@ -77,10 +77,12 @@ public class InMemoryChanges implements Changes {
     }
 
     @Override
-    public List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, int limit) {
+    public List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, java.time.Instant requestedBy,
+                                             int limit) {
         java.util.Comparator<Change> order = java.util.Comparator.comparing(Change::workspaceId)
                 .thenComparingLong(c -> c.id().number());
         return stored.values().stream().filter(c -> c.state() == dev.changebot.domain.change.ChangeState.PENDING_APPROVAL)
+                .filter(c -> !c.requestedAt().isAfter(requestedBy))
                 .filter(c -> c.workspaceId().compareTo(afterWorkspaceId) > 0
                         || c.workspaceId().equals(afterWorkspaceId) && c.id().number() > afterNumber)
                 .sorted(order).limit(limit)

@@ -10,6 +10,7 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.notice.WhoIsTold;
 import dev.changebot.domain.policy.Policy;
+import dev.changebot.domain.policy.Reminders;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,12 +58,15 @@ public class RemindStaleApprovals {
     }
 
     /**
-     * One pass over every change waiting for approval, a page at a time: a backlog of thousands is
-     * never held at once (it was, every minute, and pushed the old generation into a full collection
-     * each time: docs/performance.md, "Sixth session"). Returns how many nudges went out.
+     * One pass over the changes waiting for approval that could owe a nudge, a page at a time: a
+     * backlog of thousands is never held at once (it was, every minute, and pushed the old generation
+     * into a full collection each time: docs/performance.md, "Sixth session"), and a change requested
+     * less than the earliest nudge's delay ago is not read (its steps opened no earlier than its request).
+     * Returns how many nudges went out.
      */
     public int run() {
         var now = clock.instant();
+        var requestedBy = now.minus(earliestNudge(policy.reminders()));
         int sent = 0;
         String afterWorkspace = "";
         long afterNumber = 0;
@@ -70,7 +74,7 @@ public class RemindStaleApprovals {
         do {
             String workspace = afterWorkspace;
             long number = afterNumber;
-            page = transactions.inTransaction(() -> changes.findAwaitingApproval(workspace, number, PAGE));
+            page = transactions.inTransaction(() -> changes.findAwaitingApproval(workspace, number, requestedBy, PAGE));
             for (var change : page) {
                 try {
                     sent += nudge(change, now);
@@ -85,6 +89,12 @@ public class RemindStaleApprovals {
             }
         } while (page.size() == PAGE);
         return sent;
+    }
+
+    /** The soonest after a step opens that it can owe a nudge: the reminder, or an earlier escalation. */
+    private static java.time.Duration earliestNudge(Reminders reminders) {
+        var escalate = reminders.escalateAfter();
+        return escalate.isZero() || escalate.compareTo(reminders.remindAfter()) >= 0 ? reminders.remindAfter() : escalate;
     }
 
     private int nudge(Change change, Instant now) {

@@ -27,11 +27,11 @@ public interface Changes {
     Optional<Change> findForUpdate(String workspaceId, ChangeId id);
 
     /**
-     * At most {@code limit} changes waiting for approval, in every workspace, ordered by workspace and
-     * number, after the one numbered {@code afterNumber} in {@code afterWorkspaceId} ("" and 0 to start):
-     * what reminders look at, a page at a time.
+     * At most {@code limit} changes waiting for approval that were requested by {@code requestedBy}, in
+     * every workspace, ordered by workspace and number, after the one numbered {@code afterNumber} in
+     * {@code afterWorkspaceId} ("" and 0 to start): what reminders look at, a page at a time.
      */
-    List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, int limit);
+    List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, java.time.Instant requestedBy, int limit);
 
     /**
      * The id of the change whose live message is this one, if any: only the id, since whatever acts

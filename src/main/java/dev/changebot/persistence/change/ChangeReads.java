@@ -74,8 +74,9 @@ class ChangeReads {
                 found.approvalsCurrent() ? found : new Found(found.row(), approvalsOf(found.row().id()), true));
     }
 
-    List<Found> awaitingApproval(String afterWorkspaceId, long afterNumber, int limit) {
-        return list(AWAITING_APPROVAL, Map.of("workspaceId", afterWorkspaceId, "after", afterNumber, "limit", limit));
+    List<Found> awaitingApproval(String afterWorkspaceId, long afterNumber, Instant requestedBy, int limit) {
+        return list(AWAITING_APPROVAL, Map.of("workspaceId", afterWorkspaceId, "after", afterNumber,
+                "requestedBy", java.sql.Timestamp.from(requestedBy), "limit", limit));
     }
 
     List<Found> openPage(String workspaceId, int skip, int limit) {

@@ -56,11 +56,13 @@ final class ChangeSql {
 
     /** Every change awaiting approval, in every workspace: a scan of change_request_awaiting, not of history. */
     /**
-     * A page of the changes waiting for approval in every workspace, by workspace and number after a
-     * position (keyset over change_request_awaiting), so the reminder sweep holds one page at a time.
+     * A page of the changes waiting for approval in every workspace, requested by a time, by workspace
+     * and number after a position (keyset over change_request_awaiting), so the reminder sweep holds
+     * one page at a time and never maps a change too young to be nudged.
      */
     static final String AWAITING_APPROVAL = SELECT + " WHERE " + OpenStateSql.AWAITING
-            + " AND (c.workspace_id, c.number) > (:workspaceId, :after) ORDER BY c.workspace_id, c.number LIMIT :limit";
+            + " AND (c.workspace_id, c.number) > (:workspaceId, :after) AND c.requested_at <= :requestedBy"
+            + " ORDER BY c.workspace_id, c.number LIMIT :limit";
 
     /**
      * A page of open changes in number order. The page's first number is found by an index-only

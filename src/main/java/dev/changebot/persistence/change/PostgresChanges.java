@@ -7,6 +7,7 @@ import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -103,8 +104,9 @@ class PostgresChanges implements Changes {
     }
 
     @Override
-    public List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, int limit) {
-        return reads.awaitingApproval(afterWorkspaceId, afterNumber, limit).stream().map(mapper::toChange).toList();
+    public List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, Instant requestedBy, int limit) {
+        return reads.awaitingApproval(afterWorkspaceId, afterNumber, requestedBy, limit).stream()
+                .map(mapper::toChange).toList();
     }
 
     @Override

@@ -89,10 +89,13 @@ class ChangeReadsTest {
         }
         assertThat(changes.findAll(TEAM, List.of(new ChangeId(1), new ChangeId(2), new ChangeId(3), new ChangeId(9))))
                 .map(ChangeReadsTest::parts).containsExactlyInAnyOrder(full, emergency, plain);
-        assertThat(changes.findAwaitingApproval("", 0, 30)).map(ChangeReadsTest::parts).containsExactly(full, plain);
-        assertThat(changes.findAwaitingApproval(TEAM, 1, 30)).map(ChangeReadsTest::parts).containsExactly(plain);
-        assertThat(changes.findAwaitingApproval("", 0, 1)).map(ChangeReadsTest::parts).containsExactly(full);
-        assertThat(changes.findAwaitingApproval(TEAM, 3, 30)).isEmpty();
+        var later = Instant.now().plusSeconds(60);
+        assertThat(changes.findAwaitingApproval("", 0, later, 30)).map(ChangeReadsTest::parts).containsExactly(full, plain);
+        assertThat(changes.findAwaitingApproval(TEAM, 1, later, 30)).map(ChangeReadsTest::parts).containsExactly(plain);
+        assertThat(changes.findAwaitingApproval("", 0, later, 1)).map(ChangeReadsTest::parts).containsExactly(full);
+        assertThat(changes.findAwaitingApproval(TEAM, 3, later, 30)).isEmpty();
+        assertThat(changes.findAwaitingApproval("", 0, full.requestedAt().minusMillis(1), 30))
+                .as("requested after the time asked for").isEmpty();
         assertThat(open.page(TEAM, 0, 30)).map(ChangeReadsTest::parts).containsExactly(full, emergency, plain);
         assertThat(open.page(TEAM, 1, 1)).map(ChangeReadsTest::parts).containsExactly(emergency);
         assertThat(open.after(TEAM, 1, 30)).map(ChangeReadsTest::parts).containsExactly(emergency, plain);

@@ -135,6 +135,7 @@ class OpenChangeQueriesTest {
             values.add(switch (name) {
                 case "workspaceId" -> "'T1'";
                 case "requesterId" -> "'U7'";
+                case "requestedBy" -> "now()";
                 default -> "20";
             });
         }
