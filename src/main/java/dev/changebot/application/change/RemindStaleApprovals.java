@@ -13,6 +13,7 @@ import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.policy.Reminders;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -92,7 +93,7 @@ public class RemindStaleApprovals {
     }
 
     /** The soonest after a step opens that it can owe a nudge: the reminder, or an earlier escalation. */
-    private static java.time.Duration earliestNudge(Reminders reminders) {
+    private static Duration earliestNudge(Reminders reminders) {
         var escalate = reminders.escalateAfter();
         return escalate.isZero() || escalate.compareTo(reminders.remindAfter()) >= 0 ? reminders.remindAfter() : escalate;
     }

@@ -1,5 +1,6 @@
 package dev.changebot.domain.change;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public interface Changes {
      * every workspace, ordered by workspace and number, after the one numbered {@code afterNumber} in
      * {@code afterWorkspaceId} ("" and 0 to start): what reminders look at, a page at a time.
      */
-    List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, java.time.Instant requestedBy, int limit);
+    List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, Instant requestedBy, int limit);
 
     /**
      * The id of the change whose live message is this one, if any: only the id, since whatever acts

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -76,7 +77,7 @@ class ChangeReads {
 
     List<Found> awaitingApproval(String afterWorkspaceId, long afterNumber, Instant requestedBy, int limit) {
         return list(AWAITING_APPROVAL, Map.of("workspaceId", afterWorkspaceId, "after", afterNumber,
-                "requestedBy", java.sql.Timestamp.from(requestedBy), "limit", limit));
+                "requestedBy", Timestamp.from(requestedBy), "limit", limit));
     }
 
     List<Found> openPage(String workspaceId, int skip, int limit) {

@@ -54,7 +54,6 @@ final class ChangeSql {
     static final String APPROVALS_OF = """
             SELECT approver_id, approved_at, step FROM change_approval WHERE change_id = :changeId ORDER BY id""";
 
-    /** Every change awaiting approval, in every workspace: a scan of change_request_awaiting, not of history. */
     /**
      * A page of the changes waiting for approval in every workspace, requested by a time, by workspace
      * and number after a position (keyset over change_request_awaiting), so the reminder sweep holds
