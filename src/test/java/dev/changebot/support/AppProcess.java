@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -226,11 +227,38 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A port nothing listens on, for the app's HTTP server, taken below the kernel's ephemeral range:
+     * the app's embedded PostgreSQL asks the kernel for any free port (bind to 0), which comes from
+     * that range and can be the very port a bind to 0 here had just handed back (CI saw the server
+     * lose its port to the database that way). Falls back to the kernel's choice when none is free.
+     */
     public static int freePort() {
+        int below = ephemeralRangeStart();
+        var random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int candidate = random.nextInt(10_000, below);
+            try (var socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // In use: try another.
+            }
+        }
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first port of Linux's ephemeral range (ip_local_port_range), 32768 where it cannot be read. */
+    private static int ephemeralRangeStart() {
+        try {
+            var range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            int start = Integer.parseInt(range.trim().split("\\s+")[0]);
+            return start > 10_001 ? start : 32_768;
+        } catch (IOException | RuntimeException unreadable) {
+            return 32_768;
         }
     }
 
