@@ -22,12 +22,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * chat-backend, Category 2 step 2 ("Backend Lead reviews within 1 business day"): reminder after
  * 8 h, escalation to the Tech Architect in #deployments after 24 h; the job is triggered with a
  * controlled clock.
  */
+@Timeout(120)
 class ApprovalRemindersTest {
 
     static final Instant REQUESTED = Instant.parse("2026-03-09T09:00:00Z");
