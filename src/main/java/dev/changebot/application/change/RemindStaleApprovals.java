@@ -10,10 +10,8 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.Changes;
 import dev.changebot.domain.notice.WhoIsTold;
 import dev.changebot.domain.policy.Policy;
-import dev.changebot.domain.policy.Reminders;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -67,7 +65,7 @@ public class RemindStaleApprovals {
      */
     public int run() {
         var now = clock.instant();
-        var requestedBy = now.minus(earliestNudge(policy.reminders()));
+        var requestedBy = now.minus(policy.reminders().earliestNudge());
         int sent = 0;
         String afterWorkspace = "";
         long afterNumber = 0;
@@ -90,12 +88,6 @@ public class RemindStaleApprovals {
             }
         } while (page.size() == PAGE);
         return sent;
-    }
-
-    /** The soonest after a step opens that it can owe a nudge: the reminder, or an earlier escalation. */
-    private static Duration earliestNudge(Reminders reminders) {
-        var escalate = reminders.escalateAfter();
-        return escalate.isZero() || escalate.compareTo(reminders.remindAfter()) >= 0 ? reminders.remindAfter() : escalate;
     }
 
     private int nudge(Change change, Instant now) {
