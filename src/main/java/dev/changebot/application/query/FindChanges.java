@@ -43,31 +43,30 @@ public class FindChanges {
 
     /**
      * Page {@code page} of the open changes, {@code perPage} to a page, in number order; a page past
-     * the end is the last one. Reads the page and a count that stops at {@link #COUNT_LIMIT}, or a
-     * page past the page asked for when that is further: never every open change.
+     * the end is the last one. Reads the page with a count that stops at {@link #COUNT_LIMIT}, or a
+     * page past the page asked for when that is further: never every open change. One statement (one
+     * snapshot) answers both; only a page asked for past the end is read again, as the last page.
      */
     public OpenChangesPage openPage(String workspaceId, int page, int perPage) {
-        return transactions.inTransaction(() -> {
-            int asked = Math.max(page, 1);
-            long skip = (long) (asked - 1) * perPage;
-            // Far enough that a count which stops there still knows a full next page follows; one
-            // further tells whether the count is exact.
-            long limit = Math.max(COUNT_LIMIT, skip + 2L * perPage) + 1;
-            long counted = open.countUpTo(workspaceId, limit);
-            if (counted == limit) {
-                // More than limit - 1 are open: the page asked for is full and more than a page follows it.
-                long known = limit - 1;
-                var changes = open.page(workspaceId, (int) skip, perPage);
-                return new OpenChangesPage(changes, asked, pagesOf(limit, perPage), Count.moreThan(known),
-                        Count.moreThan(known - skip - changes.size()));
-            }
-            int pages = pagesOf(counted, perPage);
-            int shown = Math.min(asked, pages);
-            int first = (shown - 1) * perPage;
-            var changes = counted == 0 ? List.<Change>of() : open.page(workspaceId, first, perPage);
-            return new OpenChangesPage(changes, shown, pages, Count.exactly(counted),
-                    Count.exactly(Math.max(0, counted - first - changes.size())));
-        });
+        int asked = Math.max(page, 1);
+        long skip = (long) (asked - 1) * perPage;
+        // Far enough that a count which stops there still knows a full next page follows; one
+        // further tells whether the count is exact.
+        long limit = Math.max(COUNT_LIMIT, skip + 2L * perPage) + 1;
+        var read = open.countedPage(workspaceId, (int) skip, perPage, limit);
+        long counted = read.counted();
+        if (counted == limit) {
+            // More than limit - 1 are open: the page asked for is full and more than a page follows it.
+            long known = limit - 1;
+            return new OpenChangesPage(read.changes(), asked, pagesOf(limit, perPage), Count.moreThan(known),
+                    Count.moreThan(known - skip - read.changes().size()));
+        }
+        int pages = pagesOf(counted, perPage);
+        int shown = Math.min(asked, pages);
+        int first = (shown - 1) * perPage;
+        var changes = first == skip || counted == 0 ? read.changes() : open.page(workspaceId, first, perPage);
+        return new OpenChangesPage(changes, shown, pages, Count.exactly(counted),
+                Count.exactly(Math.max(0, counted - first - changes.size())));
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The reads of {@link ChangeSql}, mapped by hand: the columns by position, the JSON columns as the
@@ -49,6 +50,10 @@ class ChangeReads {
 
     /** The column after the row's own: its approvals; the one after that, in the lock's read only, their currency. */
     private static final int APPROVALS_COLUMN = 41;
+
+    /** {@link #countedPage}'s statements by their numbers (most lists ask for the first page; a bound for the rest). */
+    private static final int COUNTED_PAGES_KEPT = 64;
+    private final Map<List<Long>, NamedSql> countedPages = new ConcurrentHashMap<>();
 
     private final ConnectionOperations<Connection> connections;
     private final JsonMapper json;
@@ -82,6 +87,31 @@ class ChangeReads {
 
     List<Found> openPage(String workspaceId, int skip, int limit) {
         return list(OPEN_PAGE, Map.of("workspaceId", workspaceId, "skip", skip, "limit", limit));
+    }
+
+    /** A page of open changes and their count up to {@code countLimit}, read together ({@link ChangeSql#countedPage}). */
+    record CountedFound(List<Found> page, long counted) {
+    }
+
+    CountedFound countedPage(String workspaceId, int skip, int limit, long countLimit) {
+        var sql = countedPages.computeIfAbsent(List.of((long) skip, (long) limit, countLimit),
+                key -> NamedSql.of(ChangeSql.countedPage(skip, limit, countLimit)));
+        if (countedPages.size() > COUNTED_PAGES_KEPT) {
+            countedPages.clear();
+        }
+        return query(sql, Map.of("workspaceId", workspaceId),
+                rows -> {
+                    var page = new ArrayList<Found>();
+                    long counted = 0;
+                    while (rows.next()) {
+                        counted = rows.getLong(APPROVALS_COLUMN + 1);
+                        rows.getLong(1);
+                        if (!rows.wasNull()) {
+                            page.add(found(rows, false));
+                        }
+                    }
+                    return new CountedFound(page, counted);
+                });
     }
 
     List<Found> openAfter(String workspaceId, long after, int limit) {

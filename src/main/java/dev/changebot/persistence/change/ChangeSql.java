@@ -73,6 +73,29 @@ final class ChangeSql {
             + OpenStateSql.OPEN + " ORDER BY number OFFSET :skip LIMIT 1)"
             + " ORDER BY c.number LIMIT :limit";
 
+    /**
+     * {@link #OPEN_PAGE} and the open changes counted up to a limit, in one statement: the count is every row's
+     * last column, and a row of nulls but the count stands for an empty page. The limits and the skip are
+     * written in as numbers ({@link #countedPage}): a prepared statement with {@code LIMIT $n} is planned
+     * again at every execution (PostgreSQL's generic plan, not knowing the limit, looks dearer than each
+     * custom one), and planning cost this read more than running it (docs/performance.md, seventh session).
+     */
+    private static final String COUNTED_PAGE = """
+            SELECT page.*, counted.n FROM
+                   (SELECT count(*) AS n FROM (SELECT 1 FROM change_request WHERE workspace_id = :workspaceId AND %1$s
+                     LIMIT %2$d) AS open_ones) AS counted
+              LEFT JOIN LATERAL (SELECT %3$s,
+                   %4$s
+                     FROM change_request c WHERE c.workspace_id = :workspaceId AND %1$s AND c.number >= (SELECT number
+                     FROM change_request WHERE workspace_id = :workspaceId AND %1$s ORDER BY number OFFSET %5$d LIMIT 1)
+                    ORDER BY c.number LIMIT %6$d) AS page ON true
+             ORDER BY page.number""";
+
+    /** {@link #COUNTED_PAGE} for these numbers (never input: counts and sizes the caller worked out). */
+    static String countedPage(int skip, int limit, long countLimit) {
+        return COUNTED_PAGE.formatted(OpenStateSql.OPEN, countLimit, COLUMNS, APPROVALS, skip, limit);
+    }
+
     /** Keyset: the next page after the last number a person saw. */
     static final String OPEN_AFTER = SELECT + " WHERE c.workspace_id = :workspaceId AND " + OpenStateSql.OPEN
             + " AND c.number > :after ORDER BY c.number LIMIT :limit";

@@ -30,6 +30,12 @@ class PostgresOpenChanges implements OpenChanges {
     }
 
     @Override
+    public CountedPage countedPage(String workspaceId, int skip, int limit, long countLimit) {
+        var read = reads.countedPage(workspaceId, Math.max(skip, 0), limit, countLimit);
+        return new CountedPage(changes(read.page()), read.counted());
+    }
+
+    @Override
     public List<Change> after(String workspaceId, long afterNumber, int limit) {
         return changes(reads.openAfter(workspaceId, afterNumber, limit));
     }

@@ -110,6 +110,11 @@ class HomeOverviewTest {
         }
 
         @Override
+        public CountedPage countedPage(String workspaceId, int skip, int limit, long countLimit) {
+            return new CountedPage(page(workspaceId, skip, limit), countUpTo(workspaceId, countLimit));
+        }
+
+        @Override
         public List<Change> after(String workspaceId, long afterNumber, int limit) {
             return handOut(changes.stream().filter(c -> c.id().number() > afterNumber).limit(limit).toList(), limit);
         }

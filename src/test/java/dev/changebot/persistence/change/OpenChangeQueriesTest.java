@@ -66,7 +66,7 @@ class OpenChangeQueriesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"findOpen", "countOpen", "findOpenPage", "countOpenRequestedBy", "findOpenRequestedBy",
-            "findAwaitingApprovalAfter", "findAwaitingApproval", "findOpenAfter", "countOpenAfter"})
+            "findAwaitingApprovalAfter", "findAwaitingApproval", "findOpenAfter", "countOpenAfter", "countedPage"})
     @DisplayName("reads a partial index over open changes, never the whole table, in its generic plan")
     void usesAPartialIndex(String method) throws SQLException {
         var plan = genericPlan(sqlOf(method));
@@ -83,6 +83,61 @@ class OpenChangeQueriesTest {
 
         assertThat(plan).as(plan).contains("Index Only Scan using change_request_open").doesNotContain("Seq Scan");
         assertThat(rowsOfTheOuterScan(plan)).isEqualTo(30);
+    }
+
+    @Test
+    @DisplayName("a list's page and count in one statement: the page's rows with the count on each, or one row of the count alone past the end")
+    void countedPage() throws SQLException {
+        var sql = ChangeSql.countedPage(30, 20, 1001).replace(":workspaceId", "'T1'");
+        try (var connection = db.connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery(sql)) {
+            var numbers = new ArrayList<Long>();
+            while (rows.next()) {
+                numbers.add(rows.getLong("number"));
+                assertThat(rows.getLong("n")).isEqualTo(60);
+            }
+            assertThat(numbers).hasSize(20).startsWith(20031L).endsWith(20050L);
+        }
+        try (var connection = db.connect(); var statement = connection.createStatement();
+             var rows = statement.executeQuery(ChangeSql.countedPage(90, 20, 25).replace(":workspaceId", "'T1'"))) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getObject("id")).isNull();
+            assertThat(rows.getLong("n")).as("counted up to its limit").isEqualTo(25);
+            assertThat(rows.next()).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("a list's statement keeps its generic plan: not planned again at every execution, as with LIMIT as a parameter")
+    void countedPageIsPlannedOnce() throws SQLException {
+        // A workspace with a backlog of 20,000 open changes, alone (5,000 are not enough): where a limit given as a parameter
+        // makes PostgreSQL plan the statement again at every execution.
+        var backlog = TestPostgres.freshDatabase();
+        Flyway.configure().dataSource(backlog.url(), backlog.user(), backlog.password()).load().migrate();
+        try (var connection = backlog.connect(); var statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO change_request (workspace_id, number, requester_id, origin_channel_id, class_name, title,
+                        environment, proposed_start, requested_at, state, updated_at)
+                    SELECT 'T2', n, 'U1', 'C1', 'normal', 'change ' || n, 'production', now(), now(), 'PENDING_APPROVAL', now()
+                      FROM generate_series(1, 20000) AS n""");
+            statement.execute("ANALYZE change_request");
+            statement.execute("PREPARE listed(text) AS " + ChangeSql.countedPage(0, 20, 1001).replace(":workspaceId", "$1"));
+            statement.execute("PREPARE counted(text, bigint) AS " + sqlOf("countOpen").replace(":workspaceId", "$1")
+                    .replace(":limit", "$2"));
+            for (int i = 0; i < 8; i++) {
+                statement.execute("EXECUTE listed('T2')");
+                statement.execute("EXECUTE counted('T2', 1001)");
+            }
+            var plans = new LinkedHashMap<String, Long>();
+            try (var rows = statement.executeQuery("SELECT name, generic_plans FROM pg_prepared_statements")) {
+                while (rows.next()) {
+                    plans.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            assertThat(plans.get("listed")).as("generic executions of the list's statement").isGreaterThanOrEqualTo(3);
+            // What the list ran before: a count with its limit as a parameter, planned anew every time.
+            assertThat(plans.get("counted")).as("generic executions of a count limited by a parameter").isZero();
+        }
     }
 
     @Test
@@ -112,7 +167,8 @@ class OpenChangeQueriesTest {
     private static String sqlOf(String method) {
         var mappedByHand = Map.of("findOpenPage", ChangeSql.OPEN_PAGE, "findOpenAfter", ChangeSql.OPEN_AFTER,
                 "findOpenRequestedBy", ChangeSql.OPEN_REQUESTED_BY, "findAwaitingApproval", ChangeSql.AWAITING_APPROVAL,
-                "findAwaitingApprovalAfter", ChangeSql.AWAITING_APPROVAL_AFTER);
+                "findAwaitingApprovalAfter", ChangeSql.AWAITING_APPROVAL_AFTER,
+                "countedPage", ChangeSql.countedPage(0, 20, 1001));
         if (mappedByHand.containsKey(method)) {
             return mappedByHand.get(method);
         }
