@@ -5,8 +5,11 @@ import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.gate.GateCheck;
 import dev.changebot.domain.gate.GateState;
 import dev.changebot.domain.gate.GateVerdict;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,9 +25,11 @@ class PostgresGateChecks implements GateChecks {
 
     private final JdbcOperations jdbc;
     private final GateCheckCounts counts;
+    private final ConnectionOperations<Connection> connections;
 
-    PostgresGateChecks(JdbcOperations jdbc, GateCheckCounts counts) {
+    PostgresGateChecks(JdbcOperations jdbc, GateCheckCounts counts, ConnectionOperations<Connection> connections) {
         this.jdbc = jdbc;
+        this.connections = connections;
         this.counts = counts;
     }
 
@@ -76,8 +81,10 @@ class PostgresGateChecks implements GateChecks {
 
     @Override
     public List<GateCheck> pending(int limit) {
-        return Rows.query(jdbc, "list pending gate checks", PostgresGateChecks::check,
-                "SELECT " + COLUMNS + " FROM gate_check WHERE state = 'pending' ORDER BY id LIMIT ?", limit);
+        // In the caller's transaction, or autocommitted on a connection of its own: the settler's look is one read.
+        return connections.execute(ConnectionDefinition.READ_ONLY, status -> Rows.query(jdbc,
+                "list pending gate checks", PostgresGateChecks::check,
+                "SELECT " + COLUMNS + " FROM gate_check WHERE state = 'pending' ORDER BY id LIMIT ?", limit));
     }
 
     @Override
