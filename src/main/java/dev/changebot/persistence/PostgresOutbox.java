@@ -27,9 +27,7 @@ class PostgresOutbox extends PostgresQueue<OutboxEntry> implements Outbox, Chang
     private static final String ANNOUNCE = """
             INSERT INTO slack_outbox (workspace_id, change_number, created_at, next_attempt_at)
             VALUES (?, ?, ?, ?)
-            ON CONFLICT (workspace_id, change_number) WHERE delivered_at IS NULL AND failed_at IS NULL
-            DO UPDATE SET version = slack_outbox.version + 1,
-                          next_attempt_at = LEAST(slack_outbox.next_attempt_at, EXCLUDED.next_attempt_at)""";
+            """ + OutboxSql.ANNOUNCED_AGAIN;
 
     /**
      * As every queue's claim ({@link QueueTable}), leaving out entries that wait for their update

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What an approval costs PostgreSQL, read from the driver's own protocol log (every statement it
  * sends), on the thread that approves: the change is read once, locked, and only what the approval
- * changed is written.
+ * changed is written, with the message's refresh, in one statement.
  */
 @Timeout(120)
 class ApprovalStatementsTest {
@@ -48,6 +48,7 @@ class ApprovalStatementsTest {
     RunningApp app;
     final SentStatements sent = new SentStatements();
     Level levelBefore;
+    List<Map<String, Object>> pendingBefore;
 
     @BeforeEach
     void aChangeWithOneOfItsTwoApprovals() {
@@ -59,6 +60,7 @@ class ApprovalStatementsTest {
                 ChangeRef.inChannel("C0DEPLOYS").encode(),
                 ChangeForms.complete(Instant.now().plus(Duration.ofHours(1))).state()), SlackPayloads.FORM);
         assertThat(approve("U0ALICE")).isInstanceOf(ActionOutcome.Done.class);
+        pendingBefore = db.rows("SELECT id, version FROM slack_outbox WHERE delivered_at IS NULL");
         levelBefore = DRIVER.getLevel();
         DRIVER.setLevel(Level.FINEST);
         DRIVER.addHandler(sent);
@@ -73,7 +75,7 @@ class ApprovalStatementsTest {
     }
 
     @Test
-    @DisplayName("the second approval: one read of the change (the lock); the row, the one approval and the event in one write; the message queued")
+    @DisplayName("the second approval: one read of the change (the lock); the row, the one approval, the event and the message's refresh in one write")
     void secondApproval() {
         var outcome = approve("U0BOB");
 
@@ -84,13 +86,21 @@ class ApprovalStatementsTest {
                 .as("the change is read once, FOR UPDATE").hasSize(1)
                 .allMatch(sql -> sql.contains("for update"));
         assertThat(statements).filteredOn(sql -> sql.contains("change_approval") && !sql.startsWith("select"))
-                .as("only the new approval is written, with the row and the event").singleElement()
+                .as("only the new approval is written, with the row, the event and the message's outbox row").singleElement()
                 .satisfies(write -> {
                     assertThat(write).startsWith("with changed as (update change_request set");
                     assertThat(write.split("insert into change_approval", -1)).as("approvals inserted").hasSize(2);
-                    assertThat(write).contains("insert into change_event");
+                    assertThat(write).contains("insert into change_event").contains("insert into slack_outbox");
                 });
-        assertThat(statements).as("the lock, the change's write, the message's outbox row").hasSize(3);
+        assertThat(statements).as("the lock, and the change's write with its message's outbox row").hasSize(2);
+        var pendingAfter = db.rows("SELECT id, version FROM slack_outbox WHERE delivered_at IS NULL");
+        assertThat(pendingBefore).as("the message's refresh pending before").hasSize(1);
+        assertThat(pendingAfter).as("the same pending refresh, queued again (its version bumped)").singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("id")).isEqualTo(pendingBefore.get(0).get("id"));
+                    assertThat(((Number) row.get("version")).intValue())
+                            .isEqualTo(((Number) pendingBefore.get(0).get("version")).intValue() + 1);
+                });
         assertThat(db.rows("SELECT approver_id FROM change_approval ORDER BY id"))
                 .extracting(row -> row.get("approver_id")).containsExactly("U0ALICE", "U0BOB");
     }

@@ -1,5 +1,6 @@
 package dev.changebot.application.change;
 
+import dev.changebot.application.port.AnnouncedChanges;
 import dev.changebot.application.port.CalendarStates;
 import dev.changebot.application.port.ChangeAnnouncer;
 import dev.changebot.application.port.ConflictLedger;
@@ -59,6 +60,7 @@ public class ChangeService {
     private final Policy policy;
     private final Clock clock;
     private final ConflictLedger conflicts;
+    private final AnnouncedChanges announced;
 
     /** Without recorded conflicts: for tests of the other rules. */
     public ChangeService(Changes changes, Transactions transactions, ChangeAnnouncer announcer, TimerStore timers,
@@ -68,11 +70,20 @@ public class ChangeService {
                 ConflictLedger.NONE);
     }
 
-    @jakarta.inject.Inject
+    /** With the store and the announcer each on its own: for tests of the rules. */
     public ChangeService(Changes changes, Transactions transactions, ChangeAnnouncer announcer, TimerStore timers,
                          TimerAlarms alarms, Notices notices, RoleDirectory directory, CalendarStates calendar, ChangeRules rules,
                          Policy policy, Clock clock, ConflictLedger conflicts) {
+        this(changes, transactions, announcer, timers, alarms, notices, directory, calendar, rules, policy, clock,
+                conflicts, AnnouncedChanges.of(changes, announcer));
+    }
+
+    @jakarta.inject.Inject
+    public ChangeService(Changes changes, Transactions transactions, ChangeAnnouncer announcer, TimerStore timers,
+                         TimerAlarms alarms, Notices notices, RoleDirectory directory, CalendarStates calendar, ChangeRules rules,
+                         Policy policy, Clock clock, ConflictLedger conflicts, AnnouncedChanges announced) {
         this.conflicts = conflicts;
+        this.announced = announced;
         this.changes = changes;
         this.transactions = transactions;
         this.announcer = announcer;
@@ -159,23 +170,20 @@ public class ChangeService {
     public void create(Change change, ChangeEvent created, List<ChangeEvent> then) {
         changes.add(change, created);
         TimerChanges.after(change, created, policy.reminders()).forEach(timer -> set(change, timer));
-        applyAndStore(change, then, Map.of()).forEach(notices::send);
+        applyAndStore(change, then, Map.of(), false).forEach(notices::send);
         announcer.changed(change);
     }
 
     /**
      * Applies and stores each event with the change, sets or calls off the timers that follow from it,
-     * and queues the change's message refresh when anything was recorded: inside the caller's
-     * transaction. Returns who is to be told because of the events.
+     * and queues the change's message refresh when anything was recorded (with the last event's write):
+     * inside the caller's transaction. Returns who is to be told because of the events.
      */
     private List<Notice> record(Change change, List<ChangeEvent> events, Map<String, Set<String>> roleMembers) {
         boolean heldItsSlot = HOLDS_A_SLOT.contains(change.state());
-        var told = applyAndStore(change, events, roleMembers);
-        if (!events.isEmpty()) {
-            announcer.changed(change);
-            if (heldItsSlot && !HOLDS_A_SLOT.contains(change.state())) {
-                refreshPartners(change);
-            }
+        var told = applyAndStore(change, events, roleMembers, true);
+        if (!events.isEmpty() && heldItsSlot && !HOLDS_A_SLOT.contains(change.state())) {
+            refreshPartners(change);
         }
         return told;
     }
@@ -192,14 +200,22 @@ public class ChangeService {
         }
     }
 
-    private List<Notice> applyAndStore(Change change, List<ChangeEvent> events, Map<String, Set<String>> roleMembers) {
+    /** {@code announce}: the last event's write also queues the change's message refresh. */
+    private List<Notice> applyAndStore(Change change, List<ChangeEvent> events, Map<String, Set<String>> roleMembers,
+                                       boolean announce) {
         var told = new ArrayList<Notice>();
-        for (var event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            var event = events.get(i);
+            boolean lastEvent = i == events.size() - 1;
             // The follow-ups the event starts are recorded just before it, so its own effect sees them owed.
             var owed = FollowUpTriggers.owedAfter(change, event, policy);
             for (var each : owed.isPresent() ? List.of(owed.get(), event) : List.of(event)) {
                 change.apply(each);
-                changes.update(change, each);
+                if (announce && lastEvent && each == event) {
+                    announced.updateAndAnnounce(change, each);
+                } else {
+                    changes.update(change, each);
+                }
                 TimerChanges.after(change, each, policy.reminders()).forEach(timer -> set(change, timer));
                 told.addAll(WhoIsTold.after(change, each, policy, roleMembers));
             }

@@ -1,11 +1,13 @@
 package dev.changebot.persistence.change;
 
+import dev.changebot.persistence.OutboxSql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,11 +15,12 @@ import java.util.Map;
 
 /**
  * What a command on a locked change writes, as one statement: the row, the one approval its event adds
- * or withdraws, and the event. Three statements were three round trips, each parsed, bound and
- * answered on its own while the change's lock is held (docs/performance.md, "the click's
- * transaction"); data-modifying CTEs do the same writes in one, in the same transaction, with the
- * same results: the row is written whole (as the repository's update did), the approval keeps its
- * unique key's idempotence, and the event row is inserted only if the change row was there.
+ * or withdraws, the event, and for a command's last event the change's message queued for a refresh.
+ * Four statements were four round trips, each parsed, bound and answered on its own while the
+ * change's lock is held (docs/performance.md, "the click's transaction"); data-modifying CTEs do the
+ * same writes in one, in the same transaction, with the same results: the row is written whole (as the
+ * repository's update did), the approval keeps its unique key's idempotence, the outbox row its
+ * one-pending-row-per-change upsert, and the event row is inserted only if the change row was there.
  */
 @Singleton
 class CommandWrite {
@@ -33,28 +36,47 @@ class CommandWrite {
 
     private static final String UPDATE_ROW = "UPDATE change_request SET "
             + String.join(", ", ROW_COLUMNS.stream().map(CommandWrite::assignment).toList())
-            + " WHERE id = :rowId RETURNING id";
+            + " WHERE id = :rowId RETURNING id, workspace_id, number";
 
     private static final String INSERT_EVENT = """
             INSERT INTO change_event (change_id, workspace_id, type, actor_id, occurred_at, details)
             SELECT id, :workspaceId, :eventType, :actorId, :occurredAt, CAST(:details AS jsonb) FROM changed""";
 
-    private static final NamedSql ROW_AND_EVENT = NamedSql.of("WITH changed AS (" + UPDATE_ROW + ")\n" + INSERT_EVENT);
-
-    private static final NamedSql ROW_APPROVAL_AND_EVENT = NamedSql.of("WITH changed AS (" + UPDATE_ROW + """
-            ),
+    private static final String APPROVAL = """
             approval AS (
                 INSERT INTO change_approval (change_id, approver_id, approved_at, step)
                 SELECT id, :approverId, :approvedAt, :step FROM changed
-                ON CONFLICT (change_id, step, approver_id) DO NOTHING)
-            """ + INSERT_EVENT);
+                ON CONFLICT (change_id, step, approver_id) DO NOTHING)""";
 
-    private static final NamedSql ROW_REVOCATION_AND_EVENT = NamedSql.of("WITH changed AS (" + UPDATE_ROW + """
-            ),
+    private static final String REVOCATION = """
             revocation AS (
                 DELETE FROM change_approval
-                 WHERE change_id = (SELECT id FROM changed) AND step = :step AND approver_id = :approverId)
-            """ + INSERT_EVENT);
+                 WHERE change_id = (SELECT id FROM changed) AND step = :step AND approver_id = :approverId)""";
+
+    /** The change's message queued for a refresh (as PostgresOutbox's announcement), if the row was there. */
+    private static final String ANNOUNCEMENT = """
+            announced AS (
+                INSERT INTO slack_outbox (workspace_id, change_number, created_at, next_attempt_at)
+                SELECT workspace_id, number, :announcedAt, :announcedAt FROM changed
+            """ + OutboxSql.ANNOUNCED_AGAIN + ")";
+
+    /** By the approval change's kind (none, added, withdrawn), then whether the message is announced. */
+    private static final NamedSql[][] STATEMENTS = {
+            {statement(null, false), statement(null, true)},
+            {statement(APPROVAL, false), statement(APPROVAL, true)},
+            {statement(REVOCATION, false), statement(REVOCATION, true)}};
+
+    private static NamedSql statement(String approvalPart, boolean announce) {
+        var ctes = new ArrayList<String>();
+        ctes.add("changed AS (" + UPDATE_ROW + ")");
+        if (approvalPart != null) {
+            ctes.add(approvalPart);
+        }
+        if (announce) {
+            ctes.add(ANNOUNCEMENT);
+        }
+        return NamedSql.of("WITH " + String.join(",\n", ctes) + "\n" + INSERT_EVENT);
+    }
 
     /** The approval an event adds or withdraws, if any. */
     record ApprovalChange(boolean added, String approverId, Instant at, int step) {
@@ -70,8 +92,12 @@ class CommandWrite {
         this.jdbc = jdbc;
     }
 
-    /** @throws IllegalStateException when the row is not there (nothing is written then) or the write fails */
-    void write(ChangeRow row, ApprovalChange approval, EventValues event) {
+    /**
+     * {@code announcedAt}: also queues the change's message for a refresh, in the same statement (null: not).
+     *
+     * @throws IllegalStateException when the row is not there (nothing is written then) or the write fails
+     */
+    void write(ChangeRow row, ApprovalChange approval, EventValues event, Instant announcedAt) {
         var values = new HashMap<String, Object>(64);
         var components = rowValues(row);
         for (int i = 0; i < ROW_COLUMNS.size(); i++) {
@@ -82,19 +108,22 @@ class CommandWrite {
         values.put("actorId", event.actorId());
         values.put("occurredAt", bindable(event.occurredAt()));
         values.put("details", event.details());
-        NamedSql sql = ROW_AND_EVENT;
+        int kind = 0;
         if (approval != null) {
             values.put("approverId", approval.approverId());
             values.put("step", approval.step());
             if (approval.added()) {
                 values.put("approvedAt", bindable(approval.at()));
-                sql = ROW_APPROVAL_AND_EVENT;
+                kind = 1;
             } else {
-                sql = ROW_REVOCATION_AND_EVENT;
+                kind = 2;
             }
         }
+        if (announcedAt != null) {
+            values.put("announcedAt", bindable(announcedAt));
+        }
         values.put("workspaceId", event.workspaceId());
-        if (execute(sql, values) != 1) {
+        if (execute(STATEMENTS[kind][announcedAt == null ? 0 : 1], values) != 1) {
             throw new IllegalStateException("Change row " + row.id() + " was not there to update");
         }
     }

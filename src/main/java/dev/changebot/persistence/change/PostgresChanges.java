@@ -1,5 +1,6 @@
 package dev.changebot.persistence.change;
 
+import dev.changebot.application.port.AnnouncedChanges;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.persistence.audit.RecordedFacts;
@@ -12,9 +13,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Changes in PostgreSQL. Callers hold the transaction; every write stores its audit event beside it. */
+/**
+ * Changes in PostgreSQL. Callers hold the transaction; every write stores its audit event beside it, and
+ * a command's last write can queue the change's message refresh with it ({@link AnnouncedChanges}).
+ */
 @Singleton
-class PostgresChanges implements Changes {
+class PostgresChanges implements Changes, AnnouncedChanges {
 
     private final ChangeRowRepository rows;
     private final ApprovalRowRepository approvals;
@@ -63,6 +67,16 @@ class PostgresChanges implements Changes {
      */
     @Override
     public void update(Change change, ChangeEvent event) {
+        write(change, event, null);
+    }
+
+    /** As {@link #update}, with the change's outbox row (as PostgresOutbox writes it) in the same statement. */
+    @Override
+    public void updateAndAnnounce(Change change, ChangeEvent event) {
+        write(change, event, clock.instant());
+    }
+
+    private void write(Change change, ChangeEvent event, Instant announcedAt) {
         long rowId = loaded.rowIdOf(change).orElseGet(() -> rowIdOf(change));
         CommandWrite.ApprovalChange approval = null;
         if (event instanceof ChangeEvent.ChangeApproved approved) {
@@ -72,7 +86,7 @@ class PostgresChanges implements Changes {
         }
         commandWrite.write(mapper.toRow(rowId, change, clock.instant()), approval,
                 new CommandWrite.EventValues(change.workspaceId(), event.type(), event.actorId(), event.occurredAt(),
-                        eventDetails.of(event)));
+                        eventDetails.of(event)), announcedAt);
         recorded.recorded();
     }
 
