@@ -12,6 +12,7 @@ import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.MutableClock;
 import dev.changebot.support.RunningApp;
+import dev.changebot.support.SentStatements;
 import dev.changebot.support.SlackPayloads;
 import dev.changebot.support.TestDatabase;
 import dev.changebot.support.TestPostgres;
@@ -119,6 +120,34 @@ class AuditSequencerTest {
                 .hasSize(2).last().satisfies(r -> assertThat(r.get("body").toString()).contains("\"id\":\"pol-012\""));
         var verify = Verify.database(db);
         assertThat(verify.exit()).as(verify.toString()).isZero();
+    }
+
+    @Test
+    @DisplayName("a pass writes its entries in one statement, however many it chains")
+    void onePassOneInsert() throws Exception {
+        app = RunningApp.start(db, slack, Map.of("changebot.audit.poll", "0s"));
+        app.bean(AuditSequencer.class).chainNow();
+        // Recorded behind the app's back, so no commit of its wakes the sequencer's own thread: this thread chains them.
+        try (var connection = db.connect(); var insert = connection.prepareStatement("INSERT INTO audit_note"
+                + " (workspace_id, kind, actor_id, occurred_at) VALUES (?, 'EvidenceExported', 'U0AUDITOR', now())")) {
+            insert.setString(1, FakeSlackApi.TEAM_ID);
+            for (int i = 0; i < 12; i++) {
+                insert.executeUpdate();
+            }
+        }
+
+        try (var sent = SentStatements.listen()) {
+            var pass = app.bean(AuditSequencer.class).chainNow();
+
+            assertThat(pass.entries()).as("the policy the node runs, then the twelve notes").isEqualTo(13);
+            assertThat(sent.onThisThread()).filteredOn(sql -> sql.contains("insert into audit_entry")).singleElement();
+        }
+        assertThat(db.rows("SELECT seq FROM audit_entry WHERE kind = 'EvidenceExported' ORDER BY seq"))
+                .extracting(r -> ((Number) r.get("seq")).longValue()).containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(2, 13).boxed().toList());
+        var verify = Verify.database(db);
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+        assertThat(verify.out()).contains("13 of 13 entries valid");
     }
 
     private String say(String userId, String text) {

@@ -12,20 +12,14 @@ import dev.changebot.slack.SlackIds;
 import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.RunningApp;
+import dev.changebot.support.SentStatements;
 import dev.changebot.support.SlackPayloads;
 import dev.changebot.support.TestDatabase;
 import dev.changebot.support.TestPostgres;
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -40,14 +34,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class ApprovalStatementsTest {
 
-    /** Held: java.util.logging keeps loggers weakly, and a collected one would lose its level. */
-    private static final Logger DRIVER = Logger.getLogger("org.postgresql");
-
     FakeSlackApi slack;
     TestDatabase db;
     RunningApp app;
-    final SentStatements sent = new SentStatements();
-    Level levelBefore;
+    SentStatements sent;
     List<Map<String, Object>> pendingBefore;
 
     @BeforeEach
@@ -61,15 +51,12 @@ class ApprovalStatementsTest {
                 ChangeForms.complete(Instant.now().plus(Duration.ofHours(1))).state()), SlackPayloads.FORM);
         assertThat(approve("U0ALICE")).isInstanceOf(ActionOutcome.Done.class);
         pendingBefore = db.rows("SELECT id, version FROM slack_outbox WHERE delivered_at IS NULL");
-        levelBefore = DRIVER.getLevel();
-        DRIVER.setLevel(Level.FINEST);
-        DRIVER.addHandler(sent);
+        sent = SentStatements.listen();
     }
 
     @AfterEach
     void stop() {
-        DRIVER.removeHandler(sent);
-        DRIVER.setLevel(levelBefore);
+        sent.close();
         app.close();
         slack.close();
     }
@@ -108,43 +95,5 @@ class ApprovalStatementsTest {
     private ActionOutcome approve(String approver) {
         return app.bean(ChangeService.class).run(FakeSlackApi.TEAM_ID, new ChangeId(1), approver,
                 new ChangeCommand.Approve(ApprovalVia.COMMAND));
-    }
-
-    /** The statement texts the driver parses, per thread, lower-cased. */
-    private static final class SentStatements extends Handler {
-
-        private final List<String> texts = new ArrayList<>();
-        private final List<Thread> threads = new ArrayList<>();
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            var message = record.getMessage();
-            if (message == null || !message.contains("FE=> Parse(")) {
-                return;
-            }
-            var text = record.getParameters() == null ? message : MessageFormat.format(message, record.getParameters());
-            var start = text.indexOf("query=\"");
-            var query = start < 0 ? text : text.substring(start + "query=\"".length());
-            texts.add(query.strip().toLowerCase(Locale.ROOT));
-            threads.add(Thread.currentThread());
-        }
-
-        synchronized List<String> onThisThread() {
-            var mine = new ArrayList<String>();
-            for (int i = 0; i < texts.size(); i++) {
-                if (threads.get(i) == Thread.currentThread()) {
-                    mine.add(texts.get(i));
-                }
-            }
-            return mine;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
