@@ -7,7 +7,6 @@ import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
 
 /** Read-only questions about changes: one change with its ladder, or a page of the ones still open. */

@@ -131,9 +131,11 @@ class PostgresAuditLog implements AuditLog {
     }
 
     /**
-     * A pass's entries in one statement, whatever their number: each column as an array, unnested into rows
-     * (hashes as hex text, instants as ISO-8601 text: exact whatever the session's time zone). A JDBC batch sent them in one round trip but as one execution each, and a pass
-     * under a steady stream of approvals chains a dozen at a time (docs/performance.md, seventh session).
+     * A pass's entries in one statement, whatever their number: each column as an array, unnested into
+     * rows (hashes as hex text, instants as ISO-8601 text: exact whatever the session's time zone). A JDBC
+     * batch sent them in one round trip but as one execution each, and a pass under a steady stream of
+     * approvals chains a dozen at a time (docs/performance.md, seventh session). chained_at is the time of
+     * the insert, not the transaction's start (now()), which may precede a wait for the head's lock.
      */
     private static final String INSERT_ENTRIES = """
             INSERT INTO audit_entry (chain_id, seq, prev_hash, hash, body, kind, change_number, occurred_at, source,
