@@ -105,8 +105,8 @@ class ChangeReads {
                     long counted = 0;
                     while (rows.next()) {
                         counted = rows.getLong(APPROVALS_COLUMN + 1);
-                        rows.getLong(1);
-                        if (!rows.wasNull()) {
+                        // An empty page is one row of the count alone: no id.
+                        if (rows.getObject(1) != null) {
                             page.add(found(rows, false));
                         }
                     }

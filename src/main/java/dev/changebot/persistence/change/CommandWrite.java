@@ -60,11 +60,18 @@ class CommandWrite {
                 SELECT workspace_id, number, :announcedAt, :announcedAt FROM changed
             """ + OutboxSql.ANNOUNCED_AGAIN + ")";
 
-    /** By the approval change's kind (none, added, withdrawn), then whether the message is announced. */
-    private static final NamedSql[][] STATEMENTS = {
-            {statement(null, false), statement(null, true)},
-            {statement(APPROVAL, false), statement(APPROVAL, true)},
-            {statement(REVOCATION, false), statement(REVOCATION, true)}};
+    /** The write's statement by what it does to the change's approvals, with or without the message's refresh. */
+    private enum Shape {
+        ROW_AND_EVENT(null), APPROVAL_ADDED(APPROVAL), APPROVAL_WITHDRAWN(REVOCATION);
+
+        final NamedSql plain;
+        final NamedSql announced;
+
+        Shape(String approvalPart) {
+            plain = statement(approvalPart, false);
+            announced = statement(approvalPart, true);
+        }
+    }
 
     private static NamedSql statement(String approvalPart, boolean announce) {
         var ctes = new ArrayList<String>();
@@ -108,22 +115,22 @@ class CommandWrite {
         values.put("actorId", event.actorId());
         values.put("occurredAt", bindable(event.occurredAt()));
         values.put("details", event.details());
-        int kind = 0;
+        var shape = Shape.ROW_AND_EVENT;
         if (approval != null) {
             values.put("approverId", approval.approverId());
             values.put("step", approval.step());
             if (approval.added()) {
                 values.put("approvedAt", bindable(approval.at()));
-                kind = 1;
+                shape = Shape.APPROVAL_ADDED;
             } else {
-                kind = 2;
+                shape = Shape.APPROVAL_WITHDRAWN;
             }
         }
         if (announcedAt != null) {
             values.put("announcedAt", bindable(announcedAt));
         }
         values.put("workspaceId", event.workspaceId());
-        if (execute(STATEMENTS[kind][announcedAt == null ? 0 : 1], values) != 1) {
+        if (execute(announcedAt == null ? shape.plain : shape.announced, values) != 1) {
             throw new IllegalStateException("Change row " + row.id() + " was not there to update");
         }
     }
