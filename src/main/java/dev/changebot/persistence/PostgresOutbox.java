@@ -31,7 +31,8 @@ class PostgresOutbox extends PostgresQueue<OutboxEntry> implements Outbox, Chang
 
     /**
      * As every queue's claim ({@link QueueTable}), leaving out entries that wait for their update
-     * slot; a claim hands the slot to the worker (it is cleared, and said in {@code held_slot}).
+     * slot; a claim hands the slot to the worker (it is cleared, and said in {@code held_slot}), and
+     * says whether the change's message is posted (an update, which needs a slot of its own).
      */
     private static final String CLAIM = """
             WITH due AS (
@@ -41,7 +42,10 @@ class PostgresOutbox extends PostgresQueue<OutboxEntry> implements Outbox, Chang
                  ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
             UPDATE slack_outbox o SET next_attempt_at = ?, update_slot = NULL FROM due WHERE o.id = due.id
             RETURNING o.id, o.workspace_id, o.change_number, o.attempts, o.version, o.created_at,
-                      due.update_slot IS NOT NULL AS held_slot""";
+                      due.update_slot IS NOT NULL AS held_slot,
+                      EXISTS (SELECT 1 FROM change_request posted
+                               WHERE posted.workspace_id = o.workspace_id AND posted.number = o.change_number
+                                 AND posted.message_ts IS NOT NULL) AS posted""";
 
     private final Clock clock;
 
@@ -49,7 +53,8 @@ class PostgresOutbox extends PostgresQueue<OutboxEntry> implements Outbox, Chang
         super(new QueueTable<>(jdbc, "slack_outbox", "id, workspace_id, change_number, attempts, version",
                 row -> new OutboxEntry(row.getLong("id"), row.getString("workspace_id"),
                         new ChangeId(row.getLong("change_number")), row.getInt("attempts"), row.getInt("version"),
-                        row.getTimestamp("created_at").toInstant(), row.getBoolean("held_slot"))),
+                        row.getTimestamp("created_at").toInstant(), row.getBoolean("held_slot"),
+                        row.getBoolean("posted"))),
                 OutboxEntry::id);
         this.clock = clock;
     }

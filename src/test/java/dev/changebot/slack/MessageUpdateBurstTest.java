@@ -6,6 +6,7 @@ import dev.changebot.support.ChangeForms;
 import dev.changebot.support.FakeSlackApi;
 import dev.changebot.support.MutableClock;
 import dev.changebot.support.RunningApp;
+import dev.changebot.support.SentStatements;
 import dev.changebot.support.SlackCall;
 import dev.changebot.support.SlackPayloads;
 import dev.changebot.support.TestDatabase;
@@ -85,6 +86,34 @@ class MessageUpdateBurstTest {
                 .containsExactly("C0CH1", "C0CH2", "C0CH3", "C0CH4");
         assertThat(lastUpdateOf("C0CH4").param("blocks")).as("rendered when it went: both approvals shown")
                 .contains("U0ALICE", "U0BOB");
+    }
+
+    @Test
+    @DisplayName("updates that wait for later slots are not read until they go: a drain of only those reads no change")
+    void readsOnlyTheUpdatesThatGoNow() {
+        start(Map.of("changebot.slack.updates-per-minute", 60, "changebot.slack.update-burst", 1));
+        requestChanges(3);
+        approve("U0ALICE", 1);
+        assertThat(app.deliverOutbox()).isEqualTo(1);
+        approve("U0ALICE", 2);
+        approve("U0ALICE", 3);
+
+        try (var sent = SentStatements.listen()) {
+            assertThat(app.deliverOutbox()).isZero();
+            assertThat(sent.onThisThread()).as("the claim and the slots, no change read")
+                    .anyMatch(sql -> sql.contains("update slack_outbox"))
+                    .noneMatch(sql -> sql.contains("from change_request c"));
+        }
+        clock.advance(Duration.ofSeconds(1));
+        try (var sent = SentStatements.listen()) {
+            assertThat(app.deliverOutbox()).isEqualTo(1);
+            assertThat(sent.onThisThread()).as("the one that goes is read").anyMatch(sql -> sql.contains("from change_request c"));
+        }
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(app.deliverOutbox()).isEqualTo(1);
+        assertThat(slack.calls("chat.update")).extracting(call -> call.param("channel"))
+                .containsExactly("C0CH1", "C0CH2", "C0CH3");
+        assertThat(lastUpdateOf("C0CH3").param("blocks")).as("rendered when it went: the approval shown").contains("U0ALICE");
     }
 
     @Test

@@ -100,9 +100,11 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     }
 
     /**
-     * One transaction for the whole batch: its changes, and the update slots they need, taken per
-     * workspace in one statement. A change read here may be older than its entry's newest
-     * announcement; the version check on delivery keeps such an entry pending.
+     * One transaction for the whole batch: the update slots its entries need, taken per workspace in one
+     * statement, then the changes of the entries that go now. Under a backlog most updates wait for a
+     * later slot; they are read when they go, not also now (docs/performance.md, eighth session). A change
+     * read here may be older than its entry's newest announcement; the version check on delivery keeps
+     * such an entry pending.
      */
     @Override
     protected void beforeBatch(List<OutboxEntry> due, Instant now) {
@@ -122,30 +124,42 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
 
     private Map<Long, Ready> prepare(List<OutboxEntry> due, Instant now) {
         return transactions.inTransaction(() -> {
-            var found = new HashMap<Long, Ready>();
-            var needSlots = new LinkedHashMap<String, List<OutboxEntry>>();
-            var read = readChanges(due);
+            // The claim said which changes are posted: their updates take slots before anything is read.
+            var slots = reserveSlots(due.stream().filter(entry -> entry.posted() && !entry.holdsSlot()).toList(), now);
+            var going = due.stream().filter(entry -> !slots.getOrDefault(entry.id(), now).isAfter(now)).toList();
+            var read = readChanges(going);
             var runs = readPipelineRuns(read.keySet());
             var conflicts = readConflicts(read, now);
+            // Posted since the claim (another node's post of a retried entry): an update after all.
+            slots.putAll(reserveSlots(going.stream().filter(entry -> !entry.posted() && !entry.holdsSlot()
+                    && postedNow(read, entry)).toList(), now));
+            var found = new HashMap<Long, Ready>();
             for (var entry : due) {
                 var key = new ChangeKey(entry.workspaceId(), entry.changeId());
-                found.put(entry.id(), new Ready(Optional.ofNullable(read.get(key)), now,
+                found.put(entry.id(), new Ready(Optional.ofNullable(read.get(key)), slots.getOrDefault(entry.id(), now),
                         Optional.ofNullable(runs.get(key)), conflicts.getOrDefault(key, List.of())));
-                var change = found.get(entry.id()).change();
-                if (change.isPresent() && change.get().message().isPresent() && !entry.holdsSlot()) {
-                    needSlots.computeIfAbsent(entry.workspaceId(), w -> new ArrayList<>()).add(entry);
-                }
             }
-            needSlots.forEach((workspace, entries) -> {
-                var slots = updatePacing.reserve(workspace, now, entries.size());
-                for (int i = 0; i < entries.size(); i++) {
-                    var ready = found.get(entries.get(i).id());
-                    found.put(entries.get(i).id(), new Ready(ready.change(), slots.get(i), ready.pipeline(),
-                            ready.conflicts()));
-                }
-            });
             return found;
         });
+    }
+
+    /** The workspaces' next update slots for these entries, in their order, one statement per workspace. */
+    private Map<Long, Instant> reserveSlots(List<OutboxEntry> entries, Instant now) {
+        var byWorkspace = new LinkedHashMap<String, List<OutboxEntry>>();
+        entries.forEach(entry -> byWorkspace.computeIfAbsent(entry.workspaceId(), w -> new ArrayList<>()).add(entry));
+        var slots = new HashMap<Long, Instant>();
+        byWorkspace.forEach((workspace, ofWorkspace) -> {
+            var reserved = updatePacing.reserve(workspace, now, ofWorkspace.size());
+            for (int i = 0; i < ofWorkspace.size(); i++) {
+                slots.put(ofWorkspace.get(i).id(), reserved.get(i));
+            }
+        });
+        return slots;
+    }
+
+    private static boolean postedNow(Map<ChangeKey, Change> read, OutboxEntry entry) {
+        var change = read.get(new ChangeKey(entry.workspaceId(), entry.changeId()));
+        return change != null && change.message().isPresent();
     }
 
     /** The entries' changes, read a workspace at a time: two statements, not two per entry. */
@@ -203,6 +217,9 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     protected boolean deliver(OutboxEntry entry) {
         var now = clock.instant();
         var ready = batch.containsKey(entry.id()) ? batch.get(entry.id()) : prepare(List.of(entry), now).get(entry.id());
+        if (ready.slot().isAfter(now)) {
+            return awaitSlot(entry, ready.slot(), now);
+        }
         if (ready.change().isEmpty()) {
             return settle(entry, new SlackDelivery.Result.Failed("the change no longer exists", false), now, () -> { },
                     () -> { });
@@ -213,17 +230,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         if (posting) {
             return post(entry, change, view, now);
         }
-        var paused = pausedUntil.get(entry.workspaceId());
-        if (paused != null && paused.isAfter(now)) {
-            // Its slot was taken before Slack said 429: it takes another once Retry-After is over.
-            settled.add(() -> outbox.postpone(entry, paused, "rate limited"));
-            return false;
-        }
-        var slot = ready.slot();
-        if (slot.isAfter(now)) {
-            // Not a failure: the update goes at its slot, showing the state the change has then.
-            waiting.put(entry, slot);
-            drainReport.waitsForSlot(slot);
+        if (pausedNow(entry, now)) {
             return false;
         }
         var result = delivery.deliver(view, change.message());
@@ -243,6 +250,27 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         return settle(entry, result, now, () -> { }, () -> { });
     }
 
+    /** An update whose slot is later (its change not read): it goes at its slot, showing the state the change has then. */
+    private boolean awaitSlot(OutboxEntry entry, Instant slot, Instant now) {
+        if (!pausedNow(entry, now)) {
+            // Not a failure; written with the rest of the batch in one statement.
+            waiting.put(entry, slot);
+            drainReport.waitsForSlot(slot);
+        }
+        return false;
+    }
+
+    /** Slack said 429 for this workspace's updates during this drain: the entry waits for Retry-After. */
+    private boolean pausedNow(OutboxEntry entry, Instant now) {
+        var paused = pausedUntil.get(entry.workspaceId());
+        if (paused != null && paused.isAfter(now)) {
+            // Its slot was taken before Slack said 429: it takes another once Retry-After is over.
+            settled.add(() -> outbox.postpone(entry, paused, "rate limited"));
+            return true;
+        }
+        return false;
+    }
+
     private boolean post(OutboxEntry entry, Change change, ChangeView view, Instant now) {
         if (!paced(pacing, entry, change.originChannelId(), now)) {
             return false;
@@ -259,8 +287,8 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     }
 
     /**
-     * A claimed entry's change (empty when it no longer exists), the moment its update may go, and the open
-     * conflicts its message shows.
+     * A claimed entry's change (empty when it no longer exists, or not read because its update waits for a
+     * later slot), the moment its update may go, and the open conflicts its message shows.
      */
     private record Ready(Optional<Change> change, Instant slot, Optional<PipelineRun> pipeline, List<Conflict> conflicts) {
     }
