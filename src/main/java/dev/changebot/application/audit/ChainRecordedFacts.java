@@ -45,7 +45,8 @@ public class ChainRecordedFacts {
     /** Chains everything waiting now; one pass at a time on this node. */
     public synchronized Pass chainWaiting() {
         boolean everyChain = firstPass;
-        var chains = transactions.inTransaction(() -> log.chainsToAppend(everyChain));
+        // One read of its own: no transaction for a look that nearly always finds one chain or none.
+        var chains = log.chainsToAppend(everyChain);
         int entries = 0;
         var longest = Duration.ZERO;
         for (var chain : chains) {

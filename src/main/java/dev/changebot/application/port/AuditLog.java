@@ -8,13 +8,14 @@ import java.util.Set;
 /**
  * The audit chains in the database, as the sequencer appends to them: facts recorded (change
  * events, declared freezes, audit notes) but not yet chained become entries, per workspace, in the
- * order they are taken. Each call runs in the caller's transaction.
+ * order they are taken. {@link #append} runs in the caller's transaction.
  */
 public interface AuditLog {
 
     /**
      * The chains with facts waiting to be chained; with {@code everyChain}, every chain that exists
-     * as well (so that each learns which policy this node runs).
+     * as well (so that each learns which policy this node runs). One read: in the caller's transaction if
+     * there is one, else on its own.
      */
     Set<String> chainsToAppend(boolean everyChain);
 

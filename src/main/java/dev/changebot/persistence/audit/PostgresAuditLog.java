@@ -5,17 +5,17 @@ import dev.changebot.domain.audit.ChainEntry;
 import dev.changebot.domain.audit.EntryHash;
 import dev.changebot.domain.audit.LoadedPolicy;
 import dev.changebot.domain.audit.SourceFact;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,65 +29,42 @@ import java.util.Set;
 class PostgresAuditLog implements AuditLog {
 
     private final JdbcOperations jdbc;
+    private final ConnectionOperations<Connection> connections;
     private final PendingFloor eventFloor = new PendingFloor();
     private final PendingFloor noteFloor = new PendingFloor();
 
-    PostgresAuditLog(JdbcOperations jdbc) {
+    PostgresAuditLog(JdbcOperations jdbc, ConnectionOperations<Connection> connections) {
         this.jdbc = jdbc;
+        this.connections = connections;
     }
 
+    /** One statement, on the caller's connection or, outside a transaction, a read-only one of its own. */
     @Override
     public Set<String> chainsToAppend(boolean everyChain) {
-        return run("find facts not chained yet", connection -> {
-            var chains = new LinkedHashSet<String>();
-            waiting(connection, "change_event", SourceFact.CHANGE_EVENT, eventFloor, chains);
-            waiting(connection, "audit_note", SourceFact.AUDIT_NOTE, noteFloor, chains);
-            var freezes = "SELECT DISTINCT f.workspace_id FROM declared_freeze f WHERE NOT EXISTS (SELECT 1 FROM audit_entry e"
-                    + " WHERE e.source = 'freeze_declared' AND e.source_id = f.id) OR (f.lifted_at IS NOT NULL AND NOT EXISTS"
-                    + " (SELECT 1 FROM audit_entry e WHERE e.source = 'freeze_lifted' AND e.source_id = f.id))";
-            strings(connection, freezes, chains);
-            if (everyChain) {
-                strings(connection, "SELECT chain_id FROM audit_chain", chains);
+        return connections.execute(ConnectionDefinition.READ_ONLY, status -> {
+            try {
+                var look = WaitingChains.look(status.getConnection(), eventFloor.floor(), noteFloor.floor(), everyChain);
+                eventFloor.looked(look.events(), look.lowestEvent());
+                noteFloor.looked(look.notes(), look.lowestNote());
+                return look.chains();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not find facts not chained yet", e);
             }
-            return chains;
         });
     }
 
-    private static void waiting(Connection connection, String table, String source, PendingFloor floor,
-                                Set<String> chains) throws SQLException {
-        long above = floor.floor();
-        // Looked before the rows are read: a transaction the look finds ended has its rows in the read's snapshot.
-        var look = TableLook.take(connection, table);
-        var sql = "SELECT t.workspace_id, min(t.id) AS lowest FROM " + table + " t WHERE t.id > ? AND NOT EXISTS"
-                + " (SELECT 1 FROM audit_entry e WHERE e.source = '" + source + "' AND e.source_id = t.id)"
-                + " GROUP BY t.workspace_id";
-        Long lowest = null;
-        try (var statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, above);
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    chains.add(rows.getString(1));
-                    lowest = lowest == null ? rows.getLong(2) : Math.min(lowest, rows.getLong(2));
-                }
-            }
-        }
-        floor.looked(look, lowest);
-    }
-
+    /** Three statements in the caller's transaction: the head locked, the facts read, the entries and the new head written. */
     @Override
     public Appended append(String chainId, Optional<LoadedPolicy> policy, int limit) {
         return run("append to the audit chain of " + chainId, connection -> {
             var head = lockHead(connection, chainId);
-            var facts = new ArrayList<SourceFact>();
-            var events = SourceRows.changeEvents(connection, chainId, eventFloor.floor(), limit);
-            var notes = SourceRows.notes(connection, chainId, noteFloor.floor(), limit);
-            facts.addAll(events);
-            facts.addAll(notes);
-            facts.addAll(SourceRows.freezes(connection, chainId));
+            var waiting = SourceRows.waiting(connection, chainId, eventFloor.floor(), noteFloor.floor(), limit);
+            var facts = new ArrayList<>(waiting.facts());
             facts.sort(Comparator.comparing(SourceFact::recorded).thenComparing(SourceFact::source)
                     .thenComparing(f -> f.sourceId() == null ? 0 : f.sourceId()));
             // Lag from the rows the database time-stamped (recorded_at = now() at their commit's start).
-            Duration waited = java.util.stream.Stream.concat(events.stream(), notes.stream()).map(SourceFact::recorded)
+            Duration waited = facts.stream().filter(f -> f.source().equals(SourceFact.CHANGE_EVENT)
+                            || f.source().equals(SourceFact.AUDIT_NOTE)).map(SourceFact::recorded)
                     .min(Comparator.<Instant>naturalOrder()).map(oldest -> Duration.between(oldest, head.now()))
                     .orElse(Duration.ZERO);
             var newPolicy = policy.filter(p -> !p.sha256().equals(head.policySha256()));
@@ -103,9 +80,9 @@ class PostgresAuditLog implements AuditLog {
                 entries.add(entry);
                 previous = entry.hash();
             }
-            insert(connection, chainId, entries, facts);
-            advance(connection, chainId, seq, previous, newPolicy.map(LoadedPolicy::sha256).orElse(head.policySha256()));
-            boolean more = events.size() >= limit || notes.size() >= limit;
+            write(connection, chainId, entries, facts,
+                    new Head(seq, previous, newPolicy.map(LoadedPolicy::sha256).orElse(head.policySha256()), head.now()));
+            boolean more = waiting.events() >= limit || waiting.notes() >= limit;
             return new Appended(entries.size(), waited.isNegative() ? Duration.ZERO : waited, more);
         });
     }
@@ -113,41 +90,64 @@ class PostgresAuditLog implements AuditLog {
     private record Head(long size, byte[] hash, String policySha256, Instant now) {
     }
 
+    /**
+     * The chain's head, locked, created when the chain has none, in one statement. The new row is locked by
+     * its insertion; an existing one by FOR UPDATE. Parameters: chain, genesis hash, chain.
+     */
+    private static final String LOCK_HEAD = """
+            WITH created AS (
+                INSERT INTO audit_chain (chain_id, size, head_hash, updated_at) VALUES (?, 0, ?, now())
+                ON CONFLICT (chain_id) DO NOTHING
+                RETURNING size, head_hash, policy_sha256),
+            existing AS (
+                SELECT size, head_hash, policy_sha256 FROM audit_chain WHERE chain_id = ? FOR UPDATE)
+            SELECT size, head_hash, policy_sha256, clock_timestamp() FROM created
+            UNION ALL
+            SELECT size, head_hash, policy_sha256, clock_timestamp() FROM existing""";
+
     private static Head lockHead(Connection connection, String chainId) throws SQLException {
-        try (var statement = connection.prepareStatement("INSERT INTO audit_chain (chain_id, size, head_hash, updated_at)"
-                + " VALUES (?, 0, ?, now()) ON CONFLICT (chain_id) DO NOTHING")) {
-            statement.setString(1, chainId);
-            statement.setBytes(2, EntryHash.genesis());
-            statement.executeUpdate();
-        }
-        try (var statement = connection.prepareStatement("SELECT size, head_hash, policy_sha256, clock_timestamp()"
-                + " FROM audit_chain WHERE chain_id = ? FOR UPDATE")) {
-            statement.setString(1, chainId);
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return new Head(rows.getLong(1), rows.getBytes(2), rows.getString(3), rows.getTimestamp(4).toInstant());
+        for (int attempt = 1; ; attempt++) {
+            try (var statement = connection.prepareStatement(LOCK_HEAD)) {
+                statement.setString(1, chainId);
+                statement.setBytes(2, EntryHash.genesis());
+                statement.setString(3, chainId);
+                try (var rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        return new Head(rows.getLong(1), rows.getBytes(2), rows.getString(3),
+                                rows.getTimestamp(4).toInstant());
+                    }
+                }
+            }
+            // Another node created the chain after this statement's snapshot: its row is visible to the next one.
+            if (attempt == 2) {
+                throw new SQLException("The head of audit chain " + chainId + " could not be locked");
             }
         }
     }
 
     /**
-     * A pass's entries in one statement, whatever their number: each column as an array, unnested into
-     * rows (hashes as hex text, instants as ISO-8601 text: exact whatever the session's time zone). A JDBC
-     * batch sent them in one round trip but as one execution each, and a pass under a steady stream of
-     * approvals chains a dozen at a time (docs/performance.md, seventh session). chained_at is the time of
-     * the insert, not the transaction's start (now()), which may precede a wait for the head's lock.
+     * A pass's entries and the chain's new head in one statement, whatever the entries' number: each column
+     * as an array, unnested into rows (hashes as hex text, instants as ISO-8601 text: exact whatever the
+     * session's time zone). A JDBC batch sent them in one round trip but as one execution each, and a pass
+     * under a steady stream of approvals chains a dozen at a time (docs/performance.md, seventh and eighth
+     * sessions). chained_at is the time of the insert, not the transaction's start (now()), which may
+     * precede a wait for the head's lock. Returns how many entries were inserted.
      */
-    private static final String INSERT_ENTRIES = """
+    private static final String WRITE = """
+            WITH inserted AS (
             INSERT INTO audit_entry (chain_id, seq, prev_hash, hash, body, kind, change_number, occurred_at, source,
                                      source_id, chained_at)
             SELECT ?, e.seq, decode(e.prev_hash, 'hex'), decode(e.hash, 'hex'), e.body, e.kind, e.change_number,
                    CAST(e.occurred_at AS timestamptz), e.source, e.source_id, clock_timestamp()
               FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
                           CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]))
-                   AS e(seq, prev_hash, hash, body, kind, change_number, occurred_at, source, source_id)""";
+                   AS e(seq, prev_hash, hash, body, kind, change_number, occurred_at, source, source_id)
+            RETURNING 1)
+            UPDATE audit_chain SET size = ?, head_hash = ?, policy_sha256 = ?, updated_at = now() WHERE chain_id = ?
+            RETURNING (SELECT count(*) FROM inserted)""";
 
-    private static void insert(Connection connection, String chainId, List<ChainEntry> entries, List<SourceFact> facts)
-            throws SQLException {
+    private static void write(Connection connection, String chainId, List<ChainEntry> entries, List<SourceFact> facts,
+                              Head head) throws SQLException {
         int n = entries.size();
         var seqs = new Long[n];
         var prevHashes = new String[n];
@@ -172,7 +172,7 @@ class PostgresAuditLog implements AuditLog {
             sources[i] = fact.source();
             sourceIds[i] = fact.sourceId();
         }
-        try (var statement = connection.prepareStatement(INSERT_ENTRIES)) {
+        try (var statement = connection.prepareStatement(WRITE)) {
             statement.setString(1, chainId);
             statement.setArray(2, connection.createArrayOf("bigint", seqs));
             statement.setArray(3, connection.createArrayOf("text", prevHashes));
@@ -183,28 +183,14 @@ class PostgresAuditLog implements AuditLog {
             statement.setArray(8, connection.createArrayOf("text", occurred));
             statement.setArray(9, connection.createArrayOf("text", sources));
             statement.setArray(10, connection.createArrayOf("bigint", sourceIds));
-            if (statement.executeUpdate() != n) {
-                throw new SQLException("Expected to chain " + n + " entries");
-            }
-        }
-    }
-
-    private static void advance(Connection connection, String chainId, long size, byte[] head, String policySha256)
-            throws SQLException {
-        try (var statement = connection.prepareStatement("UPDATE audit_chain SET size = ?, head_hash = ?,"
-                + " policy_sha256 = ?, updated_at = now() WHERE chain_id = ?")) {
-            statement.setLong(1, size);
-            statement.setBytes(2, head);
-            statement.setString(3, policySha256);
-            statement.setString(4, chainId);
-            statement.executeUpdate();
-        }
-    }
-
-    private static void strings(Connection connection, String sql, Set<String> into) throws SQLException {
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                into.add(rows.getString(1));
+            statement.setLong(11, head.size());
+            statement.setBytes(12, head.hash());
+            statement.setString(13, head.policySha256());
+            statement.setString(14, chainId);
+            try (var rows = statement.executeQuery()) {
+                if (!rows.next() || rows.getLong(1) != n) {
+                    throw new SQLException("Expected to chain " + n + " entries");
+                }
             }
         }
     }
