@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 /**
  * The bot's logging, set up in code rather than from a {@code logback.xml}: reading XML costs a
  * start about 500 classes (a SAX parser, Logback's model and its processors) and a tenth of the
- * main thread's start-up CPU (docs/performance.md, "Start-up"). Found by Logback through
+ * main thread's start-up CPU (docs/performance/startup-and-memory.md, "Start-up"). Found by Logback through
  * {@code META-INF/services}; it stands aside (and Logback reads the file as usual) whenever an
  * operator or a test brings a file of their own: {@code -Dlogback.configurationFile}, or a
  * {@code logback-test.xml} or {@code logback.xml} on the class path (this jar ships neither).

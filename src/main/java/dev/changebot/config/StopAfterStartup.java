@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code -XX:ArchiveClassesAtExit=changebot.jsa}, that one command writes an archive of every class
  * a start loads; starts with {@code -XX:SharedArchiveFile=changebot.jsa} then map those classes
  * instead of loading and verifying them again, which halves the CPU a start costs
- * (docs/performance.md, "Start-up"). Java 17 cannot create the archive on first use by itself.
+ * (docs/performance/startup-and-memory.md, "Start-up"). Java 17 cannot create the archive on first use by itself.
  */
 @Singleton
 @Requires(property = "changebot.stop-after-startup", value = "true")

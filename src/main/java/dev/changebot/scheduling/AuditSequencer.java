@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * by hand with {@link #chainNow}). A wake-up during a pass makes one more pass, so nothing
  * committed is left waiting for the poll; passes start at least {@code changebot.audit.min-gap}
  * (250 ms) apart, so a burst of approvals is chained in a few transactions, not one per approval
- * (docs/performance.md). A lag over {@link #SLOW} is logged.
+ * (docs/performance/ack-path-passes.md, "Fourth pass"). A lag over {@link #SLOW} is logged.
  */
 @Singleton
 public class AuditSequencer implements AuditChaining {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Hands the C heap's free memory back to the system every {@code changebot.memory.trim-interval}
  * milliseconds (0: never), as {@code jcmd <pid> System.trim_native_heap} does. glibc keeps what the JVM
  * frees — chiefly the JIT compiler's arenas, about 20 MB at their peak while C2 compiles the request
- * path — resident for good; one trim under the ack benchmark gave back 25 MB of RSS (docs/performance.md,
+ * path — resident for good; one trim under the ack benchmark gave back 25 MB of RSS (docs/performance/ack-path-passes.md,
  * "Fifth pass"). Every 5 s rather than 30: under load the JIT takes the pages back within seconds, and
  * the shorter interval held 5–15 MB less with the same CPU and latency. Done in the app rather than with the JVM's -XX:TrimNativeHeapInterval so that every
  * start gets it (java -jar, mvn exec:java, the image) and a JVM without that flag still starts. Where the

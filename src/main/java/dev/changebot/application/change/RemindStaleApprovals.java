@@ -59,7 +59,7 @@ public class RemindStaleApprovals {
     /**
      * One pass over the changes waiting for approval that could owe a nudge, a page at a time: a
      * backlog of thousands is never held at once (it was, every minute, and pushed the old generation
-     * into a full collection each time: docs/performance.md, "Sixth session"), and a change requested
+     * into a full collection each time: docs/performance/ack-path-sessions.md, "Sixth session"), and a change requested
      * less than the earliest nudge's delay ago is not read (its steps opened no earlier than its request).
      * Returns how many nudges went out.
      */

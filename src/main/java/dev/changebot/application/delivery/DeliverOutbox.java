@@ -102,7 +102,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     /**
      * One transaction for the whole batch: the update slots its entries need, taken per workspace in one
      * statement, then the changes of the entries that go now. Under a backlog most updates wait for a
-     * later slot; they are read when they go, not also now (docs/performance.md, eighth session). A change
+     * later slot; they are read when they go, not also now (docs/performance/ack-path-sessions.md, eighth session). A change
      * read here may be older than its entry's newest announcement; the version check on delivery keeps
      * such an entry pending.
      */

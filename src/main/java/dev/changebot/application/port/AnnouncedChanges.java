@@ -7,7 +7,7 @@ import dev.changebot.domain.change.Changes;
 /**
  * A command's last event stored with its change and the change's message queued for a refresh, in the
  * caller's transaction: {@link Changes#update} then {@link ChangeAnnouncer#changed}, in one write where
- * the store can do both (a round trip less on every approval, docs/performance.md).
+ * the store can do both (a round trip less on every approval, docs/performance/ack-path-sessions.md, seventh session).
  */
 public interface AnnouncedChanges {
 

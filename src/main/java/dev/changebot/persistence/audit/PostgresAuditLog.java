@@ -129,7 +129,7 @@ class PostgresAuditLog implements AuditLog {
      * A pass's entries and the chain's new head in one statement, whatever the entries' number: each column
      * as an array, unnested into rows (hashes as hex text, instants as ISO-8601 text: exact whatever the
      * session's time zone). A JDBC batch sent them in one round trip but as one execution each, and a pass
-     * under a steady stream of approvals chains a dozen at a time (docs/performance.md, seventh and eighth
+     * under a steady stream of approvals chains a dozen at a time (docs/performance/ack-path-sessions.md, seventh and eighth
      * sessions). chained_at is the time of the insert, not the transaction's start (now()), which may
      * precede a wait for the head's lock. Returns how many entries were inserted.
      */

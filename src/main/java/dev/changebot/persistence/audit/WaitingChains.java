@@ -11,7 +11,7 @@ import java.util.Set;
  * audit notes or freezes not chained yet, and for each floored table ({@link PendingFloor}) its look
  * ({@link TableLook}) and the smallest id found waiting. One statement, so one snapshot: what the look finds
  * committed, the reads see. It ran as five statements in a transaction at every pass, up to four passes a
- * second under a stream of approvals (docs/performance.md, eighth session).
+ * second under a stream of approvals (docs/performance/ack-path-sessions.md, eighth session).
  */
 final class WaitingChains {
 

@@ -78,7 +78,7 @@ final class ChangeSql {
      * last column, and a row of nulls but the count stands for an empty page. The limits and the skip are
      * written in as numbers ({@link #countedPage}): a prepared statement with {@code LIMIT $n} is planned
      * again at every execution (PostgreSQL's generic plan, not knowing the limit, looks dearer than each
-     * custom one), and planning cost this read more than running it (docs/performance.md, seventh session).
+     * custom one), and planning cost this read more than running it (docs/performance/ack-path-sessions.md, seventh session).
      */
     private static final String COUNTED_PAGE = """
             SELECT page.*, counted.n FROM

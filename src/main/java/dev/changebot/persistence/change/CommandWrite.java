@@ -17,7 +17,7 @@ import java.util.Map;
  * What a command on a locked change writes, as one statement: the row, the one approval its event adds
  * or withdraws, the event, and for a command's last event the change's message queued for a refresh.
  * Four statements were four round trips, each parsed, bound and answered on its own while the
- * change's lock is held (docs/performance.md, "the click's transaction"); data-modifying CTEs do the
+ * change's lock is held (docs/performance/ack-path-sessions.md, fourth and seventh sessions); data-modifying CTEs do the
  * same writes in one, in the same transaction, with the same results: the row is written whole (as the
  * repository's update did), the approval keeps its unique key's idempotence, the outbox row its
  * one-pending-row-per-change upsert, and the event row is inserted only if the change row was there.

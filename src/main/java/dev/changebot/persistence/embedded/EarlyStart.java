@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Starts the embedded PostgreSQL in the background at the very beginning of {@code main}, so that
  * the server's own start (pg_ctl, another process) runs while the JVM loads and wires the
  * application instead of after it: a start on existing data waits about a second for the server
- * (docs/performance.md, "Start-up"). The application context then claims the running server
+ * (docs/performance/startup-and-memory.md, "Start-up"). The application context then claims the running server
  * ({@link EmbeddedDatabaseWhenNoUrl}) instead of starting one, and a failed start is reported there,
  * in the same words and at the same point as before.
  *

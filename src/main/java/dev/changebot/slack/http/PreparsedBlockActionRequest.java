@@ -8,7 +8,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
  * Bolt's block-action request around a payload parsed already, by {@link BoltRequests}' one shared
  * Gson. Bolt's own constructor parses the payload with a Gson built for that one request, so Gson
  * rebuilt its reflective adapters for the whole payload class tree on every click (40 % of the
- * approve path's CPU, docs/performance.md). Given no payload text, that constructor parses nothing;
+ * approve path's CPU, docs/performance/ack-path-issue-11.md). Given no payload text, that constructor parses nothing;
  * the context is then filled here exactly as it would have filled it.
  */
 final class PreparsedBlockActionRequest extends BlockActionRequest {
