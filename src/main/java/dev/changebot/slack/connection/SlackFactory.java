@@ -29,7 +29,8 @@ class SlackFactory {
         config.setPrettyResponseLoggingEnabled(false);
         // The SDK's own call statistics feed only its async client's rate limiter, which we do not use (the
         // outbox paces its calls, SlackApiCalls counts them): off, no call records them. Their maintenance
-        // threads stay (the SDK starts them with every config, its static default's too): docs/performance/ack-path-sessions.md, sixth session.
+        // threads stay (the SDK starts them with every config, its static default's too):
+        // docs/performance/ack-path-sessions.md, sixth session.
         config.setStatsEnabled(false);
         // The SDK's own HTTP client, with every Web API call counted on its way (SlackApiCalls).
         var okHttp = SlackHttpClient.buildOkHttpClient(config).newBuilder().addInterceptor(new SlackApiCalls(meters)).build();
