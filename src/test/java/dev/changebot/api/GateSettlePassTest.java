@@ -5,6 +5,7 @@ import static dev.changebot.api.GateFixture.json;
 import static dev.changebot.api.GateFixture.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.changebot.application.gate.SettleGateChecks;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A settler pass decides every pending check on the calendar it read once for the pass, and records a
  * new verdict only after reading the calendar again: several checks pending at once each follow a
- * freeze declared and lifted between passes.
+ * freeze declared and lifted between passes. A pass that found nothing pending lets commits go without
+ * another, until a check is opened here.
  */
 @Timeout(180)
 class GateSettlePassTest extends WithCiToken {
@@ -52,5 +54,38 @@ class GateSettlePassTest extends WithCiToken {
                 .containsExactly("allowed", "allowed", "pending");
         assertThat(json(gate.get("/api/v1/gate/checks/" + ids.get(2), token)).getAsJsonArray("reasons").toString())
                 .contains("approval_pending").doesNotContain("\"freeze\"");
+    }
+
+    @Test
+    @DisplayName("a commit needs a settler pass only while a check may be pending: not once a pass found none, again once one is opened here")
+    void knowsWhenACheckMayBePending() {
+        var settle = gate.app.bean(SettleGateChecks.class);
+        gate.requestNormalChange();
+        assertThat(settlesToNothingPending(settle)).as("no check yet").isTrue();
+
+        var checkId = id(gate.postCheck(token, "k-wake", "{\"change\": \"CHG-1\", \"environment\": \"staging\"}"));
+        assertThat(settle.mayHavePending()).as("a check opened here, pending").isTrue();
+        gate.settle();
+        assertThat(settle.mayHavePending()).as("it waits for its approval").isTrue();
+
+        gate.clickApprove(GateFixture.REVIEWER, 1);
+        gate.settle();
+        assertThat(state(gate.get("/api/v1/gate/checks/" + checkId, token))).isEqualTo("allowed");
+        assertThat(settlesToNothingPending(settle)).as("allowed: nothing left pending").isTrue();
+    }
+
+    /**
+     * Passes by hand until one finds nothing pending (10 s at most): the settler's own thread, woken by the
+     * test's commits, may be in a pass that read the check before it was allowed.
+     */
+    private boolean settlesToNothingPending(SettleGateChecks settle) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        do {
+            gate.settle();
+            if (!settle.mayHavePending()) {
+                return true;
+            }
+        } while (System.nanoTime() < deadline);
+        return false;
     }
 }

@@ -41,9 +41,12 @@ public class OpenGateCheck {
     private final GateFacts facts;
     private final Policy policy;
     private final Clock clock;
+    private final SettleGateChecks settle;
 
     public OpenGateCheck(GateChecks checks, Changes changes, ChangeService service, Transactions transactions,
-                         CalendarStates calendar, GateDecision decision, GateFacts facts, Policy policy, Clock clock) {
+                         CalendarStates calendar, GateDecision decision, GateFacts facts, Policy policy, Clock clock,
+                         SettleGateChecks settle) {
+        this.settle = settle;
         this.checks = checks;
         this.changes = changes;
         this.service = service;
@@ -109,6 +112,9 @@ public class OpenGateCheck {
                     verdict.state().settled() ? Optional.of(now) : Optional.empty()), requestBody);
             if (verdict.state().settled()) {
                 facts.settled(check, token.actorId(), now);
+            } else {
+                // Once committed, facts recorded here may settle it: the settler looks again after each.
+                transactions.afterCommit(settle::checkAdded);
             }
             return answered(check, false);
         });

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,10 @@ public class SettleGateChecks {
     private final Policy policy;
     private final List<GateCheckWatchers> watchers;
     private final Clock clock;
+    /** Pending checks added on this node and committed: a pass tells whether one came while it ran. */
+    private final AtomicLong added = new AtomicLong();
+    /** The last pass found no check pending nor awaited here, and none was added on this node since. */
+    private volatile boolean nothingPending;
 
     public SettleGateChecks(GateChecks checks, Changes changes, Transactions transactions, CalendarStates calendar,
                             GateDecision decision, GateFacts facts, GateWaiters waiters, Policy policy,
@@ -71,6 +76,7 @@ public class SettleGateChecks {
      * a transaction around the read added a BEGIN and a COMMIT to each.
      */
     public int settlePending() {
+        long addedBefore = added.get();
         var pending = checks.pending(BATCH);
         var calendars = new HashMap<String, CalendarState>();
         int settled = 0;
@@ -83,16 +89,35 @@ public class SettleGateChecks {
                 LOG.warn("Could not decide gate check {} again: {}", check.publicId(), e.getMessage());
             }
         }
-        tellWaitersOfOtherNodes();
+        boolean noneAwaited = tellWaitersOfOtherNodes();
+        nothingPending = pending.isEmpty() && noneAwaited && added.get() == addedBefore;
         return settled;
     }
 
-    /** A check another node settled was never pending here to settle: whoever waits on it here is told now. */
-    private void tellWaitersOfOtherNodes() {
+    /** A pending check was added on this node and committed: the next pass has something to decide. */
+    public void checkAdded() {
+        added.incrementAndGet();
+        nothingPending = false;
+    }
+
+    /**
+     * False when the last pass found nothing to decide and no check was added on this node since: a fact
+     * recorded now can settle nothing here (a check another node added since is found by the next poll).
+     */
+    public boolean mayHavePending() {
+        return !nothingPending;
+    }
+
+    /**
+     * A check another node settled was never pending here to settle: whoever waits on it here is told now.
+     * True when nobody here waits on any.
+     */
+    private boolean tellWaitersOfOtherNodes() {
         var awaited = waiters.awaited();
         if (!awaited.isEmpty()) {
             transactions.inTransaction(() -> checks.settledAmong(awaited)).forEach(waiters::settled);
         }
+        return awaited.isEmpty();
     }
 
     private boolean decideAgain(GateCheck check, Map<String, CalendarState> calendars) {
