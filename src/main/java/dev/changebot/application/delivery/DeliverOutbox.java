@@ -1,7 +1,6 @@
 package dev.changebot.application.delivery;
 
 import dev.changebot.application.port.ChannelPacing;
-import dev.changebot.application.port.Deployments;
 import dev.changebot.application.port.Notices;
 import dev.changebot.application.port.Outbox;
 import dev.changebot.application.port.OutboxEntry;
@@ -11,11 +10,8 @@ import dev.changebot.application.port.UpdatePacing;
 import dev.changebot.application.query.ChangeView;
 import dev.changebot.application.query.ChangeViews;
 import dev.changebot.domain.change.Change;
-import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
-import dev.changebot.domain.gate.PipelineRun;
 import dev.changebot.domain.notice.WhoIsTold;
-import dev.changebot.domain.schedule.Conflict;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +44,13 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     private final ChannelPacing pacing;
     private final Notices notices;
     private final DeliverNotices noticeWorker;
-    private final Deployments deployments;
     private final Outbox outbox;
     private final UpdatePacing updatePacing;
-    private final OpenConflicts openConflicts;
+    private final BatchReads reads;
     // What one drain (one thread at a time: drain is synchronized) knows while it runs.
     private DrainReport drainReport = new DrainReport();
     /** The claimed batch's changes and update slots, read at once. */
-    private Map<Long, Ready> batch = Map.of();
+    private Map<Long, BatchReads.Ready> batch = Map.of();
     /** The batch's writes that wait for its end. */
     private final List<Runnable> settled = new ArrayList<>();
     /** The batch's updates that wait for their slots, written at its end in one statement. */
@@ -66,10 +60,9 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
 
     public DeliverOutbox(Outbox outbox, Changes changes, ChangeViews views, SlackDelivery delivery,
                          Transactions transactions, Clock clock, ChannelPacing pacing, Notices notices,
-                         DeliverNotices noticeWorker, UpdatePacing updatePacing, Deployments deployments,
-                         OpenConflicts openConflicts) {
+                         DeliverNotices noticeWorker, UpdatePacing updatePacing, BatchReads reads) {
         super(outbox, transactions, clock);
-        this.openConflicts = openConflicts;
+        this.reads = reads;
         this.outbox = outbox;
         this.updatePacing = updatePacing;
         this.changes = changes;
@@ -78,7 +71,6 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         this.pacing = pacing;
         this.notices = notices;
         this.noticeWorker = noticeWorker;
-        this.deployments = deployments;
     }
 
     /** Delivers everything due now; returns how many messages and notices went out. */
@@ -100,11 +92,9 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
     }
 
     /**
-     * One transaction for the whole batch: the update slots its entries need, taken per workspace in one
-     * statement, then the changes of the entries that go now. Under a backlog most updates wait for a
-     * later slot; they are read when they go, not also now (docs/performance/ack-path-sessions.md, eighth session). A change
-     * read here may be older than its entry's newest announcement; the version check on delivery keeps
-     * such an entry pending.
+     * One transaction for the whole batch ({@link BatchReads}): the update slots its entries need, then the
+     * changes of the entries that go now. A change read here may be older than its entry's newest
+     * announcement; the version check on delivery keeps such an entry pending.
      */
     @Override
     protected void beforeBatch(List<OutboxEntry> due, Instant now) {
@@ -122,77 +112,8 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         }
     }
 
-    private Map<Long, Ready> prepare(List<OutboxEntry> due, Instant now) {
-        return transactions.inTransaction(() -> {
-            // The claim said which changes are posted: their updates take slots before anything is read.
-            var slots = reserveSlots(due.stream().filter(entry -> entry.posted() && !entry.holdsSlot()).toList(), now);
-            var going = due.stream().filter(entry -> !slots.getOrDefault(entry.id(), now).isAfter(now)).toList();
-            var read = readChanges(going);
-            var runs = readPipelineRuns(read.keySet());
-            var conflicts = readConflicts(read, now);
-            // Posted since the claim (another node's post of a retried entry): an update after all.
-            slots.putAll(reserveSlots(going.stream().filter(entry -> !entry.posted() && !entry.holdsSlot()
-                    && postedNow(read, entry)).toList(), now));
-            var found = new HashMap<Long, Ready>();
-            for (var entry : due) {
-                var key = new ChangeKey(entry.workspaceId(), entry.changeId());
-                found.put(entry.id(), new Ready(Optional.ofNullable(read.get(key)), slots.getOrDefault(entry.id(), now),
-                        Optional.ofNullable(runs.get(key)), conflicts.getOrDefault(key, List.of())));
-            }
-            return found;
-        });
-    }
-
-    /** The workspaces' next update slots for these entries, in their order, one statement per workspace. */
-    private Map<Long, Instant> reserveSlots(List<OutboxEntry> entries, Instant now) {
-        var byWorkspace = new LinkedHashMap<String, List<OutboxEntry>>();
-        entries.forEach(entry -> byWorkspace.computeIfAbsent(entry.workspaceId(), w -> new ArrayList<>()).add(entry));
-        var slots = new HashMap<Long, Instant>();
-        byWorkspace.forEach((workspace, ofWorkspace) -> {
-            var reserved = updatePacing.reserve(workspace, now, ofWorkspace.size());
-            for (int i = 0; i < ofWorkspace.size(); i++) {
-                slots.put(ofWorkspace.get(i).id(), reserved.get(i));
-            }
-        });
-        return slots;
-    }
-
-    private static boolean postedNow(Map<ChangeKey, Change> read, OutboxEntry entry) {
-        var change = read.get(new ChangeKey(entry.workspaceId(), entry.changeId()));
-        return change != null && change.message().isPresent();
-    }
-
-    /** The entries' changes, read a workspace at a time: two statements, not two per entry. */
-    private Map<ChangeKey, Change> readChanges(List<OutboxEntry> due) {
-        var ids = new LinkedHashMap<String, List<ChangeId>>();
-        due.forEach(entry -> ids.computeIfAbsent(entry.workspaceId(), w -> new ArrayList<>()).add(entry.changeId()));
-        var read = new HashMap<ChangeKey, Change>();
-        ids.forEach((workspace, ofWorkspace) -> changes.findAll(workspace, ofWorkspace)
-                .forEach(change -> read.put(new ChangeKey(workspace, change.id()), change)));
-        return read;
-    }
-
-    /** The pipeline runs behind the changes' latest checks or deployments, a workspace at a time. */
-    private Map<ChangeKey, PipelineRun> readPipelineRuns(java.util.Set<ChangeKey> keys) {
-        var ids = new LinkedHashMap<String, List<ChangeId>>();
-        keys.forEach(key -> ids.computeIfAbsent(key.workspaceId(), w -> new ArrayList<>()).add(key.id()));
-        var runs = new HashMap<ChangeKey, PipelineRun>();
-        ids.forEach((workspace, ofWorkspace) -> deployments.pipelineRuns(workspace, ofWorkspace)
-                .forEach((id, run) -> runs.put(new ChangeKey(workspace, id), run)));
-        return runs;
-    }
-
-    /** The open conflicts of the batch's changes, the open changes read once per workspace ({@link OpenConflicts}). */
-    private Map<ChangeKey, List<Conflict>> readConflicts(Map<ChangeKey, Change> read, Instant now) {
-        var byWorkspace = new LinkedHashMap<String, List<Change>>();
-        read.forEach((key, change) -> byWorkspace.computeIfAbsent(key.workspaceId(), w -> new ArrayList<>()).add(change));
-        var conflicts = new HashMap<ChangeKey, List<Conflict>>();
-        byWorkspace.forEach((workspace, ofWorkspace) -> openConflicts.of(workspace, ofWorkspace, now)
-                .forEach((id, found) -> conflicts.put(new ChangeKey(workspace, id), found)));
-        return conflicts;
-    }
-
-    private record ChangeKey(String workspaceId, ChangeId id) {
+    private Map<Long, BatchReads.Ready> prepare(List<OutboxEntry> due, Instant now) {
+        return transactions.inTransaction(() -> reads.prepare(due, now));
     }
 
     /** Delivered updates and updates left waiting for their slots, written in one transaction. */
@@ -284,13 +205,6 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
             drainReport.delivered(Duration.between(entry.announcedAt(), clock.instant()));
         }
         return delivered;
-    }
-
-    /**
-     * A claimed entry's change (empty when it no longer exists, or not read because its update waits for a
-     * later slot), the moment its update may go, and the open conflicts its message shows.
-     */
-    private record Ready(Optional<Change> change, Instant slot, Optional<PipelineRun> pipeline, List<Conflict> conflicts) {
     }
 
     @Override
