@@ -109,7 +109,8 @@ class BatchReads {
     /** The open conflicts of the batch's changes, the open changes read once per workspace ({@link OpenConflicts}). */
     private Map<ChangeKey, List<Conflict>> readConflicts(Map<ChangeKey, Change> read, Instant now) {
         var byWorkspace = new LinkedHashMap<String, List<Change>>();
-        read.forEach((key, change) -> byWorkspace.computeIfAbsent(key.workspaceId(), w -> new ArrayList<>()).add(change));
+        read.forEach((key, change) -> byWorkspace.computeIfAbsent(key.workspaceId(), w -> new ArrayList<>())
+                .add(change));
         var conflicts = new HashMap<ChangeKey, List<Conflict>>();
         byWorkspace.forEach((workspace, ofWorkspace) -> openConflicts.of(workspace, ofWorkspace, now)
                 .forEach((id, found) -> conflicts.put(new ChangeKey(workspace, id), found)));

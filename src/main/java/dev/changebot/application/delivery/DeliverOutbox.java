@@ -171,7 +171,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         return settle(entry, result, now, () -> { }, () -> { });
     }
 
-    /** An update whose slot is later (its change not read): it goes at its slot, showing the state the change has then. */
+    /** An update whose slot is later (its change not read): it goes at its slot, showing the change as it is then. */
     private boolean awaitSlot(OutboxEntry entry, Instant slot, Instant now) {
         if (!pausedNow(entry, now)) {
             // Not a failure; written with the rest of the batch in one statement.

@@ -43,7 +43,8 @@ class PostgresAuditLog implements AuditLog {
     public Set<String> chainsToAppend(boolean everyChain) {
         return connections.execute(ConnectionDefinition.READ_ONLY, status -> {
             try {
-                var look = WaitingChains.look(status.getConnection(), eventFloor.floor(), noteFloor.floor(), everyChain);
+                var look = WaitingChains.look(status.getConnection(), eventFloor.floor(), noteFloor.floor(),
+                        everyChain);
                 eventFloor.looked(look.events(), look.lowestEvent());
                 noteFloor.looked(look.notes(), look.lowestNote());
                 return look.chains();
@@ -53,7 +54,10 @@ class PostgresAuditLog implements AuditLog {
         });
     }
 
-    /** Three statements in the caller's transaction: the head locked, the facts read, the entries and the new head written. */
+    /**
+     * Three statements in the caller's transaction: the head locked, the facts read, the entries and the
+     * new head written.
+     */
     @Override
     public Appended append(String chainId, Optional<LoadedPolicy> policy, int limit) {
         return run("append to the audit chain of " + chainId, connection -> {
@@ -80,8 +84,8 @@ class PostgresAuditLog implements AuditLog {
                 entries.add(entry);
                 previous = entry.hash();
             }
-            write(connection, chainId, entries, facts,
-                    new Head(seq, previous, newPolicy.map(LoadedPolicy::sha256).orElse(head.policySha256()), head.now()));
+            var policySha256 = newPolicy.map(LoadedPolicy::sha256).orElse(head.policySha256());
+            write(connection, chainId, entries, facts, new Head(seq, previous, policySha256, head.now()));
             boolean more = waiting.events() >= limit || waiting.notes() >= limit;
             return new Appended(entries.size(), waited.isNegative() ? Duration.ZERO : waited, more);
         });

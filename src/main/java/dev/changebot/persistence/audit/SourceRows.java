@@ -17,8 +17,14 @@ import java.util.Map;
  */
 final class SourceRows {
 
-    private static final String NOT_CHAINED = " AND NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.source = '%s'"
-            + " AND e.source_id = %s)";
+    /**
+     * A condition to append to a WHERE clause: the fact of {@code source} whose row id is {@code id} has no
+     * entry yet. Both are our own names, never input. The look ({@link WaitingChains}) uses it too.
+     */
+    static String andNotChained(String source, String id) {
+        return " AND NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.source = '" + source + "'"
+                + " AND e.source_id = " + id + ")";
+    }
 
     /** Parameters: workspace, event floor, limit; workspace, note floor, limit; workspace; workspace. */
     private static final String WAITING = """
@@ -28,7 +34,8 @@ final class SourceRows {
                FROM change_event ce JOIN change_request cr ON cr.id = ce.change_id
               WHERE ce.workspace_id = ? AND ce.id > ?%s ORDER BY ce.id LIMIT ?)
             UNION ALL
-            (SELECT '%s', n.id, n.kind, n.actor_id, n.occurred_at, n.recorded_at, CAST(n.details AS text), NULL, NULL, NULL
+            (SELECT '%s', n.id, n.kind, n.actor_id, n.occurred_at, n.recorded_at, CAST(n.details AS text),
+                    NULL, NULL, NULL
                FROM audit_note n WHERE n.workspace_id = ? AND n.id > ?%s ORDER BY n.id LIMIT ?)
             UNION ALL
             SELECT '%s', f.id, NULL, f.declared_by, f.starts_at, NULL, NULL, NULL, f.reason, f.ends_at
@@ -36,10 +43,10 @@ final class SourceRows {
             UNION ALL
             SELECT '%s', f.id, NULL, f.lifted_by, f.lifted_at, NULL, NULL, NULL, f.reason, NULL
               FROM declared_freeze f WHERE f.workspace_id = ? AND f.lifted_at IS NOT NULL%s""".formatted(
-            SourceFact.CHANGE_EVENT, NOT_CHAINED.formatted(SourceFact.CHANGE_EVENT, "ce.id"),
-            SourceFact.AUDIT_NOTE, NOT_CHAINED.formatted(SourceFact.AUDIT_NOTE, "n.id"),
-            SourceFact.FREEZE_DECLARED, NOT_CHAINED.formatted(SourceFact.FREEZE_DECLARED, "f.id"),
-            SourceFact.FREEZE_LIFTED, NOT_CHAINED.formatted(SourceFact.FREEZE_LIFTED, "f.id"));
+            SourceFact.CHANGE_EVENT, andNotChained(SourceFact.CHANGE_EVENT, "ce.id"),
+            SourceFact.AUDIT_NOTE, andNotChained(SourceFact.AUDIT_NOTE, "n.id"),
+            SourceFact.FREEZE_DECLARED, andNotChained(SourceFact.FREEZE_DECLARED, "f.id"),
+            SourceFact.FREEZE_LIFTED, andNotChained(SourceFact.FREEZE_LIFTED, "f.id"));
 
     /**
      * @param facts  every fact read, in no particular order

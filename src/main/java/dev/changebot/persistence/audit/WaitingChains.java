@@ -15,9 +15,6 @@ import java.util.Set;
  */
 final class WaitingChains {
 
-    private static final String NOT_CHAINED = " AND NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.source = '%s'"
-            + " AND e.source_id = %s.id)";
-
     /**
      * Client sessions only: they are the ones that write the source tables (autovacuum's long transactions
      * write none). A session whose state is hidden (another role's, without pg_read_all_stats) makes the
@@ -34,9 +31,11 @@ final class WaitingChains {
      */
     private static final String LOOK = """
             WITH events AS (
-                SELECT t.workspace_id, min(t.id) AS lowest FROM change_event t WHERE t.id > ?%s GROUP BY t.workspace_id),
+                SELECT t.workspace_id, min(t.id) AS lowest FROM change_event t WHERE t.id > ?%s
+                 GROUP BY t.workspace_id),
             notes AS (
-                SELECT t.workspace_id, min(t.id) AS lowest FROM audit_note t WHERE t.id > ?%s GROUP BY t.workspace_id),
+                SELECT t.workspace_id, min(t.id) AS lowest FROM audit_note t WHERE t.id > ?%s
+                 GROUP BY t.workspace_id),
             freezes AS (
                 SELECT t.workspace_id FROM declared_freeze t WHERE (TRUE%s) OR (t.lifted_at IS NOT NULL%s))
             SELECT (SELECT coalesce(max(id), 0) FROM change_event), (SELECT coalesce(max(id), 0) FROM audit_note),
@@ -45,9 +44,10 @@ final class WaitingChains {
                    ARRAY(SELECT workspace_id FROM events UNION SELECT workspace_id FROM notes
                          UNION SELECT workspace_id FROM freezes UNION SELECT chain_id FROM audit_chain WHERE ?
                          ORDER BY 1)""".formatted(
-            NOT_CHAINED.formatted(SourceFact.CHANGE_EVENT, "t"), NOT_CHAINED.formatted(SourceFact.AUDIT_NOTE, "t"),
-            NOT_CHAINED.formatted(SourceFact.FREEZE_DECLARED, "t"), NOT_CHAINED.formatted(SourceFact.FREEZE_LIFTED, "t"),
-            OLDEST_OPEN);
+            SourceRows.andNotChained(SourceFact.CHANGE_EVENT, "t.id"),
+            SourceRows.andNotChained(SourceFact.AUDIT_NOTE, "t.id"),
+            SourceRows.andNotChained(SourceFact.FREEZE_DECLARED, "t.id"),
+            SourceRows.andNotChained(SourceFact.FREEZE_LIFTED, "t.id"), OLDEST_OPEN);
 
     /**
      * What one look saw: the chains to append to, and for change_event and audit_note the table's look and
