@@ -89,6 +89,17 @@ final class PostgresProbe implements AutoCloseable {
                 counters.put("rows fetched", rows.getLong(3));
                 counters.put("rows written", rows.getLong(4));
             }
+            // A change's update that is not HOT writes an entry in each of change_request's indexes, and their WAL.
+            try (var rows = s.executeQuery("SELECT coalesce(sum(n_tup_upd), 0), coalesce(sum(n_tup_hot_upd), 0)"
+                    + " FROM pg_stat_user_tables WHERE relname = 'change_request'")) {
+                rows.next();
+                counters.put("change updates", rows.getLong(1));
+                counters.put("HOT change updates", rows.getLong(2));
+            }
+            try (var rows = s.executeQuery("SELECT wal_bytes FROM pg_stat_wal")) {
+                rows.next();
+                counters.put("WAL bytes (whole server)", rows.getLong(1));
+            }
         }
         return new Reading(cpuTicks, kinds, counters, statements);
     }
