@@ -90,11 +90,11 @@ public class InMemoryChanges implements Changes {
     }
 
     @Override
-    public Optional<ChangeId> idOfMessage(String workspaceId, String channelId, String messageTs) {
+    public Optional<Change> findForUpdateByMessage(String workspaceId, String channelId, String messageTs) {
         return stored.values().stream()
                 .filter(c -> c.workspaceId().equals(workspaceId) && c.message()
                         .filter(m -> m.channelId().equals(channelId) && m.messageTs().equals(messageTs)).isPresent())
-                .findFirst().map(Change::id);
+                .findFirst().flatMap(c -> findForUpdate(workspaceId, c.id()));
     }
 
     /** Puts a change in place as if it had been stored earlier; not recorded as a write. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.changebot.application.change.ActionOutcome;
 import dev.changebot.application.change.ChangeService;
+import dev.changebot.application.change.ReactToChangeMessage;
+import dev.changebot.application.port.ReactionLedger;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.rules.ChangeCommand;
 import dev.changebot.slack.ChangeRef;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What an approval costs PostgreSQL, read from the driver's own protocol log (every statement it
  * sends), on the thread that approves: the change is read once, locked, and only what the approval
- * changed is written, with the message's refresh, in one statement.
+ * changed (its columns too) is written, with the message's refresh, in one statement. A reaction names a message: its
+ * change is found and locked by it, in the same one statement.
  */
 @Timeout(120)
 class ApprovalStatementsTest {
@@ -75,7 +78,8 @@ class ApprovalStatementsTest {
         assertThat(statements).filteredOn(sql -> sql.contains("change_approval") && !sql.startsWith("select"))
                 .as("only the new approval is written, with the row, the event and the message's outbox row").singleElement()
                 .satisfies(write -> {
-                    assertThat(write).startsWith("with changed as (update change_request set");
+                    assertThat(write).as("only the columns the approval changed")
+                            .startsWith("with changed as (update change_request set state = $1, updated_at = $2 where");
                     assertThat(write.split("insert into change_approval", -1)).as("approvals inserted").hasSize(2);
                     assertThat(write).contains("insert into change_event").contains("insert into slack_outbox");
                 });
@@ -90,6 +94,44 @@ class ApprovalStatementsTest {
                 });
         assertThat(db.rows("SELECT approver_id FROM change_approval ORDER BY id"))
                 .extracting(row -> row.get("approver_id")).containsExactly("U0ALICE", "U0BOB");
+    }
+
+    @Test
+    @DisplayName("an approving reaction: the change found by its message and locked in one statement, the ledger, one write")
+    void reactionApproval() {
+        var message = db.rows("SELECT message_channel_id, message_ts FROM change_request").get(0);
+        var reaction = new ReactionLedger.Reaction(message.get("message_channel_id").toString(),
+                message.get("message_ts").toString(), "white_check_mark", "U0BOB");
+
+        var outcome = app.bean(ReactToChangeMessage.class).react(FakeSlackApi.TEAM_ID, reaction, true,
+                "1700000100.000100");
+
+        assertThat(outcome).hasValueSatisfying(done -> assertThat(done).isInstanceOf(ActionOutcome.Done.class));
+        var statements = sent.onThisThread().stream()
+                .filter(sql -> !sql.matches("(?s)(begin|commit|rollback)\\b.*"))
+                .filter(sql -> !sql.startsWith("select message_channel_id, message_ts")).toList();
+        System.out.printf("A reaction's approval sent %d statements: %s%n", statements.size(), statements);
+        assertThat(statements).as("the lock by the message, the reaction's ledger, the change's write").hasSize(3);
+        assertThat(statements.get(0)).as("the lock").contains("from change_request c").contains("c.message_ts =")
+                .contains("for update");
+        assertThat(statements.get(1)).as("the ledger").startsWith("insert into reaction_ledger");
+        assertThat(statements.get(2)).as("the write, of the columns the approval changed")
+                .startsWith("with changed as (update change_request set state = $1, updated_at = $2 where");
+        assertThat(db.rows("SELECT approver_id FROM change_approval ORDER BY id"))
+                .extracting(row -> row.get("approver_id")).containsExactly("U0ALICE", "U0BOB");
+    }
+
+    @Test
+    @DisplayName("an approving reaction on another message: one read, nothing in the ledger")
+    void reactionElsewhere() {
+        var reaction = new ReactionLedger.Reaction("C0DEPLOYS", "1700000000.000999", "white_check_mark", "U0BOB");
+
+        assertThat(app.bean(ReactToChangeMessage.class).react(FakeSlackApi.TEAM_ID, reaction, true,
+                "1700000100.000100")).isEmpty();
+        assertThat(sent.onThisThread().stream().filter(sql -> !sql.matches("(?s)(begin|commit|rollback)\\b.*")))
+                .as("the lock by the message, which found nothing").singleElement()
+                .satisfies(sql -> assertThat(sql).contains("c.message_ts =").contains("for update"));
+        assertThat(db.count("reaction_ledger")).isZero();
     }
 
     private ActionOutcome approve(String approver) {

@@ -27,6 +27,7 @@ import dev.changebot.domain.rules.TimerChanges;
 import dev.changebot.domain.rules.Verdict;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,28 +140,36 @@ public class ChangeService {
         return decide(workspaceId, id, Actor.CHANGEBOT, command, roleMembers, Precondition.NONE);
     }
 
+    /**
+     * A person's command on a change the caller has locked in its transaction (found by its message,
+     * {@link Changes#findForUpdateByMessage}), with their roles looked up already ({@link #actorFor}).
+     */
+    public ActionOutcome runOnLocked(Change change, Actor actor, ChangeCommand command) {
+        return refusedUpfront(change.id(), command).orElseGet(() -> decideLocked(change.workspaceId(), change, actor,
+                command, Map.of(), Precondition.NONE, clock.instant()));
+    }
+
     private ActionOutcome decide(String workspaceId, ChangeId id, Actor actor, ChangeCommand command,
                                  Map<String, Set<String>> roleMembers, Precondition precondition) {
         var now = clock.instant();
-        ActionOutcome outcome = transactions.inTransaction(() -> {
-            var found = changes.findForUpdate(workspaceId, id);
-            if (found.isEmpty()) {
-                return new ActionOutcome.NotFound(id);
-            }
-            var change = found.get();
-            var refusal = precondition.refusal(change);
-            if (refusal.isPresent()) {
-                return new ActionOutcome.Refused(refusal.get());
-            }
-            var situation = new Situation(policy, now,
-                    () -> calendar.forChange(calendar.at(workspaceId, now), workspaceId, change.id().number()), roleMembers);
-            var verdict = rules.decide(change, command, actor, situation);
-            var told = new ArrayList<Notice>(verdict instanceof Verdict.Accepted accepted ? accepted.notices() : List.of());
-            told.addAll(record(change, verdict.events(), roleMembers));
-            told.forEach(notices::send);
-            return outcomeOf(change, verdict, told);
-        });
-        return outcome;
+        return transactions.inTransaction(() -> changes.findForUpdate(workspaceId, id)
+                .map(change -> decideLocked(workspaceId, change, actor, command, roleMembers, precondition, now))
+                .orElseGet(() -> new ActionOutcome.NotFound(id)));
+    }
+
+    private ActionOutcome decideLocked(String workspaceId, Change change, Actor actor, ChangeCommand command,
+                                       Map<String, Set<String>> roleMembers, Precondition precondition, Instant now) {
+        var refusal = precondition.refusal(change);
+        if (refusal.isPresent()) {
+            return new ActionOutcome.Refused(refusal.get());
+        }
+        var situation = new Situation(policy, now,
+                () -> calendar.forChange(calendar.at(workspaceId, now), workspaceId, change.id().number()), roleMembers);
+        var verdict = rules.decide(change, command, actor, situation);
+        var told = new ArrayList<Notice>(verdict instanceof Verdict.Accepted accepted ? accepted.notices() : List.of());
+        told.addAll(record(change, verdict.events(), roleMembers));
+        told.forEach(notices::send);
+        return outcomeOf(change, verdict, told);
     }
 
     /**

@@ -38,17 +38,16 @@ public class ReactToChangeMessage {
         if (!policy.approveReactions().contains(reaction.name())) {
             return Optional.empty();
         }
-        var found = changes.idOfMessage(workspaceId, reaction.channelId(), reaction.messageTs());
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        var id = found.get();
         // The reaction goes with the command: a stage approval may ask for its own (chat-backend's QA: 👍).
         ChangeCommand command = added ? ChangeCommand.Approve.byReaction(reaction.name())
                 : new ChangeCommand.Revoke(Optional.of(reaction.name()));
+        // Roles before any lock (the directory may call the chat platform); it keeps them a minute.
         var actor = service.actorFor(workspaceId, reaction.userId(), command);
-        return transactions.inTransaction(() -> ledger.record(reaction, added, eventTs)
-                ? Optional.of(service.run(workspaceId, id, actor, command))
-                : Optional.empty());
+        // The change is found by its message and locked in one statement; a reaction on any other
+        // message leaves no trace in the ledger.
+        return transactions.inTransaction(() -> changes
+                .findForUpdateByMessage(workspaceId, reaction.channelId(), reaction.messageTs())
+                .filter(change -> ledger.record(reaction, added, eventTs))
+                .map(change -> service.runOnLocked(change, actor, command)));
     }
 }

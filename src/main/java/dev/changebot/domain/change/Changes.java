@@ -35,8 +35,8 @@ public interface Changes {
     List<Change> findAwaitingApproval(String afterWorkspaceId, long afterNumber, Instant requestedBy, int limit);
 
     /**
-     * The id of the change whose live message is this one, if any: only the id, since whatever acts
-     * on the change locks and reads it afresh.
+     * {@link #findForUpdate}, the change whose live message is this one, if any: found and locked at
+     * once (a reaction names a message, not a change).
      */
-    Optional<ChangeId> idOfMessage(String workspaceId, String channelId, String messageTs);
+    Optional<Change> findForUpdateByMessage(String workspaceId, String channelId, String messageTs);
 }

@@ -41,6 +41,7 @@ class ChangeReads {
     private static final NamedSql BY_NUMBER = NamedSql.of(ChangeSql.BY_NUMBER);
     private static final NamedSql BY_NUMBERS = NamedSql.of(ChangeSql.BY_NUMBERS);
     private static final NamedSql FOR_UPDATE = NamedSql.of(ChangeSql.FOR_UPDATE);
+    private static final NamedSql FOR_UPDATE_BY_MESSAGE = NamedSql.of(ChangeSql.FOR_UPDATE_BY_MESSAGE);
     private static final NamedSql APPROVALS_OF = NamedSql.of(ChangeSql.APPROVALS_OF);
     private static final NamedSql AWAITING_APPROVAL = NamedSql.of(ChangeSql.AWAITING_APPROVAL);
     private static final NamedSql OPEN_PAGE = NamedSql.of(ChangeSql.OPEN_PAGE);
@@ -76,7 +77,17 @@ class ChangeReads {
      * in a statement of their own, only when the lock waited for another transaction's commit.
      */
     Optional<Found> forUpdate(String workspaceId, long number) {
-        return first(FOR_UPDATE, Map.of("workspaceId", workspaceId, "number", number)).map(found ->
+        return locked(FOR_UPDATE, Map.of("workspaceId", workspaceId, "number", number));
+    }
+
+    /** {@link #forUpdate}, the change whose live message this is. */
+    Optional<Found> forUpdateByMessage(String workspaceId, String channelId, String messageTs) {
+        return locked(FOR_UPDATE_BY_MESSAGE, Map.of("workspaceId", workspaceId, "channelId", channelId,
+                "messageTs", messageTs));
+    }
+
+    private Optional<Found> locked(NamedSql lock, Map<String, Object> values) {
+        return first(lock, values).map(found ->
                 found.approvalsCurrent() ? found : new Found(found.row(), approvalsOf(found.row().id()), true));
     }
 

@@ -15,13 +15,6 @@ public interface ChangeRowRepository extends CrudRepository<ChangeRow, Long> {
              WHERE workspace_id = :workspaceId AND number = :number""")
     void updateMessage(String workspaceId, long number, String channelId, String messageTs);
 
-    /** The number of the change whose message this is (index change_request_by_message): one column, not the change. */
-    @Query("""
-            SELECT number FROM change_request
-             WHERE workspace_id = :workspaceId AND message_channel_id = :channelId AND message_ts = :messageTs
-             LIMIT 1""")
-    List<Long> findNumberByMessage(String workspaceId, String channelId, String messageTs);
-
     @Query("SELECT * FROM change_request WHERE workspace_id = :workspaceId AND " + OpenStateSql.OPEN
             + " ORDER BY number")
     List<ChangeRow> findOpen(String workspaceId);

@@ -43,12 +43,22 @@ final class ChangeSql {
      * the two versions' xmin. When it is false the caller reads the approvals again (a new
      * statement, a new snapshot); that happens only to a change two requests worked on at once.
      */
-    static final String FOR_UPDATE = "SELECT " + COLUMNS + ",\n" + APPROVALS + """
-            ,
-                   c.xmin = (SELECT s.xmin FROM change_request s WHERE s.id = c.id) AS as_of_snapshot
-              FROM change_request c
-             WHERE c.workspace_id = :workspaceId AND c.number = :number
-               FOR UPDATE OF c""";
+    static final String FOR_UPDATE = lockedWhere("c.workspace_id = :workspaceId AND c.number = :number");
+
+    /**
+     * {@link #FOR_UPDATE}, the change found by its live message (index change_request_by_message): a
+     * reaction's change is found and locked in one statement, not looked up and then locked.
+     */
+    static final String FOR_UPDATE_BY_MESSAGE = lockedWhere("c.workspace_id = :workspaceId"
+            + " AND c.message_channel_id = :channelId AND c.message_ts = :messageTs LIMIT 1");
+
+    private static String lockedWhere(String condition) {
+        return "SELECT " + COLUMNS + ",\n" + APPROVALS + """
+                ,
+                       c.xmin = (SELECT s.xmin FROM change_request s WHERE s.id = c.id) AS as_of_snapshot
+                  FROM change_request c
+                 WHERE\s""" + condition + "\n   FOR UPDATE OF c";
+    }
 
     /** The approvals of one change, read on their own after a lock that waited (see {@link #FOR_UPDATE}). */
     static final String APPROVALS_OF = """

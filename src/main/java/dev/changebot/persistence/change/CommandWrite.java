@@ -12,15 +12,19 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a command on a locked change writes, as one statement: the row, the one approval its event adds
  * or withdraws, the event, and for a command's last event the change's message queued for a refresh.
  * Four statements were four round trips, each parsed, bound and answered on its own while the
  * change's lock is held (docs/performance/ack-path-sessions.md, fourth and seventh sessions); data-modifying CTEs do the
- * same writes in one, in the same transaction, with the same results: the row is written whole (as the
- * repository's update did), the approval keeps its unique key's idempotence, the outbox row its
- * one-pending-row-per-change upsert, and the event row is inserted only if the change row was there.
+ * same writes in one, in the same transaction, with the same results: the approval keeps its unique key's
+ * idempotence, the outbox row its one-pending-row-per-change upsert, and the event row is inserted only if
+ * the change row was there. The row's update sets only the columns that differ from what the row holds
+ * (an approval changes one or two of its 39; binding and casting the rest, six of them JSON, was the
+ * costliest part of the statement), or every column when what it holds is not known.
  */
 @Singleton
 class CommandWrite {
@@ -34,9 +38,10 @@ class CommandWrite {
     private static final List<String> JSON_COLUMNS = List.of("extra_fields", "override_rules", "pending_override",
             "stages_passed", "obligations", "stage_signoffs");
 
-    private static final String UPDATE_ROW = "UPDATE change_request SET "
-            + String.join(", ", ROW_COLUMNS.stream().map(CommandWrite::assignment).toList())
-            + " WHERE id = :rowId RETURNING id, workspace_id, number";
+    private static final int UPDATED_AT = ROW_COLUMNS.indexOf("updated_at");
+
+    /** Statements by the columns they set (a bit each), shape and refresh; a bound in case columns vary widely. */
+    private static final int STATEMENTS_KEPT = 256;
 
     private static final String INSERT_EVENT = """
             INSERT INTO change_event (change_id, workspace_id, type, actor_id, occurred_at, details)
@@ -60,22 +65,41 @@ class CommandWrite {
                 SELECT workspace_id, number, :announcedAt, :announcedAt FROM changed
             """ + OutboxSql.ANNOUNCED_AGAIN + ")";
 
-    /** The write's statement by what it does to the change's approvals, with or without the message's refresh. */
+    /** The write's statement by what it does to the change's approvals. */
     private enum Shape {
         ROW_AND_EVENT(null), APPROVAL_ADDED(APPROVAL), APPROVAL_WITHDRAWN(REVOCATION);
 
-        final NamedSql plain;
-        final NamedSql announced;
+        final String approvalPart;
 
         Shape(String approvalPart) {
-            plain = statement(approvalPart, false);
-            announced = statement(approvalPart, true);
+            this.approvalPart = approvalPart;
         }
     }
 
-    private static NamedSql statement(String approvalPart, boolean announce) {
+    private final Map<Long, NamedSql> statements = new ConcurrentHashMap<>();
+
+    private NamedSql statement(long columns, Shape shape, boolean announce) {
+        long key = columns << 3 | (long) shape.ordinal() << 1 | (announce ? 1 : 0);
+        var found = statements.get(key);
+        if (found != null) {
+            return found;
+        }
+        if (statements.size() >= STATEMENTS_KEPT) {
+            statements.clear();
+        }
+        return statements.computeIfAbsent(key, k -> statement(columns, shape.approvalPart, announce));
+    }
+
+    private static NamedSql statement(long columns, String approvalPart, boolean announce) {
+        var assignments = new ArrayList<String>();
+        for (int i = 0; i < ROW_COLUMNS.size(); i++) {
+            if ((columns & 1L << i) != 0) {
+                assignments.add(assignment(ROW_COLUMNS.get(i)));
+            }
+        }
         var ctes = new ArrayList<String>();
-        ctes.add("changed AS (" + UPDATE_ROW + ")");
+        ctes.add("changed AS (UPDATE change_request SET " + String.join(", ", assignments)
+                + " WHERE id = :rowId RETURNING id, workspace_id, number)");
         if (approvalPart != null) {
             ctes.add(approvalPart);
         }
@@ -100,15 +124,23 @@ class CommandWrite {
     }
 
     /**
-     * {@code announcedAt}: also queues the change's message for a refresh, in the same statement (null: not).
+     * {@code stored}: what the row holds now (null: not known, every column is written); {@code announcedAt}:
+     * also queues the change's message for a refresh, in the same statement (null: not).
      *
      * @throws IllegalStateException when the row is not there (nothing is written then) or the write fails
      */
-    void write(ChangeRow row, ApprovalChange approval, EventValues event, Instant announcedAt) {
+    void write(ChangeRow stored, ChangeRow row, ApprovalChange approval, EventValues event, Instant announcedAt) {
         var values = new HashMap<String, Object>(64);
         var components = rowValues(row);
+        var holds = stored == null ? null : rowValues(stored);
+        long columns = 1L << UPDATED_AT;
         for (int i = 0; i < ROW_COLUMNS.size(); i++) {
-            values.put(ROW_COLUMNS.get(i), bindable(components[i]));
+            if (holds == null || !Objects.equals(holds[i], components[i])) {
+                columns |= 1L << i;
+            }
+            if ((columns & 1L << i) != 0) {
+                values.put(ROW_COLUMNS.get(i), bindable(components[i]));
+            }
         }
         values.put("rowId", row.id());
         values.put("eventType", event.type());
@@ -130,7 +162,7 @@ class CommandWrite {
             values.put("announcedAt", bindable(announcedAt));
         }
         values.put("workspaceId", event.workspaceId());
-        if (execute(announcedAt == null ? shape.plain : shape.announced, values) != 1) {
+        if (execute(statement(columns, shape, announcedAt != null), values) != 1) {
             throw new IllegalStateException("Change row " + row.id() + " was not there to update");
         }
     }

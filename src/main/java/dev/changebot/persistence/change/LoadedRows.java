@@ -7,21 +7,23 @@ import java.util.Optional;
 import java.util.WeakHashMap;
 
 /**
- * The row each change object was locked from or stored as, so that storing it again does not
- * select the row it came from (on the ack path, the row the command has just locked). Keyed by the
- * object itself (Change has identity equality), held weakly: an entry lasts as long as the change
- * object, which is loaded afresh by every command, so it cannot outlive the row it names.
+ * The row each change object was locked from or last stored as, so that storing it again neither
+ * selects the row it came from (on the ack path, the row the command has just locked) nor writes the
+ * columns that still hold what the row holds. Keyed by the object itself (Change has identity
+ * equality), held weakly: an entry lasts as long as the change object, which is loaded afresh by
+ * every command, under its lock, so it cannot outlive the row it names.
  */
 final class LoadedRows {
 
-    private final Map<Change, Long> rowIds = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Change, ChangeRow> rows = Collections.synchronizedMap(new WeakHashMap<>());
 
-    Change remember(Change change, long rowId) {
-        rowIds.put(change, rowId);
+    /** {@code row}: what the database holds for the change now (as read under its lock, or as just written). */
+    Change remember(Change change, ChangeRow row) {
+        rows.put(change, row);
         return change;
     }
 
-    Optional<Long> rowIdOf(Change change) {
-        return Optional.ofNullable(rowIds.get(change));
+    Optional<ChangeRow> rowOf(Change change) {
+        return Optional.ofNullable(rows.get(change));
     }
 }

@@ -55,7 +55,7 @@ class PostgresChanges implements Changes, AnnouncedChanges {
     @Override
     public void add(Change change, ChangeEvent event) {
         var saved = rows.save(mapper.toRow(null, change, clock.instant()));
-        loaded.remember(change, saved.id());
+        loaded.remember(change, saved);
         change.approvals().forEach(a -> approvals.insertIfAbsent(saved.id(), a.approverId(), a.approvedAt(), a.step()));
         writeEvent(saved.id(), change, event);
     }
@@ -77,16 +77,22 @@ class PostgresChanges implements Changes, AnnouncedChanges {
     }
 
     private void write(Change change, ChangeEvent event, Instant announcedAt) {
-        long rowId = loaded.rowIdOf(change).orElseGet(() -> rowIdOf(change));
+        // A change locked or stored through this object writes only what differs from its row; any other, every column.
+        var stored = loaded.rowOf(change);
+        long rowId = stored.map(ChangeRow::id).orElseGet(() -> rowIdOf(change));
         CommandWrite.ApprovalChange approval = null;
         if (event instanceof ChangeEvent.ChangeApproved approved) {
             approval = new CommandWrite.ApprovalChange(true, approved.actorId(), approved.occurredAt(), approved.step());
         } else if (event instanceof ChangeEvent.ChangeApprovalRevoked revoked) {
             approval = new CommandWrite.ApprovalChange(false, revoked.actorId(), null, revoked.step());
         }
-        commandWrite.write(mapper.toRow(rowId, change, clock.instant()), approval,
+        var row = mapper.toRow(rowId, change, clock.instant());
+        commandWrite.write(stored.orElse(null), row, approval,
                 new CommandWrite.EventValues(change.workspaceId(), event.type(), event.actorId(), event.occurredAt(),
                         eventDetails.of(event)), announcedAt);
+        if (stored.isPresent()) {
+            loaded.remember(change, row);
+        }
         recorded.recorded();
     }
 
@@ -113,8 +119,7 @@ class PostgresChanges implements Changes, AnnouncedChanges {
     @Override
     public Optional<Change> findForUpdate(String workspaceId, ChangeId id) {
         // Only a locked change is updated: it remembers its row, the others need not.
-        return reads.forUpdate(workspaceId, id.number())
-                .map(found -> loaded.remember(mapper.toChange(found), found.row().id()));
+        return reads.forUpdate(workspaceId, id.number()).map(this::locked);
     }
 
     @Override
@@ -124,8 +129,17 @@ class PostgresChanges implements Changes, AnnouncedChanges {
     }
 
     @Override
-    public Optional<ChangeId> idOfMessage(String workspaceId, String channelId, String messageTs) {
-        return rows.findNumberByMessage(workspaceId, channelId, messageTs).stream().findFirst().map(ChangeId::new);
+    public Optional<Change> findForUpdateByMessage(String workspaceId, String channelId, String messageTs) {
+        return reads.forUpdateByMessage(workspaceId, channelId, messageTs).map(this::locked);
+    }
+
+    /**
+     * The change read under its lock, remembered with its row as this mapper writes it (the JSON columns
+     * as PostgreSQL sends them are spelt otherwise), so that its write compares like with like.
+     */
+    private Change locked(ChangeReads.Found found) {
+        var change = mapper.toChange(found);
+        return loaded.remember(change, mapper.toRow(found.row().id(), change, found.row().updatedAt()));
     }
 
     /** A change neither locked nor added through this object: found by its number, as before. */

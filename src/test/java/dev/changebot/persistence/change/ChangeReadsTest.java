@@ -194,7 +194,7 @@ class ChangeReadsTest {
                 c.service().orElse(null), c.stageSignoffs(), c.obligations());
     }
 
-    private static StoredChange fullyDescribed(long number, ChangeState state) {
+    static StoredChange fullyDescribed(long number, ChangeState state) {
         var details = new ChangeDetails("Upgrade \"db\" — ünïcode", "Describe", "Because", "db, api", "production",
                 Risk.HIGH, "plan", "roll back", "tested", T.plusSeconds(3600), Duration.ofMinutes(45),
                 Map.of(ChangeField.ESTIMATED_DOWNTIME, "5 min, \"maybe\"", ChangeField.DESIGN_DOC, "https://x/y?z=1&w"));
@@ -208,7 +208,7 @@ class ChangeReadsTest {
                 new Soak("staging", T.plusSeconds(17)), 25, List.of("staging", "canary"), null, "homepage");
     }
 
-    private static StoredChange emergency(long number) {
+    static StoredChange emergency(long number) {
         var details = new ChangeDetails("Hotfix", null, null, null, "production", null, null, null, null, T,
                 null, Map.of());
         var obligations = List.of(
