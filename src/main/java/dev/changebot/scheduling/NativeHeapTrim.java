@@ -4,42 +4,64 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands the C heap's free memory back to the system every {@code changebot.memory.trim-interval}
- * milliseconds (0: never), as {@code jcmd <pid> System.trim_native_heap} does. glibc keeps what the JVM
- * frees — chiefly the JIT compiler's arenas, about 20 MB at their peak while C2 compiles the request
- * path — resident for good; one trim under the ack benchmark gave back 25 MB of RSS (docs/performance/ack-path-passes.md,
- * "Fifth pass"). Every 5 s rather than 30: under load the JIT takes the pages back within seconds, and
- * the shorter interval held 5–15 MB less with the same CPU and latency. Done in the app rather than with the JVM's -XX:TrimNativeHeapInterval so that every
- * start gets it (java -jar, mvn exec:java, the image) and a JVM without that flag still starts. Where the
- * command does nothing (not glibc) the first answer says so and the task stops asking.
+ * Hands the C heap's free memory back to the system, as {@code jcmd <pid> System.trim_native_heap} does,
+ * when the process has grown since the last trim. glibc keeps what the JVM frees — chiefly the JIT
+ * compiler's arenas, about 20 MB at their peak while C2 compiles the request path — resident for good;
+ * one trim under the ack benchmark gave back 25 MB of RSS (docs/performance/ack-path-passes.md, "Fifth
+ * pass"). A trim costs 10–15 ms of CPU, so it is not run on a clock: every
+ * {@code changebot.memory.trim-interval} milliseconds (0: never) the resident set is read (a few
+ * microseconds, /proc/self/statm) and a trim runs only when it is {@code changebot.memory.trim-growth}
+ * bytes above the lowest seen since the last trim. Idle, that is never (a trim every 5 s was 2.3 ms of
+ * CPU a second, a tenth of the idle bot's); while C2 compiles, within a second of the growth. Done in the
+ * app rather than with the JVM's -XX:TrimNativeHeapInterval so that every start gets it (java -jar, mvn
+ * exec:java, the image) and a JVM without that flag still starts. Where the command does nothing (not
+ * glibc) the first answer says so and the task stops asking; where the resident set cannot be read, every
+ * look trims.
  */
 @Singleton
 class NativeHeapTrim {
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeHeapTrim.class);
     private static final String TRIMMED = "Trim native heap";
+    private static final Path STATM = Path.of("/proc/self/statm");
+    /** Linux's page size on the machines this runs on; statm counts pages. */
+    private static final long PAGE_BYTES = 4096;
 
     private final RepeatingTask task;
     private final long intervalMillis;
+    private final TrimWhenGrown growth;
     private volatile boolean unavailable;
 
-    NativeHeapTrim(@Value("${changebot.memory.trim-interval:5000}") long intervalMillis) {
-        this.intervalMillis = intervalMillis;
-        this.task = new RepeatingTask("native-heap-trim", intervalMillis, keepGoing -> trim());
+    @Inject
+    NativeHeapTrim(@Value("${changebot.memory.trim-interval:1000}") long intervalMillis,
+                   @Value("${changebot.memory.trim-growth:4194304}") long growthBytes) {
+        this(intervalMillis, growthBytes, NativeHeapTrim::residentBytes);
     }
 
-    @EventListener
-    void onStartup(StartupEvent event) {
-        if (intervalMillis > 0) {
-            task.start();
+    /** With the resident set read by {@code residentBytes} (negative: unknown). */
+    NativeHeapTrim(long intervalMillis, long growthBytes, LongSupplier residentBytes) {
+        this.intervalMillis = intervalMillis;
+        this.growth = new TrimWhenGrown(growthBytes, residentBytes);
+        this.task = new RepeatingTask("native-heap-trim", intervalMillis, keepGoing -> look());
+    }
+
+    /** One look: a trim if the process grew enough since the last one. */
+    void look() {
+        if (!unavailable) {
+            growth.trimIfGrown(this::trim);
         }
     }
 
@@ -62,6 +84,16 @@ class NativeHeapTrim {
             unavailable = true;
             LOG.info("The C heap is not trimmed: this JVM has no System.trim_native_heap ({})", e.toString());
             return null;
+        }
+    }
+
+    /** The resident set from /proc/self/statm (its second field, in pages); -1 where there is none. */
+    static long residentBytes() {
+        try {
+            var fields = Files.readString(STATM).trim().split(" ");
+            return Long.parseLong(fields[1]) * PAGE_BYTES;
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
         }
     }
 
