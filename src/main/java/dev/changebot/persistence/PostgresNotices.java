@@ -29,11 +29,13 @@ class PostgresNotices extends PostgresQueue<NoticeOutbox.Queued> implements Noti
 
     private final NoticeFactsJson facts;
     private final Clock clock;
+    private final QueuedForSlack queued;
 
-    PostgresNotices(JdbcOperations jdbc, NoticeFactsJson facts, Clock clock) {
+    PostgresNotices(JdbcOperations jdbc, NoticeFactsJson facts, Clock clock, QueuedForSlack queued) {
         super(new QueueTable<>(jdbc, "slack_notice", COLUMNS, row -> read(row, facts)), Queued::id);
         this.facts = facts;
         this.clock = clock;
+        this.queued = queued;
     }
 
     @Override
@@ -43,6 +45,7 @@ class PostgresNotices extends PostgresQueue<NoticeOutbox.Queued> implements Noti
         table.update(SEND, notice.workspaceId(), notice.changeId().map(ChangeId::number).orElse(null), notice.recipient().address(),
                 recipientKind(notice.recipient()), notice.recipient() instanceof Recipient.ChangeThread, stored.kind(),
                 stored.json(), now, now);
+        queued.queued();
     }
 
     private static Queued read(ResultSet row, NoticeFactsJson facts) throws SQLException {

@@ -48,8 +48,9 @@ class PostgresOutbox extends PostgresQueue<OutboxEntry> implements Outbox, Chang
                                  AND posted.message_ts IS NOT NULL) AS posted""";
 
     private final Clock clock;
+    private final QueuedForSlack queued;
 
-    PostgresOutbox(JdbcOperations jdbc, Clock clock) {
+    PostgresOutbox(JdbcOperations jdbc, Clock clock, QueuedForSlack queued) {
         super(new QueueTable<>(jdbc, "slack_outbox", "id, workspace_id, change_number, attempts, version",
                 row -> new OutboxEntry(row.getLong("id"), row.getString("workspace_id"),
                         new ChangeId(row.getLong("change_number")), row.getInt("attempts"), row.getInt("version"),
@@ -57,6 +58,7 @@ class PostgresOutbox extends PostgresQueue<OutboxEntry> implements Outbox, Chang
                         row.getBoolean("posted"))),
                 OutboxEntry::id);
         this.clock = clock;
+        this.queued = queued;
     }
 
     @Override
@@ -89,6 +91,7 @@ class PostgresOutbox extends PostgresQueue<OutboxEntry> implements Outbox, Chang
     public void changed(Change change) {
         var now = Timestamp.from(clock.instant());
         table.update(ANNOUNCE, change.workspaceId(), change.id().number(), now, now);
+        queued.queued();
     }
 
     /** Done, unless a newer announcement bumped the version meanwhile: then it is due again at once, newest state. */

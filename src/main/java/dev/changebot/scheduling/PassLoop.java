@@ -2,6 +2,7 @@ package dev.changebot.scheduling;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A thread of its own that runs a pass at start-up, then each time it is woken (after a commit on
@@ -10,12 +11,14 @@ import java.util.concurrent.TimeUnit;
  * means only when woken. Passes start at least {@code minGap} apart: under a burst of commits one
  * pass takes what many wake-ups asked for, instead of a transaction (and a durable commit, which the
  * acks' own commits would queue behind) per wake-up. The pass handles its own failures: the next
- * wake-up or poll tries again.
+ * wake-up or poll tries again. The poll may also be asked for after each pass (the outbox's depends on
+ * what the pass found).
  */
 final class PassLoop {
 
     private final String name;
-    private final long pollMillis;
+    /** The poll after the pass just run, in milliseconds (0: only when woken). */
+    private final LongSupplier pollMillis;
     private final long minGapNanos;
     private final Runnable pass;
     private final Object monitor = new Object();
@@ -26,8 +29,13 @@ final class PassLoop {
     private Thread thread;
 
     PassLoop(String name, Duration poll, Duration minGap, Runnable pass) {
+        this(name, poll::toMillis, minGap, pass);
+    }
+
+    /** {@code pollMillis}: asked after each pass how long until the next one, unless woken (0: only then). */
+    PassLoop(String name, LongSupplier pollMillis, Duration minGap, Runnable pass) {
         this.name = name;
-        this.pollMillis = poll.toMillis();
+        this.pollMillis = pollMillis;
         this.minGapNanos = minGap.toNanos();
         this.pass = pass;
     }
@@ -67,10 +75,11 @@ final class PassLoop {
 
     /** Until woken or the poll is due, and the gap since the last pass's start is over; false when stopping. */
     private boolean await(long lastStarted) {
+        long poll = pollMillis.getAsLong();
         synchronized (monitor) {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pollMillis);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(poll);
             while (!woken && !stopping) {
-                long left = pollMillis <= 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
+                long left = poll <= 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
                 if (left <= 0) {
                     running = true;
                     return true;

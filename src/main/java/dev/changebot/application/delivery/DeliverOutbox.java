@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,21 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         int delivered = drainQueue(keepGoing);
         drainReport.log();
         return delivered + noticeWorker.drain(keepGoing);
+    }
+
+    /** Whether the last drain claimed anything, messages or notices: if not, both queues had nothing due. */
+    public boolean lastDrainClaimed() {
+        return claimedByLastDrain() > 0 || noticeWorker.claimedByLastDrain() > 0;
+    }
+
+    /** The earliest instant at which something this node sent back, message or notice, is due again. */
+    public Optional<Instant> earliestDueAgain() {
+        var messages = nextDueAgain();
+        var notices = noticeWorker.nextDueAgain();
+        if (messages.isEmpty() || notices.isEmpty()) {
+            return messages.isPresent() ? messages : notices;
+        }
+        return Optional.of(messages.get().isBefore(notices.get()) ? messages.get() : notices.get());
     }
 
     /**
@@ -176,6 +192,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         if (!pausedNow(entry, now)) {
             // Not a failure; written with the rest of the batch in one statement.
             waiting.put(entry, slot);
+            dueAgainAt(slot);
             drainReport.waitsForSlot(slot);
         }
         return false;
@@ -186,6 +203,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
         var paused = pausedUntil.get(entry.workspaceId());
         if (paused != null && paused.isAfter(now)) {
             // Its slot was taken before Slack said 429: it takes another once Retry-After is over.
+            dueAgainAt(paused);
             settled.add(() -> outbox.postpone(entry, paused, "rate limited"));
             return true;
         }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +30,15 @@ abstract class QueueWorker<T> {
     static final int MAX_ATTEMPTS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
 
+    /** How many due-again instants are kept; past it the farthest are left to the pump's idle look. */
+    private static final int DUE_AGAIN_KEPT = 1024;
+
     private final DeliveryQueue<T> queue;
     /** This drain's items postponed for each channel's pace so far. */
     private final Map<String, Integer> waitingPerChannel = new HashMap<>();
+    /** When items this node sent back are due again (pace, slot, Retry-After, backoff), ahead of the last drain. */
+    private final TreeSet<Instant> dueAgain = new TreeSet<>();
+    private volatile int claimedByLastDrain;
     protected final Transactions transactions;
     protected final Clock clock;
 
@@ -56,34 +64,73 @@ abstract class QueueWorker<T> {
      */
     protected int drainQueue(BooleanSupplier keepGoing) {
         int delivered = 0;
+        int claimed = 0;
         waitingPerChannel.clear();
         var now = clock.instant();
-        while (keepGoing.getAsBoolean()) {
-            // Due by the drain's start, leased from this moment on (a long drain must not hand out short leases).
-            var lease = LEASE.plus(Duration.between(now, clock.instant()));
-            var due = transactions.inTransaction(() -> queue.claimDue(now, lease, BATCH));
-            beforeBatch(due, now);
-            try {
-                for (var item : due) {
-                    if (!keepGoing.getAsBoolean()) {
-                        // Unfinished claims come back when their lease runs out.
-                        return delivered;
-                    }
-                    try {
-                        delivered += deliver(item) ? 1 : 0;
-                    } catch (RuntimeException e) {
-                        LOG.warn("Delivering {} failed", describe(item), e);
-                        report(() -> queue.retryAt(item, clock.instant().plus(backoff(attempts(item))), e.toString()));
-                    }
+        synchronized (dueAgain) {
+            dueAgain.headSet(now, true).clear();
+        }
+        try {
+            while (keepGoing.getAsBoolean()) {
+                // Due by the drain's start, leased from this moment on (a long drain must not hand out short leases).
+                var lease = LEASE.plus(Duration.between(now, clock.instant()));
+                var due = transactions.inTransaction(() -> queue.claimDue(now, lease, BATCH));
+                claimed += due.size();
+                delivered += deliverBatch(due, now, keepGoing);
+                if (due.size() < BATCH) {
+                    return delivered;
                 }
-            } finally {
-                afterBatch();
             }
-            if (due.size() < BATCH) {
-                return delivered;
+            return delivered;
+        } finally {
+            claimedByLastDrain = claimed;
+        }
+    }
+
+    private int deliverBatch(List<T> due, Instant now, BooleanSupplier keepGoing) {
+        int delivered = 0;
+        beforeBatch(due, now);
+        try {
+            for (var item : due) {
+                if (!keepGoing.getAsBoolean()) {
+                    // Unfinished claims come back when their lease runs out.
+                    return delivered;
+                }
+                try {
+                    delivered += deliver(item) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    LOG.warn("Delivering {} failed", describe(item), e);
+                    var retry = clock.instant().plus(backoff(attempts(item)));
+                    dueAgainAt(retry);
+                    report(() -> queue.retryAt(item, retry, e.toString()));
+                }
             }
+        } finally {
+            afterBatch();
         }
         return delivered;
+    }
+
+    /** How many items the last drain claimed: none means the queue had nothing due. */
+    int claimedByLastDrain() {
+        return claimedByLastDrain;
+    }
+
+    /** The earliest instant, after the last drain began, at which an item this node sent back is due again. */
+    Optional<Instant> nextDueAgain() {
+        synchronized (dueAgain) {
+            return dueAgain.isEmpty() ? Optional.empty() : Optional.of(dueAgain.first());
+        }
+    }
+
+    /** An item sent back is due again at {@code at}: the pump looks then (another node's items, at its idle look). */
+    protected void dueAgainAt(Instant at) {
+        synchronized (dueAgain) {
+            dueAgain.add(at);
+            if (dueAgain.size() > DUE_AGAIN_KEPT) {
+                dueAgain.pollLast();
+            }
+        }
     }
 
     /** Before the items of a claimed batch are delivered: what they need read at once. */
@@ -107,12 +154,14 @@ abstract class QueueWorker<T> {
             return true;
         }
         if (result instanceof SlackDelivery.Result.RateLimited limited) {
-            report(() -> queue.postpone(item, now.plus(limited.retryAfter()), "rate limited"));
+            postpone(item, now.plus(limited.retryAfter()), "rate limited");
             return false;
         }
         var failed = (SlackDelivery.Result.Failed) result;
         if (failed.retryable() && attempts(item) + 1 < MAX_ATTEMPTS) {
-            report(() -> queue.retryAt(item, now.plus(backoff(attempts(item))), failed.error()));
+            var retry = now.plus(backoff(attempts(item)));
+            dueAgainAt(retry);
+            report(() -> queue.retryAt(item, retry, failed.error()));
         } else {
             LOG.warn("Gave up on {}: {}", describe(item), failed.error());
             report(() -> {
@@ -140,6 +189,7 @@ abstract class QueueWorker<T> {
 
     /** Leaves {@code item} for later: claimed again at {@code next}, no attempt counted. */
     protected void postpone(T item, Instant next, String why) {
+        dueAgainAt(next);
         report(() -> queue.postpone(item, next, why));
     }
 

@@ -3,6 +3,7 @@ package dev.changebot.persistence.change;
 import dev.changebot.application.port.AnnouncedChanges;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
+import dev.changebot.persistence.QueuedForSlack;
 import dev.changebot.persistence.audit.RecordedFacts;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Changes;
@@ -30,12 +31,14 @@ class PostgresChanges implements Changes, AnnouncedChanges {
     private final ChangeReads reads;
     private final RecordedFacts recorded;
     private final CommandWrite commandWrite;
+    private final QueuedForSlack queued;
     private final LoadedRows loaded = new LoadedRows();
 
     PostgresChanges(ChangeRowRepository rows, ApprovalRowRepository approvals, EventRowRepository events,
                     ChangeNumbers numbers, EventDetails eventDetails, Clock clock, ChangeRows mapper,
-                    ChangeReads reads, RecordedFacts recorded, CommandWrite commandWrite) {
+                    ChangeReads reads, RecordedFacts recorded, CommandWrite commandWrite, QueuedForSlack queued) {
         this.commandWrite = commandWrite;
+        this.queued = queued;
         this.recorded = recorded;
         this.mapper = mapper;
         this.reads = reads;
@@ -92,6 +95,9 @@ class PostgresChanges implements Changes, AnnouncedChanges {
                         eventDetails.of(event)), announcedAt);
         if (stored.isPresent()) {
             loaded.remember(change, row);
+        }
+        if (announcedAt != null) {
+            queued.queued();
         }
         recorded.recorded();
     }
