@@ -60,6 +60,13 @@ class NativeHeapTrim {
         this.task = new RepeatingTask("native-heap-trim", intervalMillis, keepGoing -> look());
     }
 
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (intervalMillis > 0) {
+            task.start();
+        }
+    }
+
     /** One look: a trim if it is worth it. */
     void look() {
         if (!unavailable) {
