@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What an approval costs PostgreSQL, read from the driver's own protocol log (every statement it
  * sends), on the thread that approves: the change is read once, locked, and only what the approval
- * changed (its columns too) is written, with the message's refresh, in one statement. A reaction names a message: its
- * change is found and locked by it, in the same one statement.
+ * changed (its columns too) is written, with the message's refresh, in one statement. A reaction names a
+ * message: its change is found and locked by it, in the same one statement.
  */
 @Timeout(120)
 class ApprovalStatementsTest {
@@ -97,7 +97,7 @@ class ApprovalStatementsTest {
     }
 
     @Test
-    @DisplayName("an approving reaction: the change found by its message and locked in one statement, the ledger, one write")
+    @DisplayName("an approving reaction: its change found by the message and locked in one statement, ledger, write")
     void reactionApproval() {
         var message = db.rows("SELECT message_channel_id, message_ts FROM change_request").get(0);
         var reaction = new ReactionLedger.Reaction(message.get("message_channel_id").toString(),

@@ -163,8 +163,8 @@ public class ChangeService {
         if (refusal.isPresent()) {
             return new ActionOutcome.Refused(refusal.get());
         }
-        var situation = new Situation(policy, now,
-                () -> calendar.forChange(calendar.at(workspaceId, now), workspaceId, change.id().number()), roleMembers);
+        var situation = new Situation(policy, now, () -> calendar.forChange(calendar.at(workspaceId, now), workspaceId,
+                change.id().number()), roleMembers);
         var verdict = rules.decide(change, command, actor, situation);
         var told = new ArrayList<Notice>(verdict instanceof Verdict.Accepted accepted ? accepted.notices() : List.of());
         told.addAll(record(change, verdict.events(), roleMembers));

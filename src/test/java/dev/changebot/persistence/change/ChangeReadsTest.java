@@ -177,6 +177,11 @@ class ChangeReadsTest {
     }
 
     private StoredChange store(StoredChange stored) {
+        return store(transactions, changes, stored);
+    }
+
+    /** Stores the change as the app adds one (with the event that requested it). */
+    static StoredChange store(Transactions transactions, Changes changes, StoredChange stored) {
         transactions.inTransaction(() -> {
             changes.add(Change.restore(stored), new ChangeEvent.ChangeRequested(stored.id(), stored.requesterId(), T,
                     stored.details().title()));

@@ -3,7 +3,6 @@ package dev.changebot.persistence.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.changebot.application.port.Transactions;
-import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeState;
 import dev.changebot.domain.change.Changes;
@@ -105,12 +104,33 @@ class ChangeWritesTest {
         assertThat(changes.find(TEAM, stored.id()).map(ChangeReadsTest::parts)).contains(stored);
     }
 
-    private StoredChange store(StoredChange stored) {
+    @Test
+    @DisplayName("an update that changes no indexed column is HOT: the table leaves room on its pages (fillfactor 70)")
+    void unindexedUpdateIsHot() {
+        var stored = store(ChangeReadsTest.emergency(1));
+
         transactions.inTransaction(() -> {
-            changes.add(Change.restore(stored), new ChangeEvent.ChangeRequested(stored.id(), stored.requesterId(),
-                    ChangeReadsTest.T, stored.details().title()));
+            var change = changes.findForUpdate(TEAM, stored.id()).orElseThrow();
+            changes.update(change, new ChangeEvent.IssueReported(stored.id(), "U0IC", ChangeReadsTest.T, "noted"));
             return null;
         });
-        return stored;
+
+        assertThat(db.rows("SELECT reloptions::text AS options FROM pg_class WHERE relname = 'change_request'").get(0)
+                .get("options")).isEqualTo("{fillfactor=70}");
+        // The app's backend reports its counts when it goes idle (about a second): a bounded look, not a wait.
+        var deadline = java.time.Instant.now().plusSeconds(30);
+        while (hotUpdates() < 1) {
+            assertThat(java.time.Instant.now()).as("the update counted as HOT within 30 s").isBefore(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+    }
+
+    private long hotUpdates() {
+        return ((Number) db.rows("SELECT pg_stat_clear_snapshot(), n_tup_hot_upd FROM pg_stat_user_tables"
+                + " WHERE relname = 'change_request'").get(0).get("n_tup_hot_upd")).longValue();
+    }
+
+    private StoredChange store(StoredChange stored) {
+        return ChangeReadsTest.store(transactions, changes, stored);
     }
 }
