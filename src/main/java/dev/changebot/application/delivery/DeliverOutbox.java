@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,12 +100,7 @@ public class DeliverOutbox extends QueueWorker<OutboxEntry> {
 
     /** The earliest instant at which something this node sent back, message or notice, is due again. */
     public Optional<Instant> earliestDueAgain() {
-        var messages = nextDueAgain();
-        var notices = noticeWorker.nextDueAgain();
-        if (messages.isEmpty() || notices.isEmpty()) {
-            return messages.isPresent() ? messages : notices;
-        }
-        return Optional.of(messages.get().isBefore(notices.get()) ? messages.get() : notices.get());
+        return Stream.of(nextDueAgain(), noticeWorker.nextDueAgain()).flatMap(Optional::stream).min(Instant::compareTo);
     }
 
     /**

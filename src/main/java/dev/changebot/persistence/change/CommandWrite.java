@@ -80,11 +80,7 @@ class CommandWrite {
 
     private NamedSql statement(long columns, Shape shape, boolean announce) {
         long key = columns << 3 | (long) shape.ordinal() << 1 | (announce ? 1 : 0);
-        var found = statements.get(key);
-        if (found != null) {
-            return found;
-        }
-        if (statements.size() >= STATEMENTS_KEPT) {
+        if (statements.size() >= STATEMENTS_KEPT && !statements.containsKey(key)) {
             statements.clear();
         }
         return statements.computeIfAbsent(key, k -> statement(columns, shape.approvalPart, announce));
@@ -133,12 +129,10 @@ class CommandWrite {
         var values = new HashMap<String, Object>(64);
         var components = rowValues(row);
         var holds = stored == null ? null : rowValues(stored);
-        long columns = 1L << UPDATED_AT;
+        long columns = 0;
         for (int i = 0; i < ROW_COLUMNS.size(); i++) {
-            if (holds == null || !Objects.equals(holds[i], components[i])) {
+            if (i == UPDATED_AT || holds == null || !Objects.equals(holds[i], components[i])) {
                 columns |= 1L << i;
-            }
-            if ((columns & 1L << i) != 0) {
                 values.put(ROW_COLUMNS.get(i), bindable(components[i]));
             }
         }
