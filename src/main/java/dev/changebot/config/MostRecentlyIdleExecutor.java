@@ -84,7 +84,14 @@ public final class MostRecentlyIdleExecutor extends AbstractExecutorService {
         worker.thread = thread;
         workers.add(worker);
         live++;
-        thread.start();
+        try {
+            thread.start();
+        } catch (RuntimeException | Error failure) {
+            // No native thread to be had: the task is refused and the count stays true.
+            workers.remove(worker);
+            live--;
+            throw new RejectedExecutionException("could not start a thread", failure);
+        }
         return worker;
     }
 

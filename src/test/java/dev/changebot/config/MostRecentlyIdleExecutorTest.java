@@ -128,6 +128,26 @@ class MostRecentlyIdleExecutorTest {
     }
 
     @Test
+    @DisplayName("a thread that cannot start refuses the task, and the pool can still start one later")
+    void aThreadThatCannotStart() throws Exception {
+        var failNext = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var pool = new MostRecentlyIdleExecutor(1, task -> {
+            if (failNext.getAndSet(false)) {
+                // Started already (and not with the pool's worker): the pool's own start throws, as when the
+                // machine has no native thread left.
+                var spent = new Thread(() -> { });
+                spent.start();
+                return spent;
+            }
+            return threads.newThread(task);
+        });
+        assertThatThrownBy(() -> pool.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
+        assertThat(pool.submit(() -> "ran").get(5, TimeUnit.SECONDS)).isEqualTo("ran");
+        pool.shutdown();
+        assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     @DisplayName("shut down: what was queued still runs, new work is refused, and every thread ends")
     void shutdownFinishesTheQueue() throws Exception {
         var gate = new CountDownLatch(1);
