@@ -23,7 +23,8 @@ class BlockingExecutorTest {
              var app = RunningApp.start(TestPostgres.freshDatabase(), slack)) {
             var before = blockingThreads();
             for (int i = 0; i < 20; i++) {
-                var response = app.slack(SlackPayloads.slashCommand("U0ALICE", "C0CHANGES", "list"), SlackPayloads.FORM);
+                var list = SlackPayloads.slashCommand("U0ALICE", "C0CHANGES", "list");
+                var response = app.slack(list, SlackPayloads.FORM);
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body()).contains("No open changes");
             }
