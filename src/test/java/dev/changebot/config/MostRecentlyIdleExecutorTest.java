@@ -85,6 +85,9 @@ class MostRecentlyIdleExecutorTest {
             });
         }
         assertThat(started).hasSize(4);
+        // The four threads start on their own time: wait until all four are inside a task before opening the gate,
+        // or "most" only shows how many had got there.
+        waitUntil(() -> atOnce.get() == 4, "four tasks running");
         gate.countDown();
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(most).hasValue(4);
