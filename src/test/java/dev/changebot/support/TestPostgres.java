@@ -5,6 +5,8 @@ import org.flywaydb.core.Flyway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -104,7 +106,10 @@ public final class TestPostgres {
         try {
             // Tests only: fast and NOT durable (fsync and synchronous commit off), chosen here on
             // purpose. The application's own embedded server (EmbeddedDatabase) is always durable.
+            var dataDirectory = Files.createTempDirectory("changebot-test-postgres");
             var embedded = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
@@ -115,10 +120,27 @@ public final class TestPostgres {
                 } catch (IOException ignored) {
                     // The JVM is exiting.
                 }
+                deleteAfterExit(dataDirectory);
             }));
             return Server.parse(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", e);
+        }
+    }
+
+    /**
+     * The suite's hundreds of databases are tens of thousands of files: deleting them in the JVM's shutdown took
+     * over 30 s, and Surefire kills a test JVM whose exit takes that long. A process of its own deletes them
+     * while the build goes on.
+     */
+    private static void deleteAfterExit(Path directory) {
+        try {
+            new ProcessBuilder("rm", "-rf", "--", directory.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            System.err.println("Could not delete the test server's data directory " + directory + ": " + e.getMessage());
         }
     }
 
