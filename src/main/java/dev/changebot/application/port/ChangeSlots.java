@@ -14,7 +14,8 @@ public interface ChangeSlots {
     /**
      * The pending, approved and under-way changes whose planned window overlaps [{@code from}, {@code until}),
      * and every change under way whatever its window (a rollout is in the way until it ends), in number
-     * order, at most {@code limit}.
+     * order, at most {@code limit}: when there are more, which of them is not said (a caller asks for one more
+     * than it can use, to know there are too many).
      */
     List<ScheduledChange> around(String workspaceId, Instant from, Instant until, int limit);
 }
