@@ -41,8 +41,8 @@ final class PhaseReport {
                     .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / n))
                     .collect(Collectors.joining(", ")) + " ms");
         }
+        printThreads(cost.serverCpuMillisByThread(), n);
         if (!byKind) {
-            printThreads(cost.serverCpuMillisByThread(), n);
             printStatements(cost.statements(), n);
         }
     }
