@@ -2,7 +2,7 @@
 # Issue 11's side-by-side ack benchmark: the same mixed, signed Slack traffic (approve clicks 30 %,
 # approve reactions 30 %, /change show 20 %, /change list 20 %), open loop at a fixed rate, to a bare
 # Bolt app that only acks, a bare Bolt app that commits one row durably before acking, and Changebot,
-# each in a JVM of its own (options: JAVA_OPTS, else the README's -Xmx112m -Xmn32m -XX:+UseSerialGC); a warm-up, `rate` req/s for `seconds`,
+# each in a JVM of its own (options: JAVA_OPTS, else the README's -Xmx96m -Xmn32m -XX:+UseSerialGC); a warm-up, `rate` req/s for `seconds`,
 # then `burst-rate` req/s for `burst-seconds`; then Changebot with each kind of request alone.
 # Usage: bench/ack-latency.sh [rate] [seconds] [burst-rate] [burst-seconds]   (defaults 100 60 300 10)
 # Database: a durable PostgreSQL of its own preloading pg_stat_statements, or the server in

@@ -3,7 +3,7 @@
 # signed Slack traffic of issue 11 runs at 100 req/s. Phase A: the traffic alone; phase B: the same traffic
 # with the checks long-polled and decided by approve clicks spread over the phase; phase A again. Prints
 # Slack ack p50/p99/max per phase and each check's settle latency (its allowed answer after its deciding
-# click's ack). Changebot runs as a JVM of its own (JAVA_OPTS, else the README's -Xmx112m -Xmn32m -XX:+UseSerialGC).
+# click's ack). Changebot runs as a JVM of its own (JAVA_OPTS, else the README's -Xmx96m -Xmn32m -XX:+UseSerialGC).
 # Usage: bench/gate-longpoll.sh [rate] [seconds per phase] [checks]   (defaults 100 40 200; about 5 minutes)
 # Database: a durable PostgreSQL of its own preloading pg_stat_statements, or the server in
 # DATASOURCES_DEFAULT_URL when set; the first line of output says which settings were measured.

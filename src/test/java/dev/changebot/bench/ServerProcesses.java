@@ -33,7 +33,7 @@ final class ServerProcesses {
     static List<String> jvmOptions() {
         var fromEnvironment = System.getenv("JAVA_OPTS");
         if (fromEnvironment == null || fromEnvironment.isBlank()) {
-            return List.of("-Xmx112m", "-Xmn32m", "-XX:+UseSerialGC");
+            return List.of("-Xmx96m", "-Xmn32m", "-XX:+UseSerialGC");
         }
         return Arrays.stream(fromEnvironment.trim().split("\\s+")).toList();
     }
