@@ -1,7 +1,7 @@
 -- The changes that could clash with a delivery batch's windows (PostgresChangeSlots, read for every batch of
 -- message updates): those under way, and those pending or approved whose planned window overlaps the batch's.
 -- Read through change_request_open in number order, that meant every open change of the workspace: 9.6 ms a
--- batch with the bench's 14,610 pending changes, a tenth of PostgreSQL's CPU under its mixed traffic
+-- batch with the bench's 14,610 pending changes, an eighth of PostgreSQL's CPU under its mixed traffic
 -- (docs/performance/ack-path-eleventh-session.md). These hold only what each part of the read needs.
 
 -- Changes under way: in the way whatever their window, and few at any time.
