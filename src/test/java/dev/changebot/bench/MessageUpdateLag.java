@@ -41,10 +41,10 @@ final class MessageUpdateLag {
             if (sorted.length == 0) {
                 // Not a lag of zero: at Slack's pace (50 a minute by default) the warm-up's thousands of approvals of
                 // distinct messages are still ahead of these in the outbox when the bound ends.
-                System.out.printf(Locale.ROOT, "  message-update lag after %s approvals: none of %d updated within %d s of"
-                        + " the end: the outbox drains oldest first at the chat.update pace above, and earlier approvals'"
-                        + " messages were still ahead (UPDATES_PER_MINUTE lifts the pace)%n", phase.getKey(), approvals,
-                        boundSeconds);
+                System.out.printf(Locale.ROOT, "  message-update lag after %s approvals: none of %d updated"
+                        + " within %d s of the end: the outbox drains oldest first at the chat.update pace above,"
+                        + " and earlier approvals' messages were still ahead (UPDATES_PER_MINUTE lifts the pace)%n",
+                        phase.getKey(), approvals, boundSeconds);
                 continue;
             }
             System.out.printf(Locale.ROOT, "  message-update lag after %s approvals: p50 %.0f  p90 %.0f  p99 %.0f"

@@ -140,7 +140,8 @@ public final class TestPostgres {
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
-            System.err.println("Could not delete the test server's data directory " + directory + ": " + e.getMessage());
+            System.err.println("Could not delete the test server's data directory " + directory + ": "
+                    + e.getMessage());
         }
     }
 

@@ -34,6 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChangeSlotsTest {
 
     private static final Instant BASE = Instant.parse("2027-01-04T00:00:00Z");
+    private static final String BASE_SQL = "timestamptz '2027-01-04 00:00Z'";
+    private static final String HOUR_5000 = BASE_SQL + " + interval '5000 hours'";
     /** The rule as ChangeSlots states it, read plainly: what the indexed read must answer. */
     private static final String PLAIN = "SELECT number FROM change_request WHERE workspace_id = ?"
             + " AND state IN ('PENDING_APPROVAL', 'APPROVED', 'IN_PROGRESS', 'SOAKING')"
@@ -48,20 +50,16 @@ class ChangeSlotsTest {
     void backlog() throws SQLException {
         db = TestPostgres.freshDatabase();
         try (var connection = db.connect(); var sql = connection.createStatement()) {
-            sql.execute(insert("'T1'", "n", "'PENDING_APPROVAL'", "timestamptz '2027-01-04 00:00Z' + n * interval '1 hour'",
-                    "1800", "generate_series(1, 20000) AS n"));
+            sql.execute(insert("'T1'", "n", "'PENDING_APPROVAL'", BASE_SQL + " + n * interval '1 hour'", "1800",
+                    "generate_series(1, 20000) AS n"));
             // A 30-day window starting 20 days before hour 5,000; under way without a window, and far away.
-            sql.execute(insert("'T1'", "20001", "'APPROVED'", "timestamptz '2027-01-04 00:00Z' + interval '5000 hours'"
-                    + " - interval '20 days'", "2592000", "(VALUES (1)) AS v"));
-            sql.execute(insert("'T1'", "20002", "'IN_PROGRESS'", "timestamptz '2020-01-01 00:00Z'", "NULL", "(VALUES (1)) AS v"));
-            sql.execute(insert("'T1'", "20003", "'SOAKING'", "timestamptz '2030-01-01 00:00Z'", "600", "(VALUES (1)) AS v"));
+            sql.execute(one("T1", 20001, "APPROVED", HOUR_5000 + " - interval '20 days'", "2592000"));
+            sql.execute(one("T1", 20002, "IN_PROGRESS", "timestamptz '2020-01-01 00:00Z'", "NULL"));
+            sql.execute(one("T1", 20003, "SOAKING", "timestamptz '2030-01-01 00:00Z'", "600"));
             // Over the same hours but finished, without a duration, or in another workspace.
-            sql.execute(insert("'T1'", "20004", "'COMPLETED'", "timestamptz '2027-01-04 00:00Z' + interval '5000 hours'",
-                    "7200", "(VALUES (1)) AS v"));
-            sql.execute(insert("'T1'", "20005", "'PENDING_APPROVAL'", "timestamptz '2027-01-04 00:00Z'"
-                    + " + interval '5000 hours'", "NULL", "(VALUES (1)) AS v"));
-            sql.execute(insert("'T2'", "1", "'PENDING_APPROVAL'", "timestamptz '2027-01-04 00:00Z' + interval '5000 hours'",
-                    "7200", "(VALUES (1)) AS v"));
+            sql.execute(one("T1", 20004, "COMPLETED", HOUR_5000, "7200"));
+            sql.execute(one("T1", 20005, "PENDING_APPROVAL", HOUR_5000, "NULL"));
+            sql.execute(one("T2", 1, "PENDING_APPROVAL", HOUR_5000, "7200"));
             sql.execute("ANALYZE change_request");
         }
         app = RunningApp.start(db, slack);
@@ -80,8 +78,8 @@ class ChangeSlotsTest {
     void theChangesAroundASpan() {
         var from = BASE.plus(Duration.ofHours(5000)).plus(Duration.ofMinutes(10));
 
-        assertThat(numbers(around(from, from.plus(Duration.ofHours(1)), 11))).containsExactly(5000L, 5001L, 20001L, 20002L,
-                20003L);
+        assertThat(numbers(around(from, from.plus(Duration.ofHours(1)), 11)))
+                .containsExactly(5000L, 5001L, 20001L, 20002L, 20003L);
     }
 
     @Test
@@ -90,7 +88,8 @@ class ChangeSlotsTest {
         // Change 5,000 runs 5,000:00 to 5,000:30; change 5,001 starts at 5,001:00.
         var from = BASE.plus(Duration.ofHours(5000)).plus(Duration.ofMinutes(30));
 
-        assertThat(numbers(around(from, BASE.plus(Duration.ofHours(5001)), 11))).containsExactly(20001L, 20002L, 20003L);
+        assertThat(numbers(around(from, BASE.plus(Duration.ofHours(5001)), 11)))
+                .containsExactly(20001L, 20002L, 20003L);
     }
 
     @Test
@@ -115,7 +114,7 @@ class ChangeSlotsTest {
 
     @ParameterizedTest(name = "plan_cache_mode {0}")
     @ValueSource(strings = {"force_custom_plan", "force_generic_plan"})
-    @DisplayName("reads the indexes over changes under way and planned windows, not every open change, whatever the plan")
+    @DisplayName("reads the indexes over changes under way and planned windows, not every open change, in either plan")
     void readsOnlyTheChangesAroundTheSpan(String planMode) throws SQLException {
         // The app's statement as PostgreSQL prepares it: $1..$7 for its parameters, in order.
         var numbered = new StringBuilder();
@@ -126,10 +125,11 @@ class ChangeSlotsTest {
         var plan = new StringBuilder();
         try (var connection = db.connect(); var statement = connection.createStatement()) {
             statement.execute("SET plan_cache_mode = " + planMode);
-            statement.execute("PREPARE around(text, text, timestamptz, timestamptz, text, timestamptz, int) AS " + numbered);
-            try (var rows = statement.executeQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE around("
-                    + "'T1', 'T1', timestamptz '2027-01-04 00:00Z' + interval '5002 hours', timestamptz '2027-01-04 00:00Z'"
-                    + " + interval '5000 hours', 'T1', timestamptz '2027-01-04 00:00Z' + interval '5000 hours', 11)")) {
+            statement.execute("PREPARE around(text, text, timestamptz, timestamptz, text, timestamptz, int) AS "
+                    + numbered);
+            try (var rows = statement.executeQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE"
+                    + " around('T1', 'T1', " + BASE_SQL + " + interval '5002 hours', " + HOUR_5000 + ", 'T1', "
+                    + HOUR_5000 + ", 11)")) {
                 while (rows.next()) {
                     plan.append(rows.getString(1)).append('\n');
                 }
@@ -145,7 +145,8 @@ class ChangeSlotsTest {
     }
 
     private List<ScheduledChange> around(Instant from, Instant until, int limit) {
-        return app.bean(Transactions.class).inTransaction(() -> app.bean(ChangeSlots.class).around("T1", from, until, limit));
+        var slots = app.bean(ChangeSlots.class);
+        return app.bean(Transactions.class).inTransaction(() -> slots.around("T1", from, until, limit));
     }
 
     private static List<Long> numbers(List<ScheduledChange> changes) {
@@ -167,11 +168,17 @@ class ChangeSlotsTest {
         }
     }
 
-    private static String insert(String workspace, String number, String state, String start, String seconds, String from) {
+    private static String one(String workspace, long number, String state, String start, String seconds) {
+        return insert("'" + workspace + "'", Long.toString(number), "'" + state + "'", start, seconds,
+                "(VALUES (1)) AS v");
+    }
+
+    private static String insert(String workspace, String number, String state, String start, String seconds,
+                                 String from) {
         return "INSERT INTO change_request (workspace_id, number, requester_id, origin_channel_id, class_name, title,"
-                + " description, systems_affected, environment, risk, implementation_plan, rollback_plan, testing_evidence,"
-                + " proposed_start, expected_duration_s, requested_at, state, updated_at)"
-                + " SELECT " + workspace + ", " + number + ", 'U1', 'C1', 'normal', 'change', 'd', 's', 'production', 'LOW',"
-                + " 'i', 'r', 'e', " + start + ", " + seconds + ", now(), " + state + ", now() FROM " + from;
+                + " description, systems_affected, environment, risk, implementation_plan, rollback_plan,"
+                + " testing_evidence, proposed_start, expected_duration_s, requested_at, state, updated_at)"
+                + " SELECT " + workspace + ", " + number + ", 'U1', 'C1', 'normal', 'change', 'd', 's', 'production',"
+                + " 'LOW', 'i', 'r', 'e', " + start + ", " + seconds + ", now(), " + state + ", now() FROM " + from;
     }
 }
