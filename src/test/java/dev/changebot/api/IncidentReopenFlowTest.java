@@ -2,16 +2,14 @@ package dev.changebot.api;
 
 import static dev.changebot.api.GateFixture.json;
 import static dev.changebot.api.GateFixture.state;
-import static dev.changebot.api.IncidentFreezeFlowTest.CHAT_CHECK;
-import static dev.changebot.api.IncidentFreezeFlowTest.PAYMENTS_CHECK;
-import static dev.changebot.api.IncidentFreezeFlowTest.PD_SECRET;
-import static dev.changebot.api.IncidentFreezeFlowTest.pagerDuty;
+import static dev.changebot.api.IncidentWebhooks.CHAT_CHECK;
+import static dev.changebot.api.IncidentWebhooks.PAYMENTS_CHECK;
+import static dev.changebot.api.IncidentWebhooks.PD_SECRET;
+import static dev.changebot.api.IncidentWebhooks.pagerDuty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.changebot.support.FakeSlackApi;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -46,20 +44,11 @@ class IncidentReopenFlowTest {
     }
 
     private HttpResponse<String> post(String eventId, String type, String status, String occurredAt) {
-        var body = pagerDuty(eventId, type, status, occurredAt);
-        return gate.postWith("/webhooks/pagerduty", Map.of("X-PagerDuty-Signature", "v1=" + IncidentFreezeFlowTest.hex(
-                IncidentFreezeFlowTest.hmac(PD_SECRET.getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8)))),
-                body);
+        return IncidentWebhooks.postPagerDuty(gate, pagerDuty(eventId, type, status, occurredAt), PD_SECRET);
     }
 
-    /** What the change channel was told so far (posts to one channel are paced, so the clock moves between them). */
     private List<String> channelPosts() {
-        for (int i = 0; i < 5; i++) {
-            gate.app.deliverOutbox();
-            gate.clock.advance(Duration.ofSeconds(2));
-        }
-        return gate.slack.calls("chat.postMessage").stream().filter(c -> GateFixture.CHANNEL.equals(c.param("channel")))
-                .map(c -> c.param("text")).toList();
+        return IncidentWebhooks.channelPosts(gate);
     }
 
     private List<String> banners() {
