@@ -7,6 +7,7 @@ import dev.changebot.domain.change.ChangeDetails;
 import dev.changebot.domain.change.ChangeEvent;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.ChangeState;
+import dev.changebot.domain.change.StageSignoff;
 import dev.changebot.domain.change.StoredChange;
 import dev.changebot.domain.policy.CalendarState;
 import dev.changebot.domain.policy.Policy;
@@ -54,6 +55,23 @@ class FallbackRetryTest {
     }
 
     @Test
+    @DisplayName("a retry asks again for the approvals given before the failed attempt's stages")
+    void retryAsksForStageApprovalsAgain() {
+        var signoff = new StageSignoff("production 25%", "sre", "U0SRE", FIRST_TUESDAY.plusSeconds(600),
+                List.of("sre"));
+        var change = Change.restore(new StoredChange(new ChangeId(1), "T0", "U0DEV", "C0CHANGES", "high",
+                details(), FIRST_TUESDAY.minusSeconds(30 * 86_400), ChangeState.ROLLED_BACK, List.of(), null, null,
+                null, null, null, 50, List.of("staging", "production 5%"), null, null, List.of(signoff), List.of()));
+        assertThat(change.stageSignoffs()).containsExactly(signoff);
+
+        var verdict = start(change, REQUESTER, SECOND_TUESDAY);
+        change.apply(verdict.events().get(0));
+
+        assertThat(change.state()).isEqualTo(ChangeState.IN_PROGRESS);
+        assertThat(change.stageSignoffs()).as("given for the rolled-back attempt").isEmpty();
+    }
+
+    @Test
     @DisplayName("chat-backend: a failed high-risk change is not retried outside the windows (a Wednesday afternoon)")
     void notOutsideTheWindows() {
         var verdict = start(change("high", ChangeState.FAILED), REQUESTER, Instant.parse("2026-03-11T14:00:00Z"));
@@ -84,10 +102,13 @@ class FallbackRetryTest {
                 new Situation(POLICY, now, () -> CalendarState.QUIET, Map.of()));
     }
 
-    private static Change change(String changeClass, ChangeState state) {
-        var details = new ChangeDetails("Migrate the chat store", "d", null, "db", "production", null, null, null, null,
+    private static ChangeDetails details() {
+        return new ChangeDetails("Migrate the chat store", "d", null, "db", "production", null, null, null, null,
                 FIRST_TUESDAY, null, Map.of());
-        return Change.restore(new StoredChange(new ChangeId(1), "T0", "U0DEV", "C0CHANGES", changeClass, details,
+    }
+
+    private static Change change(String changeClass, ChangeState state) {
+        return Change.restore(new StoredChange(new ChangeId(1), "T0", "U0DEV", "C0CHANGES", changeClass, details(),
                 FIRST_TUESDAY.minusSeconds(30 * 86_400), state, List.of(), null, null, null, null, null, 50,
                 List.of("staging", "production 5%", "production 25%"), null, null));
     }

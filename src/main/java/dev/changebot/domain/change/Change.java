@@ -5,6 +5,7 @@ import dev.changebot.domain.change.ChangeEvent.ChangePreApproved;
 import dev.changebot.domain.change.ChangeEvent.ChangeRejected;
 import dev.changebot.domain.change.ChangeEvent.ChangeStarted;
 import dev.changebot.domain.change.ChangeEvent.ChangeRequested;
+import dev.changebot.domain.change.ChangeEvent.ChangeRetried;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -102,6 +103,9 @@ public final class Change {
             moveTo(ChangeState.CANCELLED);
         } else if (event instanceof ChangeStarted) {
             moveTo(ChangeState.IN_PROGRESS);
+        } else if (event instanceof ChangeRetried) {
+            work.apply(event);
+            stageSignoffs.startOver();
         } else if (!review.apply(event) && !work.apply(event) && !aftermath.apply(event) && !stageSignoffs.apply(event)) {
             throw new IllegalArgumentException("no way to apply " + event.type());
         }

@@ -39,4 +39,12 @@ final class StageSignoffs {
         // A skipped approval changes nothing: it is a note in the audit trail, next to what happened without it.
         return true;
     }
+
+    /**
+     * A retry deploys from the start again (its stages passed are cleared too): an approval given before a
+     * stage of the failed attempt approved that attempt, so each stage asks again. The audit trail keeps them.
+     */
+    void startOver() {
+        signoffs.clear();
+    }
 }
