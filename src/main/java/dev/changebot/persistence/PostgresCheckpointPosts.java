@@ -1,8 +1,10 @@
 package dev.changebot.persistence;
 
 import dev.changebot.application.port.CheckpointPosts;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +31,10 @@ class PostgresCheckpointPosts extends PostgresQueue<CheckpointPosts.Pending> imp
             INSERT INTO audit_checkpoint_post (checkpoint_id, channel_id, message_ts, permalink, problem, posted_at)
             VALUES (?, ?, ?, ?, ?, ?)""";
 
-    PostgresCheckpointPosts(JdbcOperations jdbc) {
-        super(new QueueTable<>(jdbc, "audit_checkpoint_delivery", "id", row -> new Pending(row.getLong("id"),
-                row.getLong("checkpoint_id"), row.getString("chain_id"), row.getLong("size"), row.getString("note"),
-                row.getInt("attempts"))), Pending::id);
+    PostgresCheckpointPosts(JdbcOperations jdbc, ConnectionOperations<Connection> connections) {
+        super(new QueueTable<>(jdbc, connections, "audit_checkpoint_delivery", "id",
+                row -> new Pending(row.getLong("id"), row.getLong("checkpoint_id"), row.getString("chain_id"),
+                        row.getLong("size"), row.getString("note"), row.getInt("attempts"))), Pending::id);
     }
 
     @Override

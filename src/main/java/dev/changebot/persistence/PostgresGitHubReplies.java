@@ -1,8 +1,10 @@
 package dev.changebot.persistence;
 
 import dev.changebot.application.port.GitHubReplies;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +37,12 @@ class PostgresGitHubReplies extends PostgresQueue<GitHubReplies.Pending> impleme
             INSERT INTO github_reply (request_id, kind, state, comment, created_at, next_attempt_at)
             VALUES (?, 'review', ?, ?, ?, ?) ON CONFLICT (request_id) WHERE kind = 'review' DO NOTHING""";
 
-    PostgresGitHubReplies(JdbcOperations jdbc) {
-        super(new QueueTable<>(jdbc, "github_reply", "id", row -> new Pending(row.getLong("id"), row.getInt("attempts"),
-                row.getLong("request_id"), row.getLong("installation_id"), row.getString("repository"),
-                row.getString("callback_url"), row.getString("environment"), Optional.ofNullable(row.getString("state")),
-                row.getString("comment"))), Pending::id);
+    PostgresGitHubReplies(JdbcOperations jdbc, ConnectionOperations<Connection> connections) {
+        super(new QueueTable<>(jdbc, connections, "github_reply", "id",
+                row -> new Pending(row.getLong("id"), row.getInt("attempts"), row.getLong("request_id"),
+                        row.getLong("installation_id"), row.getString("repository"), row.getString("callback_url"),
+                        row.getString("environment"), Optional.ofNullable(row.getString("state")),
+                        row.getString("comment"))), Pending::id);
     }
 
     @Override

@@ -5,8 +5,10 @@ import dev.changebot.application.port.Notices;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.notice.Notice;
 import dev.changebot.domain.notice.Recipient;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,8 +33,9 @@ class PostgresNotices extends PostgresQueue<NoticeOutbox.Queued> implements Noti
     private final Clock clock;
     private final QueuedForSlack queued;
 
-    PostgresNotices(JdbcOperations jdbc, NoticeFactsJson facts, Clock clock, QueuedForSlack queued) {
-        super(new QueueTable<>(jdbc, "slack_notice", COLUMNS, row -> read(row, facts)), Queued::id);
+    PostgresNotices(JdbcOperations jdbc, ConnectionOperations<Connection> connections, NoticeFactsJson facts,
+                    Clock clock, QueuedForSlack queued) {
+        super(new QueueTable<>(jdbc, connections, "slack_notice", COLUMNS, row -> read(row, facts)), Queued::id);
         this.facts = facts;
         this.clock = clock;
         this.queued = queued;

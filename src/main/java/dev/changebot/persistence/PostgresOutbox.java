@@ -5,8 +5,10 @@ import dev.changebot.application.port.Outbox;
 import dev.changebot.application.port.OutboxEntry;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,8 +52,9 @@ class PostgresOutbox extends PostgresQueue<OutboxEntry> implements Outbox, Chang
     private final Clock clock;
     private final QueuedForSlack queued;
 
-    PostgresOutbox(JdbcOperations jdbc, Clock clock, QueuedForSlack queued) {
-        super(new QueueTable<>(jdbc, "slack_outbox", "id, workspace_id, change_number, attempts, version",
+    PostgresOutbox(JdbcOperations jdbc, ConnectionOperations<Connection> connections, Clock clock,
+                   QueuedForSlack queued) {
+        super(new QueueTable<>(jdbc, connections, "slack_outbox", "id, workspace_id, change_number, attempts, version",
                 row -> new OutboxEntry(row.getLong("id"), row.getString("workspace_id"),
                         new ChangeId(row.getLong("change_number")), row.getInt("attempts"), row.getInt("version"),
                         row.getTimestamp("created_at").toInstant(), row.getBoolean("held_slot"),

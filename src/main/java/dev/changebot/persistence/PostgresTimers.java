@@ -4,8 +4,11 @@ import dev.changebot.application.port.TimerStore;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.TimerKind;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,10 +25,12 @@ class PostgresTimers implements TimerStore {
 
     private final JdbcOperations jdbc;
     private final TimerLateness lateness;
+    private final ConnectionOperations<Connection> connections;
 
-    PostgresTimers(JdbcOperations jdbc, TimerLateness lateness) {
+    PostgresTimers(JdbcOperations jdbc, TimerLateness lateness, ConnectionOperations<Connection> connections) {
         this.jdbc = jdbc;
         this.lateness = lateness;
+        this.connections = connections;
     }
 
     @Override
@@ -100,10 +105,11 @@ class PostgresTimers implements TimerStore {
 
     @Override
     public Optional<Instant> nextClaimable() {
-        // Two index lookups (change_timer_pending, change_timer_retrying); LEAST skips a NULL.
+        // Two index lookups (change_timer_pending, change_timer_retrying); LEAST skips a NULL. In the caller's
+        // transaction, or autocommitted on a connection of its own: the idle poller's look is this one read.
         var sql = "SELECT LEAST((SELECT min(due_at) FROM change_timer WHERE status = 'PENDING' AND retry_at IS NULL),"
                 + " (SELECT min(retry_at) FROM change_timer WHERE status = 'PENDING' AND retry_at IS NOT NULL)) AS next";
-        return jdbc.prepareStatement(sql, statement -> {
+        return connections.execute(ConnectionDefinition.READ_ONLY, status -> jdbc.prepareStatement(sql, statement -> {
             try (var rows = statement.executeQuery()) {
                 rows.next();
                 var next = rows.getTimestamp("next");
@@ -111,7 +117,7 @@ class PostgresTimers implements TimerStore {
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not read the next timer", e);
             }
-        });
+        }));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.changebot.persistence;
 
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,13 +26,16 @@ final class QueueTable<T> {
     }
 
     private final JdbcOperations jdbc;
+    private final ConnectionOperations<Connection> connections;
     private final String table;
     private final String claim;
     private final RowReader<T> reader;
 
     /** {@code table} is one of our own table names, never input. */
-    QueueTable(JdbcOperations jdbc, String table, String returnedColumns, RowReader<T> reader) {
+    QueueTable(JdbcOperations jdbc, ConnectionOperations<Connection> connections, String table, String returnedColumns,
+               RowReader<T> reader) {
         this.jdbc = jdbc;
+        this.connections = connections;
         this.table = table;
         this.reader = reader;
         this.claim = "UPDATE " + table + " SET next_attempt_at = ?"
@@ -43,24 +49,29 @@ final class QueueTable<T> {
         return claim(claim, Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
     }
 
-    /** Runs a claim of this table's own ({@code sql} returns the rows claimed), in the caller's transaction. */
+    /**
+     * Runs a claim of this table's own ({@code sql} returns the rows claimed): in the caller's transaction, or
+     * autocommitted on a connection of its own. A claim is one statement, so it needs no transaction around it:
+     * a drain with nothing due (the pump's every idle look) is one round trip, not a BEGIN, a claim and a COMMIT.
+     */
     List<T> claim(String sql, Object... parameters) {
-        return jdbc.prepareStatement(sql, (PreparedStatement statement) -> {
-            try {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-                var claimed = new ArrayList<T>();
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(reader.read(rows));
+        return connections.execute(ConnectionDefinition.DEFAULT, status -> jdbc.prepareStatement(sql,
+                (PreparedStatement statement) -> {
+                    try {
+                        for (int i = 0; i < parameters.length; i++) {
+                            statement.setObject(i + 1, parameters[i]);
+                        }
+                        var claimed = new ArrayList<T>();
+                        try (var rows = statement.executeQuery()) {
+                            while (rows.next()) {
+                                claimed.add(reader.read(rows));
+                            }
+                        }
+                        return claimed;
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("Could not claim from " + table, e);
                     }
-                }
-                return claimed;
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not claim from " + table, e);
-            }
-        });
+                }));
     }
 
     void delivered(long id, Instant at) {

@@ -74,9 +74,12 @@ public class FireDueTimers {
         }
     }
 
-    /** When the next timer can be claimed, by the app's clock; null when none is pending. */
+    /**
+     * When the next timer can be claimed, by the app's clock; null when none is pending. One read, with no
+     * transaction of its own: a poller with nothing due asks only this (a claim is a transaction).
+     */
     public Instant nextClaimable() {
-        return transactions.inTransaction(timers::nextClaimable).orElse(null);
+        return timers.nextClaimable().orElse(null);
     }
 
     static Duration backoff(int failedBefore) {

@@ -74,7 +74,8 @@ abstract class QueueWorker<T> {
             while (keepGoing.getAsBoolean()) {
                 // Due by the drain's start, leased from this moment on (a long drain must not hand out short leases).
                 var lease = LEASE.plus(Duration.between(now, clock.instant()));
-                var due = transactions.inTransaction(() -> queue.claimDue(now, lease, BATCH));
+                // One statement, autocommitted: a claim needs no transaction of its own.
+                var due = queue.claimDue(now, lease, BATCH);
                 claimed += due.size();
                 delivered += deliverBatch(due, now, keepGoing);
                 if (due.size() < BATCH) {
