@@ -89,12 +89,18 @@ public final class MetricsHistory {
         deployment(6L, "api", "production", "succeeded", null, "2026-11-12T09:00:00Z", "2026-11-12T10:00:00Z", null);
         event(c6, "ChangeFinished", "2026-11-12T11:00:00Z", "{\"outcome\":\"COMPLETED\"}");
         event(c6, "EmergencyResolved", "2026-11-12T12:00:00Z", "{}");
+        // Each follow-up as the app writes it (label, roles, asks...): the Home reads the ones still owed.
         obligations(c6, """
-                [{"name":"retrospective","dueAt":"2026-11-15T07:00:00Z","status":"SATISFIED","satisfiedAt":"2026-11-14T09:00:00Z"},
-                 {"name":"post-mortem","dueAt":"2026-11-16T07:00:00Z","status":"SATISFIED","satisfiedAt":"2026-11-18T09:00:00Z"},
-                 {"name":"timeline","dueAt":"2026-11-20T07:00:00Z","status":"OVERDUE"},
-                 {"name":"lessons","dueAt":"2026-12-05T07:00:00Z","status":"SATISFIED","satisfiedAt":"2026-11-30T23:30:00Z"},
-                 {"name":"audit","dueAt":"2026-12-10T07:00:00Z","status":"PENDING"}]""");
+                [{"name":"retrospective","label":"Retrospective","roles":[],"notDeclarer":false,"asks":[],
+                  "dueAt":"2026-11-15T07:00:00Z","status":"SATISFIED","satisfiedAt":"2026-11-14T09:00:00Z"},
+                 {"name":"post-mortem","label":"Post mortem","roles":[],"notDeclarer":false,"asks":[],
+                  "dueAt":"2026-11-16T07:00:00Z","status":"SATISFIED","satisfiedAt":"2026-11-18T09:00:00Z"},
+                 {"name":"timeline","label":"Timeline","roles":[],"notDeclarer":false,"asks":[],
+                  "dueAt":"2026-11-20T07:00:00Z","status":"OVERDUE"},
+                 {"name":"lessons","label":"Lessons","roles":[],"notDeclarer":false,"asks":[],
+                  "dueAt":"2026-12-05T07:00:00Z","status":"SATISFIED","satisfiedAt":"2026-11-30T23:30:00Z"},
+                 {"name":"audit","label":"Audit","roles":[],"notDeclarer":false,"asks":[],
+                  "dueAt":"2026-12-10T07:00:00Z","status":"PENDING"}]""");
 
         // CHG-7: to staging only, approved in two steps, still open.
         long c7 = change(7, "normal", "web", "staging", "2026-11-20T08:00:00Z");
@@ -110,12 +116,13 @@ public final class MetricsHistory {
         change(10, "normal", "api", "production", "2026-10-31T22:30:00Z");
     }
 
+    /** Metrics read the events; the row is still one the app could have written, since lists and the Home map it. */
     private long change(long number, String className, String service, String environment, String requestedAt)
             throws SQLException {
         try (var insert = connection.prepareStatement("""
                 INSERT INTO change_request (workspace_id, number, requester_id, origin_channel_id, class_name, title,
                     environment, service, proposed_start, requested_at, state, updated_at)
-                VALUES (?, ?, 'U1', 'C1', ?, ?, ?, ?, ?, ?, 'REQUESTED', ?) RETURNING id""")) {
+                VALUES (?, ?, 'U1', 'C1', ?, ?, ?, ?, ?, ?, 'PENDING_APPROVAL', ?) RETURNING id""")) {
             var at = Timestamp.from(Instant.parse(requestedAt));
             insert.setString(1, workspace);
             insert.setLong(2, number);

@@ -42,4 +42,10 @@ public interface OpenChanges {
 
     /** Keyset: at most {@code limit} changes awaiting approval numbered after {@code afterNumber}. */
     List<Change> awaitingApprovalAfter(String workspaceId, long afterNumber, int limit);
+
+    /**
+     * Keyset: at most {@code limit} changes numbered after {@code afterNumber} that still owe a follow-up,
+     * open or finished (a rolled-back change owes its post-mortem after it has ended): work still in flight.
+     */
+    List<Change> owingFollowUpsAfter(String workspaceId, long afterNumber, int limit);
 }

@@ -6,6 +6,8 @@ import dev.changebot.application.port.OpenChanges;
 import dev.changebot.application.port.RoleDirectory;
 import dev.changebot.application.port.Transactions;
 import dev.changebot.domain.calendar.TimeSpan;
+import dev.changebot.domain.change.Change;
+import dev.changebot.domain.change.Obligation;
 import dev.changebot.domain.policy.FreezeSource;
 import dev.changebot.domain.policy.Policy;
 import dev.changebot.domain.rules.Actor;
@@ -16,8 +18,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
-/** What one person needs on their App Home: changes awaiting them, their own open changes, freezes. */
+/**
+ * What one person needs on their App Home: changes awaiting them, their own open changes, the follow-ups
+ * they may record, freezes.
+ */
 @Singleton
 public class HomeOverview {
 
@@ -26,8 +34,8 @@ public class HomeOverview {
     /** Changes awaiting approval are read this many at a time. */
     static final int CHUNK = 100;
     /**
-     * Past this many changes awaiting approval in the workspace the Home stops counting which of
-     * them the person may approve: it is published on every visit, and its cost must not follow a
+     * Past this many changes awaiting approval (or owing follow-ups) in the workspace the Home stops counting
+     * which of them the person may act on: it is published on every visit, and its cost must not follow a
      * backlog without end.
      */
     static final int MAX_EXAMINED = 1_000;
@@ -64,9 +72,8 @@ public class HomeOverview {
     }
 
     /**
-     * The Home with at most {@code perList} changes in each list, and how many there are in all.
-     * Reads the changes awaiting approval a chunk at a time (the rules decide who may approve, so
-     * SQL cannot), and only a bounded number of them: see {@link #MAX_EXAMINED}.
+     * The Home with at most {@code perList} changes in each list, and how many there are in all. The changes
+     * awaiting approval and those owing follow-ups are read a chunk at a time ({@link #listing}).
      */
     public Home of(String workspaceId, String userId, int perList) {
         var me = Actor.person(userId, directory.rolesOf(workspaceId, userId));
@@ -74,6 +81,7 @@ public class HomeOverview {
         var situation = Situation.at(policy, now);
         return transactions.inTransaction(() -> {
             var awaiting = awaiting(workspaceId, me, situation, perList);
+            var followUps = followUps(workspaceId, me, perList);
             var mine = open.requestedBy(workspaceId, userId, perList).stream().map(views::of).toList();
             long mineTotal = mine.size() < perList ? mine.size() : open.countRequestedBy(workspaceId, userId);
             var freezes = new ArrayList<FreezeNotice>();
@@ -96,38 +104,67 @@ public class HomeOverview {
                 }
             }
             freezes.sort(java.util.Comparator.comparing(f -> f.span().start()));
-            return new Home(awaiting, new Listing(mine, mineTotal, false), freezes);
+            return new Home(awaiting, new Listing(mine, mineTotal, false), followUps, freezes);
         });
     }
 
     private Listing awaiting(String workspaceId, Actor me, Situation situation, int perList) {
-        var shown = new ArrayList<ChangeView>();
+        var found = examine(after -> open.awaitingApprovalAfter(workspaceId, after, CHUNK),
+                change -> rules.mayApprove(change, me, situation), views::of, perList);
+        return new Listing(found.shown(), found.total(), found.atLeast());
+    }
+
+    /**
+     * The changes, open or finished, owing a follow-up this person may record now (a rolled-back change's
+     * post-mortem, an emergency's retrospective), each with those follow-ups: once a change has ended, they
+     * are found nowhere else.
+     */
+    private FollowUps followUps(String workspaceId, Actor me, int perList) {
+        var found = examine(after -> open.owingFollowUpsAfter(workspaceId, after, CHUNK),
+                change -> !mayRecord(change, me).isEmpty(),
+                change -> new FollowUp(views.of(change), mayRecord(change, me)), perList);
+        return new FollowUps(found.shown(), found.total(), found.atLeast());
+    }
+
+    private List<Obligation> mayRecord(Change change, Actor me) {
+        return change.obligations().stream().filter(Obligation::isOpen)
+                .filter(o -> rules.maySatisfy(change, o.name(), me).isAllowed()).toList();
+    }
+
+    /**
+     * The changes {@code listed} of those {@code chunkAfter} reads, a chunk at a time after a number (the rules
+     * decide, so SQL cannot), the first {@code perList} of them {@code shownAs}, and only a bounded number
+     * read: see {@link #MAX_EXAMINED}.
+     */
+    private <T> Examined<T> examine(LongFunction<List<Change>> chunkAfter, Predicate<Change> listed,
+                                    Function<Change, T> shownAs, int perList) {
+        var shown = new ArrayList<T>();
         long total = 0;
         long after = 0;
         int examined = 0;
         while (true) {
-            var chunk = open.awaitingApprovalAfter(workspaceId, after, CHUNK);
+            var chunk = chunkAfter.apply(after);
             for (var change : chunk) {
-                if (rules.mayApprove(change, me, situation)) {
+                if (listed.test(change)) {
                     if (shown.size() < perList) {
-                        shown.add(views.of(change));
+                        shown.add(shownAs.apply(change));
                     }
                     total++;
                 }
             }
             examined += chunk.size();
-            if (chunk.size() < CHUNK) {
-                return new Listing(shown, total, false);
-            }
-            if (examined >= MAX_EXAMINED) {
-                return new Listing(shown, total, true);
+            if (chunk.size() < CHUNK || examined >= MAX_EXAMINED) {
+                return new Examined<>(shown, total, chunk.size() == CHUNK);
             }
             after = chunk.get(chunk.size() - 1).id().number();
         }
     }
 
+    private record Examined<T>(List<T> shown, long total, boolean atLeast) {
+    }
+
     /** The home of one person. */
-    public record Home(Listing awaitingMe, Listing mine, List<FreezeNotice> freezes) {
+    public record Home(Listing awaitingMe, Listing mine, FollowUps followUps, List<FreezeNotice> freezes) {
     }
 
     /**
@@ -135,6 +172,14 @@ public class HomeOverview {
      * stopped at {@link #MAX_EXAMINED} and there may be more.
      */
     public record Listing(List<ChangeView> shown, long total, boolean atLeast) {
+    }
+
+    /** A change owing follow-ups, with those the person may record now. */
+    public record FollowUp(ChangeView view, List<Obligation> mayRecord) {
+    }
+
+    /** The first changes owing follow-ups the person may record, and how many there are ({@link Listing}). */
+    public record FollowUps(List<FollowUp> shown, long total, boolean atLeast) {
     }
 
     /** A freeze in force or coming; {@code untilLifted} when it has no end of its own. */

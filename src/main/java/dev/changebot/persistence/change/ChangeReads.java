@@ -48,6 +48,7 @@ class ChangeReads {
     private static final NamedSql OPEN_AFTER = NamedSql.of(ChangeSql.OPEN_AFTER);
     private static final NamedSql OPEN_REQUESTED_BY = NamedSql.of(ChangeSql.OPEN_REQUESTED_BY);
     private static final NamedSql AWAITING_APPROVAL_AFTER = NamedSql.of(ChangeSql.AWAITING_APPROVAL_AFTER);
+    private static final NamedSql OWING_FOLLOW_UPS_AFTER = NamedSql.of(ChangeSql.OWING_FOLLOW_UPS_AFTER);
 
     /** The column after the row's own: its approvals; the one after that, in the lock's read only, their currency. */
     private static final int APPROVALS_COLUMN = 41;
@@ -135,6 +136,10 @@ class ChangeReads {
 
     List<Found> awaitingApprovalAfter(String workspaceId, long after, int limit) {
         return list(AWAITING_APPROVAL_AFTER, Map.of("workspaceId", workspaceId, "after", after, "limit", limit));
+    }
+
+    List<Found> owingFollowUpsAfter(String workspaceId, long after, int limit) {
+        return list(OWING_FOLLOW_UPS_AFTER, Map.of("workspaceId", workspaceId, "after", after, "limit", limit));
     }
 
     private List<ApprovalRow> approvalsOf(long changeId) {

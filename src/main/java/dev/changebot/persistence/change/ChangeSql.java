@@ -117,6 +117,13 @@ final class ChangeSql {
     static final String AWAITING_APPROVAL_AFTER = SELECT + " WHERE c.workspace_id = :workspaceId AND " + OpenStateSql.AWAITING
             + " AND c.number > :after ORDER BY c.number LIMIT :limit";
 
+    /**
+     * Keyset: the next {@code limit} changes after number {@code after}, open or finished, that still owe a
+     * follow-up (change_request_owing_follow_ups holds only those, so history never adds to the read).
+     */
+    static final String OWING_FOLLOW_UPS_AFTER = SELECT + " WHERE c.workspace_id = :workspaceId AND "
+            + OpenStateSql.OWES_FOLLOW_UPS + " AND c.number > :after ORDER BY c.number LIMIT :limit";
+
     private ChangeSql() {
     }
 }

@@ -8,12 +8,19 @@ package dev.changebot.persistence.change;
  * prepared statement to its generic plan (after five executions) — the open-change queries would
  * then read the whole history. A test keeps it in step with {@link dev.changebot.domain.change.ChangeState#isOpen()}.
  */
-final class OpenStateSql {
+public final class OpenStateSql {
 
     static final String OPEN = "state NOT IN ('COMPLETED', 'REJECTED', 'CANCELLED', 'FAILED', 'ROLLED_BACK', 'CLOSED')";
 
     /** Matches {@code change_request_awaiting}'s predicate. */
     static final String AWAITING = "state = 'PENDING_APPROVAL'";
+
+    /**
+     * "The change still owes a follow-up", open or finished: word for word V39's predicate of
+     * {@code change_request_owing_follow_ups}, so that a query spelling it reads just those rows.
+     */
+    public static final String OWES_FOLLOW_UPS =
+            "jsonb_path_exists(obligations, '$[*] ? (@.status != \"SATISFIED\")')";
 
     private OpenStateSql() {
     }

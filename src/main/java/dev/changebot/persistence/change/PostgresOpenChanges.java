@@ -60,6 +60,11 @@ class PostgresOpenChanges implements OpenChanges {
         return changes(reads.awaitingApprovalAfter(workspaceId, afterNumber, limit));
     }
 
+    @Override
+    public List<Change> owingFollowUpsAfter(String workspaceId, long afterNumber, int limit) {
+        return changes(reads.owingFollowUpsAfter(workspaceId, afterNumber, limit));
+    }
+
     private List<Change> changes(List<ChangeReads.Found> found) {
         return found.stream().map(mapper::toChange).toList();
     }

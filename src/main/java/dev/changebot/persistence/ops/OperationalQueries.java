@@ -1,5 +1,6 @@
 package dev.changebot.persistence.ops;
 
+import dev.changebot.persistence.change.OpenStateSql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,16 +17,13 @@ import java.util.EnumMap;
  */
 final class OperationalQueries {
 
-    /** Repeated word for word from V39's index predicate, so that the planner can use it. */
-    static final String OWES_FOLLOW_UPS = "jsonb_path_exists(obligations, '$[*] ? (@.status != \"SATISFIED\")')";
-
     private static final String PENDING = " WHERE delivered_at IS NULL AND failed_at IS NULL";
 
     private static final String SQL = "SELECT" + queues()
             + " (SELECT count(*) FROM gate_check WHERE state = 'pending') AS gate_pending,"
             + " (SELECT count(*) FROM deployment WHERE NOT covered AND status = 'succeeded') AS unauthorized,"
             + " (SELECT count(*) FROM change_request c, jsonb_array_elements(c.obligations) o"
-            + "   WHERE " + OWES_FOLLOW_UPS + " AND o ->> 'status' <> 'SATISFIED'"
+            + "   WHERE " + OpenStateSql.OWES_FOLLOW_UPS + " AND o ->> 'status' <> 'SATISFIED'"
             + "   AND CAST(o ->> 'dueAt' AS timestamptz) < ?) AS overdue,"
             + " a.*"
             + " FROM (SELECT count(*) FILTER (WHERE requested_at > ?) AS under_1h,"

@@ -8,6 +8,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import dev.changebot.application.query.ChangeView;
+import dev.changebot.domain.change.ChangeId;
 import dev.changebot.domain.change.Obligation;
 import dev.changebot.slack.ChangeRef;
 import dev.changebot.slack.SlackIds;
@@ -62,12 +63,16 @@ final class FollowUpSection {
     /** A "meet it" button per open follow-up, the first few. */
     static List<BlockElement> buttons(ChangeView view) {
         var change = view.change();
+        return buttons(change.id(), change.obligations().stream().filter(Obligation::isOpen).toList());
+    }
+
+    /** A "meet it" button for each of these follow-ups of the change, the first few. */
+    static List<BlockElement> buttons(ChangeId id, List<Obligation> obligations) {
         var buttons = new ArrayList<BlockElement>();
-        change.obligations().stream().filter(Obligation::isOpen)
-                .filter(o -> o.name().length() <= MAX_NAME_IN_BUTTON).limit(MAX_SATISFY_BUTTONS).forEach(o -> buttons.add(
-                button(b -> b.actionId(SlackIds.SATISFY_BUTTON + ":" + o.name())
+        obligations.stream().filter(o -> o.name().length() <= MAX_NAME_IN_BUTTON).limit(MAX_SATISFY_BUTTONS)
+                .forEach(o -> buttons.add(button(b -> b.actionId(SlackIds.SATISFY_BUTTON + ":" + o.name())
                         .text(plainText(Cut.plain(o.label(), SlackLimits.BUTTON_TEXT)))
-                        .value(ChangeRef.obligation(change.id(), o.name()).encode()))));
+                        .value(ChangeRef.obligation(id, o.name()).encode()))));
         return buttons;
     }
 

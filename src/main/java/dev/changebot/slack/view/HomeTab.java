@@ -16,6 +16,7 @@ import com.slack.api.model.view.Views;
 import dev.changebot.application.query.ChangeView;
 import dev.changebot.application.query.HomeOverview;
 import dev.changebot.domain.change.ChangeState;
+import dev.changebot.domain.change.Obligation;
 import dev.changebot.slack.SlackIds;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,15 @@ import java.util.List;
 public final class HomeTab {
 
     /**
-     * A Home view holds at most 100 blocks: 3 headers and 2 dividers, per list of changes two
-     * blocks a change and one saying how many more (41), and the freezes' sections (at most 3): 90;
-     * the month so far (a divider, a header, a section) and the next 7 days (a divider, a header and
-     * at most {@link CalendarView#HOME_SECTIONS} sections): 99.
+     * A Home view holds at most 100 blocks: 4 headers and 3 dividers, per list of changes two blocks a
+     * change and one saying how many more (33 each), the follow-ups (two blocks a change and one saying how
+     * many more: 11) and the freezes' sections (at most 3): 87; the month so far (a divider, a header, a
+     * section) and the next 7 days (a divider, a header and at most {@link CalendarView#HOME_SECTIONS}
+     * sections): 96.
      */
-    public static final int MAX_CHANGES_PER_LIST = 20;
+    public static final int MAX_CHANGES_PER_LIST = 16;
+    /** Changes shown with the follow-ups the viewer may record; the others are counted. */
+    static final int MAX_FOLLOW_UPS = 5;
     static final int MAX_FREEZE_SECTIONS = 3;
     /** A title or freeze reason is cut here in the Home; the change's message shows it whole. */
     static final int MAX_USER_TEXT = 300;
@@ -57,6 +61,9 @@ public final class HomeTab {
         // The viewer's own changes carry no Approve or Reject: if the policy lets them approve one, it is
         // listed above, among those awaiting them.
         list(blocks, home.mine(), "You have no open changes. `/change new` starts one.", false);
+        blocks.add(divider());
+        blocks.add(header(h -> h.text(plainText("Follow-ups you can record"))));
+        followUps(blocks, home.followUps());
         blocks.add(divider());
         blocks.add(header(h -> h.text(plainText("Freezes, now and in the next 14 days"))));
         if (home.freezes().isEmpty()) {
@@ -103,6 +110,34 @@ public final class HomeTab {
         if (more > 0) {
             var count = (listing.atLeast() ? "at least " : "") + more;
             blocks.add(section(s -> s.text(markdownText("…and " + count + " more. `/change list` shows every open change."))));
+        }
+    }
+
+    /** Each change with the follow-ups the viewer may record, their deadlines and a button each (the first few). */
+    private static void followUps(List<LayoutBlock> blocks, HomeOverview.FollowUps followUps) {
+        var shown = followUps.shown();
+        if (shown.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText("No follow-up waits for you."))));
+            return;
+        }
+        shown.stream().limit(MAX_FOLLOW_UPS).forEach(followUp -> {
+            var change = followUp.view().change();
+            var owed = followUp.mayRecord().stream().map(o -> o.status() == Obligation.Status.OVERDUE
+                    ? ":red_circle: " + Mrkdwn.escape(o.label()) + " — OVERDUE since " + Mrkdwn.time(o.dueAt())
+                    : ":white_circle: " + Mrkdwn.escape(o.label()) + " — due " + Mrkdwn.time(o.dueAt())).toList();
+            blocks.add(section(s -> s.text(markdownText(Cut.mrkdwn("*" + change.id() + "* "
+                    + Cut.userText(change.details().title(), MAX_USER_TEXT) + " · " + change.state().label()
+                    + "\n" + String.join("\n", owed), SlackLimits.SECTION_TEXT)))));
+            var buttons = FollowUpSection.buttons(change.id(), followUp.mayRecord());
+            if (!buttons.isEmpty()) {
+                blocks.add(actions(a -> a.elements(buttons)));
+            }
+        });
+        long more = followUps.total() - Math.min(shown.size(), MAX_FOLLOW_UPS);
+        if (more > 0) {
+            var count = (followUps.atLeast() ? "at least " : "") + more;
+            blocks.add(section(s -> s.text(markdownText("…and " + count + " more changes owe follow-ups you can record;"
+                    + " `/change satisfy CHG-n &lt;follow-up&gt;` records one."))));
         }
     }
 

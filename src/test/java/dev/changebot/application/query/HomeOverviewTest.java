@@ -15,6 +15,7 @@ import dev.changebot.application.port.OpenChanges;
 import dev.changebot.application.port.RoleDirectory;
 import dev.changebot.domain.change.Change;
 import dev.changebot.domain.change.ChangeId;
+import dev.changebot.domain.change.Obligation;
 import dev.changebot.domain.policy.PolicyFixtures;
 import dev.changebot.domain.rules.ChangeRules;
 import java.time.Instant;
@@ -123,6 +124,12 @@ class HomeOverviewTest {
         public long countAfterUpTo(String workspaceId, long afterNumber, long limit) {
             countLimits.add(limit);
             return changes.stream().filter(c -> c.id().number() > afterNumber).limit(limit).count();
+        }
+
+        @Override
+        public List<Change> owingFollowUpsAfter(String workspaceId, long afterNumber, int limit) {
+            return handOut(changes.stream().filter(c -> c.id().number() > afterNumber)
+                    .filter(c -> c.obligations().stream().anyMatch(Obligation::isOpen)).limit(limit).toList(), limit);
         }
 
         @Override
