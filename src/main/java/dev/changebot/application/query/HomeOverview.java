@@ -73,7 +73,7 @@ public class HomeOverview {
 
     /**
      * The Home with at most {@code perList} changes in each list, and how many there are in all. The changes
-     * awaiting approval and those owing follow-ups are read a chunk at a time ({@link #listing}).
+     * awaiting approval and those owing follow-ups are read a chunk at a time ({@link #examine}).
      */
     public Home of(String workspaceId, String userId, int perList) {
         var me = Actor.person(userId, directory.rolesOf(workspaceId, userId));
