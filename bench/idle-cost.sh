@@ -13,7 +13,10 @@ DB="changebot_idle_$$"
 WORK=$(mktemp -d -t changebot-idle.XXXXXX)
 psql -d postgres -qc "CREATE DATABASE $DB"
 cleanup() {
-    [[ -n "${JVM:-}" ]] && kill "$JVM" 2>/dev/null && wait "$JVM" 2>/dev/null
+    if [[ -n "${JVM:-}" ]]; then
+        kill "$JVM" 2>/dev/null || true
+        wait "$JVM" 2>/dev/null || true
+    fi
     psql -d postgres -qc "DROP DATABASE IF EXISTS $DB" || true
     rm -rf "$WORK"
 }
