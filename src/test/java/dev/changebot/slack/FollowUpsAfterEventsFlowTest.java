@@ -3,7 +3,6 @@ package dev.changebot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.changebot.application.change.FireTimer;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.support.ChangeForms;
@@ -91,17 +90,11 @@ class FollowUpsAfterEventsFlowTest extends OnPreset {
     }
 
     private void create() {
-        var response = app.slack(SlackPayloads.viewSubmission(DEV, SlackIds.NEW_CHANGE_MODAL,
-                ChangeRef.inChannel(CHANNEL).encode(), ChangeForms.complete(T0.plusSeconds(600)).inClass("low").state()),
-                SlackPayloads.FORM);
-        assertThat(response.statusCode()).isEqualTo(200);
-        app.deliverOutbox();
+        submitNewChange(DEV, CHANNEL, ChangeForms.complete(T0.plusSeconds(600)).inClass("low"));
         assertThat(db.rows("SELECT state FROM change_request").get(0)).containsEntry("state", "APPROVED");
     }
 
     private String say(String text) {
-        var body = app.slack(SlashCommandsAccess.of(DEV, CHANNEL, text), SlackPayloads.FORM).body();
-        app.deliverOutbox();
-        return body.isBlank() ? "" : JsonParser.parseString(body).getAsJsonObject().get("text").getAsString();
+        return say(DEV, CHANNEL, text);
     }
 }

@@ -3,7 +3,6 @@ package dev.changebot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.changebot.domain.change.ChangeId;
 import dev.changebot.support.ChangeForms;
 import dev.changebot.support.OnPreset;
@@ -80,16 +79,6 @@ class HomeFollowUpsTest extends OnPreset {
     }
 
     private void request() {
-        var response = app.slack(SlackPayloads.viewSubmission(DEV, SlackIds.NEW_CHANGE_MODAL,
-                ChangeRef.inChannel(CHANNEL).encode(), ChangeForms.complete(T0.plusSeconds(600)).inClass("low").state()),
-                SlackPayloads.FORM);
-        assertThat(response.statusCode()).isEqualTo(200);
-        app.deliverOutbox();
-    }
-
-    private String say(String user, String channel, String text) {
-        var body = app.slack(SlashCommandsAccess.of(user, channel, text), SlackPayloads.FORM).body();
-        app.deliverOutbox();
-        return body.isBlank() ? "" : JsonParser.parseString(body).getAsJsonObject().get("text").getAsString();
+        submitNewChange(DEV, CHANNEL, ChangeForms.complete(T0.plusSeconds(600)).inClass("low"));
     }
 }

@@ -1,5 +1,11 @@
 package dev.changebot.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonParser;
+import dev.changebot.slack.ChangeRef;
+import dev.changebot.slack.SlackIds;
+import dev.changebot.slack.SlashCommandsAccess;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -31,5 +37,20 @@ public abstract class OnPreset {
     void stopOnPreset() {
         app.close();
         slack.close();
+    }
+
+    /** {@code /change <text>} from {@code user} in {@code channel}, signed, then the outbox drained: the answer. */
+    protected String say(String user, String channel, String text) {
+        var body = app.slack(SlashCommandsAccess.of(user, channel, text), SlackPayloads.FORM).body();
+        app.deliverOutbox();
+        return body.isBlank() ? "" : JsonParser.parseString(body).getAsJsonObject().get("text").getAsString();
+    }
+
+    /** The new-change form as {@code form} fills it, sent by {@code user} from {@code channel}; the outbox drained. */
+    protected void submitNewChange(String user, String channel, ChangeForms form) {
+        var response = app.slack(SlackPayloads.viewSubmission(user, SlackIds.NEW_CHANGE_MODAL,
+                ChangeRef.inChannel(channel).encode(), form.state()), SlackPayloads.FORM);
+        assertThat(response.statusCode()).isEqualTo(200);
+        app.deliverOutbox();
     }
 }
