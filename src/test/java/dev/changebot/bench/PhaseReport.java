@@ -65,15 +65,16 @@ final class PhaseReport {
         if (statements.isEmpty()) {
             return;
         }
-        System.out.println("  statements per request (calls, execution ms, rows, planning ms; pg_stat_statements):");
+        System.out.println("  statements per request (calls, execution ms, rows, planning ms, plans; pg_stat_statements):");
         for (var statement : statements) {
             double calls = statement.calls() / (double) requests;
             if (calls < 0.01) {
                 continue;
             }
             var query = statement.query().replaceAll("\\s+", " ").strip();
-            System.out.printf(Locale.ROOT, "    %5.2f  %6.3f ms  %7.2f rows  %6.3f ms  %s%n", calls,
+            System.out.printf(Locale.ROOT, "    %5.2f  %6.3f ms  %7.2f rows  %6.3f ms  %5.2f  %s%n", calls,
                     statement.execMillis() / requests, statement.rows() / (double) requests, statement.planMillis() / requests,
+                    statement.plans() / (double) requests,
                     query.length() > QUERY_WIDTH
                             ? query.substring(0, QUERY_WIDTH) + "…" : query);
         }
