@@ -37,11 +37,14 @@ echo "Load average at start: $(cat /proc/loadavg) on $(nproc) cores; JAVA_OPTS='
 for x in A B; do
     jar_var=JAR_$x; jar=${!jar_var}; db=changebot_ab_${x,,}
     psql_admin "DROP DATABASE IF EXISTS $db"; psql_admin "CREATE DATABASE $db"
-    archive=(); [[ -f "$(dirname "$jar")/changebot.jsa" ]] && archive=(-XX:SharedArchiveFile="$(dirname "$jar")/changebot.jsa" -Xlog:cds=error)
+    archive=()
+    jsa="$(dirname "$jar")/changebot.jsa"
+    [[ -f "$jsa" ]] && archive=(-XX:SharedArchiveFile="$jsa" -Xlog:cds=error)
     PORT[$x]=$(free_port); mkdir -p "$WORK/home-$x"
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    env -i HOME="$WORK/home-$x" PATH="$PATH" DATASOURCES_DEFAULT_URL="$BASE_URL/$db" MICRONAUT_SERVER_PORT="${PORT[$x]}" \
-        SLACK_BOT_TOKEN=xoxb-bench SLACK_SIGNING_SECRET=bench-signing-secret SLACK_API_URL="http://127.0.0.1:$slack_port" \
+    env -i HOME="$WORK/home-$x" PATH="$PATH" DATASOURCES_DEFAULT_URL="$BASE_URL/$db" \
+        MICRONAUT_SERVER_PORT="${PORT[$x]}" SLACK_BOT_TOKEN=xoxb-bench SLACK_SIGNING_SECRET=bench-signing-secret \
+        SLACK_API_URL="http://127.0.0.1:$slack_port" \
         java $JAVA_OPTS "${archive[@]}" -jar "$jar" > "$WORK/$x.log" 2>&1 &
     PID[$x]=$!
     echo "$x: $jar (pid ${PID[$x]})"
@@ -74,7 +77,8 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "round $round ($requests requests each, load $(cut -d' ' -f1 /proc/loadavg)):"
     for x in A B; do
         awk -v n="$requests" -v x="$x" 'NR == FNR { before[$1] = $2; next }
-            { d = $2 - before[$1]; if (d > 0) { total += d; if (d / n >= 0.01) by = by sprintf(" %s %.2f", $1, d / n) } }
+            { d = $2 - before[$1]
+              if (d > 0) { total += d; if (d / n >= 0.01) by = by sprintf(" %s %.2f", $1, d / n) } }
             END { printf "  %s: %.3f ms of CPU per request;%s\n", x, total / n, by }' "$WORK/$x.before" "$WORK/$x.after"
         sed 's/^ */      /' "$WORK/load-$x.txt"
     done

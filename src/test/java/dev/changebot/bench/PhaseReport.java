@@ -65,7 +65,8 @@ final class PhaseReport {
         if (statements.isEmpty()) {
             return;
         }
-        System.out.println("  statements per request (calls, execution ms, rows, planning ms, plans; pg_stat_statements):");
+        System.out.println("  statements per request (calls, execution ms, rows, planning ms, plans;"
+                + " pg_stat_statements):");
         for (var statement : statements) {
             double calls = statement.calls() / (double) requests;
             if (calls < 0.01) {
