@@ -71,17 +71,23 @@ public class HomeOverview {
         this.clock = clock;
     }
 
-    /**
-     * The Home with at most {@code perList} changes in each list, and how many there are in all. The changes
-     * awaiting approval and those owing follow-ups are read a chunk at a time ({@link #examine}).
-     */
+    /** {@link #of(String, String, int, int)} with as many follow-ups as changes in each list. */
     public Home of(String workspaceId, String userId, int perList) {
+        return of(workspaceId, userId, perList, perList);
+    }
+
+    /**
+     * The Home with at most {@code perList} changes in each list and {@code followUpsShown} changes owing
+     * follow-ups, and how many there are in all. The changes awaiting approval and those owing follow-ups are
+     * read a chunk at a time ({@link #examine}).
+     */
+    public Home of(String workspaceId, String userId, int perList, int followUpsShown) {
         var me = Actor.person(userId, directory.rolesOf(workspaceId, userId));
         var now = clock.instant();
         var situation = Situation.at(policy, now);
         return transactions.inTransaction(() -> {
             var awaiting = awaiting(workspaceId, me, situation, perList);
-            var followUps = followUps(workspaceId, me, perList);
+            var followUps = followUps(workspaceId, me, followUpsShown);
             var mine = open.requestedBy(workspaceId, userId, perList).stream().map(views::of).toList();
             long mineTotal = mine.size() < perList ? mine.size() : open.countRequestedBy(workspaceId, userId);
             var freezes = new ArrayList<FreezeNotice>();

@@ -57,8 +57,9 @@ public class AppHome {
     public void publish(MethodsClient client, String teamId, String userId) {
         View view;
         try {
-            view = HomeTab.render(overview.of(teamId, userId, HomeTab.MAX_CHANGES_PER_LIST), monthSoFar.of(teamId),
-                    nextSevenDays(teamId, userId));
+            // Only the follow-ups the tab shows are mapped; the rest are counted.
+            var home = overview.of(teamId, userId, HomeTab.MAX_CHANGES_PER_LIST, HomeTab.MAX_FOLLOW_UPS);
+            view = HomeTab.render(home, monthSoFar.of(teamId), nextSevenDays(teamId, userId));
         } catch (RuntimeException e) {
             // The person is looking at the tab: say why it is not up to date rather than leave it as it was.
             LOG.error("Could not read the App Home of {}", userId, e);

@@ -33,7 +33,7 @@ public final class HomeTab {
      */
     public static final int MAX_CHANGES_PER_LIST = 16;
     /** Changes shown with the follow-ups the viewer may record; the others are counted. */
-    static final int MAX_FOLLOW_UPS = 5;
+    public static final int MAX_FOLLOW_UPS = 5;
     static final int MAX_FREEZE_SECTIONS = 3;
     /** A title or freeze reason is cut here in the Home; the change's message shows it whole. */
     static final int MAX_USER_TEXT = 300;
