@@ -85,6 +85,20 @@ class HomeOverviewTest {
         assertThat(open.limits).allMatch(limit -> limit <= HomeOverview.CHUNK);
     }
 
+    @Test
+    @DisplayName("maps only as many changes owing follow-ups as it shows, and counts the rest")
+    void followUpsShownAreBounded() {
+        open.owingRetrospectives(12);
+
+        var home = overview.of(WORKSPACE, REVIEWER, 20, 5);
+
+        assertThat(home.followUps().shown()).hasSize(5).allSatisfy(followUp -> assertThat(followUp.mayRecord())
+                .extracting(Obligation::name).containsExactly("retrospective"));
+        assertThat(home.followUps().total()).isEqualTo(12);
+        assertThat(home.followUps().atLeast()).isFalse();
+        assertThat(home.awaitingMe().shown()).isEmpty();
+    }
+
     /** Open changes answering only bounded questions, recording the limits asked for (slices and counts) and the changes handed out. */
     static final class SlicedChanges implements OpenChanges {
 
@@ -96,6 +110,16 @@ class HomeOverviewTest {
         void pending(int count) {
             for (long n = 1; n <= count; n++) {
                 changes.add(Change.request(new ChangeId(n), WORKSPACE, REQUESTER, CHANNEL, "normal", details(), NOW).change());
+            }
+        }
+
+        /** Emergencies, each owing a retrospective anyone may record. */
+        void owingRetrospectives(int count) {
+            for (long n = 1; n <= count; n++) {
+                var retrospective = Obligation.owed("retrospective", "Retrospective", NOW.plusSeconds(86_400), Set.of(),
+                        false, List.of());
+                changes.add(Change.declare(new ChangeId(n), WORKSPACE, REQUESTER, REQUESTER, Optional.empty(), CHANNEL,
+                        "emergency", details(), List.of(retrospective), false, NOW).change());
             }
         }
 
