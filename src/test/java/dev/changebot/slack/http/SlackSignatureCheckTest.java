@@ -8,10 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -140,6 +144,38 @@ class SlackSignatureCheckTest {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
+    @Test
+    void anAbsurdTimestampCannotOverflowTheWindow() {
+        var ts = Long.toString(Long.MIN_VALUE + NOW.getEpochSecond());
+
+        assertThat(check.isValid(ts, hmacOverUtf8(SECRET, ts, "a=b"), "a=b".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("answers each request on its own, one after another and on other threads (each keeps its keyed Mac)")
+    void eachRequestJudgedOnItsOwn() throws Exception {
+        var ts = secondsFromNow(0);
+        var other = BODY.replace("list", "help");
+        var signed = slackSigns(SECRET, ts, BODY);
+
+        assertThat(check.isValid(ts, signed, bytes(BODY))).isTrue();
+        assertThat(check.isValid(ts, signed, bytes(other))).isFalse();
+        assertThat(check.isValid(ts, slackSigns(SECRET, ts, other), bytes(other))).isTrue();
+        assertThat(check.isValid(ts, signed, bytes(BODY))).isTrue();
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var onOtherThreads = pool.invokeAll(List.<Callable<Boolean>>of(
+                    () -> check.isValid(ts, signed, bytes(BODY)),
+                    () -> check.isValid(ts, signed, bytes(other))));
+            assertThat(onOtherThreads.get(0).get()).isTrue();
+            assertThat(onOtherThreads.get(1).get()).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The signature as Slack's own SDK computes it. */
     private static String slackSigns(String secret, String ts, String body) {
         return new SlackSignature.Generator(secret).generate(ts, body);
@@ -149,14 +185,6 @@ class SlackSignatureCheckTest {
      * Slack's algorithm written out over explicit UTF-8 bytes: the SDK's generator uses the
      * platform charset, which on Java 17 is not UTF-8 everywhere.
      */
-    @Test
-    void anAbsurdTimestampCannotOverflowTheWindow() {
-        var ts = Long.toString(Long.MIN_VALUE + NOW.getEpochSecond());
-
-        assertThat(check.isValid(ts, hmacOverUtf8(SECRET, ts, "a=b"), "a=b".getBytes(StandardCharsets.UTF_8)))
-                .isFalse();
-    }
-
     private static String hmacOverUtf8(String secret, String ts, String body) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
