@@ -3,7 +3,6 @@ package dev.changebot.slack.http;
 import com.google.gson.Gson;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.SlashCommandPayloadDetector;
-import com.slack.api.app_backend.util.JsonPayloadExtractor;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.EventRequest;
@@ -39,7 +38,6 @@ final class BoltRequests {
 
     private final AppConfig config;
     private final SlackRequestParser parser;
-    private final JsonPayloadExtractor payloads = new JsonPayloadExtractor();
     private final SlashCommandPayloadDetector commands = new SlashCommandPayloadDetector();
 
     BoltRequests(AppConfig config) {
@@ -65,12 +63,12 @@ final class BoltRequests {
         switch (shape.kind()) {
             case SLASH_COMMAND:
                 // The parser's order: a body carrying a payload is an interaction, whatever else it has.
-                return payloads.extractIfExists(body) == null && commands.isCommand(body)
+                return BoltPayloadField.absent(body) && commands.isCommand(body)
                         ? new SlashCommandRequest(body, headers) : null;
             case INTERACTION:
                 // Only when the parser would read the very text the shape check read.
                 if (json == null || !"block_actions".equals(JsonPaths.string(json.object(), "type").orElse(null))
-                        || !json.text().equals(payloads.extractIfExists(body))) {
+                        || !BoltPayloadField.sameAsFormFields(body)) {
                     return null;
                 }
                 return new PreparsedBlockActionRequest(body, SNAKE_CASE.fromJson(json.text(), BlockActionPayload.class),
