@@ -14,11 +14,11 @@ import jakarta.inject.Singleton;
 public class QueuedForSlack {
 
     private final Transactions transactions;
-    private final Provider<SlackDeliveryWaking> waking;
+    private final FirstUse<SlackDeliveryWaking> waking;
 
     QueuedForSlack(Transactions transactions, Provider<SlackDeliveryWaking> waking) {
         this.transactions = transactions;
-        this.waking = waking;
+        this.waking = new FirstUse<>(waking);
     }
 
     public void queued() {

@@ -3,6 +3,7 @@ package dev.changebot.persistence.audit;
 import dev.changebot.application.port.AuditChaining;
 import dev.changebot.application.port.GateSettling;
 import dev.changebot.application.port.Transactions;
+import dev.changebot.persistence.FirstUse;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
@@ -15,13 +16,13 @@ import jakarta.inject.Singleton;
 public class RecordedFacts {
 
     private final Transactions transactions;
-    private final Provider<AuditChaining> chaining;
-    private final Provider<GateSettling> gates;
+    private final FirstUse<AuditChaining> chaining;
+    private final FirstUse<GateSettling> gates;
 
     RecordedFacts(Transactions transactions, Provider<AuditChaining> chaining, Provider<GateSettling> gates) {
         this.transactions = transactions;
-        this.chaining = chaining;
-        this.gates = gates;
+        this.chaining = new FirstUse<>(chaining);
+        this.gates = new FirstUse<>(gates);
     }
 
     /** Also wakes the gate: a recorded fact may be what a pending check waits for (an approval, a freeze lifted). */
