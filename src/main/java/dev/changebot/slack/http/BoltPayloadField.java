@@ -42,7 +42,7 @@ final class BoltPayloadField {
         }
     }
 
-    /** The extractor reads a body that starts with { or [ (once trimmed) as JSON, never as a form; and a blank one as nothing. */
+    /** The extractor reads a body starting with { or [ (once trimmed) as JSON, never as a form; a blank one as none. */
     private static boolean readAsJson(String body) {
         var trimmed = body.trim();
         return trimmed.isEmpty() || trimmed.charAt(0) == '{' || trimmed.charAt(0) == '[';

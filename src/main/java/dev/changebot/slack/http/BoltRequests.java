@@ -21,6 +21,8 @@ import java.util.Map;
  *   <li>a click's payload is parsed by one shared Gson, configured exactly as Bolt's own
  *       ({@link GsonFactory#createSnakeCase}), whose reflective adapters are built once, instead of
  *       a Gson made for each request ({@link PreparsedBlockActionRequest});</li>
+ *   <li>whether Bolt would read that same payload (or, for a slash command, none) is told from the raw form
+ *       field ({@link BoltPayloadField}), not by Bolt's extractor decoding the payload again;</li>
  *   <li>what a request is (an interaction's type, an event's type) is read from the shape check's
  *       parse, not from two more (the parser's, and for events its payload extractor's with a Gson
  *       of its own);</li>
