@@ -3,9 +3,10 @@ package dev.changebot.persistence.audit;
 import dev.changebot.application.port.AuditChaining;
 import dev.changebot.application.port.GateSettling;
 import dev.changebot.application.port.Transactions;
-import dev.changebot.persistence.FirstUse;
+import io.micronaut.core.util.SupplierUtil;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import java.util.function.Supplier;
 
 /**
  * What every adapter that records a fact for the audit chain does after writing it: asks the
@@ -16,13 +17,14 @@ import jakarta.inject.Singleton;
 public class RecordedFacts {
 
     private final Transactions transactions;
-    private final FirstUse<AuditChaining> chaining;
-    private final FirstUse<GateSettling> gates;
+    private final Supplier<AuditChaining> chaining;
+    private final Supplier<GateSettling> gates;
 
     RecordedFacts(Transactions transactions, Provider<AuditChaining> chaining, Provider<GateSettling> gates) {
         this.transactions = transactions;
-        this.chaining = new FirstUse<>(chaining);
-        this.gates = new FirstUse<>(gates);
+        // Kept after the first look-up, as QueuedForSlack's.
+        this.chaining = SupplierUtil.memoized(chaining::get);
+        this.gates = SupplierUtil.memoized(gates::get);
     }
 
     /** Also wakes the gate: a recorded fact may be what a pending check waits for (an approval, a freeze lifted). */

@@ -36,7 +36,7 @@ final class BoltPayloadField {
                 return false;
             }
             var bolts = boltsRawValue(body);
-            return bolts != null && bolts.equals(formFieldsRawValue(body));
+            return bolts != null && bolts.equals(FormFields.rawValue(body, PAYLOAD));
         } catch (IllegalArgumentException undecodable) {
             return false;
         }
@@ -58,17 +58,6 @@ final class BoltPayloadField {
             if (parts.length == 2
                     && PAYLOAD.equals(URLDecoder.decode(parts[0].trim().replace("\n", ""), StandardCharsets.UTF_8))) {
                 return parts[1];
-            }
-        }
-        return null;
-    }
-
-    /** As {@link FormFields#parse}: the value after the first '=' of the piece whose name decodes to "payload". */
-    private static String formFieldsRawValue(String body) {
-        for (var piece : body.split("&")) {
-            var eq = piece.indexOf('=');
-            if (PAYLOAD.equals(URLDecoder.decode(eq < 0 ? piece : piece.substring(0, eq), StandardCharsets.UTF_8))) {
-                return eq < 0 ? "" : piece.substring(eq + 1);
             }
         }
         return null;

@@ -24,6 +24,20 @@ final class FormFields {
         return keys;
     }
 
+    /**
+     * The value of the field whose name decodes to {@code name}, as sent (not decoded): what {@link #parse}
+     * would decode as that field's value; null when there is none.
+     */
+    static String rawValue(String body, String name) {
+        for (var pair : body.split("&")) {
+            var eq = pair.indexOf('=');
+            if (name.equals(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8))) {
+                return eq < 0 ? "" : pair.substring(eq + 1);
+            }
+        }
+        return null;
+    }
+
     /** @throws IllegalArgumentException when a name or value cannot be decoded, or a name comes twice */
     static Map<String, String> parse(String body) {
         var fields = new LinkedHashMap<String, String>();
